@@ -1,0 +1,168 @@
+"""Reading articles: the seed text format, JSON, JSONL, and whole folders.
+
+The seed format is plain UTF-8: the first line starts with ` date YYYY-MM-DD`
+(or ` date YYYY-MM`) and continues with the first paragraph; paragraphs are
+separated by blank lines. JSON/JSONL articles are objects with
+`{"id", "date", "text", "title"?, "url"?}`.
+
+Every fault is reported as one `ArticleError` naming the file (and line), so a
+run can reject one article and still ingest the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from kg.errors import ArticleError
+from kg.model import Article
+
+MAX_BYTES = 2_000_000
+SUFFIXES = (".txt", ".json", ".jsonl")
+_HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+|$)")
+_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def parse_date(value: str, source: str, line: int | None = None) -> str:
+    """Check an ISO date or year-month and return it unchanged."""
+    m = _DATE.match(value or "")
+    if not m:
+        raise ArticleError(source, f"date {value!r} is not YYYY-MM-DD or YYYY-MM", line)
+    year, month, day = int(m[1]), int(m[2]), m[3]
+    try:
+        dt.date(year, month, int(day) if day else 1)
+    except ValueError:
+        raise ArticleError(source, f"date {value!r} does not exist", line) from None
+    return value
+
+
+def parse_text(raw: str, article_id: str, source: str) -> Article:
+    """An article in the seed format."""
+    first, _, rest = raw.partition("\n")
+    m = _HEADER.match(first)
+    if not m:
+        raise ArticleError(source, "first line must start with ' date YYYY-MM-DD' (or ' date YYYY-MM')", 1)
+    date = parse_date(m[1], source, 1)
+    body = (first[m.end():] + ("\n" + rest if rest else "")).strip()
+    return _article(article_id, date, body, source)
+
+
+def parse_object(obj: object, source: str, line: int | None = None) -> Article:
+    """An article given as a JSON object."""
+    if not isinstance(obj, dict):
+        raise ArticleError(source, "a JSON article must be an object with id, date and text", line)
+    missing = [k for k in ("id", "date", "text") if not obj.get(k)]
+    if missing:
+        raise ArticleError(source, f"JSON article lacks {', '.join(missing)}", line)
+    for key in ("id", "date", "text", "title", "url"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise ArticleError(source, f"JSON field {key!r} must be a string", line)
+    if not re.fullmatch(r"[A-Za-z0-9._~-]{1,200}", obj["id"]):
+        raise ArticleError(source, f"id {obj['id']!r} may hold only letters, digits, '.', '_', '~', '-'", line)
+    date = parse_date(obj["date"], source, line)
+    return _article(obj["id"], date, obj["text"].strip(), source, obj.get("title"), obj.get("url"))
+
+
+def _article(article_id, date, body, source, title=None, url=None) -> Article:
+    if not body:
+        raise ArticleError(source, "the article has no text")
+    if "\x00" in body:
+        raise ArticleError(source, "the article holds NUL bytes: binary, not text")
+    if title is None:
+        title = body.split("\n", 1)[0].strip() or None
+    return Article(article_id, date, body, title, url, source)
+
+
+def decode(data: bytes, source: str) -> str:
+    if len(data) > MAX_BYTES:
+        raise ArticleError(source, f"larger than the limit of {MAX_BYTES:,} bytes")
+    if b"\x00" in data:
+        raise ArticleError(source, "binary file (NUL bytes), not a UTF-8 article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise ArticleError(source, f"not UTF-8 (byte {e.start})", line) from None
+
+
+def parse_upload(data: bytes, filename: str | None = None, content_type: str | None = None) -> list[Article]:
+    """Articles from bytes (a file or an HTTP body); the format from name or type."""
+    source = filename or "request body"
+    text = decode(data, source)
+    kind = _kind(filename, content_type, text)
+    if kind == "jsonl":
+        return _parse_jsonl(text, source)
+    if kind == "json":
+        return _parse_json(text, source)
+    article_id = Path(filename).stem if filename else None
+    if not article_id:
+        raise ArticleError(source, "a text article needs a file name for its id (or send JSON with an id)")
+    return [parse_text(text, article_id, source)]
+
+
+def _kind(filename, content_type, text) -> str:
+    name = (filename or "").lower()
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if name.endswith(".jsonl") or ctype in ("application/jsonl", "application/x-ndjson", "application/x-jsonlines"):
+        return "jsonl"
+    if name.endswith(".json") or ctype == "application/json":
+        return "json"
+    if not name and text.lstrip().startswith(("{", "[")):
+        return "json"
+    return "text"
+
+
+def _parse_json(text: str, source: str) -> list[Article]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ArticleError(source, f"invalid JSON: {e.msg}", e.lineno) from None
+    items = data if isinstance(data, list) else [data]
+    return [parse_object(obj, source) for obj in items]
+
+
+def _parse_jsonl(text: str, source: str) -> list[Article]:
+    out = []
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ArticleError(source, f"invalid JSON: {e.msg}", no) from None
+        out.append(parse_object(obj, source, no))
+    return out
+
+
+def read_file(path: str | Path) -> list[Article]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ArticleError(str(path), f"cannot read: {e.strerror}") from None
+    return parse_upload(data, str(path))
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path | ArticleError]:
+    """Files named, and article files found in folders named (sorted, recursive)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in SUFFIXES)
+        elif p.exists():
+            yield p
+        else:
+            yield ArticleError(str(p), "no such file or folder")
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | ArticleError]:
+    """Every article under `paths`; a faulty file yields its error and the run goes on."""
+    for item in expand(paths):
+        if isinstance(item, ArticleError):
+            yield item
+            continue
+        try:
+            yield from read_file(item)
+        except ArticleError as e:
+            yield e

@@ -1,0 +1,221 @@
+"""Where the graph lives: one interface, an embedded and (kg.remote) a remote implementation.
+
+Everything above this module (ingest, CLI, API) talks to `Store` only, so the
+embedded Oxigraph store and a remote SPARQL 1.1 server are interchangeable.
+Each article's triples sit in the named graph of the article's IRI; the default
+graph seen by queries is the union of all named graphs.
+"""
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, StoreError
+
+DEFAULT_STORE = "data/store"
+
+# kg export / /export names -> pyoxigraph formats
+RDF_FORMATS = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+DATASET_FORMATS = ("nquads", "trig", "jsonld")
+
+
+def store_path(path: str | os.PathLike | None = None) -> Path:
+    """--store, else $KG_STORE, else ./data/store."""
+    return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+class Store(ABC):
+    """The operations the project needs from a SPARQL 1.1 dataset."""
+
+    @abstractmethod
+    def replace_graphs(self, replace: dict[str, rdflib.Graph], merge: dict[str, rdflib.Graph] | None = None) -> None:
+        """In one transaction: each graph in `replace` takes exactly the given triples,
+        each graph in `merge` gains the given triples. All or nothing."""
+
+    @abstractmethod
+    def drop_graph(self, iri: str) -> None: ...
+
+    @abstractmethod
+    def query(self, sparql: str, *, default_graphs: list[str] | None = None,
+              named_graphs: list[str] | None = None):
+        """SELECT -> list[dict[var, rdflib term]], ASK -> bool, CONSTRUCT/DESCRIBE -> rdflib.Graph."""
+
+    @abstractmethod
+    def query_raw(self, sparql: str, media_type: str, *, default_graphs: list[str] | None = None,
+                  named_graphs: list[str] | None = None) -> bytes:
+        """The result serialised in `media_type`, for the SPARQL endpoint."""
+
+    @abstractmethod
+    def update(self, sparql_update: str) -> None: ...
+
+    @abstractmethod
+    def graph_names(self) -> list[str]: ...
+
+    @abstractmethod
+    def dump(self, out: BinaryIO, fmt: str = "nquads", graph: str | None = None) -> None:
+        """Stream the dataset (or one graph) to `out` in a RDF_FORMATS name."""
+
+    def graph(self, iri: str) -> rdflib.Graph:
+        """One named graph as an rdflib Graph (small graphs: an article, the actors)."""
+        return self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+
+    def quad_count(self) -> int:
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"].toPython())
+
+    def close(self) -> None:
+        """Release the store; the default has nothing to release."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class OxigraphStore(Store):
+    """The embedded on-disk store (pyoxigraph / RocksDB) at a folder, or in memory."""
+
+    def __init__(self, path: str | os.PathLike | None = None, *, in_memory: bool = False,
+                 read_only: bool = False):
+        self.path = None if in_memory else store_path(path)
+        try:
+            if in_memory:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as e:
+            raise StoreError(f"cannot open the store at {self.path}: {e} "
+                             "(is another kg process, e.g. `kg serve`, using it?)") from e
+
+    @property
+    def native(self) -> ox.Store:
+        """The pyoxigraph store, for callers that stream (export, endpoint)."""
+        return self._store
+
+    def replace_graphs(self, replace, merge=None):
+        parts = [f"DROP SILENT GRAPH <{iri}>" for iri in replace]
+        blocks = [_graph_block(iri, g) for iri, g in list(replace.items()) + list((merge or {}).items())]
+        if any(blocks):
+            parts.append("INSERT DATA { " + "\n".join(b for b in blocks if b) + " }")
+        if parts:
+            self._run_update(" ;\n".join(parts))
+
+    def drop_graph(self, iri):
+        self._run_update(f"DROP SILENT GRAPH <{iri}>")
+
+    def update(self, sparql_update):
+        self._run_update(sparql_update)
+
+    def _run_update(self, text):
+        try:
+            self._store.update(text)
+        except SyntaxError as e:
+            raise QueryError(str(e)) from e
+        except OSError as e:
+            raise StoreError(f"store write failed: {e}") from e
+
+    def _native_query(self, sparql, default_graphs, named_graphs):
+        kwargs = {"use_default_graph_as_union": default_graphs is None}
+        if default_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self._store.query(sparql, **kwargs)
+        except SyntaxError as e:
+            raise QueryError(str(e)) from e
+        except (OSError, ValueError) as e:
+            raise QueryError(f"query failed: {e}") from e
+
+    def query(self, sparql, *, default_graphs=None, named_graphs=None):
+        result = self._native_query(sparql, default_graphs, named_graphs)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]
+        g = rdflib.Graph()
+        for t in result:
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        return g
+
+    def query_raw(self, sparql, media_type, *, default_graphs=None, named_graphs=None):
+        result = self._native_query(sparql, default_graphs, named_graphs)
+        if isinstance(result, ox.QueryTriples):
+            fmt = ox.RdfFormat.from_media_type(media_type)
+        else:
+            fmt = ox.QueryResultsFormat.from_media_type(media_type)
+        if fmt is None:
+            raise QueryError(f"no serialisation of this result as {media_type}")
+        return result.serialize(format=fmt)
+
+    def graph_names(self):
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def dump(self, out, fmt="nquads", graph=None):
+        rdf_format = RDF_FORMATS[fmt]
+        if graph is None and fmt in DATASET_FORMATS:
+            self._store.dump(out, rdf_format)
+        elif graph is None:
+            _dump_union(self._store, out, rdf_format)
+        else:
+            self._store.dump(out, rdf_format, from_graph=ox.NamedNode(graph))
+
+    def quad_count(self):
+        return len(self._store)
+
+    def close(self):
+        if self.path is not None:
+            self._store.flush()
+        self._store = None
+
+
+def _dump_union(store: ox.Store, out: BinaryIO, rdf_format) -> None:
+    """A triple format cannot name graphs: write the union of all named graphs."""
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store)
+    ox.serialize(triples, out, rdf_format)
+
+
+def _graph_block(iri: str, graph: rdflib.Graph) -> str:
+    if len(graph) == 0:
+        return ""
+    body = graph.serialize(format="nt")
+    return f"GRAPH <{iri}> {{\n{body}\n}}"
+
+
+def to_rdflib(term) -> rdflib.term.Node:
+    """pyoxigraph term -> rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise StoreError(f"unsupported term {term!r}")
+
+
+def open_store(path: str | os.PathLike | None = None, **kwargs) -> Store:
+    """The store the CLI and API use: remote when configured (kg.remote), else embedded."""
+    return OxigraphStore(path, **kwargs)
+
+
+def iter_graphs(store: Store, prefix: str) -> Iterable[str]:
+    return (g for g in store.graph_names() if g.startswith(prefix))
