@@ -1,0 +1,97 @@
+"""Reading the seed format, JSON, JSONL and folders; every fault named precisely."""
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.articles import parse_text, parse_upload, read_paths
+from kg.errors import ArticleError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_articles_reads_every_seed():
+    items = list(read_paths([SEEDS]))
+    assert len(items) >= 6, "the seeds folder holds the seed and the development articles"
+    assert all(not isinstance(i, ArticleError) for i in items), items
+    seed = next(a for a in items if a.id == "000_8eac7816d47259b9")
+    assert seed.date == "2025-11-28"
+    assert seed.text.startswith("Die Diplomatie für ein Ende des Ukraine-Kriegs")
+    assert "\n\nKiew/Bischkek/Brüssel" in seed.text
+
+
+def test_articles_month_only_header():
+    a = parse_text(" date 2024-03 Der Bundestag berät.\n\nZweiter Absatz.", "m1", "m1.txt")
+    assert a.date == "2024-03"
+    assert a.text == "Der Bundestag berät.\n\nZweiter Absatz."
+    assert a.title == "Der Bundestag berät."
+
+
+@pytest.mark.parametrize("raw, fault", [
+    ("Der Bundestag berät.", "first line must start with ' date"),
+    (" date 2024-13-01 Text.", "does not exist"),
+    (" date 2023-02-30 Text.", "does not exist"),
+    (" date gestern Text.", "is not YYYY-MM-DD"),
+    (" date 2024-03-01 ", "no text"),
+])
+def test_articles_rejects_malformed_text(raw, fault):
+    with pytest.raises(ArticleError, match=fault) as e:
+        parse_text(raw, "x", "bad.txt")
+    assert str(e.value).startswith("bad.txt")
+
+
+def test_articles_rejects_binary_and_non_utf8(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b" date 2024-01-01 \x00\x01\x02")
+    (tmp_path / "latin.txt").write_bytes(" date 2024-01-01 Gr\xfc\xdfe\n".encode("latin-1"))
+    (tmp_path / "good.txt").write_text(" date 2024-01-01 Die SPD fordert mehr Geld.", encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    errors = sorted(str(i) for i in items if isinstance(i, ArticleError))
+    assert len(errors) == 2
+    assert "bin.txt: binary file" in errors[0]
+    assert "latin.txt:1: not UTF-8" in errors[1]
+    assert [a.id for a in items if not isinstance(a, ArticleError)] == ["good"]
+
+
+def test_articles_rejects_oversized(tmp_path, monkeypatch):
+    import kg.articles
+
+    monkeypatch.setattr(kg.articles, "MAX_BYTES", 100)
+    path = tmp_path / "big.txt"
+    path.write_text(" date 2024-01-01 " + "Wort " * 100, encoding="utf-8")
+    [err] = list(read_paths([path]))
+    assert isinstance(err, ArticleError) and "larger than the limit" in str(err)
+
+
+def test_articles_json_and_jsonl():
+    obj = {"id": "j1", "date": "2024-05-02", "text": "Die Grünen fordern ein Tempolimit.", "url": "https://example.org/a"}
+    [a] = parse_upload(json.dumps(obj).encode(), "a.json")
+    assert (a.id, a.date, a.url) == ("j1", "2024-05-02", "https://example.org/a")
+    lines = "\n".join(json.dumps({**obj, "id": f"j{i}"}) for i in range(3)).encode()
+    assert [a.id for a in parse_upload(lines, "many.jsonl")] == ["j0", "j1", "j2"]
+    [b] = parse_upload(json.dumps(obj).encode(), None, "application/json")
+    assert b.id == "j1"
+
+
+@pytest.mark.parametrize("body, fault", [
+    (b'{"id": "x", "text": "T"}', "lacks date"),
+    (b'{"id": "x", "date": "2024-01-01"}', "lacks text"),
+    (b'{"id": "../etc", "date": "2024-01-01", "text": "T"}', "may hold only"),
+    (b'{"id": "x", "date": 2024, "text": "T"}', "must be a string"),
+    (b'{"id": "x", ', "invalid JSON"),
+    (b'[1, 2]', "must be an object"),
+])
+def test_articles_rejects_bad_json(body, fault):
+    with pytest.raises(ArticleError, match=fault):
+        parse_upload(body, "in.json")
+
+
+def test_articles_jsonl_names_the_line():
+    body = b'{"id": "a", "date": "2024-01-01", "text": "T"}\n{"id": "b", "date": "2024-02-31", "text": "T"}\n'
+    with pytest.raises(ArticleError) as e:
+        parse_upload(body, "in.jsonl")
+    assert str(e.value).startswith("in.jsonl:2:")
+
+
+def test_articles_missing_path_is_reported():
+    [err] = list(read_paths(["/nonexistent/article.txt"]))
+    assert isinstance(err, ArticleError) and "no such file" in str(err)

@@ -1,0 +1,83 @@
+"""The embedded Oxigraph store: atomic graph replacement, queries, dumps."""
+import io
+
+import pytest
+import rdflib
+
+from kg.errors import QueryError, StoreError
+from kg.store import OxigraphStore
+
+EX = rdflib.Namespace("http://example.org/")
+
+
+def _graph(*objects):
+    g = rdflib.Graph()
+    for i, o in enumerate(objects):
+        g.add((EX[f"s{i}"], EX.p, rdflib.Literal(o, lang="de")))
+    return g
+
+
+@pytest.fixture
+def store(tmp_path):
+    with OxigraphStore(tmp_path / "store") as s:
+        yield s
+
+
+def test_store_replace_is_idempotent(store):
+    store.replace_graphs({str(EX.g1): _graph("a", "b")}, merge={str(EX.shared): _graph("x")})
+    store.replace_graphs({str(EX.g1): _graph("a", "b")}, merge={str(EX.shared): _graph("x")})
+    assert store.quad_count() == 3
+    assert store.graph_names() == [str(EX.g1), str(EX.shared)]
+
+
+def test_store_replace_drops_old_triples(store):
+    store.replace_graphs({str(EX.g1): _graph("alt", "alt2")})
+    store.replace_graphs({str(EX.g1): _graph("neu")})
+    rows = store.query("SELECT ?o WHERE { GRAPH <http://example.org/g1> { ?s ?p ?o } }")
+    assert [str(r["o"]) for r in rows] == ["neu"]
+
+
+def test_store_default_graph_is_union(store):
+    store.replace_graphs({str(EX.g1): _graph("a"), str(EX.g2): _graph("b")})
+    rows = store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")
+    assert [str(r["o"]) for r in rows] == ["a", "b"]
+    only = store.query("SELECT ?o WHERE { ?s ?p ?o }", default_graphs=[str(EX.g2)])
+    assert [str(r["o"]) for r in only] == ["b"]
+
+
+def test_store_query_kinds(store):
+    store.replace_graphs({str(EX.g1): _graph("a")})
+    assert store.query("ASK { ?s ?p 'a'@de }") is True
+    g = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    assert isinstance(g, rdflib.Graph) and len(g) == 1
+    assert b'"a"' in store.query_raw("SELECT * WHERE { ?s ?p ?o }", "application/sparql-results+json")
+
+
+def test_store_bad_query_and_update_change_nothing(store):
+    store.replace_graphs({str(EX.g1): _graph("a")})
+    with pytest.raises(QueryError):
+        store.query("SELEKT * WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryError):
+        store.update("INSERT DATA { <http://example.org/x> <http://example.org/p> 'b' } ; BROKEN")
+    assert store.quad_count() == 1
+
+
+def test_store_dump_formats(store):
+    store.replace_graphs({str(EX.g1): _graph("a")})
+    for fmt, needle in [("nquads", b"<http://example.org/g1>"), ("turtle", b'"a"@de'), ("trig", b"example.org/g1")]:
+        out = io.BytesIO()
+        store.dump(out, fmt)
+        assert needle in out.getvalue(), fmt
+    out = io.BytesIO()
+    store.dump(out, "nt", graph=str(EX.g1))
+    assert rdflib.Graph().parse(data=out.getvalue(), format="nt").isomorphic(_graph("a"))
+
+
+def test_store_persists_and_reports_lock(tmp_path):
+    path = tmp_path / "s"
+    with OxigraphStore(path) as s:
+        s.replace_graphs({str(EX.g1): _graph("a")})
+        with pytest.raises(StoreError, match="cannot open the store"):
+            OxigraphStore(path)
+    with OxigraphStore(path) as again:
+        assert again.quad_count() == 1
