@@ -1,0 +1,138 @@
+"""SHACL validation against ontology/shapes.ttl, reported in words.
+
+Nothing is written to the store unless it passes here. The report names, for each
+violation, the node, the property path, the shape and constraint that failed and
+the shape's English message, so a user can find the fault without reading SHACL.
+An article graph refers to actors typed in the actors graph: validate the union of
+both (what gets written), not the article graph alone.
+"""
+from __future__ import annotations
+
+import rdflib
+from pyshacl import Validator
+from pyshacl.graph_abstraction import DataGraph
+from pyshacl.shapes_graph import ShapesGraph
+from rdflib import BNode, Literal, URIRef
+
+from kg import ontology
+from kg.errors import ValidationError
+from kg.namespaces import PREFIXES, SH, SPSH
+
+REPORT_LANG = "en"
+_MAX_VALUE = 60
+
+
+class _Shapes:
+    """The shapes parsed and harvested once per shapes file: pyshacl would redo both per call."""
+
+    def __init__(self):
+        self._graph: rdflib.Graph | None = None
+        self._shapes: ShapesGraph | None = None
+
+    def get(self) -> ShapesGraph:
+        graph = ontology.shapes_graph()
+        if graph is not self._graph:
+            shapes = ShapesGraph(rdflib.Graph() + graph)  # pyshacl adds triples to it
+            shapes.shapes  # harvest now, not inside the first validation  # noqa: B018
+            self._graph, self._shapes = graph, shapes
+        return self._shapes
+
+
+_SHAPES = _Shapes()
+
+
+def _run(graph: rdflib.Graph) -> tuple[bool, rdflib.Graph]:
+    """Run pyshacl on `graph` in place (no inference, no copy) with the cached shapes."""
+    options = {"inference": "none", "inplace": True, "advanced": False}
+    validator = Validator(DataGraph.from_rdflib(graph), shacl_graph=rdflib.Graph(), options=options)
+    validator.shacl_graph = _SHAPES.get()
+    conforms, report, _text = validator.run()
+    return conforms, report
+
+
+def validate_graph(graph: rdflib.Graph, subject: str = "graph") -> list[str]:
+    """The violations of `graph` against the shapes, one line each; [] when it conforms.
+
+    `subject` (e.g. the article file) only prefixes the lines so a batch report says
+    which input each violation belongs to.
+    """
+    conforms, report = _run(graph)
+    if conforms:
+        return []
+    lines = sorted(_describe(report, result) for result in report.subjects(rdflib.RDF.type,
+                                                                             SH.ValidationResult))
+    return [f"{subject}: {line}" for line in lines]
+
+
+def check(graph: rdflib.Graph, subject: str = "graph") -> None:
+    """Raise kg.errors.ValidationError (report in words) unless `graph` conforms."""
+    report = validate_graph(graph, subject)
+    if report:
+        raise ValidationError(subject, report)
+
+
+def check_article(article_graph: rdflib.Graph, actors_graph: rdflib.Graph, subject: str) -> None:
+    """Validate what an ingest writes for one article: its graph together with its actors."""
+    check(union(article_graph, actors_graph), subject)
+
+
+def union(*graphs: rdflib.Graph) -> rdflib.Graph:
+    """One graph holding the triples of all `graphs` (the inputs are left as they are)."""
+    merged = rdflib.Graph()
+    for graph in graphs:
+        for triple in graph:
+            merged.add(triple)
+    return merged
+
+
+def _describe(report: rdflib.Graph, result) -> str:
+    """One violation in words: node, path, value, shape and constraint, message."""
+    focus = report.value(result, SH.focusNode)
+    path = report.value(result, SH.resultPath)
+    value = report.value(result, SH.value)
+    shape = report.value(result, SH.sourceShape)
+    constraint = report.value(result, SH.sourceConstraint)
+    component = report.value(result, SH.sourceConstraintComponent)
+    parts = [f"node {_name(focus, report)}"]
+    if path is not None:
+        parts.append(f"path {_name(path, report)}")
+    if value is not None and value != focus:
+        parts.append(f"value {_name(value, report)}")
+    failed = _name(constraint if isinstance(constraint, URIRef) else shape, report)
+    parts.append(f"failed {failed} ({_name(component, report)})")
+    return ", ".join(parts) + f": {_message(report, result)}"
+
+
+def _message(report: rdflib.Graph, result) -> str:
+    """The English sh:message of the failed constraint or shape, read from the shapes file.
+
+    pyshacl drops the language tags of messages on SPARQL-based results, so the
+    report alone cannot say which message is English.
+    """
+    shapes = ontology.shapes_graph()
+    for source in (report.value(result, SH.sourceConstraint), report.value(result, SH.sourceShape)):
+        if isinstance(source, URIRef):
+            for message in shapes.objects(source, SH.message):
+                if isinstance(message, Literal) and message.language == REPORT_LANG:
+                    return str(message)
+    messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+    return messages[0] if messages else "constraint violated"
+
+
+def _name(term, report: rdflib.Graph) -> str:
+    """A term as a reader wants it: prefixed name for vocabulary, <IRI> for data, quoted literal."""
+    if term is None:
+        return "?"
+    if isinstance(term, Literal):
+        text = str(term)
+        text = text if len(text) <= _MAX_VALUE else text[:_MAX_VALUE] + "…"
+        suffix = f"@{term.language}" if term.language else (
+            f"^^{_name(term.datatype, report)}" if term.datatype else "")
+        return f'"{text}"{suffix}'
+    if isinstance(term, BNode):
+        inverse = report.value(term, SH.inversePath)
+        return f"^{_name(inverse, report)}" if inverse is not None else "[]"
+    for prefix, namespace in (("spsh", str(SPSH)), ("sh", str(SH)), *PREFIXES.items()):
+        if str(term).startswith(str(namespace)):
+            return f"{prefix}:{str(term)[len(str(namespace)):]}"
+    return f"<{term}>"
