@@ -151,27 +151,39 @@ def actors_graph(positions: Iterable[Position]) -> rdflib.Graph:
 
 
 def to_jsonld(graph: rdflib.Graph, *, context_url: str | None = None) -> dict:
-    """The graph as compacted JSON-LD with ontology/context.jsonld.
+    """The graph (or a Dataset, keeping its named graphs) as compacted JSON-LD.
 
-    Numbers stay JSON numbers where RDF has xsd:integer; the result parses back to
-    an isomorphic graph with the same context. With `context_url`, the output
+    Compacted with ontology/context.jsonld; xsd:integer values stay JSON numbers;
+    nodes are sorted by @id so the same graph always gives the same document, and
+    the result parses back to an isomorphic graph. With `context_url`, the output
     refers to the context by URL (as the API serves it) instead of inlining it.
     """
-    ctx = ontology.context()
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    fmt = "nquads" if graph.context_aware else "nt"
+    lines = graph.serialize(format=fmt, encoding="utf-8").decode("utf-8").splitlines()
     nquads = "\n".join(sorted(line for line in lines if line.strip())) + "\n"
     expanded = jsonld.from_rdf(nquads, {"format": "application/n-quads", "useNativeTypes": True})
-    compacted = jsonld.compact(expanded, ctx, {"graph": True})
-    compacted.setdefault("@graph", [])
-    compacted["@graph"].sort(key=lambda node: node.get("@id", ""))
+    compacted = jsonld.compact(expanded, ontology.context(), {"graph": True})
+    _sort_nodes(compacted)
     if context_url:
         compacted["@context"] = context_url
     return compacted
 
 
-def from_jsonld(document: dict | str) -> rdflib.Graph:
-    """Parse a JSON-LD document written by to_jsonld (context inline) back into a graph."""
+def _sort_nodes(document: dict) -> None:
+    """Order each @graph list by @id (pyld keeps input order, which is not canonical)."""
+    nodes = document.setdefault("@graph", [])
+    nodes.sort(key=lambda node: node.get("@id", ""))
+    for node in nodes:
+        if isinstance(node.get("@graph"), list):
+            _sort_nodes(node)
+
+
+def from_jsonld(document: dict | str, *, dataset: bool = False) -> rdflib.Graph:
+    """Parse a JSON-LD document written by to_jsonld (context inline) back into RDF.
+
+    With `dataset`, named graphs stay separate (an rdflib.Dataset); else one graph.
+    """
     text = document if isinstance(document, str) else json.dumps(document)
-    graph = rdflib.Graph()
+    graph = rdflib.Dataset() if dataset else rdflib.Graph()
     graph.parse(data=text, format="json-ld")
     return bind_prefixes(graph)

@@ -1,0 +1,192 @@
+"""kg.build: hand-made positions -> the RDF shape of the brief, deterministic, JSON-LD round trip."""
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+import rdflib
+from rdflib import Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg import build, iris
+from kg import namespaces as ns
+from kg.model import Article
+from kg.namespaces import DCTERMS, PROV, RDF, RDFS, SKOS, SP
+from rdf_samples import TEXT, position, sample
+
+
+def assert_isomorphic(expected: rdflib.Graph, actual: rdflib.Graph) -> None:
+    """Isomorphism with the differing triples printed, not just False."""
+    if isomorphic(expected, actual):
+        return
+    _both, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    pytest.fail("graphs differ\n--- only in expected:\n" + only_expected.serialize(format="nt")
+                + "\n--- only in actual:\n" + only_actual.serialize(format="nt"))
+
+
+def _position_node(graph: rdflib.Graph, actor: str) -> URIRef:
+    return next(p for p in graph.subjects(SP.holder, URIRef(iris.actor_iri(actor))))
+
+
+def test_build_article_node_has_identifier_date_text_headline_url():
+    article, positions = sample()
+    graph = build.article_graph(article, positions)
+    node = URIRef(iris.article_iri("t01"))
+    assert graph.identifier == node
+    assert (node, RDF.type, ns.SCHEMA.NewsArticle) in graph
+    assert graph.value(node, DCTERMS.identifier) == Literal("t01")
+    assert graph.value(node, DCTERMS.date) == Literal("2025-11-28", datatype=ns.XSD.date)
+    assert graph.value(node, ns.SCHEMA.text) == Literal(TEXT, lang="de")
+    assert graph.value(node, ns.SCHEMA.headline) == Literal("Putin bleibt hart", lang="de")
+    assert graph.value(node, ns.SCHEMA.url) == URIRef("https://example.org/news/putin?id=1")
+
+
+def test_build_position_has_the_shape_of_the_brief():
+    article, positions = sample()
+    graph = build.article_graph(article, positions)
+    p = _position_node(graph, "Deutschland")
+    source = positions[1]
+    assert p == URIRef(iris.position_iri("t01", source.start, "Deutschland", source.claim))
+    assert (p, RDF.type, SP.Position) in graph
+    assert graph.value(p, SP.stance) == SP.Oppose
+    assert graph.value(p, SP.act) == SP.RejectionAct
+    assert graph.value(p, SP.topic) == URIRef(iris.topic_iri("internationale-beziehungen"))
+    assert graph.value(p, SP.claim) == Literal(source.claim, lang="de")
+    assert graph.value(p, DCTERMS.date) == Literal("2025-11-28", datatype=ns.XSD.date)
+    assert graph.value(p, PROV.wasDerivedFrom) == URIRef(iris.article_iri("t01"))
+    assert graph.value(p, SP.confidence) == Literal(Decimal("0.65"), datatype=ns.XSD.decimal)
+    evidence = graph.value(p, SP.evidence)
+    assert evidence == URIRef(iris.evidence_iri(str(p)))
+    assert (evidence, RDF.type, SP.Evidence) in graph
+    assert graph.value(evidence, RDF.value) == Literal(source.sentence, lang="de")
+    assert graph.value(evidence, SP.startOffset).toPython() == source.start
+    assert graph.value(evidence, SP.endOffset).toPython() == source.end
+    assert TEXT[source.start:source.end] == source.sentence
+    assert len(list(graph.predicate_objects(p))) == 10
+
+
+def test_build_month_dates_are_gyearmonth():
+    article, positions = sample(date="2025-11")
+    graph = build.article_graph(article, positions)
+    assert graph.value(URIRef(iris.article_iri("t01")), DCTERMS.date) == Literal("2025-11", datatype=ns.XSD.gYearMonth)
+    spd = _position_node(graph, "SPD")
+    assert graph.value(spd, DCTERMS.date) == Literal("2023-12", datatype=ns.XSD.gYearMonth)
+
+
+@pytest.mark.parametrize("value, datatype", [
+    ("2025-11-28", ns.XSD.date), ("2025-11", ns.XSD.gYearMonth), ("gestern", ns.XSD.string), ("2025", ns.XSD.string),
+])
+def test_build_date_literal_types_by_precision(value, datatype):
+    literal = build.date_literal(value)
+    assert str(literal) == value and (literal.datatype or ns.XSD.string) == datatype
+
+
+def test_build_unknown_date_gives_no_date_triple():
+    article, positions = sample()
+    undated = [replace(p, date=None) for p in positions]
+    graph = build.article_graph(article, undated)
+    assert all(graph.value(p, DCTERMS.date) is None for p in graph.subjects(RDF.type, SP.Position))
+    assert build.date_literal(None) is None
+
+
+def test_build_confidence_is_a_rounded_decimal():
+    assert build.confidence_literal(0.8) == Literal(Decimal("0.8"), datatype=ns.XSD.decimal)
+    assert build.confidence_literal(2 / 3) == Literal(Decimal("0.667"), datatype=ns.XSD.decimal)
+    assert build.confidence_literal(1).datatype == ns.XSD.decimal
+
+
+def test_build_position_without_topic_has_no_topic_triple():
+    article, positions = sample()
+    graph = build.article_graph(article, [replace(positions[0], topic=None, topic_label=None)])
+    assert list(graph.objects(None, SP.topic)) == []
+
+
+def test_build_unknown_act_or_stance_is_not_an_ontology_individual():
+    article, positions = sample()
+    graph = build.article_graph(article, [replace(positions[0], act="threat", stance="neutral")])
+    p = next(graph.subjects(RDF.type, SP.Position))
+    assert graph.value(p, SP.act) not in build.ACTS.values()
+    assert graph.value(p, SP.stance) not in build.STANCES.values()
+
+
+def test_build_url_with_spaces_becomes_a_valid_iri():
+    article = Article(id="t02", date="2025-11-28", text=TEXT, url="https://example.org/a b?q=ä")
+    graph = build.article_graph(article, [])
+    url = graph.value(URIRef(iris.article_iri("t02")), ns.SCHEMA.url)
+    assert url == URIRef("https://example.org/a%20b?q=%C3%A4")
+    assert len(graph) == 5  # no headline, no positions
+
+
+def test_build_actors_graph_types_labels_and_aliases():
+    article, positions = sample()
+    extra = position(article, positions[0].sentence, "Wladimir Putin", "person",
+                     claim="Anerkennung der Eroberungen", aliases=["Wladimir Putin", "Moskau"])
+    graph = build.actors_graph(positions + [extra])
+    putin = URIRef(iris.actor_iri("Wladimir Putin"))
+    assert graph.identifier == URIRef(iris.ACTORS_GRAPH)
+    assert set(graph.objects(putin, RDF.type)) == {SP.Actor, ns.SCHEMA.Person}
+    assert graph.value(putin, RDFS.label) == Literal("Wladimir Putin")
+    assert {str(a) for a in graph.objects(putin, SKOS.altLabel)} == {"Putin", "Kremlchef", "Moskau"}
+    assert graph.value(putin, SP.actorKind) == Literal("person")
+    spd = URIRef(iris.actor_iri("SPD"))
+    assert set(graph.objects(spd, RDF.type)) == {SP.Actor, ns.SCHEMA.Organization}
+    assert graph.value(spd, SP.actorKind) == Literal("party")
+    assert len(set(graph.subjects(RDF.type, SP.Actor))) == 3
+
+
+def test_build_actor_type_comes_from_the_first_position():
+    article, positions = sample()
+    clash = replace(positions[0], actor_type="organization", actor_kind="state")
+    graph = build.actors_graph([positions[0], clash])
+    putin = URIRef(iris.actor_iri("Wladimir Putin"))
+    assert set(graph.objects(putin, RDF.type)) == {SP.Actor, ns.SCHEMA.Person}
+    assert list(graph.objects(putin, SP.actorKind)) == [Literal("person")]
+
+
+def test_build_same_input_gives_isomorphic_graphs():
+    first = build.article_graph(*sample())
+    second = build.article_graph(*sample())
+    assert_isomorphic(first, second)
+    assert set(first) == set(second)  # no blank nodes: the very same triples
+    assert_isomorphic(build.actors_graph(sample()[1]), build.actors_graph(sample()[1]))
+
+
+def test_build_changed_input_changes_the_graph():
+    article, positions = sample()
+    changed = [replace(positions[0], stance="oppose")] + positions[1:]
+    assert not isomorphic(build.article_graph(article, positions), build.article_graph(article, changed))
+
+
+def test_build_jsonld_round_trips_to_an_isomorphic_graph():
+    article, positions = sample()
+    graph = build.article_graph(article, positions) + build.actors_graph(positions)
+    document = build.to_jsonld(graph)
+    assert_isomorphic(graph, build.from_jsonld(document))
+    nodes = {node["@id"]: node for node in document["@graph"]}
+    p = nodes[str(_position_node(graph, "Deutschland"))]
+    assert p["@type"] == "Position" and p["stance"] == "Oppose" and p["act"] == "RejectionAct"
+    assert p["holder"] == iris.actor_iri("Deutschland") and p["date"] == "2025-11-28"
+    assert p["claim"] == positions[1].claim and p["confidence"] == "0.65"
+    assert nodes[str(_position_node(graph, "SPD"))]["month"] == "2023-12"
+    assert isinstance(nodes[p["evidence"]]["startOffset"], int)
+
+
+def test_build_jsonld_round_trips_a_dataset_with_named_graphs():
+    article, positions = sample()
+    dataset = rdflib.Dataset()
+    parts = {iris.article_iri("t01"): build.article_graph(article, positions),
+             iris.ACTORS_GRAPH: build.actors_graph(positions)}
+    for name, graph in parts.items():
+        named = dataset.graph(URIRef(name))
+        for triple in graph:
+            named.add(triple)
+    back = build.from_jsonld(build.to_jsonld(dataset), dataset=True)
+    for name, graph in parts.items():
+        assert_isomorphic(graph, back.graph(URIRef(name)))
+
+
+def test_build_jsonld_is_deterministic_and_can_refer_to_the_context():
+    article, positions = sample()
+    graph = build.article_graph(article, positions) + build.actors_graph(positions)
+    assert build.to_jsonld(graph) == build.to_jsonld(build.article_graph(*sample()) + build.actors_graph(positions))
+    linked = build.to_jsonld(graph, context_url="https://w3id.org/standpunkt/context.jsonld")
+    assert linked["@context"] == "https://w3id.org/standpunkt/context.jsonld"
