@@ -54,12 +54,18 @@ def date_literal(value: str | None) -> Literal | None:
 
 
 def confidence_literal(value: float) -> Literal:
-    """A confidence as xsd:decimal, rounded to three places so output is stable."""
+    """A confidence as xsd:decimal in canonical form ("1", "0.8"), rounded to three places.
+
+    Canonical, because triple stores (Oxigraph) canonicalise on write: "1.0" would
+    come back as "1" and the graph read back would differ from the one built.
+    """
     try:
-        number = Decimal(str(round(float(value), 3)))
+        number = Decimal(str(round(float(value), 3))).normalize() + 0  # + 0 turns -0 into 0
     except (TypeError, ValueError, InvalidOperation):
         return Literal(str(value))
-    return Literal(number, datatype=XSD.decimal)
+    if not number.is_finite():
+        return Literal(str(value))
+    return Literal(format(number, "f"), datatype=XSD.decimal)
 
 
 def _term(table: dict, key: str, namespace_hint: str) -> URIRef:

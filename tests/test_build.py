@@ -2,6 +2,7 @@
 from dataclasses import replace
 from decimal import Decimal
 
+import pyoxigraph
 import pytest
 import rdflib
 from rdflib import Literal, URIRef
@@ -88,10 +89,24 @@ def test_build_unknown_date_gives_no_date_triple():
     assert build.date_literal(None) is None
 
 
-def test_build_confidence_is_a_rounded_decimal():
-    assert build.confidence_literal(0.8) == Literal(Decimal("0.8"), datatype=ns.XSD.decimal)
-    assert build.confidence_literal(2 / 3) == Literal(Decimal("0.667"), datatype=ns.XSD.decimal)
-    assert build.confidence_literal(1).datatype == ns.XSD.decimal
+@pytest.mark.parametrize("value, lexical", [
+    (0.8, "0.8"), (2 / 3, "0.667"), (1, "1"), (1.0, "1"), (0.0, "0"), (-0.0, "0"), (0.05, "0.05"), (1.7, "1.7"),
+])
+def test_build_confidence_is_a_canonical_rounded_decimal(value, lexical):
+    literal = build.confidence_literal(value)
+    assert str(literal) == lexical and literal.datatype == ns.XSD.decimal
+
+
+def test_build_graph_survives_a_triple_store_unchanged():
+    """Oxigraph canonicalises literals on write; the built graph must already be canonical."""
+    article, positions = sample(date="2025-11")
+    graph = build.article_graph(article, positions) + build.actors_graph(positions)
+    store = pyoxigraph.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), pyoxigraph.RdfFormat.N_TRIPLES)
+    back = rdflib.Graph().parse(data=store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES,
+                                                from_graph=pyoxigraph.DefaultGraph()).decode(),
+                                format="nt")
+    assert_isomorphic(graph, back)
 
 
 def test_build_position_without_topic_has_no_topic_triple():
@@ -166,6 +181,7 @@ def test_build_jsonld_round_trips_to_an_isomorphic_graph():
     assert p["@type"] == "Position" and p["stance"] == "Oppose" and p["act"] == "RejectionAct"
     assert p["holder"] == iris.actor_iri("Deutschland") and p["date"] == "2025-11-28"
     assert p["claim"] == positions[1].claim and p["confidence"] == "0.65"
+    assert nodes[str(_position_node(graph, "SPD"))]["confidence"] == "1"
     assert nodes[str(_position_node(graph, "SPD"))]["month"] == "2023-12"
     assert isinstance(nodes[p["evidence"]]["startOffset"], int)
 

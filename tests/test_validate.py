@@ -234,3 +234,26 @@ def test_validate_topics_shape_checks_cap_codes():
     graph.set((topic, SP.capCode, Literal(11)))
     report = validate.validate_graph(graph)
     assert _lines_about(report, topic, "Concept-capCode", "InConstraintComponent"), report
+
+
+def test_validate_explicit_xsd_string_literals_conform():
+    """A store may hand back "party"^^xsd:string for "party": the same RDF term, still valid."""
+    graph = rdflib.Graph()
+    for s, p, o in _valid():
+        if isinstance(o, Literal) and o.datatype is None and o.language is None:
+            o = Literal(str(o), datatype=ns.XSD.string)
+        graph.add((s, p, o))
+    assert any(o.datatype == ns.XSD.string for o in graph.objects(None, SP.actorKind))
+    assert validate.validate_graph(graph) == []
+
+
+def test_validate_the_vocabulary_itself_conforms():
+    """Acts and stances of standpunkt.ttl meet their shapes (keys, CAMEO codes)."""
+    from kg import ontology
+
+    assert validate.validate_graph(ontology.vocabulary_graph(), "standpunkt.ttl") == []
+    broken = rdflib.Graph() + ontology.vocabulary_graph()
+    broken.set((SP.DemandAct, SP.cameoRootCode, Literal("100")))
+    report = validate.validate_graph(broken)
+    assert len(report) == 1 and report[0].startswith("graph: node sp:DemandAct, path sp:cameoRootCode")
+    assert "spsh:Act-cameo (sh:PatternConstraintComponent)" in report[0]
