@@ -1,0 +1,119 @@
+"""Article -> positions: runs the German pipeline and turns its statements into `Position`s.
+
+The pipeline (kg.nlp) decides who takes which side in which sentence; this module
+adds what is about the article as a whole: the topic (with paragraph and headline
+as context), the statement date relative to the article date, canonical actor
+data, and the surface forms of each actor. No rdflib here.
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable, Iterator
+
+from kg import iris
+from kg.model import Article, Position
+
+
+def extract(article: Article) -> list[Position]:
+    """Every position the pipeline finds in one article, in text order."""
+    from kg.nlp import analyse
+
+    doc = analyse(article.text, article.date)
+    return positions_from_doc(article, doc)
+
+
+def positions_from_doc(article: Article, doc) -> list[Position]:
+    sents = list(doc.sents)
+    context = _Context(doc, sents)
+    aliases = _aliases(doc)
+    out = []
+    for st in doc._.statements or []:
+        sent = sents[st.sent]
+        info = doc._.actors[st.actor]
+        topic = context.topic(st.sent, st.claim)
+        out.append(Position(
+            article=article.id, sentence=doc.text[st.start:st.end], start=st.start, end=st.end,
+            actor=st.actor, actor_type="person" if info.type == "person" else "organization",
+            actor_iri=iris.actor_iri(st.actor), stance="support" if st.polarity > 0 else "oppose",
+            act=st.act, claim=st.claim,
+            topic=topic.iri if topic else None, topic_label=topic.label if topic else None,
+            cap_major=topic.cap_major if topic else None,
+            date=_statement_date(sent, article.date), article_date=article.date,
+            confidence=st.confidence, aliases=aliases.get(st.actor, []), actor_kind=info.kind))
+    return out
+
+
+class _Context:
+    """Lemma bags of sentences, paragraphs and the headline, for topic tie-breaking."""
+
+    def __init__(self, doc, sents):
+        self.sents = sents
+        self.para_of = doc._.para_of_sent or [0] * len(sents)
+        self.lemmas = [[t.lemma_.lower() for t in s if t.is_alpha] for s in sents]
+        self.paras: dict[int, list[str]] = {}
+        for k, lem in enumerate(self.lemmas):
+            self.paras.setdefault(self.para_of[k], []).extend(lem)
+        self.headline = self.paras.get(0, [])
+        self.article = [w for lem in self.lemmas for w in lem]
+
+    def topic(self, k: int, claim: str):
+        classify = _classifier()
+        if classify is None:
+            return None
+        return classify(self.lemmas[k], [self.paras.get(self.para_of[k], []), self.headline, self.article])
+
+
+def _classifier():
+    try:
+        from kg.nlp.topics import classify
+    except ImportError:
+        return None
+    return classify
+
+
+def _statement_date(sent, article_date: str | None) -> str | None:
+    try:
+        from kg.nlp.dates import statement_date
+    except ImportError:
+        return article_date
+    return statement_date(sent, article_date)
+
+
+def _aliases(doc) -> dict[str, list[str]]:
+    """Surface forms of each actor in the article (names, aliases, role nouns; not pronouns)."""
+    out: dict[str, set[str]] = {}
+    for m in doc._.mentions or []:
+        if m.actor and m.kind != "pronoun":
+            out.setdefault(m.actor, set()).add(m.text)
+    return {a: sorted(s - {a}) for a, s in out.items()}
+
+
+def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tuple[Article, list[Position]]]:
+    """(article, positions) in input order; with workers > 1 in a process pool.
+
+    At most a few articles per worker are in flight, so memory stays flat however
+    long the input is (Pool.imap would read the whole input ahead).
+    """
+    if workers <= 1:
+        for article in articles:
+            yield article, extract(article)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_warm) as pool:
+        pending: deque = deque()
+        for article in articles:
+            pending.append((article, pool.apply_async(extract, (article,))))
+            if len(pending) >= workers * 4:
+                a, res = pending.popleft()
+                yield a, res.get()
+        while pending:
+            a, res = pending.popleft()
+            yield a, res.get()
+
+
+def _warm() -> None:
+    from kg.nlp import load_pipeline
+
+    load_pipeline()

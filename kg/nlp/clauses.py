@@ -1,0 +1,65 @@
+"""Clause-level views of a sentence: quotation marks, clause segments, Konjunktiv.
+
+Attribution needs to know which tokens are quoted (the speaker's words, never
+the speaker), where clauses begin (`, sagte er` is its own clause) and whether
+a sentence is reported speech (Konjunktiv I: `sei`, `habe`, `werde`, `müsse`).
+"""
+from __future__ import annotations
+
+CLOSE_FOR = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
+SEGMENT_BREAKS = {",", ";", ":", "–", "-", "(", ")", "—"}
+KONJ1_IRREGULAR = {"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "dürfe", "solle",
+                   "wolle", "möge", "wisse", "gebe", "stehe", "gehe", "komme", "bleibe", "liege"}
+KONJ2 = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste",
+         "müssten", "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "stünde",
+         "entstünde"}
+
+
+def quote_mask(tokens) -> list[bool]:
+    """True for tokens inside quotation marks (the marks themselves count as inside)."""
+    mask, closers = [], None
+    for t in tokens:
+        if closers is None:
+            closers = CLOSE_FOR.get(t.text)
+            mask.append(closers is not None)
+        else:
+            mask.append(True)
+            if t.text in closers:
+                closers = None
+    return mask
+
+
+def segments(tokens, mask: list[bool]) -> list[int]:
+    """Segment id per token: a new segment at punctuation, quote borders, and
+    subordinating conjunctions (`dass`, `weil`, `wenn`, `damit`)."""
+    seg, out = 0, []
+    prev_q = None
+    for i, t in enumerate(tokens):
+        if prev_q is not None and mask[i] != prev_q:
+            seg += 1
+        if t.text in SEGMENT_BREAKS or t.tag_ in ("KOUS", "KOUI") or t.tag_ in ("PRELS", "PWS", "PWAV") and i and tokens[i - 1].text == ",":
+            seg += 1
+        out.append(seg)
+        prev_q = mask[i]
+    return out
+
+
+def is_konjunktiv1(tok) -> bool:
+    """A finite verb in Konjunktiv I (3rd person), the mark of indirect speech."""
+    if tok.tag_ not in ("VVFIN", "VAFIN", "VMFIN"):
+        return False
+    w = tok.text.lower()
+    if w in KONJ1_IRREGULAR:
+        return True
+    lemma = tok.lemma_.lower()
+    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else None
+    if not stem:
+        return False
+    for particle_len in range(0, 8):
+        if w == stem[particle_len:] + "e" and len(w) > 2:
+            return True
+    return False
+
+
+def is_konjunktiv2(tok) -> bool:
+    return tok.tag_ in ("VVFIN", "VAFIN", "VMFIN") and tok.text.lower() in KONJ2

@@ -1,0 +1,60 @@
+"""All spaCy registrations of the German pipeline, in one place.
+
+Each component declares what it reads and writes. Article-level inputs (the
+publication date) travel on `doc._.article_date`, set before the components run.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp import sentences, tagger
+
+for _name, _default in (("article_date", None), ("paragraphs", None), ("para_of_sent", None),
+                        ("mentions", None), ("actors", None), ("statements", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@Language.component("news_sentences", assigns=["token.is_sent_start", "doc._.para_of_sent"])
+def news_sentences(doc: Doc) -> Doc:
+    spans = sentences.split(doc.text)
+    starts = {s: p for s, _, p in spans}
+    para_of_sent = []
+    for tok in doc:
+        if tok.i == 0:
+            tok.is_sent_start = True
+        elif tok.idx in starts:
+            tok.is_sent_start = True
+        else:
+            tok.is_sent_start = False
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), sent[0])
+        para_of_sent.append(starts.get(first.idx, para_of_sent[-1] if para_of_sent else 0))
+    doc._.para_of_sent = para_of_sent
+    doc._.paragraphs = sentences.paragraphs(doc.text)
+    return doc
+
+
+@Language.component("hanta_tagger", requires=["token.is_sent_start"],
+                    assigns=["token.tag", "token.pos", "token.lemma"])
+def hanta_tagger(doc: Doc) -> Doc:
+    return tagger.tag_doc(doc)
+
+
+@Language.component("actor_mentions", requires=["token.tag", "token.lemma"],
+                    assigns=["doc._.mentions", "doc._.actors"])
+def actor_mentions(doc: Doc) -> Doc:
+    from kg.nlp import gazetteer, mentions
+
+    doc._.mentions, doc._.actors = mentions.find(doc, gazetteer.load(), doc._.article_date)
+    return doc
+
+
+@Language.component("attribution", requires=["doc._.mentions", "token.lemma"],
+                    assigns=["doc._.statements"])
+def attribution_component(doc: Doc) -> Doc:
+    from kg.nlp import attribution
+
+    doc._.statements = attribution.attribute(doc)
+    return doc

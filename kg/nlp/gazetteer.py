@@ -1,0 +1,135 @@
+"""The actor gazetteer: canonical actors, their surface forms and time-scoped roles.
+
+Loaded from every JSONL file in `kg/nlp/data/actors/`. Surface forms are matched
+as token sequences (case-sensitive, because `Grünen` the party is not `grünen`
+the adjective), with the inflected variants German needs: genitive `Trumps`,
+`Moskaus`, and adjective endings (`hessische CDU` / `hessischen CDU`). Role nouns
+resolve by date: `US-Präsident` names Biden in 2022 and Trump in 2025.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.nlp import resources
+
+ROLE_SYNONYMS = {"vorsitzender": "chef", "vorsitzende": "chef", "vorsitzenden": "chef",
+                 "parteichef": "chef", "parteivorsitzender": "chef", "parteivorsitzende": "chef"}
+
+
+@dataclass
+class ActorInfo:
+    """What the pipeline knows about one actor (from the gazetteer or the article)."""
+
+    name: str
+    type: str = "person"
+    kind: str = "person"
+    party: str | None = None
+    gender: str | None = None
+    roles: list[dict] = field(default_factory=list)
+    known: bool = True
+
+    @property
+    def surname(self) -> str | None:
+        return self.name.split()[-1] if self.type == "person" else None
+
+
+def role_key(role: str) -> str:
+    """A comparable form of a role noun: 'Bundesinnenministerin' -> 'innenminister',
+    'CDU-Vorsitzende' -> 'cdu-chef', 'Kanzler' -> 'kanzler'."""
+    r = role.lower().strip()
+    prefix, _, head = r.rpartition("-")
+    if head.startswith("bundes") and len(head) > 8:
+        head = head[6:]
+    for inflected in ("vorsitzenden", "vorsitzender", "vorsitzende", "parteichefin", "parteichef"):
+        if head.endswith(inflected):
+            head = head[: -len(inflected)] + "chef"
+            break
+    if head.endswith("in") and head[:-2].endswith(("ent", "er", "chef", "ar", "at", "or", "ör", "ef", "är")):
+        head = head[:-2]
+    if head.endswith("en") and head[:-1].endswith(("gesandte", "beauftragte", "abgeordnete")):
+        head = head[:-1]
+    return f"{prefix}-{head}" if prefix else head
+
+
+class Gazetteer:
+    """Lookup tables built once per process from the actor files."""
+
+    def __init__(self, records: list[dict], tokenize):
+        self.actors: dict[str, ActorInfo] = {}
+        self.surface: dict[tuple[str, ...], str] = {}
+        self.adjectives: dict[str, str] = {}
+        self.roles: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {}
+        self.max_len = 1
+        for rec in records:
+            self._add(rec, tokenize)
+
+    def _add(self, rec: dict, tokenize) -> None:
+        name = rec["name"]
+        info = ActorInfo(name, rec.get("type", "organization"), rec.get("kind", "organisation"),
+                         rec.get("party"), rec.get("gender"), list(rec.get("roles") or []))
+        if info.type == "person" and not info.gender:
+            info.gender = resources.first_names().get(name.split()[0])
+        self.actors.setdefault(name, info)
+        for form in [name, *(rec.get("aliases") or [])]:
+            for variant in _variants(tuple(tokenize(form))):
+                self.surface.setdefault(variant, name)
+                self.max_len = max(self.max_len, len(variant))
+        for adj in rec.get("adjectives") or []:
+            self.adjectives[adj.lower()] = name
+        for role in info.roles:
+            for form in [role["role"], *(role.get("role_forms") or [])]:
+                self.roles.setdefault(role_key(form), []).append(
+                    (name, role.get("of"), role.get("from"), role.get("to")))
+
+    def match(self, words: list[str], i: int) -> tuple[int, str] | None:
+        """Longest gazetteer form starting at words[i]: (length, actor name)."""
+        for n in range(min(self.max_len, len(words) - i), 0, -1):
+            name = self.surface.get(tuple(words[i:i + n]))
+            if name:
+                return n, name
+        return None
+
+    def role_holder(self, role: str, date: str | None, of: str | None = None) -> str | None:
+        """Who held `role` (of `of`) on `date`; None when unknown or ambiguous."""
+        holders = {name for name, o, start, end in self.roles.get(role_key(role), ())
+                   if (of is None or o == of) and _in_office(date, start, end)}
+        return holders.pop() if len(holders) == 1 else None
+
+    def is_role(self, token: str) -> bool:
+        return role_key(token) in self.roles
+
+
+def _in_office(date: str | None, start: str | None, end: str | None) -> bool:
+    """Was a role held on `date`? Month-precision dates compare by month."""
+    if not date:
+        return end is None
+    n = len(date)
+    if start and start[:n] > date:
+        return False
+    return end is None or date < end[:n] or (n < 10 and date == end[:n])
+
+
+def _variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The inflected forms German news uses for one gazetteer form."""
+    out = [tokens]
+    last = tokens[-1]
+    if last[:1].isupper() and not last.endswith(("s", "x", "z", "ß")):
+        out.append(tokens[:-1] + (last + "s",))
+    if tokens[-1][:1].isupper() and last.endswith(("gericht", "parlament", "amt")):
+        out.append(tokens[:-1] + (last + "es",))
+    first = tokens[0]
+    if len(tokens) > 1 and first[:1].islower() and first.endswith("e"):
+        for ending in ("n", "r", "s"):
+            out.append((first + ending,) + tokens[1:])
+    if first[:1].islower():
+        out += [(v[0][:1].upper() + v[0][1:],) + v[1:] for v in list(out)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def load(tokenizer_key: str = "de") -> Gazetteer:
+    import spacy
+
+    tok = spacy.blank(tokenizer_key).tokenizer
+    return Gazetteer(resources.actor_records(), lambda s: [t.text for t in tok(s)])

@@ -1,0 +1,293 @@
+"""Actor mentions and within-article coreference.
+
+Finds every way an article names an actor: gazetteer names and aliases
+(`Kiew` -> Ukraine), role + name (`EU-Ratspräsident António Costa`), unknown
+persons from a first name or a role noun before capitalised words
+(`Der Innenpolitiker Sebastian Fiedler`), party affiliation from `(CDU)`, and
+later references: a surname, a bare role noun (`der Kremlchef`, `die Ministerin`,
+`der CSU-Politiker`), a collective noun (`die Delegierten`) standing for the
+party last mentioned. Pronouns are only marked here; attribution resolves them,
+because the right antecedent of `sagte er` is the last speaker.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.nlp import resources
+from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
+
+PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
+PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
+
+
+@dataclass
+class Mention:
+    """A token span (doc indices, end exclusive) that names an actor."""
+
+    start: int
+    end: int
+    actor: str | None
+    kind: str  # name | role | surname | pronoun | collective
+    text: str
+    gender: str | None = None
+    role: str | None = None
+    of: str | None = None
+    genitive: bool = False
+
+
+def role_gender(word: str) -> str | None:
+    """The role noun's gender if it is a role noun (by its head), else None."""
+    head = word.lower().rpartition("-")[2]
+    heads = resources.role_heads()
+    generic = resources.generic_roles()
+    for cand in (head, head[:-1] if head.endswith("n") else head):
+        if cand in generic:
+            return generic[cand]
+        for h, g in heads.items():
+            if cand.endswith(h) and (len(cand) == len(h) or len(h) > 4):
+                return g
+    return None
+
+
+class MentionFinder:
+    """Runs over one Doc; keeps the article's actors (entities) as it goes."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer, date: str | None):
+        self.doc, self.gaz, self.date = doc, gaz, date
+        self.actors: dict[str, ActorInfo] = {}
+        self.mentions: list[Mention] = []
+        self.roles_seen: dict[str, set[str]] = {}
+
+    def run(self) -> list[Mention]:
+        for sent in self.doc.sents:
+            self._scan(sent)
+        self._surnames()
+        self._resolve_roles()
+        self._resolve_collectives()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def entity(self, name: str) -> ActorInfo:
+        if name not in self.actors:
+            known = self.gaz.actors.get(name)
+            self.actors[name] = copy.deepcopy(known) if known else ActorInfo(name, known=False)
+        return self.actors[name]
+
+    def _scan(self, sent) -> None:
+        toks = [t for t in sent if not t.is_space]
+        words = [t.text for t in toks]
+        i = 0
+        while i < len(toks):
+            i = self._at(toks, words, i)
+
+    def _at(self, toks, words, i) -> int:
+        tok = toks[i]
+        hit = self.gaz.match(words, i)
+        if hit and not (hit[0] == 1 and self._is_role(words[i]) and self.gaz.actors[hit[1]].type == "person"):
+            n, name = hit
+            self._add(toks, i, i + n, name, "name")
+            return i + n
+        party = self._party_body(words[i])
+        if party:
+            self._add(toks, i, i + 1, party, "name")
+            return i + 1
+        if words[i].lower() in resources.collectives():
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
+            return i + 1
+        gender = role_gender(words[i]) if words[i][:1].isupper() or "-" in words[i] else None
+        if gender is not None or self.gaz.is_role(words[i]):
+            return self._role(toks, words, i, gender)
+        person = self._unknown_person(toks, words, i)
+        if person:
+            return person
+        if tok.tag_ == "PPER" and words[i] in PRONOUNS:
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, PRONOUNS[words[i]]))
+        elif tok.lemma_.lower() in resources.collectives() or words[i].lower() in resources.collectives():
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
+        return i + 1
+
+    def _party_body(self, word: str) -> str | None:
+        """`SPD-Bundesparteitag`, `FDP-Fraktion`: a party's body speaks for the party."""
+        prefix, _, rest = word.rpartition("-")
+        party = self.gaz.surface.get((prefix,)) if prefix else None
+        if party and self.gaz.actors[party].kind == "party" and rest.lower() in resources.collectives():
+            return party
+        return None
+
+    def _add(self, toks, i, j, name, kind, role=None) -> Mention:
+        span_text = " ".join(t.text for t in toks[i:j])
+        info = self.entity(name)
+        genitive = j - i >= 1 and toks[j - 1].text.endswith("s") and toks[j - 1].text[:-1] in (
+            info.name.split()[-1], *[k[-1] for k, v in self.gaz.surface.items() if v == name and len(k) == 1])
+        m = Mention(toks[i].i, toks[j - 1].i + 1, name, kind, span_text, info.gender, role, genitive=genitive)
+        self.mentions.append(m)
+        self._party_after(toks, j, info)
+        return m
+
+    def _party_after(self, toks, j, info: ActorInfo) -> None:
+        """`Friedrich Merz (CDU)`: the parenthesis names the person's party."""
+        if info.type != "person" or j + 2 >= len(toks) or toks[j].text != "(" or toks[j + 2].text != ")":
+            return
+        party = self.gaz.surface.get((toks[j + 1].text,))
+        if party and self.gaz.actors[party].kind == "party":
+            info.party = info.party or party
+
+    def _is_role(self, word: str) -> bool:
+        return role_gender(word) is not None or self.gaz.is_role(word)
+
+    def _role(self, toks, words, i, gender) -> int:
+        role = words[i]
+        j = i + 1
+        hit = self.gaz.match(words, j) if j < len(words) else None
+        if hit and self.gaz.actors[hit[1]].type == "person":
+            m = self._add(toks, i, j + hit[0], hit[1], "name", role)
+            self._note_role(hit[1], role)
+            return j + hit[0]
+        name_len = self._name_after_role(toks, words, j)
+        if name_len:
+            name = " ".join(words[j:j + name_len])
+            info = self.entity(name)
+            info.gender = info.gender or resources.first_names().get(words[j]) or (gender if gender != "-" else None)
+            self._add(toks, i, j + name_len, name, "name", role)
+            self._note_role(name, role)
+            return j + name_len
+        of = self._role_of(toks, words, i)
+        self.mentions.append(Mention(toks[i].i, toks[i].i + 1, None, "role", role,
+                                     gender if gender in ("m", "f") else None, role, of))
+        return i + 1
+
+    def _role_of(self, toks, words, i) -> str | None:
+        """The state or body a role belongs to: `US-Präsident`, `ukrainische Präsident`, `Frankreichs Präsident`."""
+        prefix = words[i].rpartition("-")[0]
+        if prefix:
+            return self.gaz.surface.get((prefix,))
+        if i > 0:
+            prev = words[i - 1].lower()
+            for ending in ("en", "er", "es", "e"):
+                if prev.endswith(ending) and self.gaz.adjectives.get(prev[: -len(ending)]):
+                    return self.gaz.adjectives[prev[: -len(ending)]]
+            last = self.mentions[-1] if self.mentions else None
+            if last and last.end == toks[i].i and last.genitive:
+                return last.actor
+        return None
+
+    def _note_role(self, name: str, role: str) -> None:
+        self.roles_seen.setdefault(role_key(role), set()).add(name)
+        self.roles_seen.setdefault(role_key(role).rpartition("-")[2], set()).add(name)
+        prefix = role.rpartition("-")[0]
+        party = self.gaz.surface.get((prefix,)) if prefix else None
+        info = self.entity(name)
+        if party and self.gaz.actors[party].kind == "party":
+            info.party = info.party or party
+
+    def _name_after_role(self, toks, words, j) -> int:
+        """How many capitalised words after a role noun form a person's name (0-3)."""
+        n = 0
+        while j + n < len(toks) and n < 3:
+            w, tag = words[j + n], toks[j + n].tag_
+            if not (w[:1].isupper() and w.isalpha() and tag in PERSON_TAGS):
+                break
+            if self.gaz.surface.get((w,)) and self.gaz.actors[self.gaz.surface[(w,)]].type != "person":
+                break
+            if self._is_role(w):
+                break
+            n += 1
+        if n == 1 and toks[j].tag_ != "NE" and words[j] not in resources.first_names():
+            return 0
+        return n
+
+    def _unknown_person(self, toks, words, i) -> int | None:
+        """`Irene Mihalic`: a known first name followed by a capitalised surname."""
+        if words[i] not in resources.first_names() or i + 1 >= len(toks):
+            return None
+        n = 1
+        while i + n < len(toks) and n < 3 and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
+                and toks[i + n].tag_ in PERSON_TAGS and not self._is_role(words[i + n]):
+            n += 1
+        if n == 1:
+            return None
+        name = " ".join(words[i:i + n])
+        info = self.entity(name)
+        info.gender = info.gender or resources.first_names()[words[i]]
+        self._add(toks, i, i + n, name, "name")
+        return i + n
+
+    def _surnames(self) -> None:
+        """A later (or earlier, in a headline) bare surname names the person introduced in full."""
+        surnames = {}
+        for info in self.actors.values():
+            if info.type == "person" and not info.known and " " in info.name:
+                surnames[info.surname] = info.name
+                surnames[info.surname + "s"] = info.name
+        if not surnames:
+            return
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in self.doc:
+            if tok.i not in taken and tok.text in surnames:
+                name = surnames[tok.text]
+                self.mentions.append(Mention(tok.i, tok.i + 1, name, "surname", tok.text,
+                                             self.actors[name].gender, genitive=tok.text.endswith("s") and tok.text != name.split()[-1]))
+
+    def _resolve_roles(self) -> None:
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for m in ordered:
+            if m.kind != "role" or m.actor:
+                continue
+            m.actor = self._role_actor(m, ordered)
+            if m.actor:
+                info = self.entity(m.actor)
+                m.gender = m.gender or info.gender
+
+    def _role_actor(self, m: Mention, ordered: list[Mention]) -> str | None:
+        key = role_key(m.role)
+        prefix, _, head = key.rpartition("-")
+        seen = self.roles_seen.get(key) or (self.roles_seen.get(head) if not prefix else None)
+        if seen:
+            return self._nearest(m, ordered, lambda x: x.actor in seen)
+        holder = self.gaz.role_holder(m.role, self.date)
+        if not holder and m.of:
+            holder = self.gaz.role_holder(head, self.date, of=m.of)
+        if holder:
+            self.entity(holder)
+            return holder
+        party = self.gaz.surface.get((m.role.rpartition("-")[0],)) if prefix else None
+        if party:
+            return self._nearest(m, ordered, lambda x: x.actor and self.entity(x.actor).party == party
+                                 and self.entity(x.actor).type == "person")
+        if m.gender:
+            return self._nearest(m, ordered, lambda x: x.actor and x.kind != "role" and x.gender == m.gender
+                                 and any(k.endswith(head) for k, names in self.roles_seen.items() if x.actor in names))
+        return None
+
+    def _nearest(self, m: Mention, ordered: list[Mention], ok) -> str | None:
+        before = [x for x in ordered if x.start < m.start and x.actor and ok(x)]
+        if before:
+            return before[-1].actor
+        after = [x for x in ordered if x.start > m.start and x.actor and ok(x)]
+        return after[0].actor if after else None
+
+    def _resolve_collectives(self) -> None:
+        """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the court."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        last: dict[str, str] = {}
+        table = resources.collectives()
+        for m in ordered:
+            if m.actor:
+                info = self.entity(m.actor)
+                if info.kind == "party":
+                    last["party"] = m.actor
+                if "gericht" in info.name.lower():
+                    last["court"] = m.actor
+            elif m.kind in ("collective", "role"):
+                wanted = table.get(m.text.lower())
+                if wanted and wanted in last:
+                    m.actor, m.kind = last[wanted], "collective"
+
+
+def find(doc: Doc, gaz: Gazetteer, date: str | None) -> tuple[list[Mention], dict[str, ActorInfo]]:
+    finder = MentionFinder(doc, gaz, date)
+    mentions = finder.run()
+    return mentions, finder.actors

@@ -1,0 +1,127 @@
+"""Word lists and rules of the German pipeline, read from the data files beside this module.
+
+Everything a linguist may want to extend (verbs, nouns, role nouns, first names,
+evaluative words) lives in `kg/nlp/data/` as TSV or JSONL; this module is the one
+place that parses those files, once per process.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+ACTORS_DIR = DATA / "actors"
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a stance word says: the act it performs and the side it takes (+1/-1)."""
+
+    act: str
+    polarity: int
+    report: bool = False
+
+
+def _sign(s: str) -> int:
+    return -1 if s.strip() == "-" else 1
+
+
+@lru_cache(maxsize=None)
+def verbs() -> dict[str, Trigger]:
+    return {r[0]: Trigger(r[1], _sign(r[2]), r[3] == "report") for r in _rows("verbs.tsv")}
+
+
+@lru_cache(maxsize=None)
+def phrases() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
+    out: dict[str, list] = {}
+    for verb, companions, act, pol in _rows("phrases.tsv"):
+        out.setdefault(verb, []).append((tuple(companions.split(",")), Trigger(act, _sign(pol))))
+    return out
+
+
+@lru_cache(maxsize=None)
+def nouns() -> dict[str, Trigger]:
+    return {r[0]: Trigger(r[1], _sign(r[2])) for r in _rows("nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def evaluations() -> dict[tuple[str, ...], int]:
+    return {tuple(r[0].split()): _sign(r[1]) for r in _rows("evaluation.tsv")}
+
+
+@lru_cache(maxsize=None)
+def negations() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("negation.tsv"))
+
+
+@lru_cache(maxsize=None)
+def reaction_adjectives() -> dict[str, Trigger]:
+    return {r[0]: Trigger(r[1], _sign(r[2])) for r in _rows("adjectives_reaction.tsv")}
+
+
+@lru_cache(maxsize=None)
+def reaction_verbs() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("reaction_verbs.tsv"))
+
+
+@lru_cache(maxsize=None)
+def role_heads() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("role_heads.tsv")}
+
+
+@lru_cache(maxsize=None)
+def collectives() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("collectives.tsv")}
+
+
+@lru_cache(maxsize=None)
+def first_names() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("first_names.tsv")}
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("abbreviations.txt"))
+
+
+@lru_cache(maxsize=None)
+def source_markers() -> list[tuple[tuple[str, ...], str]]:
+    return [(tuple(r[0].split()), r[1]) for r in _rows("source_markers.tsv")]
+
+
+def actor_records() -> list[dict]:
+    """Every actor line of every JSONL file in data/actors (roles.jsonl holds role nouns)."""
+    records = []
+    for path in sorted(ACTORS_DIR.glob("*.jsonl")):
+        if path.name == "roles.jsonl":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    raise ValueError(f"{path}:{n}: not valid JSON ({e.msg})") from None
+    return records
+
+
+def generic_roles() -> dict[str, str]:
+    """Role nouns -> gender from data/actors/roles.jsonl (if the gazetteer ships one)."""
+    path = ACTORS_DIR / "roles.jsonl"
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out[r["role"].lower()] = r.get("gender") or "-"
+    return out

@@ -1,0 +1,92 @@
+"""Part-of-speech tags (STTS) and lemmas from HanTa, the pipeline's hot spot.
+
+HanTa's HMM tags a whole sentence at once, so results are cached per sentence
+(word tuple) and its morphological analysis per word; benchmark corpora and news
+wires repeat sentences and names a great deal. HanTa writes `VV(FIN)`; the rest
+of the pipeline (and kg.nlp.dates) expects plain STTS `VVFIN`, so tags are
+normalised here. Separable verbs are rejoined: in `Kiew lehnt dies ab` the
+finite verb gets the lemma `ablehnen`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from kg.nlp import resources
+
+HANTA_FIXES = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "$": "$(", "VV(IMP)": "VVIMP"}
+CLOSING_BOUNDARY = {"$.", "$,"}
+
+
+@lru_cache(maxsize=1)
+def _hanta():
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=None)
+def _upos() -> dict[str, str]:
+    return {r[0]: r[1] for r in resources._rows("stts_upos.tsv")}
+
+
+def stts(tag: str) -> str:
+    """HanTa's tag in plain STTS: 'VV(FIN)' -> 'VVFIN', 'ADJ(A)' -> 'ADJA', 'NNA' -> 'NN'."""
+    if tag in HANTA_FIXES:
+        return HANTA_FIXES[tag]
+    return tag.replace("(", "").replace(")", "")
+
+
+@lru_cache(maxsize=50_000)
+def tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(lemma, STTS tag) for each word of one sentence."""
+    if not words:
+        return ()
+    tagged = _hanta().tag_sent(list(words), taglevel=1)
+    out = []
+    for word, (_, lemma, tag) in zip(words, tagged):
+        tag = stts(tag)
+        if not lemma or lemma == "<unknown>":
+            lemma = _fallback_lemma(word)
+        out.append((lemma, tag))
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def _fallback_lemma(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="de")
+
+
+def rejoin_particles(lemmas: list[str], tags: list[str]) -> None:
+    """Give the finite verb of `lehnt … ab` the lemma `ablehnen` (in place)."""
+    for j, tag in enumerate(tags):
+        if tag != "PTKVZ":
+            continue
+        for i in range(j - 1, -1, -1):
+            if tags[i] in ("VVFIN", "VVIMP"):
+                particle = lemmas[j].lower()
+                if not lemmas[i].startswith(particle):
+                    lemmas[i] = particle + lemmas[i]
+                break
+
+
+def tag_doc(doc: Doc) -> Doc:
+    """Set tag_, pos_ and lemma_ on every token, sentence by sentence."""
+    upos = _upos()
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        pairs = tag_words(tuple(t.text for t in tokens))
+        lemmas = [p[0] for p in pairs]
+        tags = [p[1] for p in pairs]
+        rejoin_particles(lemmas, tags)
+        for tok, lemma, tag in zip(tokens, lemmas, tags):
+            tok.tag_ = tag
+            tok.pos_ = upos.get(tag, "X")
+            tok.lemma_ = lemma
+    for tok in doc:
+        if tok.is_space:
+            tok.tag_, tok.pos_, tok.lemma_ = "_SP", "SPACE", tok.text
+    return doc

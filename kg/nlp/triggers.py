@@ -1,0 +1,148 @@
+"""Stance triggers in a sentence and the actor mentions that are their subjects.
+
+Triggers are stance and reporting verbs (lexicon lemmas, separable verbs
+rejoined), multi-word predicates (`stellt sich quer`, `erteilte eine Absage`),
+reactions (`zeigte sich überrascht`), the modal `wollen`, and stance nouns
+(`Forderung`). German puts the subject either before the finite verb (Vorfeld)
+or right after it; mentions inside prepositional or genitive phrases and inside
+quotations are never subjects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.nlp import resources
+from kg.nlp.clauses import is_konjunktiv1, quote_mask, segments
+from kg.nlp.mentions import Mention
+from kg.nlp.resources import Trigger
+
+DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
+PREPOSITIONS = {"APPR", "APPRART", "APPO"}
+SOURCE_PREPS = {"aus", "bei", "von", "vom", "beim"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+COORD = {"und", "sowie", ",", "oder", "als", "auch"}
+
+
+@dataclass
+class Hit:
+    """A stance trigger found in a sentence: token position, what it says, how it was found."""
+
+    i: int
+    trigger: Trigger
+    evidence: str
+
+
+class SentenceView:
+    """Tokens of one sentence with the clause structure attribution needs."""
+
+    def __init__(self, sent, mentions: list[Mention]):
+        self.sent = sent
+        self.toks = [t for t in sent if not t.is_space]
+        self.pos = {t.i: n for n, t in enumerate(self.toks)}
+        self.mask = quote_mask(self.toks)
+        self.segs = segments(self.toks, self.mask)
+        self.mentions = [m for m in mentions if m.start in self.pos]
+
+    def span(self) -> tuple[int, int]:
+        """Character offsets of the sentence without surrounding whitespace."""
+        return self.toks[0].idx, self.toks[-1].idx + len(self.toks[-1].text)
+
+    def local(self, m: Mention) -> int:
+        return self.pos[m.start]
+
+    def seg_tokens(self, seg: int) -> list[int]:
+        return [i for i, s in enumerate(self.segs) if s == seg]
+
+    def negated(self, seg: int, quoted: bool = False) -> bool:
+        neg = resources.negations()
+        return any(self.toks[i].text.lower() in neg for i in self.seg_tokens(seg) if self.mask[i] == quoted)
+
+
+def triggers(v: SentenceView) -> list[Hit]:
+    """Every stance/report trigger outside quotations."""
+    hits = []
+    for i, t in enumerate(v.toks):
+        if v.mask[i]:
+            continue
+        hit = _verb_trigger(v, i, t) or _noun_trigger(t, i)
+        if hit:
+            hits.append(hit)
+    return hits
+
+
+def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
+    if not t.tag_.startswith(("VV", "VA", "VM")):
+        return None
+    lemma = t.lemma_
+    seg_lemmas = {v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i])} | {
+        v.toks[j].text for j in v.seg_tokens(v.segs[i])}
+    for verb, entries in resources.phrases().items():
+        for companions, trig in entries:
+            joined = lemma == companions[0].lower() + verb
+            if (lemma == verb and all(c in seg_lemmas for c in companions)) or joined:
+                return Hit(i, trig, "phrase")
+    if lemma in resources.reaction_verbs():
+        for j in v.seg_tokens(v.segs[i]):
+            adj = resources.reaction_adjectives().get(v.toks[j].lemma_.lower())
+            if adj and v.toks[j].tag_ in ("ADJD", "ADJA", "VVPP"):
+                return Hit(i, adj, "phrase")
+    if t.tag_.startswith("VV") and lemma in resources.verbs():
+        return Hit(i, resources.verbs()[lemma], "verb")
+    if t.tag_ == "VMFIN" and lemma == "wollen":
+        has_inf = any(v.toks[j].tag_ in ("VVINF", "VAINF") for j in v.seg_tokens(v.segs[i]) if j > i)
+        return Hit(i, Trigger("proposal" if has_inf else "demand", 1), "modal")
+    return None
+
+
+def _noun_trigger(t, i: int) -> Hit | None:
+    if t.tag_ != "NN":
+        return None
+    lemma = t.lemma_.lower()
+    for noun, trig in resources.nouns().items():
+        if lemma == noun or (len(noun) > 5 and lemma.endswith(noun)):
+            return Hit(i, trig, "noun")
+    return None
+
+
+def governed(v: SentenceView, m: Mention, allow: set[str] = frozenset()) -> bool:
+    """Is the mention inside a prepositional or genitive phrase (so not a subject)?"""
+    i = v.local(m) - 1
+    while i >= 0 and v.toks[i].tag_ in DETERMINERS and v.segs[i] == v.segs[v.local(m)]:
+        if v.toks[i].tag_ == "ART" and v.toks[i].text.lower() in ("des", "der") and i > 0 \
+                and v.toks[i - 1].tag_ in ("NN", "NE") and v.segs[i - 1] == v.segs[i]:
+            return v.toks[i - 1].text.lower() not in allow
+        i -= 1
+    if i >= 0 and v.toks[i].tag_ in PREPOSITIONS and v.segs[i] == v.segs[v.local(m)]:
+        return v.toks[i].text.lower() not in allow
+    return False
+
+
+def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
+    """The subject mentions of a trigger: the Vorfeld if it holds actors, else the first after the verb."""
+    seg = v.segs[hit.i]
+    allow = SOURCE_PREPS if hit.evidence == "noun" else frozenset()
+    if hit.evidence == "noun":
+        allow = allow | {v.toks[hit.i].text.lower()}
+    cands = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)]
+             and not m.genitive and not governed(v, m, allow) and resolve(m)]
+    if not cands:
+        return []
+    pivot = next((i for i in v.seg_tokens(seg) if v.toks[i].tag_ in FINITE), hit.i)
+    before = [m for m in cands if v.local(m) < pivot]
+    if before:
+        return _coordinated(v, before[::-1])
+    return _coordinated(v, [m for m in cands if v.local(m) > pivot])
+
+
+def _coordinated(v: SentenceView, ordered: list[Mention]) -> list[Mention]:
+    """The first mention and those joined to it by `und`, `sowie`, commas."""
+    group = [ordered[0]]
+    for m in ordered[1:]:
+        a, b = sorted((v.local(group[-1]), v.local(m)))
+        lo = v.pos[group[-1].end - 1] if v.local(group[-1]) < v.local(m) else v.pos[m.end - 1]
+        between = v.toks[lo + 1:max(a, b)]
+        if all(t.text.lower() in COORD or t.tag_ == "ART" for t in between):
+            group.append(m)
+        else:
+            break
+    return group
