@@ -91,9 +91,14 @@ def article_node(graph: rdflib.Graph, article: Article) -> URIRef:
     return node
 
 
+def position_iri(position: Position) -> URIRef:
+    """The position's IRI: one article, sentence start, actor and claim name one position."""
+    return URIRef(iris.position_iri(position.article, position.start, position.actor, position.claim))
+
+
 def position_node(graph: rdflib.Graph, position: Position, article: URIRef) -> URIRef:
     """Add one position and its evidence node to `graph` and return the position IRI."""
-    node = URIRef(iris.position_iri(position.article, position.start, position.actor, position.claim))
+    node = position_iri(position)
     evidence = URIRef(iris.evidence_iri(str(node)))
     graph.add((node, RDF.type, SP.Position))
     graph.add((node, SP.holder, URIRef(position.actor_iri or iris.actor_iri(position.actor))))
@@ -119,12 +124,18 @@ def article_graph(article: Article, positions: Iterable[Position]) -> rdflib.Gra
     """The triples of one article's named graph: the article node and its positions.
 
     Positions name their holders by IRI only; the actor nodes go to the actors graph
-    (see actors_graph), so validate the union of both.
+    (see actors_graph), so validate the union of both. Positions that mint the same
+    IRI are the same position by definition: the first one is kept, so one duplicate
+    from extraction cannot give a node two acts and sink the whole article.
     """
     graph = bind_prefixes(rdflib.Graph(identifier=URIRef(iris.article_iri(article.id))))
     node = article_node(graph, article)
+    seen: set[URIRef] = set()
     for position in positions:
-        position_node(graph, position, node)
+        if position.article != article.id:
+            raise ValueError(f"position of article {position.article!r} given for article {article.id!r}")
+        if position_iri(position) not in seen:
+            seen.add(position_node(graph, position, node))
     return graph
 
 

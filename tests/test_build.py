@@ -206,3 +206,18 @@ def test_build_jsonld_is_deterministic_and_can_refer_to_the_context():
     assert build.to_jsonld(graph) == build.to_jsonld(build.article_graph(*sample()) + build.actors_graph(positions))
     linked = build.to_jsonld(graph, context_url="https://w3id.org/standpunkt/context.jsonld")
     assert linked["@context"] == "https://w3id.org/standpunkt/context.jsonld"
+
+
+def test_build_duplicate_positions_keep_the_first():
+    article, positions = sample()
+    duplicate = replace(positions[0], act="assertion", confidence=0.3)
+    graph = build.article_graph(article, positions + [duplicate])
+    assert len(set(graph.subjects(RDF.type, SP.Position))) == 3
+    p = build.position_iri(positions[0])
+    assert list(graph.objects(p, SP.act)) == [SP.DemandAct]
+
+
+def test_build_position_of_another_article_is_a_programming_error():
+    article, positions = sample()
+    with pytest.raises(ValueError, match="'t09' given for article 't01'"):
+        build.article_graph(article, [replace(positions[0], article="t09")])

@@ -3,11 +3,14 @@ from dataclasses import replace
 
 import pytest
 import rdflib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from kg import build, iris, validate
 from kg import namespaces as ns
 from kg.errors import ValidationError
+from kg.model import Article, Position
 from kg.namespaces import DCTERMS, RDF, SP
 from rdf_samples import sample
 
@@ -257,3 +260,32 @@ def test_validate_the_vocabulary_itself_conforms():
     report = validate.validate_graph(broken)
     assert len(report) == 1 and report[0].startswith("graph: node sp:DemandAct, path sp:cameoRootCode")
     assert "spsh:Act-cameo (sh:PatternConstraintComponent)" in report[0]
+
+
+_WORDS = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzäöüßÄÖÜ ,;-–„“😀"), min_size=1, max_size=30)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    sentences=st.lists(_WORDS.map(lambda w: w.strip(" ") or "x"), min_size=1, max_size=4),
+    confidence=st.decimals(min_value=0, max_value=1, places=3),
+    stance=st.sampled_from(sorted(build.STANCES)),
+    act=st.sampled_from(sorted(build.ACTS)),
+    date=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()), st.dates().map(lambda d: d.isoformat()[:7])),
+    actor_type=st.sampled_from(["person", "organization"]),
+)
+def test_validate_any_well_formed_position_conforms(sentences, confidence, stance, act, date, actor_type):
+    """Whatever the text (umlauts, emoji, quotes), a well-formed position maps to a valid graph."""
+    text = " ".join(s + "." for s in sentences)
+    article = Article(id="h01", date="2025-11-28", text=text)
+    positions, offset = [], 0
+    for i, sentence in enumerate(s + "." for s in sentences):
+        start = text.index(sentence, offset)
+        offset = start + len(sentence)
+        positions.append(Position(
+            article="h01", sentence=sentence, start=start, end=offset, actor=f"Akteur {i}",
+            actor_type=actor_type, actor_iri=iris.actor_iri(f"Akteur {i}"), stance=stance, act=act,
+            claim=sentence, topic=None, topic_label=None, cap_major=None, date=date,
+            article_date="2025-11-28", confidence=float(confidence)))
+    graph = validate.union(build.article_graph(article, positions), build.actors_graph(positions))
+    assert validate.validate_graph(graph) == []
