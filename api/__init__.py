@@ -1,0 +1,76 @@
+"""The Standpunkt web application: SPARQL endpoint, JSON-LD REST API and web pages.
+
+`create_app()` layers its configuration (defaults ->
+the `config` mapping), opens the store unless one is given, and registers one
+blueprint per concern. The app talks to the abstract `kg.store.Store` only, so the
+embedded store and a remote SPARQL server are served the same way.
+"""
+from __future__ import annotations
+
+import atexit
+import threading
+
+from flask import Flask
+
+DEFAULTS = {
+    "STORE": None,          # a kg.store.Store; opened from STORE_PATH when None
+    "STORE_PATH": None,     # --store / $KG_STORE / ./data/store
+    "QUERY_TIMEOUT": 30.0,  # seconds before a SPARQL query is stopped
+    "MAX_RESULTS": 100_000,  # rows or triples a SPARQL answer may hold
+    "WORKERS": 4,           # query worker processes
+    "WRITE_TOKEN": None,    # Bearer token for SPARQL Update and POST /articles; None = read-only
+    "PAGE_LIMIT": 50,       # default page size of REST collections
+    "MAX_PAGE_LIMIT": 1000,
+    "MAX_UPLOAD_BYTES": 5_000_000,
+}
+
+
+class Services:
+    """What the views share: the store, the query executor, caches cleared on writes."""
+
+    def __init__(self, store, executor, owns_store: bool):
+        self.store, self.executor, self.owns_store = store, executor, owns_store
+        self.write_lock = threading.Lock()
+        self.cache: dict = {}
+
+    def written(self) -> None:
+        """Call after every write so that queries and caches see it."""
+        self.cache.clear()
+        self.executor.refresh()
+
+    def close(self) -> None:
+        self.executor.close()
+        if self.owns_store:
+            self.store.close()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    from api import cors, dataset, errors, resources, sparql, ui
+    from api.executor import make_executor
+    from kg.store import open_store
+
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.update(config or {})
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_UPLOAD_BYTES"]
+    store = app.config["STORE"]
+    owns_store = store is None
+    if owns_store:
+        store = open_store(app.config["STORE_PATH"])
+    executor = make_executor(store, workers=int(app.config["WORKERS"]),
+                             timeout=float(app.config["QUERY_TIMEOUT"]),
+                             max_results=int(app.config["MAX_RESULTS"]))
+    services = Services(store, executor, owns_store)
+    app.extensions["standpunkt"] = services
+    atexit.register(services.close)
+    errors.register(app)
+    cors.register(app)
+    for module in (sparql, resources, dataset, ui):
+        app.register_blueprint(module.bp)
+    return app
+
+
+def services(app=None) -> Services:
+    from flask import current_app
+
+    return (app or current_app).extensions["standpunkt"]

@@ -1,0 +1,128 @@
+"""Whole-dataset routes: POST /articles (ingest), /export, /context.jsonld, /openapi.json, /health."""
+from __future__ import annotations
+
+import json
+import queue
+import threading
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context, url_for
+
+from api import negotiate, services
+from api.auth import require_write_token
+from api.errors import BadRequest
+from api.render import project_context, respond
+from kg import iris
+from kg.store import RDF_FORMATS
+
+bp = Blueprint("dataset", __name__)
+
+EXPORT_NAMES = {negotiate.NQUADS: "nquads", negotiate.TRIG: "trig", negotiate.TURTLE: "turtle",
+                negotiate.NTRIPLES: "nt", negotiate.JSONLD: "jsonld"}
+OPENAPI = Path(__file__).with_name("openapi.json")
+
+
+@bp.post("/articles")
+def ingest():
+    """:raise 401/403: no or wrong token.  :raise 400: malformed article.  :raise 422: invalid graph."""
+    require_write_token()
+    from api.ingest import ingest_upload
+
+    data, filename, content_type = _upload()
+    svc = services()
+    with svc.write_lock:
+        try:
+            written = ingest_upload(svc.store, data, filename, content_type)
+        finally:
+            svc.written()
+    from api.resources import created_response
+
+    return created_response(written)
+
+
+def _upload() -> tuple[bytes, str | None, str | None]:
+    """The article bytes from a multipart `file` field or the raw body (name from ?filename= or ?id=)."""
+    if request.files:
+        upload = request.files.get("file") or next(iter(request.files.values()))
+        return upload.read(), upload.filename, upload.mimetype
+    data = request.get_data()
+    if not data:
+        raise BadRequest("no article: send it as the body or as the multipart field 'file'")
+    filename = request.args.get("filename") or (request.args["id"] + ".txt" if request.args.get("id") else None)
+    return data, filename, request.mimetype or None
+
+
+@bp.get("/export")
+def export():
+    """Stream the dataset (or ?graph=IRI) without building it in memory."""
+    media_type = negotiate.choose("dataset", request.accept_mimetypes, request.args.getlist("format"))
+    fmt, graph = EXPORT_NAMES[media_type], request.args.get("graph")
+    if graph is not None and graph not in services().store.graph_names():
+        from api.errors import NotFound
+
+        raise NotFound(f"no graph {graph}")
+    extension = {"nquads": "nq", "trig": "trig", "turtle": "ttl", "nt": "nt", "jsonld": "jsonld"}[fmt]
+    headers = {"Content-Disposition": f'attachment; filename="standpunkt.{extension}"'}
+    body = stream_with_context(_stream(services().store, fmt, graph))
+    return Response(body, content_type=f"{media_type}; charset=utf-8", headers=headers)
+
+
+class _ChunkQueue:
+    """A file-like object whose writes a generator yields, with back-pressure."""
+
+    def __init__(self):
+        self.chunks: queue.Queue = queue.Queue(maxsize=64)
+        self.closed = False
+
+    def write(self, data):
+        if self.closed:
+            raise BrokenPipeError("the client went away")
+        self.chunks.put(bytes(data))
+        return len(data)
+
+    def flush(self):
+        pass
+
+
+def _stream(store, fmt, graph):
+    out, failure = _ChunkQueue(), []
+
+    def dump():
+        try:
+            store.dump(out, fmt, graph)
+        except Exception as e:  # reported to the log; the body is already under way
+            failure.append(e)
+        finally:
+            out.chunks.put(None)
+
+    threading.Thread(target=dump, daemon=True, name="export").start()
+    try:
+        while (chunk := out.chunks.get()) is not None:
+            yield chunk
+    finally:
+        out.closed = True
+        while out.chunks.qsize():
+            out.chunks.get_nowait()
+    if failure:
+        current_app.logger.error("export failed: %s", failure[0])
+
+
+@bp.get("/context.jsonld")
+def context_document():
+    return Response(json.dumps({"@context": project_context()}, ensure_ascii=False, indent=1),
+                    content_type="application/ld+json; charset=utf-8")
+
+
+@bp.get("/openapi.json")
+def openapi():
+    doc = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    doc["servers"] = [{"url": request.host_url.rstrip("/")}]
+    return jsonify(doc)
+
+
+@bp.get("/health")
+def health():
+    svc = services()
+    svc.store.query("ASK { ?s ?p ?o }")
+    return jsonify({"ok": True, "store": type(svc.store).__name__, "query": svc.executor.status(),
+                    "writable": bool(current_app.config.get("WRITE_TOKEN"))})

@@ -1,0 +1,214 @@
+"""Running endpoint queries under a time limit and a result-size limit.
+
+`ProcessExecutor` (embedded Oxigraph store) evaluates queries in a pool of worker
+processes over an immutable snapshot of the store: a query past its time limit is
+stopped by killing its worker, and a slow query occupies one worker while the others
+keep answering. After a write, `refresh()` takes a new snapshot (a RocksDB checkpoint,
+hard links, milliseconds) and workers switch to it on their next query.
+`ThreadExecutor` (any other Store, e.g. a remote server) hands the time limit to the
+store's own HTTP timeout and applies the same row limit to the answer.
+"""
+from __future__ import annotations
+
+import inspect
+import os
+import queue
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from api import sparql_form
+from api.results import WIRE_MEDIA, NoAcceptableFormat, encode, parse_wire
+from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
+from kg.store import OxigraphStore, Store
+
+_ROOT = str(Path(__file__).resolve().parent.parent)
+_REPLY_ERRORS = {"too_large": ResultTooLarge, "query": QueryError, "store": StoreError,
+                 "not_acceptable": NoAcceptableFormat}
+
+
+class Executor:
+    """Runs one SPARQL query: (media type, body) or a domain error."""
+
+    def __init__(self, timeout: float, max_results: int):
+        self.timeout, self.max_results = timeout, max_results
+
+    def run(self, query: str, media: dict, default_graphs=None, named_graphs=None) -> tuple[str, bytes]:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """The store changed: make later queries see it."""
+
+    def close(self) -> None:
+        """Stop workers and remove temporary files."""
+
+    def status(self) -> dict:
+        return {}
+
+    def _job(self, query, media, default_graphs, named_graphs) -> dict:
+        return {"query": query, "media": media, "default_graphs": default_graphs,
+                "named_graphs": named_graphs, "max_results": self.max_results}
+
+    def _timeout_error(self) -> QueryTimeout:
+        return QueryTimeout(f"the query ran past the time limit of {self.timeout:g} s and was stopped")
+
+
+class _Worker:
+    """A `python -m api.worker` child joined to us by a socket pair.
+
+    A plain subprocess, not multiprocessing: it must not re-import the parent's
+    __main__ (a console script, pytest, a benchmark), and killing it is all we need.
+    """
+
+    def __init__(self):
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
+        self.process = subprocess.Popen([sys.executable, "-m", "api.worker", str(theirs.fileno())],
+                                        pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL)
+        theirs.close()
+        self.conn = Connection(ours.detach())
+        self.snapshot, self.retired = None, False
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self):
+        self.retired = True
+        self.process.kill()
+        self.process.wait(5)
+        self.conn.close()
+
+
+class ProcessExecutor(Executor):
+    def __init__(self, store: OxigraphStore, *, workers: int = 4, timeout: float = 30.0,
+                 max_results: int = 100_000):
+        super().__init__(timeout, max_results)
+        self.store, self.size = store, workers
+        parent = store.path.parent if store.path is not None else None
+        self._root = Path(tempfile.mkdtemp(prefix=".kg-snapshots-", dir=parent))
+        self._lock = threading.Lock()
+        self._generation, self._snapshot = 0, None
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self.refresh()
+        for _ in range(workers):
+            self._add_worker()
+
+    def _add_worker(self):
+        worker = _Worker()
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def _retire(self, worker: _Worker):
+        worker.stop()
+        with self._lock:
+            self._all.discard(worker)
+        self._add_worker()
+
+    def refresh(self):
+        """Snapshot the store as it is now; workers reopen it on their next query."""
+        with self._lock:
+            self._generation += 1
+            target = self._root / f"gen-{self._generation}"
+            if self.store.path is not None:
+                self.store.native.backup(str(target))
+            else:
+                copy = ox.Store(str(target))
+                copy.bulk_extend(self.store.native)
+                copy.flush()
+                del copy
+            self._snapshot = str(target)
+        self._prune()
+
+    def _prune(self):
+        with self._lock:
+            in_use = {w.snapshot for w in self._all} | {self._snapshot}
+            for path in self._root.iterdir():
+                if str(path) not in in_use:
+                    shutil.rmtree(path, ignore_errors=True)
+
+    def run(self, query, media, default_graphs=None, named_graphs=None):
+        deadline = time.monotonic() + self.timeout
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryTimeout(f"all {self.size} query workers stayed busy for "
+                               f"{self.timeout:g} s; try again later") from None
+        try:
+            return self._ask(worker, deadline, self._job(query, media, default_graphs, named_graphs))
+        finally:
+            if not worker.retired:
+                self._idle.put(worker)
+
+    def _ask(self, worker: _Worker, deadline: float, job: dict):
+        snapshot = self._snapshot
+        try:
+            worker.conn.send((snapshot, job))
+            worker.snapshot = snapshot
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                self._retire(worker)
+                raise self._timeout_error()
+            status, first, body = worker.conn.recv()
+        except (EOFError, OSError) as e:
+            self._retire(worker)
+            raise StoreError(f"a query worker failed: {e}") from None
+        if status == "ok":
+            return first, body
+        raise _REPLY_ERRORS[status](first)
+
+    def close(self):
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.stop()
+        shutil.rmtree(self._root, ignore_errors=True)
+
+    def status(self):
+        with self._lock:
+            alive = sum(w.alive() for w in self._all)
+        return {"workers": self.size, "alive": alive, "idle": self._idle.qsize(),
+                "snapshot": self._generation}
+
+
+class ThreadExecutor(Executor):
+    def __init__(self, store: Store, *, workers: int = 4, timeout: float = 30.0,
+                 max_results: int = 100_000):
+        super().__init__(timeout, max_results)
+        self.store = store
+        self._threads = ThreadPoolExecutor(max_workers=max(2, workers * 2), thread_name_prefix="sparql")
+        self._passes_timeout = "timeout" in inspect.signature(store.query_raw).parameters
+
+    def run(self, query, media, default_graphs=None, named_graphs=None):
+        future = self._threads.submit(self._fetch, query, media, default_graphs, named_graphs)
+        try:
+            return future.result(timeout=self.timeout)
+        except FutureTimeout:
+            future.cancel()
+            raise self._timeout_error() from None
+
+    def _fetch(self, query, media, default_graphs, named_graphs):
+        kind = sparql_form.result_kind(query) or "solutions"
+        extra = {"timeout": self.timeout} if self._passes_timeout else {}
+        body = self.store.query_raw(query, WIRE_MEDIA[kind], default_graphs=default_graphs,
+                                    named_graphs=named_graphs, **extra)
+        return encode(parse_wire(kind, body), media, self.max_results)
+
+    def close(self):
+        self._threads.shutdown(wait=False, cancel_futures=True)
+
+
+def make_executor(store: Store, *, workers: int, timeout: float, max_results: int) -> Executor:
+    if isinstance(store, OxigraphStore):
+        return ProcessExecutor(store, workers=workers, timeout=timeout, max_results=max_results)
+    return ThreadExecutor(store, workers=workers, timeout=timeout, max_results=max_results)

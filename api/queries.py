@@ -1,0 +1,198 @@
+"""The SPARQL behind the REST resources: one function per question, strings in, rows out.
+
+Every pattern names its graphs (GRAPH ?g) instead of relying on a union default
+graph, so the same text answers on the embedded store and on remote servers whose
+default graph means something else. Values reach the query text only as IRIs that
+passed `safe_iri`, or as literals from a fixed vocabulary.
+"""
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+
+from kg import iris
+from kg.store import Store
+
+PREFIXES = """PREFIX sp: <https://w3id.org/standpunkt/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`]')
+
+# a date-ordering key: month precision sorts as the first of its month, undated last
+DATE_KEY = ('IF(BOUND(?date), IF(STRLEN(STR(?date)) = 7, CONCAT(STR(?date), "-01"), STR(?date)), "")')
+
+
+def safe_iri(iri: str) -> str | None:
+    return None if not iri or _UNSAFE.search(iri) else iri
+
+
+def values(var: str, iri_list) -> str:
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iri_list)} }}"
+
+
+def _ints(rows, name="n") -> int:
+    return int(rows[0][name].toPython()) if rows and name in rows[0] else 0
+
+
+# ---- actors ---------------------------------------------------------------------------------
+
+def actor_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
+    rows = store.query(PREFIXES + f"""
+SELECT ?a (MIN(STR(?l)) AS ?label) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a sp:Actor . OPTIONAL {{ ?a rdfs:label ?l }} }} }}
+GROUP BY ?a ORDER BY LCASE(?label) ?a LIMIT {limit} OFFSET {offset}""")
+    total = store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a sp:Actor }} }}")
+    return [r["a"] for r in rows], _ints(total)
+
+
+def actor_nodes(store: Store, actors: list[str]):
+    """Everything the actors graph says about these actors."""
+    if not actors:
+        return []
+    return store.query(PREFIXES + f"""
+CONSTRUCT {{ ?a ?p ?o }} WHERE {{ {values('a', actors)} GRAPH <{iris.ACTORS_GRAPH}> {{ ?a ?p ?o }} }}""")
+
+
+# ---- topics ---------------------------------------------------------------------------------
+
+TOPIC_LIST_PROPERTIES = ("rdf:type", "skos:prefLabel", "sp:capCode", "skos:broader")
+
+
+def topic_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
+    rows = store.query(PREFIXES + f"""
+SELECT ?t (MIN(?c) AS ?cap) (MIN(STR(?l)) AS ?label) WHERE {{
+  GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept . OPTIONAL {{ ?t skos:prefLabel ?l }}
+    OPTIONAL {{ ?t skos:broader* ?top . ?top sp:capCode ?c }} }} }}
+GROUP BY ?t ORDER BY ?cap LCASE(?label) ?t LIMIT {limit} OFFSET {offset}""")
+    total = store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept }} }}")
+    return [r["t"] for r in rows], _ints(total)
+
+
+def topic_list_nodes(store: Store, topics: list[str]):
+    if not topics:
+        return []
+    return store.query(PREFIXES + f"""
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+CONSTRUCT {{ ?t ?p ?o }} WHERE {{ {values('t', topics)} GRAPH <{iris.TOPICS_GRAPH}> {{ ?t ?p ?o }}
+  FILTER(?p IN ({', '.join(TOPIC_LIST_PROPERTIES)})) }}""")
+
+
+def topic_node(store: Store, topic: str):
+    return store.query(f"CONSTRUCT {{ <{topic}> ?p ?o }} WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ <{topic}> ?p ?o }} }}")
+
+
+def topic_and_narrower(store: Store, topic: str) -> list[str]:
+    rows = store.query(PREFIXES + f"""
+SELECT DISTINCT ?t WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t skos:broader+ <{topic}> }} }}""")
+    return [topic] + sorted(str(r["t"]) for r in rows)
+
+
+# ---- positions ------------------------------------------------------------------------------
+
+def position_pattern(filters: dict) -> str:
+    """The WHERE body selecting positions that pass `filters` (holder, topics, stance, act, from, to)."""
+    parts = ["GRAPH ?g { ?position a sp:Position"]
+    if filters.get("holder"):
+        parts[0] += f" ; sp:holder <{filters['holder']}>"
+    if filters.get("stance"):
+        parts[0] += f" ; sp:stance <{filters['stance']}>"
+    if filters.get("act"):
+        parts[0] += f" ; sp:act <{filters['act']}>"
+    if filters.get("topics"):
+        parts[0] += " ; sp:topic ?topic"
+    parts[0] += " . OPTIONAL { ?position dcterms:date ?date } }"
+    if filters.get("topics"):
+        parts.append(values("topic", filters["topics"]))
+    parts.append(f"BIND({DATE_KEY} AS ?key)")
+    if filters.get("from"):
+        parts.append(f'FILTER(?key != "" && ?key >= "{filters["from"]}")')
+    if filters.get("to"):
+        parts.append(f'FILTER(?key != "" && ?key <= "{filters["to"]}")')
+    return "\n  ".join(parts)
+
+
+def position_page(store: Store, filters: dict, limit: int, offset: int) -> tuple[list[URIRef], int]:
+    """Newest first (undated last), then by IRI: a stable order for paging."""
+    where = position_pattern(filters)
+    rows = store.query(PREFIXES + f"""
+SELECT ?position ?key WHERE {{
+  {where}
+}} ORDER BY DESC(?key) ?position LIMIT {limit} OFFSET {offset}""")
+    total = store.query(PREFIXES + f"SELECT (COUNT(?position) AS ?n) WHERE {{ {where} }}")
+    return [r["position"] for r in rows], _ints(total)
+
+
+def position_nodes(store: Store, positions: list[str]):
+    """The positions' own triples, their evidence nodes, and the labels of holder and topic."""
+    if not positions:
+        return []
+    return store.query(PREFIXES + f"""
+CONSTRUCT {{ ?p ?pp ?po . ?e ?ep ?eo . ?h rdfs:label ?hl . ?t skos:prefLabel ?tl }}
+WHERE {{ {values('p', positions)}
+  {{ GRAPH ?g {{ ?p ?pp ?po }} }}
+  UNION {{ GRAPH ?g {{ ?p sp:evidence ?e . ?e ?ep ?eo }} }}
+  UNION {{ GRAPH ?g {{ ?p sp:holder ?h }} GRAPH ?g2 {{ ?h rdfs:label ?hl }} }}
+  UNION {{ GRAPH ?g {{ ?p sp:topic ?t }} GRAPH ?g2 {{ ?t skos:prefLabel ?tl }} }}
+}}""")
+
+
+def stance_counts(store: Store, filters: dict, group: str) -> list[dict]:
+    """Support/oppose counts per topic (group='topic') or per holder (group='holder')."""
+    label = "skos:prefLabel" if group == "topic" else "rdfs:label"
+    where = position_pattern(filters)
+    return store.query(PREFIXES + f"""
+SELECT ?item (SAMPLE(?l) AS ?label) (SUM(IF(?stance = sp:Support, 1, 0)) AS ?support)
+       (SUM(IF(?stance = sp:Oppose, 1, 0)) AS ?oppose) WHERE {{
+  {where}
+  GRAPH ?g {{ ?position sp:stance ?stance ; sp:{group} ?item }}
+  OPTIONAL {{ GRAPH ?gl {{ ?item {label} ?l }} }}
+}} GROUP BY ?item ORDER BY DESC(?support + ?oppose) ?item""")
+
+
+# ---- articles -------------------------------------------------------------------------------
+
+ARTICLE_LIST_PROPERTIES = ("rdf:type", "dcterms:identifier", "dcterms:date", "schema:headline", "schema:url")
+
+
+def article_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
+    rows = store.query(PREFIXES + f"""
+SELECT ?a WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:date ?date }} }}
+  BIND({DATE_KEY} AS ?key) }} ORDER BY DESC(?key) ?a LIMIT {limit} OFFSET {offset}""")
+    total = store.query(PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a schema:NewsArticle } }")
+    return [r["a"] for r in rows], _ints(total)
+
+
+def article_list_nodes(store: Store, articles: list[str]):
+    if not articles:
+        return []
+    return store.query(PREFIXES + f"""
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+CONSTRUCT {{ ?a ?p ?o }} WHERE {{ {values('a', articles)} GRAPH ?a {{ ?a ?p ?o }}
+  FILTER(?p IN ({', '.join(ARTICLE_LIST_PROPERTIES)})) }}""")
+
+
+def article_positions(store: Store, article: str) -> list[URIRef]:
+    rows = store.query(PREFIXES + f"""
+SELECT ?p WHERE {{ GRAPH <{article}> {{ ?p a sp:Position ; sp:evidence/sp:startOffset ?start }} }}
+ORDER BY ?start ?p""")
+    return [r["p"] for r in rows]
+
+
+# ---- overview -------------------------------------------------------------------------------
+
+def overview(store: Store) -> dict:
+    rows = store.query(PREFIXES + f"""
+SELECT ?articles ?positions ?actors ?topics ?first ?last WHERE {{
+  {{ SELECT (COUNT(DISTINCT ?a) AS ?articles) (MIN(STR(?ad)) AS ?first) (MAX(STR(?ad)) AS ?last)
+     WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:date ?ad }} }} }} }}
+  {{ SELECT (COUNT(?p) AS ?positions) WHERE {{ GRAPH ?g {{ ?p a sp:Position }} }} }}
+  {{ SELECT (COUNT(DISTINCT ?h) AS ?actors) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?h a sp:Actor }} }} }}
+  {{ SELECT (COUNT(DISTINCT ?t) AS ?topics) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept }} }} }}
+}}""")
+    row = rows[0] if rows else {}
+    return {k: (row[k].toPython() if k in row else None)
+            for k in ("articles", "positions", "actors", "topics", "first", "last")}

@@ -1,0 +1,253 @@
+"""The JSON-LD REST API: actors, topics, positions, articles, each a resource with links.
+
+Each view builds one compact JSON-LD dict (api.render turns it into JSON-LD, Turtle,
+N-Triples or HTML). The triples of a resource are those the store holds for it (see
+api.queries); the only additions are navigation links in the Hydra and `api:`
+vocabularies, so a client can walk the API from /actors.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote, urlencode
+
+from flask import Blueprint, current_app, request, url_for
+from rdflib import URIRef
+
+from api import queries as q
+from api import services
+from api.errors import BadRequest, NotFound
+from api.render import context, compactor, respond
+from kg import iris
+from kg.model import ACTS, STANCES
+
+bp = Blueprint("resources", __name__)
+
+KINDS = {"actor": "resources.actor", "topic": "resources.topic", "article": "resources.article",
+         "position": "resources.position"}
+_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def iri_for(kind: str, local: str) -> str:
+    """The store IRI of an API path id. :raise 404: an id no IRI can have."""
+    iri = q.safe_iri(f"{iris.BASE}{kind}/{quote(local, safe='')}")
+    if iri is None or not local:
+        raise NotFound(f"no {kind} {local!r}")
+    return iri
+
+
+def href(kind: str, iri: str, endpoint: str | None = None) -> str | None:
+    """The API URL of a store IRI, or None for IRIs the API does not serve."""
+    try:
+        local = unquote(iris.local_id(str(iri), kind))
+    except ValueError:
+        return None
+    return url_for(endpoint or KINDS[kind], id=local, _external=True)
+
+
+
+
+def _add_links(node: dict) -> dict:
+    """href (and positions) links for every node the API serves, recursively."""
+    types = node.get("@type", [])
+    types = [types] if isinstance(types, str) else types
+    kinds = [] if "Evidence" in types else list(KINDS)
+    for kind in kinds:
+        link = href(kind, node["@id"])
+        if link:
+            node["href"] = link
+            if kind in ("actor", "topic"):
+                node["positions"] = href(kind, node["@id"], f"resources.{kind}_positions")
+            break
+    for value in node.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and "@id" in item and len(item) > 1:
+                _add_links(item)
+    return node
+
+
+def paging() -> tuple[int, int]:
+    """:raise 400: limit/offset not integers in range."""
+    cfg = current_app.config
+    try:
+        limit = int(request.args.get("limit", cfg["PAGE_LIMIT"]))
+        offset = int(request.args.get("offset", 0))
+    except ValueError:
+        raise BadRequest("limit and offset must be whole numbers") from None
+    if not 1 <= limit <= cfg["MAX_PAGE_LIMIT"] or offset < 0:
+        raise BadRequest(f"limit must be 1..{cfg['MAX_PAGE_LIMIT']} and offset >= 0")
+    return limit, offset
+
+
+def collection(members: list[dict], total: int, limit: int, offset: int) -> dict:
+    """A Hydra collection page with first/previous/next links that keep the filters."""
+    def page(at: int) -> str:
+        args = request.args.to_dict(flat=True)
+        args.update(limit=str(limit), offset=str(at))
+        args.pop("format", None)
+        return f"{request.base_url}?{urlencode(args)}"
+
+    view = {"@id": page(offset), "@type": "PartialCollectionView", "first": page(0)}
+    if offset > 0:
+        view["previous"] = page(max(0, offset - limit))
+    if offset + limit < total:
+        view["next"] = page(offset + limit)
+    return {"@context": context(), "@id": request.base_url, "@type": "Collection",
+            "totalItems": total, "view": view, "member": [_add_links(m) for m in members]}
+
+
+def _members(graph, roots, embed=None) -> list[dict]:
+    """Compact nodes for `roots`; every other node the graph describes is nested where it is used."""
+    described = {s for s, _, _ in graph}
+    return compactor().nodes(graph, roots, embed=described - set(roots))
+
+
+def _date_bound(value: str | None, name: str, end: bool) -> str | None:
+    if not value:
+        return None
+    m = _DATE.fullmatch(value)
+    if not m:
+        raise BadRequest(f"{name} must be a date YYYY-MM-DD or a month YYYY-MM, not {value!r}")
+    year, month, day = m.groups()
+    if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
+        raise BadRequest(f"{name} is not a real date: {value!r}")
+    return f"{year}-{month}-{day or ('31' if end else '01')}"
+
+
+def position_filters(**fixed) -> dict:
+    """topic, stance, act, from, to from the query string. :raise 400: unknown values."""
+    args, filters = request.args, dict(fixed)
+    if args.get("stance"):
+        if args["stance"] not in STANCES:
+            raise BadRequest(f"stance must be one of {', '.join(STANCES)}")
+        filters["stance"] = f"{iris.ONTOLOGY}{args['stance'].capitalize()}"
+    if args.get("act"):
+        if args["act"] not in ACTS:
+            raise BadRequest(f"act must be one of {', '.join(ACTS)}")
+        filters["act"] = f"{iris.ONTOLOGY}{args['act'].capitalize()}Act"
+    if args.get("topic") and "topics" not in filters:
+        topic = args["topic"] if args["topic"].startswith(iris.BASE) else iri_for("topic", args["topic"])
+        if q.safe_iri(topic) is None:
+            raise BadRequest("topic must be a topic id or IRI")
+        filters["topics"] = q.topic_and_narrower(services().store, topic)
+    filters["from"] = _date_bound(args.get("from"), "from", end=False)
+    filters["to"] = _date_bound(args.get("to"), "to", end=True)
+    return filters
+
+
+def positions_collection(filters: dict) -> dict:
+    store = services().store
+    limit, offset = paging()
+    page, total = q.position_page(store, filters, limit, offset)
+    graph = q.position_nodes(store, page)
+    return collection(_members(graph, page, embed=_evidence(graph)), total, limit, offset)
+
+
+def _evidence(graph) -> set:
+    return {o for _, p, o in graph if str(p) == iris.ONTOLOGY + "evidence"}
+
+
+def _single(kind: str, graph, iri: str) -> dict:
+    if not graph or len(graph) == 0:
+        raise NotFound(f"no {kind} {iri}")
+    return {"@context": context(), **_add_links(_members(graph, [URIRef(iri)])[0])}
+
+
+# ---- routes ---------------------------------------------------------------------------------
+
+@bp.get("/actors")
+def actors():
+    store, (limit, offset) = services().store, paging()
+    page, total = q.actor_page(store, limit, offset)
+    return respond(collection(_members(q.actor_nodes(store, page), page), total, limit, offset),
+                   "collection.html", title="Akteure")
+
+
+@bp.get("/actors/<path:id>/positions")
+def actor_positions(id):
+    actor = iri_for("actor", id)
+    _single("actor", q.actor_nodes(services().store, [actor]), actor)
+    return respond(positions_collection(position_filters(holder=actor)), "collection.html",
+                   title=f"Positionen von {id}")
+
+
+@bp.get("/actors/<path:id>")
+def actor(id):
+    store, actor_iri = services().store, iri_for("actor", id)
+    data = _single("actor", q.actor_nodes(store, [actor_iri]), actor_iri)
+    return respond(data, "actor.html",
+                   by_topic=lambda: q.stance_counts(store, {"holder": actor_iri}, "topic"),
+                   timeline=lambda: _timeline(store, {"holder": actor_iri}))
+
+
+@bp.get("/topics")
+def topics():
+    store, (limit, offset) = services().store, paging()
+    page, total = q.topic_page(store, limit, offset)
+    return respond(collection(_members(q.topic_list_nodes(store, page), page), total, limit, offset),
+                   "collection.html", title="Themen")
+
+
+@bp.get("/topics/<path:id>/positions")
+def topic_positions(id):
+    store, topic_iri = services().store, iri_for("topic", id)
+    _single("topic", q.topic_node(store, topic_iri), topic_iri)
+    filters = position_filters(topics=q.topic_and_narrower(store, topic_iri))
+    return respond(positions_collection(filters), "collection.html", title=f"Positionen zu {id}")
+
+
+@bp.get("/topics/<path:id>")
+def topic(id):
+    store, topic_iri = services().store, iri_for("topic", id)
+    data = _single("topic", q.topic_node(store, topic_iri), topic_iri)
+    return respond(data, "topic.html",
+                   by_actor=lambda: q.stance_counts(store, {"topics": q.topic_and_narrower(store, topic_iri)},
+                                                    "holder"))
+
+
+@bp.get("/positions/<path:id>")
+def position(id):
+    store, position_iri = services().store, iri_for("position", id)
+    graph = q.position_nodes(store, [position_iri])
+    if not any(str(s) == position_iri for s, _, _ in graph):
+        raise NotFound(f"no position {position_iri}")
+    node = _members(graph, [URIRef(position_iri)], embed=_evidence(graph))[0]
+    return respond({"@context": context(), **_add_links(node)}, "resource.html", title="Position")
+
+
+@bp.get("/articles")
+def articles():
+    store, (limit, offset) = services().store, paging()
+    page, total = q.article_page(store, limit, offset)
+    return respond(collection(_members(q.article_list_nodes(store, page), page), total, limit, offset),
+                   "collection.html", title="Artikel")
+
+
+@bp.get("/articles/<path:id>")
+def article(id):
+    """The article's whole named graph: the article node first, then its positions in text order."""
+    store, article_iri = services().store, iri_for("article", id)
+    graph = store.graph(article_iri)
+    if len(graph) == 0:
+        raise NotFound(f"no article {article_iri}")
+    roots = [URIRef(article_iri)] + q.article_positions(store, article_iri)
+    nodes = [_add_links(n) for n in _members(graph, roots, embed=_evidence(graph))]
+    return respond({"@context": context(), "@graph": nodes}, "article.html", title=id)
+
+
+def _timeline(store, filters) -> list[dict]:
+    page, _ = q.position_page(store, filters, current_app.config["MAX_PAGE_LIMIT"], 0)
+    graph = q.position_nodes(store, page)
+    return [_add_links(n) for n in _members(graph, page, embed=_evidence(graph))]
+
+
+def created_response(written) -> "Response":
+    """201 with the new positions as a JSON-LD collection; Location names the (first) article."""
+    store = services().store
+    positions = [iris.position_iri(p.article, p.start, p.actor, p.claim) for _, ps in written for p in ps]
+    graph = q.position_nodes(store, positions)
+    members = _members(graph, [URIRef(p) for p in positions], embed=_evidence(graph))
+    data = {"@context": context(), "@id": request.base_url, "@type": "Collection",
+            "totalItems": len(members), "member": [_add_links(m) for m in members]}
+    location = href("article", iris.article_iri(written[0][0].id)) if written else None
+    return respond(data, "collection.html", status=201, headers={"Location": location} if location else None,
+                   title="Neue Positionen")

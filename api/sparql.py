@@ -1,0 +1,120 @@
+"""The SPARQL 1.1 Protocol endpoint: /sparql (query, and update with a token) and /sparql/update.
+
+Queries run through the app's executor (time limit, row limit, killable workers);
+the response format is negotiated before the query runs. GET /sparql without a
+query answers the Service Description (or, for a browser, the query page).
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+
+from api import negotiate, services, sparql_form
+from api.auth import require_write_token
+from api.errors import BadRequest, NotAcceptable, UnsupportedMediaType
+from api.service import service_description
+
+bp = Blueprint("sparql", __name__)
+
+QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+def _single(values: list[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise BadRequest(f"the parameter {name!r} was given {len(values)} times; give it once")
+    return values[0] if values else None
+
+
+def protocol_request() -> dict:
+    """The operation of this request per the SPARQL 1.1 Protocol.
+
+    :raise 400: both or repeated operations.  :raise 415: a POST body of another type.
+    """
+    args, body = request.args, None
+    if request.method == "POST":
+        if request.mimetype == FORM_TYPE:
+            args = request.form
+        elif request.mimetype in (QUERY_TYPE, UPDATE_TYPE):
+            body = request.get_data(as_text=True)
+        elif request.mimetype or request.get_data():
+            raise UnsupportedMediaType(f"a SPARQL POST body is {FORM_TYPE}, {QUERY_TYPE} or {UPDATE_TYPE}, "
+                                       f"not {request.mimetype or 'untyped'}")
+    query = _single(args.getlist("query"), "query")
+    update = _single(args.getlist("update"), "update")
+    if body is not None:
+        query, update = (body, update) if request.mimetype == QUERY_TYPE else (query, body)
+    if query is not None and update is not None:
+        raise BadRequest("a request carries either a query or an update, not both")
+    params = request.args if body is not None or request.method == "GET" else request.form
+    return {"query": query, "update": update,
+            "default_graphs": params.getlist("default-graph-uri") or request.args.getlist("default-graph-uri") or None,
+            "named_graphs": params.getlist("named-graph-uri") or request.args.getlist("named-graph-uri") or None,
+            "format": request.values.getlist("format")}
+
+
+def negotiated_media(query: str, fmt: list[str]) -> dict[str, str | None]:
+    """A media type per result kind; 406 now if the query's own kind has none."""
+    accept = request.accept_mimetypes
+    media = {kind: negotiate.try_choose(kind, accept, fmt) for kind in ("solutions", "boolean", "graph")}
+    kind = sparql_form.result_kind(query)
+    if kind is not None and media[kind] is None:
+        negotiate.choose(kind, accept, fmt)  # raises NotAcceptable with the valid names
+    return media
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    op = protocol_request()
+    if op["update"] is not None:
+        return _update(op["update"])
+    if op["query"] is None:
+        if request.method == "POST":
+            raise BadRequest("no query: send query= (URL or form) or an application/sparql-query body")
+        return _describe_service()
+    if not op["query"].strip():
+        raise BadRequest("the query is empty")
+    media = negotiated_media(op["query"], op["format"])
+    media_type, body = services().executor.run(op["query"], media, op["default_graphs"], op["named_graphs"])
+    return Response(body, content_type=_with_charset(media_type), headers={"Vary": "Accept"})
+
+
+@bp.route("/sparql/update", methods=["POST"])
+def update_endpoint():
+    op = protocol_request()
+    if op["update"] is None:
+        raise BadRequest(f"no update: send update= (form) or an {UPDATE_TYPE} body")
+    return _update(op["update"])
+
+
+def _update(text: str):
+    """:raise 401/403: see api.auth.  :raise 400: a malformed update."""
+    require_write_token()
+    if not text.strip():
+        raise BadRequest("the update is empty")
+    svc = services()
+    with svc.write_lock:
+        try:
+            svc.store.update(text)
+        finally:
+            svc.written()
+    return Response(status=204)
+
+
+def _describe_service():
+    accept = request.accept_mimetypes
+    if accept and accept.best == "text/html" and not request.args.get("format"):
+        return redirect(url_for("ui.query_page"))
+    try:
+        media_type = negotiate.choose("graph", accept, request.args.getlist("format"))
+    except NotAcceptable:
+        raise
+    graph = service_description(request.base_url, writable=bool(current_app.config.get("WRITE_TOKEN")))
+    fmt = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
+           "application/rdf+xml": "xml", "application/n-quads": "nquads", "application/trig": "trig",
+           "text/n3": "n3"}[media_type]
+    return Response(graph.serialize(format=fmt), content_type=_with_charset(media_type))
+
+
+def _with_charset(media_type: str) -> str:
+    return media_type if media_type.endswith("+xml") or "charset" in media_type else f"{media_type}; charset=utf-8"

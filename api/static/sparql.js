@@ -1,0 +1,96 @@
+// The SPARQL page: run the query with fetch(), show solutions as a table or a graph as text.
+(function () {
+  "use strict";
+  const form = document.getElementById("query-form");
+  const query = document.getElementById("query");
+  const status = document.getElementById("status");
+  const results = document.getElementById("results");
+  const examples = JSON.parse(document.getElementById("example-data").textContent);
+  const endpoint = form.getAttribute("action");
+
+  document.getElementById("examples").addEventListener("change", (e) => {
+    const found = examples.find((x) => x.name === e.target.value);
+    if (found) { query.value = found.query; updateDownloads(); }
+  });
+
+  function isGraphQuery(text) {
+    const body = text.replace(/#[^\n]*/g, "").replace(/(PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>)/gi, "");
+    return /^\s*(CONSTRUCT|DESCRIBE)/i.test(body);
+  }
+
+  function updateDownloads() {
+    for (const a of document.querySelectorAll("#downloads a")) {
+      a.href = endpoint + "?" + new URLSearchParams({ query: query.value, format: a.dataset.format });
+    }
+  }
+  query.addEventListener("input", updateDownloads);
+  updateDownloads();
+
+  function cell(term) {
+    const td = document.createElement("td");
+    if (!term) return td;
+    if (term.type === "uri") {
+      const a = document.createElement("a");
+      a.href = term.value; a.textContent = term.value; td.appendChild(a);
+    } else {
+      td.textContent = term.value;
+      if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
+      else if (term.datatype) td.title = term.datatype;
+    }
+    return td;
+  }
+
+  function table(json) {
+    const t = document.createElement("table");
+    t.className = "results";
+    const head = t.createTHead().insertRow();
+    for (const v of json.head.vars) {
+      const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
+    }
+    const body = t.createTBody();
+    for (const b of json.results.bindings) {
+      const tr = body.insertRow();
+      for (const v of json.head.vars) tr.appendChild(cell(b[v]));
+    }
+    return t;
+  }
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const graph = isGraphQuery(query.value);
+    status.textContent = "läuft …";
+    results.replaceChildren();
+    const started = performance.now();
+    try {
+      const response = await fetch(endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/sparql-query",
+                   "Accept": graph ? "text/turtle" : "application/sparql-results+json" },
+        body: query.value,
+      });
+      const ms = Math.round(performance.now() - started);
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({ error: response.statusText }));
+        status.textContent = "Fehler " + response.status;
+        const pre = document.createElement("pre"); pre.className = "error"; pre.textContent = problem.error;
+        results.appendChild(pre);
+        return;
+      }
+      if (graph) {
+        const pre = document.createElement("pre"); pre.textContent = await response.text();
+        results.appendChild(pre);
+        status.textContent = ms + " ms";
+        return;
+      }
+      const json = await response.json();
+      if ("boolean" in json) {
+        results.textContent = json.boolean ? "ja (true)" : "nein (false)";
+      } else {
+        results.appendChild(table(json));
+      }
+      status.textContent = (json.results ? json.results.bindings.length + " Zeilen · " : "") + ms + " ms";
+    } catch (err) {
+      status.textContent = "Netzwerkfehler: " + err;
+    }
+  });
+})();

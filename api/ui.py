@@ -1,0 +1,78 @@
+"""The web pages: overview at /, the SPARQL query page; actor/topic pages render from api.resources."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, render_template, url_for
+
+from api import charts, services
+from api import queries as q
+
+bp = Blueprint("ui", __name__)
+
+
+def example_queries() -> list[dict]:
+    """ontology/queries/*.rq; the first comment line of each file is its title."""
+    from kg import ontology
+
+    folder = ontology.ontology_dir() / "queries"
+    examples = []
+    for path in sorted(Path(folder).glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        title = first.lstrip("# ").strip() if first.startswith("#") else path.stem
+        examples.append({"name": path.stem, "title": title, "query": text})
+    return examples
+
+
+@bp.get("/")
+def overview():
+    svc = services()
+    if "overview" not in svc.cache:
+        svc.cache["overview"] = q.overview(svc.store)
+    return render_template("overview.html", stats=svc.cache["overview"])
+
+
+@bp.get("/query")
+def query_page():
+    return render_template("sparql.html", examples=example_queries())
+
+
+def stance_picture(rows: list[dict], kind: str) -> dict:
+    """Rows of api.queries.stance_counts -> diverging bars linking to the item's page."""
+    def link(iri):
+        from api.resources import href
+
+        return href(kind, iri)
+
+    items = [{"item": str(r["item"]), "label": str(r.get("label") or str(r["item"]).rsplit("/", 1)[-1]),
+              "support": int(r["support"].toPython()), "oppose": int(r["oppose"].toPython())} for r in rows]
+    return charts.diverging_bars(items, link)
+
+
+@bp.app_template_global()
+def picture(rows, kind):
+    return stance_picture(rows, kind)
+
+
+@bp.app_template_global()
+def timeline_picture(positions):
+    return charts.timeline(positions)
+
+
+@bp.app_template_filter()
+def text(value):
+    """A JSON-LD value (string, value object, list) as display text."""
+    if isinstance(value, list):
+        return ", ".join(text(v) for v in value)
+    if isinstance(value, dict):
+        return str(value.get("@value", value.get("label") or value.get("prefLabel") and text(value["prefLabel"])
+                                 or value.get("@id", "")))
+    return "" if value is None else str(value)
+
+
+@bp.app_template_global()
+def nav():
+    return [("Überblick", url_for("ui.overview")), ("Akteure", url_for("resources.actors")),
+            ("Themen", url_for("resources.topics")), ("Artikel", url_for("resources.articles")),
+            ("SPARQL", url_for("ui.query_page"))]

@@ -1,0 +1,62 @@
+"""The query worker process: evaluates one SPARQL query at a time against a store snapshot.
+
+A pyoxigraph query cannot be interrupted from its own thread, so the endpoint runs
+queries in separate processes it can kill when the time limit passes. Each worker
+opens an immutable snapshot read-only (safe: nobody writes to a snapshot) and
+reopens when the pool announces a newer one after a write. Imports stay minimal
+(no Flask, no rdflib) so that a replacement worker starts in milliseconds.
+"""
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from api.results import NoAcceptableFormat, encode
+from kg.errors import QueryError, ResultTooLarge
+
+
+def evaluate(store: ox.Store, job: dict) -> tuple[str, bytes]:
+    """Run `job` (query, media, default/named graphs, max_results) on an open store."""
+    kwargs = {"use_default_graph_as_union": job.get("default_graphs") is None}
+    if job.get("default_graphs") is not None:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job["default_graphs"]]
+    if job.get("named_graphs") is not None:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
+    try:
+        result = store.query(job["query"], **kwargs)
+        return encode(result, job["media"], job["max_results"])
+    except SyntaxError as e:
+        raise QueryError(str(e)) from None
+    except (OSError, ValueError) as e:
+        raise QueryError(f"query failed: {e}") from None
+
+
+def main(conn) -> None:
+    """Serve jobs from the pool until the pipe closes: (snapshot path, job) -> reply tuple."""
+    store, opened = None, None
+    while True:
+        try:
+            path, job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if path != opened:
+                store, opened = None, None
+                store, opened = ox.Store.read_only(path), path
+            media_type, body = evaluate(store, job)
+            reply = ("ok", media_type, body)
+        except ResultTooLarge as e:
+            reply = ("too_large", str(e), None)
+        except NoAcceptableFormat as e:
+            reply = ("not_acceptable", str(e), None)
+        except QueryError as e:
+            reply = ("query", str(e), None)
+        except OSError as e:
+            reply = ("store", f"cannot read the store snapshot: {e}", None)
+        conn.send(reply)
+
+
+if __name__ == "__main__":
+    import sys
+    from multiprocessing.connection import Connection
+
+    main(Connection(int(sys.argv[1])))

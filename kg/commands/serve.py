@@ -1,0 +1,50 @@
+"""`kg serve`: the SPARQL endpoint, JSON-LD API and web pages on waitress (a production WSGI server)."""
+from __future__ import annotations
+
+import os
+import sys
+
+from kg.commands import add_store_option
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "serve", help="serve the graph over HTTP (SPARQL endpoint, JSON-LD API, web pages)",
+        description="Serve the store at http://HOST:PORT/: /sparql (SPARQL 1.1 Protocol), "
+                    "/actors, /topics, /articles, /positions (JSON-LD), /export, and web pages. "
+                    "Read-only unless --token is given (or $KG_WRITE_TOKEN is set).")
+    p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
+    p.add_argument("--workers", type=int, default=4,
+                   help="SPARQL query worker processes: this many slow queries can run at once (default 4)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="HTTP threads (default: workers + 8)")
+    p.add_argument("--query-timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop a SPARQL query after this many seconds (default 30)")
+    p.add_argument("--max-results", type=int, default=100_000, metavar="N",
+                   help="refuse SPARQL results with more rows/triples than this (default 100000)")
+    p.add_argument("--token", default=os.environ.get("KG_WRITE_TOKEN"),
+                   help="Bearer token that allows SPARQL Update and POST /articles")
+    add_store_option(p)
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from waitress import serve
+
+    from api import create_app
+    from kg.errors import KGError
+
+    if args.workers < 1 or args.query_timeout <= 0 or args.max_results < 1:
+        raise KGError("--workers, --query-timeout and --max-results must be positive")
+    app = create_app({"STORE_PATH": args.store, "WORKERS": args.workers,
+                      "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
+                      "WRITE_TOKEN": args.token or None})
+    mode = "read-write (token)" if args.token else "read-only"
+    print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql)", file=sys.stderr)
+    try:
+        serve(app, host=args.host, port=args.port, threads=args.threads or args.workers + 8,
+              ident="standpunkt", channel_timeout=max(120, int(args.query_timeout) + 30))
+    finally:
+        app.extensions["standpunkt"].close()
+    return 0

@@ -1,0 +1,190 @@
+"""Fixtures for the API tests: a small store of real-shaped positions, the app, a live server.
+
+Import with ``from api_fixtures import *`` in a test module. Another store backend can
+run the whole API suite: set KG_API_STORE_FACTORY=module:function, a function taking
+a temporary folder and returning an empty kg.store.Store (e.g. a remote store on a
+fresh Oxigraph server or Virtuoso); the fixtures fill it through the Store interface.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import socket
+import threading
+import time
+
+import pytest
+import rdflib
+import requests
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg import iris
+from kg.model import Article, Position
+from kg.store import OxigraphStore
+
+TOKEN = "test-token-1234"
+SP = rdflib.Namespace(iris.ONTOLOGY)
+
+ARTICLES = [
+    Article("a1", "2023-12-12", "Friedrich Merz lehnt eine Aussetzung der Schuldenbremse ab. "
+            "Olaf Scholz will den Haushalt 2024 schnell beschließen.", title="Ringen um den Haushalt"),
+    Article("a2", "2024-01", "Die SPD fordert mehr Geld für Kommunen bei der Migration. "
+            "Friedrich Merz verlangt eine Begrenzung der Migration.", title="Streit über Migration"),
+    Article("a3", None, "Christian Lindner sagt zu, die Schuldenbremse einzuhalten."),
+]
+
+# (article, start, actor, type, stance, act, topic key, date, claim)
+POSITIONS = [
+    ("a1", 0, "Friedrich Merz", "person", "oppose", "rejection", "haushalt", "2023-12-12",
+     "Aussetzung der Schuldenbremse"),
+    ("a1", 59, "Olaf Scholz", "person", "support", "commitment", "haushalt", "2023-12-12",
+     "Haushalt 2024 schnell beschließen"),
+    ("a2", 0, "SPD", "organization", "support", "demand", "migration", "2024-01",
+     "mehr Geld für Kommunen bei der Migration"),
+    ("a2", 57, "Friedrich Merz", "person", "oppose", "demand", "migration", "2024-01",
+     "Begrenzung der Migration"),
+    ("a3", 0, "Christian Lindner", "person", "support", "commitment", "haushalt", None,
+     "die Schuldenbremse einzuhalten"),
+]
+
+TOPICS = {  # key -> (label, CAP code of a major topic, broader key)
+    "makrooekonomie": ("Makroökonomie", 1, None),
+    "haushalt": ("Haushalt", None, "makrooekonomie"),
+    "einwanderung": ("Einwanderung", 9, None),
+    "migration": ("Migration", None, "einwanderung"),
+}
+
+
+def sample_positions() -> dict[str, list[Position]]:
+    by_article: dict[str, list[Position]] = {a.id: [] for a in ARTICLES}
+    texts = {a.id: a for a in ARTICLES}
+    for art, start, actor, kind, stance, act, topic, date, claim in POSITIONS:
+        text = texts[art].text
+        end = text.find(".", start) + 1
+        by_article[art].append(Position(
+            article=art, sentence=text[start:end], start=start, end=end, actor=actor, actor_type=kind,
+            actor_iri=iris.actor_iri(actor), stance=stance, act=act, claim=claim,
+            topic=iris.topic_iri(topic), topic_label=TOPICS[topic][0], cap_major=None, date=date,
+            article_date=texts[art].date, confidence=0.8, aliases=[actor.split()[-1]]))
+    return by_article
+
+
+def topics_graph() -> rdflib.Graph:
+    g = rdflib.Graph()
+    for key, (label, cap, broader) in TOPICS.items():
+        node = URIRef(iris.topic_iri(key))
+        g.add((node, RDF.type, SKOS.Concept))
+        g.add((node, SKOS.prefLabel, Literal(label, lang="de")))
+        g.add((node, SKOS.altLabel, Literal(label.lower(), lang="de")))
+        if cap:
+            g.add((node, SP.capCode, Literal(cap)))
+        if broader:
+            g.add((node, SKOS.broader, URIRef(iris.topic_iri(broader))))
+    return g
+
+
+def fill(store) -> None:
+    """Write the sample articles, actors and topics through the Store interface."""
+    from kg.build import actors_graph, article_graph
+
+    positions = sample_positions()
+    graphs = {iris.article_iri(a.id): article_graph(a, positions[a.id]) for a in ARTICLES}
+    graphs[iris.TOPICS_GRAPH] = topics_graph()
+    actors = rdflib.Graph()
+    for ps in positions.values():
+        actors += actors_graph(ps)
+    graphs[iris.ACTORS_GRAPH] = actors
+    store.replace_graphs(graphs)
+
+
+def make_store(folder):
+    factory = os.environ.get("KG_API_STORE_FACTORY")
+    if factory:
+        module, _, name = factory.partition(":")
+        return getattr(importlib.import_module(module), name)(folder)
+    return OxigraphStore(folder / "store")
+
+
+def dataset(store) -> rdflib.Dataset:
+    """The store's whole dataset as rdflib, the independent reference for the tests."""
+    import io
+
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    ds = rdflib.Dataset()
+    ds.parse(data=out.getvalue(), format="nquads")
+    return ds
+
+
+@pytest.fixture(scope="session")
+def api_store(tmp_path_factory):
+    """A filled store shared by read-only tests."""
+    store = make_store(tmp_path_factory.mktemp("api-store"))
+    fill(store)
+    yield store
+    store.close()
+
+
+def _app(store, **config):
+    from api import create_app
+
+    app = create_app({"STORE": store, "WORKERS": 2, "QUERY_TIMEOUT": 10, "WRITE_TOKEN": TOKEN,
+                      "TESTING": True, **config})
+    return app
+
+
+@pytest.fixture(scope="session")
+def app(api_store):
+    app = _app(api_store)
+    yield app
+    app.extensions["standpunkt"].close()
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def writable_store(tmp_path):
+    store = make_store(tmp_path)
+    fill(store)
+    yield store
+    store.close()
+
+
+@pytest.fixture()
+def writable_app(writable_store):
+    app = _app(writable_store)
+    yield app
+    app.extensions["standpunkt"].close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_in_thread(app, threads: int = 8) -> tuple[str, object]:
+    """A real waitress server for `app` on a free 127.0.0.1 port; returns (base URL, server)."""
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=free_port(), threads=threads)
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    for _ in range(100):
+        try:
+            requests.get(base + "/health", timeout=1)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.05)
+    return base, server
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    base, server = serve_in_thread(app)
+    yield base
+    server.close()
