@@ -19,7 +19,7 @@ from kg.nlp import resources
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import Hit, SentenceView, governed, holders, triggers
+from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger, holders, triggers
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}
@@ -40,6 +40,7 @@ class Statement:
     claim: str
     confidence: float
     evidence: str
+    speaker: bool = False  # reported as speaking (reporting verb, quote, marker): the next `er` may be them
 
 
 class Attributor:
@@ -61,21 +62,24 @@ class Attributor:
             found = self._sentence(k, v)
             out += found
             if found:
-                self.recent.append((k, found[0].actor))
+                speakers = [st for st in found if st.speaker] or found
+                self.recent.append((k, speakers[0].actor))
         return out
 
     def _sentence(self, k: int, v: SentenceView) -> list[Statement]:
         best: dict[str, Statement] = {}
         resolve = lambda m: self._actor_of(m, k)  # noqa: E731
-        for hit in triggers(v):
+        headline = self._headline(k, v, resolve)
+        for m, hit in headline:
+            self._keep(best, self._statement(k, v, m, hit, resolve(m)))
+        for hit in triggers(v) if not headline else ():
             for m in holders(v, hit, resolve):
                 self._keep(best, self._statement(k, v, m, hit, resolve(m)))
-        for m, hit in self._markers(v, resolve) + self._headline(k, v, resolve):
+        for m, hit in self._markers(v, resolve):
             self._keep(best, self._statement(k, v, m, hit, resolve(m)))
-        if not best:
-            cont = self._continuation(k, v)
-            if cont:
-                self._keep(best, cont)
+        cont = self._continuation(k, v, reported_only=bool(best))
+        if cont and cont.actor not in best:
+            self._keep(best, cont)
         return list(best.values())
 
     @staticmethod
@@ -110,9 +114,11 @@ class Attributor:
     def _statement(self, k, v: SentenceView, m: Mention, hit: Hit, actor: str | None) -> Statement | None:
         if not actor:
             return None
-        act, pol = _act(v, hit)
+        act, pol = _act(v, hit, m)
         conf = CONFIDENCE[hit.evidence] - (0.1 if m.kind in ("pronoun", "collective") else 0)
-        return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, m), round(conf, 2), hit.evidence)
+        speaker = hit.trigger.report or any(v.mask)
+        return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, m), round(conf, 2),
+                         hit.evidence, speaker)
 
     def _markers(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         """`laut X`, `X zufolge`, `nach Angaben (von) X`."""
@@ -133,31 +139,44 @@ class Attributor:
         return [(m, h) for m, h in out if resolve(m)]
 
     def _headline(self, k: int, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
-        """`Costa: USA werden nicht für EU und Nato sprechen` -- a speaker before a colon."""
-        if not v.mentions or k not in self.headings and k != 0:
+        """`Costa: USA werden nicht für EU und Nato sprechen` -- a speaker before a colon
+        in a headline or short line; what follows the colon is all theirs."""
+        if not v.mentions or (k not in self.headings and len(v.toks) > 16):
             return []
         m = v.mentions[0]
         end = v.pos[m.end - 1] + 1
-        if v.local(m) > 1 or end >= len(v.toks) or v.toks[end].text != ":":
+        if v.local(m) > 1 or end >= len(v.toks) or v.toks[end].text != ":" or not resolve(m):
             return []
         return [(m, Hit(end, Trigger("assertion", 1, report=True), "headline"))]
 
-    def _continuation(self, k: int, v: SentenceView) -> Statement | None:
-        """Reported speech without a speaker continues the last one (Konjunktiv I, a bare quote)."""
+    def _continuation(self, k: int, v: SentenceView, reported_only: bool = False) -> Statement | None:
+        """Reported speech without a speaker continues the last one (Konjunktiv I, a bare quote).
+
+        With `reported_only` the sentence already has a holder, and the last speaker is
+        added only when the whole sentence is in Konjunktiv I (`Von den Richtern seien …
+        gefordert worden`: the court's demand, as the minister reported it)."""
         if not self.recent or k - self.recent[-1][0] > 2 or k in self.headings:
             return None
-        lemmas = [t.lemma_ for t in v.toks]
-        if "heißen" in lemmas and "es" in [t.text for t in v.toks]:
+        words = [t.text.lower() for t in v.toks]
+        if "hieß" in words or "heißt" in words:
             return None
         quoted = all(v.mask[i] or v.toks[i].is_punct for i in range(len(v.toks)))
-        konj = any(is_konjunktiv1(t) for i, t in enumerate(v.toks) if not v.mask[i])
+        finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
+        konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
+        if reported_only and (quoted or not konj or any(_reporting(t) for t in finite)):
+            return None
         if not (quoted or konj):
             return None
         actor = self.recent[-1][1]
         hit = Hit(0, Trigger("assertion", 1, report=True), "continuation")
         act, pol = _act(v, hit)
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, None),
-                         CONFIDENCE["continuation"], "continuation")
+                         CONFIDENCE["continuation"], "continuation", True)
+
+
+def _reporting(tok) -> bool:
+    trig = resources.verbs().get(tok.lemma_)
+    return bool(trig and trig.report)
 
 
 def _is_heading(doc: Doc, sent) -> bool:
@@ -167,71 +186,114 @@ def _is_heading(doc: Doc, sent) -> bool:
     return "\n" not in text and is_heading(text) and len(text.split()) <= 14
 
 
-def _act(v: SentenceView, hit: Hit) -> tuple[str, int]:
+def _act(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
     """Act and polarity: the trigger's own, or for reporting verbs what is reported."""
     trig = hit.trigger
-    if not trig.report:
-        pol = trig.polarity
-        if v.negated(v.segs[hit.i]):
-            pol = -pol
-            if trig.act == "support":
-                return "rejection", -1
-            if trig.act == "rejection":
-                return "support", 1
-        return trig.act, pol
-    return _reported(v, hit)
+    if trig.report:
+        return _reported(v, hit, holder)
+    neg = _negated(v, v.seg_tokens(v.segs[hit.i]))
+    return _flip(trig, neg, noun=hit.evidence == "noun")
 
 
-def _reported(v: SentenceView, hit: Hit) -> tuple[str, int]:
-    """What a reporting verb reports: a stance verb, a modal, negation, evaluation."""
-    content = _content_indices(v, hit)
+def _flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
+    """Negation turns support into rejection and back; a denied promise is a refusal."""
+    if not negated:
+        return trig.act, trig.polarity
+    if trig.act == "support" or (noun and trig.act == "commitment"):
+        return "rejection", -1
+    if trig.act == "rejection":
+        return "support", 1
+    return trig.act, -trig.polarity
+
+
+def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
+    """What a reporting verb reports: a stance word, a modal, negation, evaluation."""
+    own = _own_words(v, hit, holder)
+    for i in own:
+        noun = _noun_trigger(v.toks[i], i)
+        if noun:
+            return _flip(noun.trigger, _negated(v, own), noun=True)
+    content = _content_indices(v, hit, holder)
     for i in content:
-        t = v.toks[i]
-        trig = resources.verbs().get(t.lemma_) if t.tag_.startswith("VV") else None
-        if trig and not trig.report:
-            pol = -trig.polarity if _neg_near(v, i, content) else trig.polarity
-            return trig.act, pol
+        inner = _verb_trigger(v, i, v.toks[i]) or _noun_trigger(v.toks[i], i)
+        if inner and not inner.trigger.report and inner.evidence != "modal":
+            same = [j for j in content if v.segs[j] == v.segs[i]]
+            return _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
     lemmas = [v.toks[i].lemma_.lower() for i in content]
-    words = [v.toks[i].text.lower() for i in content]
-    if "müssen" in lemmas or "sollen" in lemmas and not {"wir", "ich"} & set(words):
-        return "demand", -1 if _neg_any(v, content) and "müssen" not in lemmas else 1
-    if "werden" in lemmas and {"wir", "ich"} & set(words):
+    words = {v.toks[i].text.lower() for i in content}
+    if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words):
+        return "demand", 1
+    if "werden" in lemmas and {"wir", "ich", "man"} & words:
         return "commitment", 1
-    polarity = -1 if _neg_any(v, content) or _evaluation(lemmas) < 0 else 1
-    return "assertion", polarity
+    if "wollen" in lemmas:
+        return "proposal", 1
+    evaluation = _evaluation(v, own) or _evaluation(v, content)
+    if evaluation:
+        return evaluation.act, evaluation.polarity
+    return "assertion", -1 if _negated(v, content) else 1
 
 
-def _content_indices(v: SentenceView, hit: Hit) -> list[int]:
+def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
+    """The trigger's clause without trigger and holder: `sehen [Kanzler … gescheitert]`."""
+    if hit.evidence == "continuation":
+        return []
+    taken = {hit.i}
+    if holder is not None:
+        taken |= set(range(v.local(holder), v.pos[holder.end - 1] + 1))
+    return [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and not v.toks[i].is_punct and not v.mask[i]]
+
+
+def _content_indices(v: SentenceView, hit: Hit, holder: Mention | None = None) -> list[int]:
+    """What is reported: a quotation, else the rest of the trigger's clause and what follows,
+    else (for a trailing `, sagte er`) the clauses before."""
     quoted = [i for i, q in enumerate(v.mask) if q and not v.toks[i].is_punct]
-    if quoted:
+    if len(quoted) >= 3:
         return quoted
-    seg = v.segs[hit.i] if hit.evidence != "continuation" else -1
-    return [i for i, s in enumerate(v.segs) if s != seg and not v.toks[i].is_punct]
+    if hit.evidence == "continuation":
+        return [i for i in range(len(v.toks)) if not v.toks[i].is_punct]
+    seg = v.segs[hit.i]
+    own = [i for i in _own_words(v, hit, holder) if v.toks[i].tag_ not in ("ADV", "PTKVZ")]
+    after = [i for i in range(len(v.toks)) if v.segs[i] > seg and not v.toks[i].is_punct]
+    if len(own) >= 2 or after:
+        return [i for i in own if i > hit.i] + after if len(own) < 2 else own + after
+    return [i for i in range(len(v.toks)) if v.segs[i] < seg and not v.toks[i].is_punct]
 
 
-def _neg_any(v: SentenceView, idx: list[int]) -> bool:
+def _negated(v: SentenceView, idx: list[int]) -> bool:
+    """A negation in these tokens, not counting `nicht nur`, conditions (`wenn … nicht`)
+    and a negated objection (`keine Vorbehalte`, which is approval)."""
     neg = resources.negations()
-    return any(v.toks[i].text.lower() in neg for i in idx)
+    evals = resources.evaluations()
+    conditional = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in ("wenn", "falls", "sofern", "ob")}
+    for i in idx:
+        word = v.toks[i].text.lower()
+        if word not in neg or v.segs[i] in conditional:
+            continue
+        nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
+        if nxt is not None and nxt.text.lower() in ("nur", "einmal", "zuletzt"):
+            continue
+        if nxt is not None and (evals.get((nxt.lemma_.lower(),)) or Trigger("", 1)).polarity < 0:
+            continue
+        return True
+    return False
 
 
-def _neg_near(v: SentenceView, i: int, idx: list[int]) -> bool:
-    neg = resources.negations()
-    return any(v.toks[j].text.lower() in neg for j in idx if v.segs[j] == v.segs[i])
-
-
-def _evaluation(lemmas: list[str]) -> int:
-    score = 0
+def _evaluation(v: SentenceView, idx: list[int]) -> Trigger | None:
+    """The strongest evaluative word sequence in these tokens (negative wins)."""
+    lemmas = [v.toks[i].lemma_.lower() for i in idx]
     table = resources.evaluations()
-    for n, _ in enumerate(lemmas):
-        for key, sign in table.items():
-            if tuple(lemmas[n:n + len(key)]) == key:
-                score += sign
-    return score
+    found = None
+    for n in range(len(lemmas)):
+        for key, trig in table.items():
+            if tuple(lemmas[n:n + len(key)]) == key and (found is None or trig.polarity < found.polarity):
+                prev = lemmas[n - 1] if n else ""
+                found = trig if prev not in resources.negations() else Trigger(trig.act, -trig.polarity)
+    return found
 
 
 def claim_text(v: SentenceView, hit: Hit, m: Mention | None) -> str:
     """The proposition as a short phrase: the quote, the reported clause, or the trigger's object."""
-    idx = _content_indices(v, hit)
+    idx = _content_indices(v, hit, m)
     if not idx and m is not None:
         taken = set(range(v.local(m), v.pos[m.end - 1] + 1)) | {hit.i}
         idx = [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and not v.toks[i].is_punct]

@@ -55,8 +55,9 @@ def nouns() -> dict[str, Trigger]:
 
 
 @lru_cache(maxsize=None)
-def evaluations() -> dict[tuple[str, ...], int]:
-    return {tuple(r[0].split()): _sign(r[1]) for r in _rows("evaluation.tsv")}
+def evaluations() -> dict[tuple[str, ...], Trigger]:
+    return {tuple(r[0].split()): Trigger(r[2] if len(r) > 2 else "assertion", _sign(r[1]))
+            for r in _rows("evaluation.tsv")}
 
 
 @lru_cache(maxsize=None)

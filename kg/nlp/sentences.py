@@ -63,34 +63,44 @@ def _split_paragraph(para: str) -> list[tuple[int, int]]:
     while i < n:
         ch = para[i]
         i += 1
-        if ch == '"':
-            _toggle(stack, '"')
-        elif ch == "“":
-            if stack and stack[-1] == "“":
-                stack.pop()
-            elif not stack and i < n and not para[i].isspace():
-                stack.append("”")
-        elif ch in CLOSERS_ONLY or (stack and ch == stack[-1]):
-            if stack and stack[-1] == ch:
-                stack.pop()
-        elif ch in OPENERS:
-            stack.append(OPENERS[ch])
+        closed = _track_quote(ch, stack, para, i)
+        if closed and not stack and i >= 2 and para[i - 2] in FINAL:
+            end = i
         elif ch in FINAL and not stack:
             end = _end_after_closers(para, i)
-            if _boundary(para, start, i - 1, end):
-                cuts.append((start, end))
-                start = _skip_space(para, end)
-                i = start
+        else:
+            continue
+        stop = i - 2 if closed else i - 1
+        if _boundary(para, start, stop, end):
+            cuts.append((start, end))
+            start = _skip_space(para, end)
+            i = start
     if start < n and para[start:].strip():
         cuts.append((start, len(para.rstrip())))
     return cuts
 
 
-def _toggle(stack: list[str], q: str) -> None:
-    if stack and stack[-1] == q:
+def _track_quote(ch: str, stack: list[str], para: str, i: int) -> bool:
+    """Update the open-quote stack; True when `ch` closed a quotation."""
+    if ch == '"':
+        if stack and stack[-1] == '"':
+            stack.pop()
+            return True
+        stack.append('"')
+    elif ch == "“":
+        if stack and stack[-1] == "“":
+            stack.pop()
+            return True
+        if not stack and i < len(para) and not para[i].isspace():
+            stack.append("”")
+    elif stack and ch == stack[-1]:
         stack.pop()
-    else:
-        stack.append(q)
+        return True
+    elif ch in CLOSERS_ONLY:
+        return False
+    elif ch in OPENERS:
+        stack.append(OPENERS[ch])
+    return False
 
 
 def _end_after_closers(para: str, i: int) -> int:

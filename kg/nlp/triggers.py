@@ -18,9 +18,10 @@ from kg.nlp.resources import Trigger
 
 DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
 PREPOSITIONS = {"APPR", "APPRART", "APPO"}
-SOURCE_PREPS = {"aus", "bei", "von", "vom", "beim"}
+SOURCE_PREPS = frozenset({"aus", "bei", "von", "vom", "beim"})
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
-COORD = {"und", "sowie", ",", "oder", "als", "auch"}
+COORD = {"und", "sowie", ",", "oder", "auch"}
+HYPOTHETICAL = {"könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
 
 
 @dataclass
@@ -104,34 +105,102 @@ def _noun_trigger(t, i: int) -> Hit | None:
     return None
 
 
-def governed(v: SentenceView, m: Mention, allow: set[str] = frozenset()) -> bool:
-    """Is the mention inside a prepositional or genitive phrase (so not a subject)?"""
-    i = v.local(m) - 1
-    while i >= 0 and v.toks[i].tag_ in DETERMINERS and v.segs[i] == v.segs[v.local(m)]:
-        if v.toks[i].tag_ == "ART" and v.toks[i].text.lower() in ("des", "der") and i > 0 \
-                and v.toks[i - 1].tag_ in ("NN", "NE") and v.segs[i - 1] == v.segs[i]:
+def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -> bool:
+    """Is the mention inside a prepositional or genitive phrase (so not a subject)?
+
+    `der österreichische Bundeskanzler` after a noun is nominative (a genitive
+    would read `des`/`der österreichischen`); an appositive noun before a name
+    (`vom Koalitionspartner SPD`) belongs to the phrase it stands in.
+    """
+    start = v.local(m)
+    seg = v.segs[start]
+    i = start - 1
+    if i >= 0 and v.toks[i].tag_ == "NN" and v.toks[start].tag_ == "NE" and m.kind == "name":
+        i -= 1
+    weak_adjective = False
+    while i >= 0 and v.toks[i].tag_ in DETERMINERS and v.segs[i] == seg:
+        tok = v.toks[i]
+        if tok.tag_ == "ADJA" and tok.text.endswith("e"):
+            weak_adjective = True
+        if tok.tag_ == "ART" and tok.text.lower() in ("des", "der") and i > 0 \
+                and v.toks[i - 1].tag_ in ("NN", "NE") and v.segs[i - 1] == seg:
+            if tok.text.lower() == "der" and (weak_adjective or m.gender == "m"):
+                return False
             return v.toks[i - 1].text.lower() not in allow
         i -= 1
-    if i >= 0 and v.toks[i].tag_ in PREPOSITIONS and v.segs[i] == v.segs[v.local(m)]:
+    if i >= 0 and v.toks[i].tag_ in PREPOSITIONS and v.segs[i] == seg:
         return v.toks[i].text.lower() not in allow
     return False
+
+
+def _free(v: SentenceView, ms: list[Mention], allow: frozenset[str]) -> list[Mention]:
+    """Mentions not governed by a preposition, also through coordination (`von CDU und SPD`)."""
+    out, prev_governed, prev_end = [], False, -10
+    for m in sorted(ms, key=lambda x: x.start):
+        g = governed(v, m, allow)
+        between = v.toks[prev_end + 1:v.local(m)] if prev_end >= 0 else None
+        if not g and prev_governed and between is not None and all(
+                t.text.lower() in COORD or t.tag_ == "ART" for t in between):
+            g = True
+        if not g:
+            out.append(m)
+        prev_governed, prev_end = g, v.pos[m.end - 1]
+    return out
 
 
 def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     """The subject mentions of a trigger: the Vorfeld if it holds actors, else the first after the verb."""
     seg = v.segs[hit.i]
-    allow = SOURCE_PREPS if hit.evidence == "noun" else frozenset()
-    if hit.evidence == "noun":
-        allow = allow | {v.toks[hit.i].text.lower()}
-    cands = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)]
-             and not m.genitive and not governed(v, m, allow) and resolve(m)]
-    if not cands:
+    seg_toks = v.seg_tokens(seg)
+    if any(v.toks[i].text.lower() in HYPOTHETICAL for i in seg_toks):
         return []
-    pivot = next((i for i in v.seg_tokens(seg) if v.toks[i].tag_ in FINITE), hit.i)
+    allow = _allowed_preps(v, hit, seg_toks)
+    in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
+    if hit.evidence == "noun":
+        owner = _possessor(v, hit, in_seg)
+        if owner:
+            return [owner]
+    cands = [m for m in _free(v, in_seg, allow) if not m.genitive]
+    if not cands:
+        return _apposition_subject(v, hit, resolve)
+    pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     if before:
         return _coordinated(v, before[::-1])
     return _coordinated(v, [m for m in cands if v.local(m) > pivot])
+
+
+def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[str]:
+    """Prepositions that introduce the holder: `aus der SPD kommt die Mahnung`, passive `von den Richtern`."""
+    if hit.evidence == "noun":
+        return SOURCE_PREPS | {v.toks[hit.i].text.lower()}
+    if v.toks[hit.i].tag_ == "VVPP" and any(v.toks[i].lemma_ == "werden" for i in seg_toks):
+        return frozenset({"von", "vom"})
+    return frozenset()
+
+
+def _possessor(v: SentenceView, hit: Hit, ms: list[Mention]) -> Mention | None:
+    """`Trumps erster Plan`, `die Forderung der FDP`: the genitive owner of a stance noun."""
+    for m in ms:
+        end = v.pos[m.end - 1]
+        if m.genitive and all(v.toks[j].tag_ in ("ADJA", "ART") for j in range(end + 1, hit.i)) and end < hit.i:
+            return m
+        start = v.local(m)
+        if start > hit.i and all(v.toks[j].tag_ in ("ART", "ADJA") for j in range(hit.i + 1, start)) \
+                and start - hit.i <= 3 and v.toks[hit.i + 1].text.lower() in ("der", "des"):
+            return m
+    return None
+
+
+def _apposition_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
+    """`Irene Mihalic, Parlamentarische Geschäftsführerin der Grünen, wertete …`:
+    the subject stands before an apposition, in a segment of its own."""
+    seg = v.segs[hit.i]
+    first = v.seg_tokens(seg)[0]
+    if seg < 2 or v.toks[first].text != "," or any(v.toks[i].tag_ in FINITE for i in range(first) if not v.mask[i]):
+        return []
+    lead = [m for m in v.mentions if v.segs[v.local(m)] == 0 and not v.mask[v.local(m)] and resolve(m)]
+    return lead[:1] if lead and v.local(lead[0]) <= 1 else []
 
 
 def _coordinated(v: SentenceView, ordered: list[Mention]) -> list[Mention]:
