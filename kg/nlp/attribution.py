@@ -19,7 +19,7 @@ from kg.nlp import resources
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger, holders, triggers
+from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger, governed, holders, triggers
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}
@@ -52,6 +52,7 @@ class Attributor:
         self.actors = doc._.actors or {}
         self.recent: list[tuple[int, str]] = []  # (sentence index, actor) of statements
         self.headings = {k for k, s in enumerate(doc.sents) if _is_heading(doc, s)}
+        self.views: dict[int, SentenceView] = {}
 
     def run(self) -> list[Statement]:
         out = []
@@ -68,18 +69,25 @@ class Attributor:
 
     def _sentence(self, k: int, v: SentenceView) -> list[Statement]:
         best: dict[str, Statement] = {}
+        self.views[k] = v
         resolve = lambda m: self._actor_of(m, k)  # noqa: E731
         headline = self._headline(k, v, resolve)
         for m, hit in headline:
             self._keep(best, self._statement(k, v, m, hit, resolve(m)))
+        plain = False  # a holder found outside reported (Konjunktiv I) speech
         for hit in triggers(v) if not headline else ():
-            for m in holders(v, hit, resolve):
+            found = holders(v, hit, resolve)
+            for m in found:
                 self._keep(best, self._statement(k, v, m, hit, resolve(m)))
+            if found and not any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(v.segs[hit.i])):
+                plain = True
         for m, hit in self._markers(v, resolve):
             self._keep(best, self._statement(k, v, m, hit, resolve(m)))
-        cont = self._continuation(k, v, reported_only=bool(best))
-        if cont and cont.actor not in best:
-            self._keep(best, cont)
+            plain = True
+        if not (plain or headline):
+            cont = self._continuation(k, v, reported_only=bool(best))
+            if cont and cont.actor not in best:
+                self._keep(best, cont)
         return list(best.values())
 
     @staticmethod
@@ -91,18 +99,24 @@ class Attributor:
             best[st.actor] = st
 
     def _actor_of(self, m: Mention, k: int) -> str | None:
-        if m.kind != "pronoun":
+        """The actor of a mention; for `er`/`sie` the subject of the previous sentence,
+        else the last speaker, else the last person named (matching gender)."""
+        if m.kind != "pronoun" or m.actor:
             return m.actor
-        if m.actor:
-            return m.actor
+        fits = lambda a: bool(a) and self.actors.get(a) is not None and self.actors[a].type == "person" \
+            and self.actors[a].gender == m.gender  # noqa: E731
+        prev = self.views.get(k - 1)
+        if prev is not None:
+            subjects = [x for x in prev.mentions if x.kind != "pronoun" and not x.genitive
+                        and not prev.mask[prev.local(x)] and not governed(prev, x) and fits(x.actor)]
+            if subjects:
+                m.actor = subjects[0].actor
+                return m.actor
         for sk, actor in reversed(self.recent[-4:]):
-            info = self.actors.get(actor)
-            if k - sk <= 4 and info and info.type == "person" and info.gender == m.gender:
+            if k - sk <= 4 and fits(actor):
                 m.actor = actor
                 return actor
-        before = [x for x in self.mentions if x.start < m.start and x.actor and x.kind != "pronoun"
-                  and self.actors.get(x.actor) and self.actors[x.actor].type == "person"
-                  and self.actors[x.actor].gender == m.gender]
+        before = [x for x in self.mentions if x.start < m.start and x.kind != "pronoun" and fits(x.actor)]
         if before and self.doc[before[-1].start].sent.start >= self._sent_start(k, back=3):
             m.actor = before[-1].actor
         return m.actor
@@ -116,7 +130,7 @@ class Attributor:
             return None
         act, pol = _act(v, hit, m)
         conf = CONFIDENCE[hit.evidence] - (0.1 if m.kind in ("pronoun", "collective") else 0)
-        speaker = hit.trigger.report or any(v.mask)
+        speaker = hit.trigger.report or hit.evidence in ("headline", "marker")
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, m), round(conf, 2),
                          hit.evidence, speaker)
 
@@ -213,6 +227,9 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
         noun = _noun_trigger(v.toks[i], i)
         if noun:
             return _flip(noun.trigger, _negated(v, own), noun=True)
+    own_eval = _evaluation(v, own)
+    if own_eval:
+        return own_eval.act, own_eval.polarity
     content = _content_indices(v, hit, holder)
     for i in content:
         inner = _verb_trigger(v, i, v.toks[i]) or _noun_trigger(v.toks[i], i)
@@ -221,13 +238,15 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
             return _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
     lemmas = [v.toks[i].lemma_.lower() for i in content]
     words = {v.toks[i].text.lower() for i in content}
+    evaluation = _evaluation(v, content)
+    if evaluation and evaluation.polarity < 0:
+        return evaluation.act, evaluation.polarity
     if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words):
         return "demand", 1
     if "werden" in lemmas and {"wir", "ich", "man"} & words:
         return "commitment", 1
-    if "wollen" in lemmas:
+    if "wollen" in lemmas and {"wir", "ich"} & words:
         return "proposal", 1
-    evaluation = _evaluation(v, own) or _evaluation(v, content)
     if evaluation:
         return evaluation.act, evaluation.polarity
     return "assertion", -1 if _negated(v, content) else 1

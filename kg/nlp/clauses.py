@@ -37,7 +37,7 @@ def segments(tokens, mask: list[bool]) -> list[int]:
     for i, t in enumerate(tokens):
         if prev_q is not None and mask[i] != prev_q:
             seg += 1
-        if t.text in SEGMENT_BREAKS or t.tag_ in ("KOUS", "KOUI") or t.tag_ in ("PRELS", "PWS", "PWAV") and i and tokens[i - 1].text == ",":
+        if t.text in SEGMENT_BREAKS or (t.tag_ == "$." and i < len(tokens) - 1) or t.tag_ in ("KOUS", "KOUI") or t.tag_ in ("PRELS", "PWS", "PWAV") and i and tokens[i - 1].text == ",":
             seg += 1
         out.append(seg)
         prev_q = mask[i]

@@ -45,7 +45,8 @@ def verbs() -> dict[str, Trigger]:
 def phrases() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
     out: dict[str, list] = {}
     for verb, companions, act, pol in _rows("phrases.tsv"):
-        out.setdefault(verb, []).append((tuple(companions.split(",")), Trigger(act, _sign(pol))))
+        trig = Trigger(act, _sign(pol), report=act == "assertion" and _sign(pol) > 0)
+        out.setdefault(verb, []).append((tuple(companions.split(",")), trig))
     return out
 
 

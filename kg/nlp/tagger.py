@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.nlp import resources
 
 HANTA_FIXES = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "$": "$(", "VV(IMP)": "VVIMP"}
-CLOSING_BOUNDARY = {"$.", "$,"}
+QUOTE_CHARS = {q: '"' for q in ("„", "“", "”", "«", "»", "‚", "‘")}
 
 
 @lru_cache(maxsize=1)
@@ -61,16 +61,27 @@ def _fallback_lemma(word: str) -> str:
 
 
 def rejoin_particles(lemmas: list[str], tags: list[str]) -> None:
-    """Give the finite verb of `lehnt … ab` the lemma `ablehnen` (in place)."""
+    """Give the finite verb of `lehnt … ab` the lemma `ablehnen` (in place).
+
+    The particle closes the main clause, so its verb is the nearest finite verb
+    before it within the clause; in a verb-final clause (`zustande bringe`) it is
+    the verb right after it."""
     for j, tag in enumerate(tags):
         if tag != "PTKVZ":
             continue
-        for i in range(j - 1, -1, -1):
-            if tags[i] in ("VVFIN", "VVIMP"):
-                particle = lemmas[j].lower()
-                if not lemmas[i].startswith(particle):
-                    lemmas[i] = particle + lemmas[i]
-                break
+        particle = lemmas[j].lower()
+        if j + 1 < len(tags) and tags[j + 1] in ("VVFIN", "VVINF"):
+            target = j + 1
+        else:
+            target = None
+            for i in range(j - 1, -1, -1):
+                if tags[i] in ("$,", "$.", "KOUS") or lemmas[i] in (",", ";"):
+                    break
+                if tags[i] in ("VVFIN", "VVIMP"):
+                    target = i
+                    break
+        if target is not None and not lemmas[target].startswith(particle):
+            lemmas[target] = particle + lemmas[target]
 
 
 def tag_doc(doc: Doc) -> Doc:
@@ -78,7 +89,7 @@ def tag_doc(doc: Doc) -> Doc:
     upos = _upos()
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
-        pairs = tag_words(tuple(t.text for t in tokens))
+        pairs = tag_words(tuple(QUOTE_CHARS.get(t.text, t.text) for t in tokens))
         lemmas = [p[0] for p in pairs]
         tags = [p[1] for p in pairs]
         rejoin_particles(lemmas, tags)

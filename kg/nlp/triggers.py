@@ -84,8 +84,10 @@ def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
                 return Hit(i, trig, "phrase")
     if lemma in resources.reaction_verbs():
         for j in v.seg_tokens(v.segs[i]):
-            adj = resources.reaction_adjectives().get(v.toks[j].lemma_.lower())
-            if adj and v.toks[j].tag_ in ("ADJD", "ADJA", "VVPP"):
+            tok = v.toks[j]
+            adj = resources.reaction_adjectives().get(tok.lemma_.lower()) or \
+                resources.reaction_adjectives().get(tok.text.lower())
+            if adj and j != i:
                 return Hit(i, adj, "phrase")
     if t.tag_.startswith("VV") and lemma in resources.verbs():
         return Hit(i, resources.verbs()[lemma], "verb")

@@ -1,0 +1,282 @@
+"""Topic of a sentence: SKOS concepts of ontology/topics.ttl matched by lemma keywords.
+
+Every keyword lives in topics.ttl (prefLabel/altLabel = strong, hiddenLabel = weak
+cue); this module only indexes them. Classification runs once per sentence, so the
+index is built once per process and each word's matches are cached: a sentence costs
+a few dictionary lookups per token.
+
+How a word matches a keyword, first rule that applies wins:
+1. the word, or its light stem ("Zurückweisungen" ~ "Zurückweisung"), is a keyword;
+2. hyphenated words match part by part ("Mercosur-Abkommen", "EU-Gipfel");
+3. a compound matches by its head ("Landtagswahl" -> Wahl) or, with less weight,
+   by its first part ("Asylbewerber" -> Asyl); both parts must be real words
+   (4+ letters), so "Steuerung" is not about taxes.
+Multiword keywords ("erneuerbare Energien") match as sequences of stems.
+
+The decision is made per CAP major topic: a sentence mentioning "Schuldenbremse" and
+"Haushalt" is one macroeconomic sentence, not a tie. The context (paragraph,
+headline/lead) adds to the sentence's own evidence with lower weights, so it breaks
+ties and speaks when the sentence itself is silent.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kg.iris import ONTOLOGY
+
+CAP_CODE = URIRef(ONTOLOGY + "capCode")
+
+STRONG, WEAK = 1.0, 0.35
+HEAD_FACTOR, MODIFIER_FACTOR = 0.8, 0.7
+PHRASE_BONUS = 0.5
+CONTEXT_WEIGHTS = (0.5, 0.3)
+OTHER_CONTEXT_WEIGHT = 0.2
+CONTEXT_CAP = 3.0
+DECISIVE_LEAD = 0.6
+MIN_PART = 4
+LINKING = ("", "s", "n", "en", "es", "e", "ns")
+_SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
+_TRIM = re.compile(r"^[#\W_]+|[\W_]+$")
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    """A topic decision: the SKOS concept, its label, its CAP major code, the evidence weight."""
+
+    iri: str
+    label: str
+    cap_major: int
+    score: float
+
+
+def stem(word: str) -> str:
+    """A light German stem, enough to equate inflected forms of one lemma."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def normalise(word: str) -> str:
+    """Lower case without leading '#'/quotes or trailing punctuation."""
+    return _TRIM.sub("", word.lower())
+
+
+class TopicIndex:
+    """Keyword index over a SKOS graph with sp:capCode top concepts."""
+
+    def __init__(self, graph: Graph):
+        self.iris: list[str] = []
+        self.labels: list[str] = []
+        self.caps: list[int] = []
+        self.exact: dict[str, dict[int, float]] = defaultdict(dict)
+        self.parts: dict[str, dict[int, float]] = defaultdict(dict)
+        self.phrases: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
+        self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._load(graph)
+        self.part_lengths = sorted({len(k) for k in self.parts}, reverse=True)
+
+    # ------------------------------------------------------------------ building
+    def _load(self, graph: Graph) -> None:
+        concepts = sorted(set(graph.subjects(SKOS.prefLabel, None)), key=str)
+        caps = _cap_codes(graph, concepts)
+        for concept in concepts:
+            if concept not in caps:
+                continue
+            idx = len(self.iris)
+            self.iris.append(str(concept))
+            self.labels.append(_label(graph, concept))
+            self.caps.append(caps[concept])
+            for prop, weight in ((SKOS.prefLabel, STRONG), (SKOS.altLabel, STRONG), (SKOS.hiddenLabel, WEAK)):
+                for label in graph.objects(concept, prop):
+                    if isinstance(label, Literal) and label.language == "de":
+                        self._add_keyword(str(label), idx, weight)
+
+    def _add_keyword(self, keyword: str, idx: int, weight: float) -> None:
+        words = [normalise(w) for w in keyword.split()]
+        words = [w for w in words if w]
+        if not words:
+            return
+        if len(words) > 1:
+            self.phrases[stem(words[0])].append((tuple(stem(w) for w in words), idx, weight))
+            return
+        word = words[0]
+        for key in {word, stem(word)}:
+            _keep_max(self.exact[key], idx, weight)
+        if len(word) >= MIN_PART and "-" not in word:
+            _keep_max(self.parts[word], idx, weight)
+
+    # ------------------------------------------------------------------ matching
+    def word_hits(self, word: str) -> tuple[tuple[int, float], ...]:
+        """(concept index, weight) pairs a single word contributes; cached per word."""
+        hits = self._cache.get(word)
+        if hits is None:
+            hits = tuple(self._match(normalise(word)).items())
+            if len(self._cache) < 500_000:
+                self._cache[word] = hits
+        return hits
+
+    def _match(self, w: str) -> dict[int, float]:
+        if not w:
+            return {}
+        found = self.exact.get(w) or self.exact.get(stem(w))
+        if found:
+            return found
+        if "-" in w:
+            merged: dict[int, float] = {}
+            for part in filter(None, w.split("-")):
+                for idx, weight in self._match(part).items():
+                    _keep_max(merged, idx, weight)
+            return merged
+        return self._compound(w)
+
+    def _compound(self, w: str) -> dict[int, float]:
+        for size in self.part_lengths:
+            if len(w) - size >= MIN_PART:
+                head = self.parts.get(w[-size:])
+                if head:
+                    return {i: x * HEAD_FACTOR for i, x in head.items()}
+        for size in self.part_lengths:
+            if size < len(w) and w[:size] in self.parts and _real_rest(w[size:]):
+                return {i: x * MODIFIER_FACTOR for i, x in self.parts[w[:size]].items()}
+        return {}
+
+    def scores(self, words: Sequence[str], strong_only: bool = False) -> dict[int, float]:
+        """Summed keyword weight per concept index for one word sequence."""
+        total: dict[int, float] = defaultdict(float)
+        stems = [stem(normalise(w)) for w in words] if self.phrases else []
+        floor = WEAK if strong_only else 0.0
+        for i, word in enumerate(words):
+            for idx, weight in self.word_hits(word):
+                if weight > floor:
+                    total[idx] += weight
+            for phrase, idx, weight in self.phrases.get(stems[i], ()) if stems else ():
+                if weight > floor and tuple(stems[i:i + len(phrase)]) == phrase:
+                    total[idx] += weight + PHRASE_BONUS
+        return total
+
+    # ------------------------------------------------------------------ deciding
+    def decide(self, weighted: Sequence[tuple[float, dict[int, float]]],
+               strong: dict[int, float] | None = None) -> TopicMatch | None:
+        """The concept of the CAP major with most weight; ties go to the first list's evidence.
+
+        When the strong keywords of the first list (the sentence) clearly favour one major
+        -- it leads by at least DECISIVE_LEAD -- the context lists are not consulted: a
+        sentence on military means inside an article on diplomacy stays a defence sentence.
+        Weak cues never decide alone; they add up with the context.
+        """
+        first = weighted[0][1] if weighted else {}
+        if strong is not None and self._lead(strong) >= DECISIVE_LEAD:
+            weighted = weighted[:1]
+        combined: dict[int, float] = defaultdict(float)
+        for n, (factor, scores) in enumerate(weighted):
+            for idx, s in scores.items():
+                combined[idx] += factor * (s if n == 0 else min(s, CONTEXT_CAP))
+        if not combined:
+            return None
+        by_major: dict[int, float] = defaultdict(float)
+        own: dict[int, float] = defaultdict(float)
+        for idx, s in combined.items():
+            by_major[self.caps[idx]] += s
+            own[self.caps[idx]] += first.get(idx, 0.0)
+        major = max(by_major, key=lambda m: (round(by_major[m], 6), own[m], -m))
+        members = [i for i in combined if self.caps[i] == major]
+        best = max(members, key=lambda i: (round(combined[i], 6), first.get(i, 0.0), -i))
+        return TopicMatch(self.iris[best], self.labels[best], major, round(by_major[major], 3))
+
+
+    def _lead(self, scores: dict[int, float]) -> float:
+        """How far the best CAP major of `scores` is ahead of the second."""
+        by_major: dict[int, float] = defaultdict(float)
+        for idx, s in scores.items():
+            by_major[self.caps[idx]] += s
+        ranked = sorted(by_major.values(), reverse=True) + [0.0, 0.0]
+        return ranked[0] - ranked[1]
+
+
+def _keep_max(target: dict[int, float], idx: int, weight: float) -> None:
+    if weight > target.get(idx, 0.0):
+        target[idx] = weight
+
+
+def _real_rest(rest: str) -> bool:
+    """After a compound's first part: a linking element, then a word of 4+ letters."""
+    for link in LINKING:
+        if rest.startswith(link) and len(rest) - len(link) >= MIN_PART:
+            return True
+    return False
+
+
+def _label(graph: Graph, concept: URIRef) -> str:
+    labels = {l.language: str(l) for l in graph.objects(concept, SKOS.prefLabel) if isinstance(l, Literal)}
+    return labels.get("de") or labels.get("en") or next(iter(labels.values()), str(concept))
+
+
+def _cap_codes(graph: Graph, concepts: Iterable[URIRef]) -> dict[URIRef, int]:
+    """Each concept's CAP major code, inherited along skos:broader (cycles are ignored)."""
+    out: dict[URIRef, int] = {}
+    for concept in concepts:
+        seen, frontier = set(), [concept]
+        while frontier:
+            node = frontier.pop(0)
+            if node in seen:
+                continue
+            seen.add(node)
+            code = graph.value(node, CAP_CODE)
+            if code is not None:
+                out[concept] = int(code)
+                break
+            frontier.extend(graph.objects(node, SKOS.broader))
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_index() -> TopicIndex:
+    """The index over ontology/topics.ttl, built once per process."""
+    from kg import ontology
+
+    return TopicIndex(ontology.topics_graph())
+
+
+def classify(lemmas: Sequence[str], context: Sequence[Sequence[str]] = (),
+             index: TopicIndex | None = None) -> TopicMatch | None:
+    """Topic of one sentence or claim from its lowercased lemmas (in sentence order).
+
+    `context` holds lemma lists of the surrounding text, nearest first (the paragraph,
+    then the headline/lead); they count with weights 0.5, 0.3, then 0.2 each, and at
+    most 3 keyword weights per concept, so a long paragraph cannot drown the sentence.
+    Returns None when neither sentence nor context names any topic.
+    """
+    index = index or default_index()
+    weighted = [(1.0, index.scores(lemmas))]
+    for n, lemma_list in enumerate(context):
+        factor = CONTEXT_WEIGHTS[n] if n < len(CONTEXT_WEIGHTS) else OTHER_CONTEXT_WEIGHT
+        weighted.append((factor, index.scores(lemma_list)))
+    return index.decide(weighted, index.scores(lemmas, strong_only=True))
+
+
+def article_topic(doc_lemmas: Sequence[str], headline: Sequence[str] = (),
+                  index: TopicIndex | None = None) -> TopicMatch | None:
+    """The article's dominant topic: all its lemmas, the headline counted twice.
+
+    News articles are mostly about one CAP topic, so this is a prior the extractor can
+    fall back on when a sentence names none, or use to break a sentence's tie.
+    """
+    index = index or default_index()
+    return index.decide([(1.0, index.scores(doc_lemmas)), (2.0, index.scores(headline))])
+
+
+def concept_cap(iri: str, index: TopicIndex | None = None) -> int | None:
+    """The CAP major code of a topic IRI (None for an unknown IRI)."""
+    index = index or default_index()
+    try:
+        return index.caps[index.iris.index(iri)]
+    except ValueError:
+        return None
