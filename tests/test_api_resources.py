@@ -1,0 +1,347 @@
+"""The JSON-LD REST API: every answer parses to exactly the store's triples for the resource
+(plus navigation links), filters, paging, formats, POST /articles, /export, errors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import rdflib
+from pyld import jsonld
+from rdflib import URIRef
+from rdflib.compare import graph_diff, isomorphic
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from api_fixtures import *  # noqa: F401,F403 (fixtures)
+from api_fixtures import ARTICLES, POSITIONS, TOKEN, dataset
+from kg import iris
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+SP = rdflib.Namespace(iris.ONTOLOGY)
+HYDRA = "http://www.w3.org/ns/hydra/core#"
+API = "https://w3id.org/standpunkt/api#"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def parse(data: dict) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
+
+
+def store_part(graph: rdflib.Graph) -> rdflib.Graph:
+    """The triples that claim to come from the store: everything but navigation links."""
+    out = rdflib.Graph()
+    for s, p, o in graph:
+        if str(p).startswith((HYDRA, API)) or str(s).startswith("http://localhost/") or str(o).startswith(HYDRA):
+            continue
+        out.add((s, p, o))
+    return out
+
+
+def assert_same(got: rdflib.Graph, expected: rdflib.Graph):
+    if not isomorphic(got, expected):
+        _, only_got, only_expected = graph_diff(got, expected)
+        pytest.fail("only in answer:\n" + only_got.serialize(format="nt")
+                    + "\nonly in store:\n" + only_expected.serialize(format="nt"))
+
+
+def union(ds: rdflib.Dataset) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def subject_triples(graph: rdflib.Graph, subjects, predicates=None) -> rdflib.Graph:
+    out = rdflib.Graph()
+    for s in subjects:
+        for _, p, o in graph.triples((s, None, None)):
+            if predicates is None or p in predicates:
+                out.add((s, p, o))
+    return out
+
+
+def position_description(all_triples: rdflib.Graph, positions) -> rdflib.Graph:
+    """Independent statement of what a position answer holds: its triples, its evidence
+    node, the holder's rdfs:label and the topic's skos:prefLabel."""
+    out = subject_triples(all_triples, positions)
+    for p in positions:
+        out += subject_triples(all_triples, all_triples.objects(p, SP.evidence))
+        out += subject_triples(all_triples, all_triples.objects(p, SP.holder), {RDFS.label})
+        out += subject_triples(all_triples, all_triples.objects(p, SP.topic), {SKOS.prefLabel})
+    return out
+
+
+@pytest.fixture(scope="module")
+def reference(api_store):
+    ds = dataset(api_store)
+    return ds, union(ds)
+
+
+def positions_of(all_triples, **where):
+    found = set(all_triples.subjects(RDF.type, SP.Position))
+    for prop, value in where.items():
+        found &= set(all_triples.subjects(SP[prop], URIRef(value)))
+    return found
+
+
+# ---- JSON-LD round trips ---------------------------------------------------------------------
+
+def test_api_resources_actor_is_exactly_the_store_triples(client, reference):
+    ds, _ = reference
+    actor = URIRef(iris.actor_iri("Friedrich Merz"))
+    data = client.get("/actors/friedrich-merz").get_json(force=True)
+    assert data["@id"] == str(actor) and data["label"] == "Friedrich Merz"
+    assert data["positions"] == "http://localhost/actors/friedrich-merz/positions"
+    expected = subject_triples(ds.graph(URIRef(iris.ACTORS_GRAPH)), [actor])
+    assert_same(store_part(parse(data)), expected)
+
+
+def test_api_resources_actor_positions_round_trip_with_rdflib_and_pyld(client, reference):
+    _, everything = reference
+    actor = iris.actor_iri("Friedrich Merz")
+    data = client.get("/actors/friedrich-merz/positions").get_json(force=True)
+    positions = positions_of(everything, holder=actor)
+    assert data["totalItems"] == len(positions) == 2
+    expected = position_description(everything, positions)
+    assert_same(store_part(parse(data)), expected)
+    nquads = jsonld.to_rdf(data, {"format": "application/n-quads"})
+    assert_same(store_part(rdflib.Graph().parse(data=nquads, format="nt")), expected)
+
+
+@pytest.mark.parametrize("path, kind", [("/actors", "actor"), ("/topics", "topic"), ("/articles", "article")])
+def test_api_resources_lists_are_exactly_the_store_triples(client, reference, path, kind):
+    ds, everything = reference
+    data = client.get(path).get_json(force=True)
+    members = [URIRef(m["@id"]) for m in data["member"]]
+    if kind == "actor":
+        expected = subject_triples(ds.graph(URIRef(iris.ACTORS_GRAPH)), members)
+    elif kind == "topic":
+        expected = subject_triples(ds.graph(URIRef(iris.TOPICS_GRAPH)), members,
+                                   {RDF.type, SKOS.prefLabel, SP.capCode, SKOS.broader})
+    else:
+        keep = {RDF.type, URIRef("http://purl.org/dc/terms/identifier"), URIRef("http://purl.org/dc/terms/date"),
+                URIRef("https://schema.org/headline"), URIRef("https://schema.org/url")}
+        expected = subject_triples(everything, members, keep)
+    assert len(members) == data["totalItems"] > 0
+    assert all(m["href"].startswith(f"http://localhost/{kind}s/") for m in data["member"])
+    assert_same(store_part(parse(data)), expected)
+
+
+def test_api_resources_topic_and_its_positions_include_narrower_topics(client, reference):
+    ds, everything = reference
+    topic = URIRef(iris.topic_iri("makrooekonomie"))
+    data = client.get("/topics/makrooekonomie").get_json(force=True)
+    assert_same(store_part(parse(data)), subject_triples(ds.graph(URIRef(iris.TOPICS_GRAPH)), [topic]))
+    positions = client.get("/topics/makrooekonomie/positions").get_json(force=True)
+    expected = positions_of(everything, topic=iris.topic_iri("haushalt"))
+    assert {m["@id"] for m in positions["member"]} == {str(p) for p in expected} and len(expected) == 3
+
+
+def test_api_resources_position_and_article(client, reference):
+    ds, everything = reference
+    position = sorted(positions_of(everything))[0]
+    local = iris.local_id(str(position), "position")
+    data = client.get(f"/positions/{local}").get_json(force=True)
+    assert data["evidence"]["@type"] == "Evidence"
+    assert_same(store_part(parse(data)), position_description(everything, [position]))
+    article = client.get("/articles/a1").get_json(force=True)
+    assert article["@graph"][0]["@id"] == iris.article_iri("a1")
+    assert_same(store_part(parse(article)), ds.graph(URIRef(iris.article_iri("a1"))))
+
+
+@pytest.mark.parametrize("fmt, media_type, parser", [("turtle", "text/turtle", "turtle"),
+                                                     ("nt", "application/n-triples", "nt")])
+def test_api_resources_turtle_and_ntriples_say_the_same_as_json_ld(client, fmt, media_type, parser):
+    as_json = parse(client.get("/actors/friedrich-merz/positions").get_json(force=True))
+    by_accept = client.get("/actors/friedrich-merz/positions", headers={"Accept": media_type})
+    by_param = client.get(f"/actors/friedrich-merz/positions?format={fmt}")
+    for response in (by_accept, by_param):
+        assert response.mimetype == media_type
+        assert_same(rdflib.Graph().parse(data=response.data, format=parser), as_json)
+
+
+def test_api_resources_html_links_its_json_twin(client):
+    response = client.get("/actors/friedrich-merz", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert response.mimetype == "text/html"
+    assert 'rel="alternate"; type="application/ld+json"' in response.headers["Link"]
+    assert "Friedrich Merz" in response.get_data(as_text=True)
+    assert client.get("/actors/friedrich-merz").mimetype == "application/ld+json"
+
+
+# ---- filters and paging ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("query, expected", [
+    ("stance=oppose", {p for p in POSITIONS if p[4] == "oppose"}),
+    ("act=commitment", {p for p in POSITIONS if p[5] == "commitment"}),
+    ("topic=migration", {p for p in POSITIONS if p[6] == "migration"}),
+    ("from=2024-01-01", {p for p in POSITIONS if p[7] and p[7] >= "2024-01"}),
+    ("to=2023-12", {p for p in POSITIONS if p[7] and p[7] <= "2023-12-31"}),
+    ("from=2023-12-12&to=2023-12-12&stance=support", {p for p in POSITIONS if p[7] == "2023-12-12" and p[4] == "support"}),
+])
+def test_api_resources_position_filters(client, query, expected):
+    for actor in {p[2] for p in POSITIONS}:
+        data = client.get(f"/actors/{iris.slug(actor)}/positions?{query}").get_json(force=True)
+        claims = {m["claim"] for m in data["member"]}
+        assert claims == {p[8] for p in expected if p[2] == actor}, (actor, query)
+
+
+def test_api_resources_paging_walks_every_item_once_in_a_stable_order(client):
+    url, seen = "/topics?limit=1", []
+    while url:
+        data = client.get(url.replace("http://localhost", "")).get_json(force=True)
+        seen += [m["@id"] for m in data["member"]]
+        url = data["view"].get("next")
+    everything = [m["@id"] for m in client.get("/topics?limit=100").get_json(force=True)["member"]]
+    assert seen == everything and len(seen) == 4
+    second = client.get("/topics?limit=1&offset=1").get_json(force=True)
+    assert second["view"]["previous"].endswith("limit=1&offset=0")
+
+
+def test_api_resources_positions_newest_first_undated_last(client):
+    data = client.get("/topics/makrooekonomie/positions").get_json(force=True)
+    dates = [m.get("date") or m.get("month") for m in data["member"]]
+    assert dates == ["2023-12-12", "2023-12-12", None]
+
+
+@pytest.mark.parametrize("url", ["/actors?limit=0", "/actors?limit=abc", "/actors?offset=-1",
+                                 "/actors/friedrich-merz/positions?stance=maybe",
+                                 "/actors/friedrich-merz/positions?act=shout",
+                                 "/actors/friedrich-merz/positions?from=2024-13-01",
+                                 "/actors/friedrich-merz/positions?to=yesterday"])
+def test_api_resources_bad_parameters_are_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert set(response.get_json()) == {"ok", "error", "errors", "status"}
+
+
+@pytest.mark.parametrize("url", ["/actors/nobody", "/actors/nobody/positions", "/topics/nothing",
+                                 "/positions/a1-000000000000", "/articles/zzz", "/nowhere"])
+def test_api_resources_unknown_is_404_json(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.get_json()["ok"] is False and response.get_json()["status"] == 404
+
+
+def test_api_resources_unacceptable_format_is_406(client):
+    response = client.get("/actors", headers={"Accept": "image/png"})
+    assert response.status_code == 406 and "text/turtle" in response.get_json()["errors"]
+
+
+# ---- POST /articles --------------------------------------------------------------------------
+
+SEED = ARTICLES[0]
+
+
+def post_article(client, body: bytes, headers=None, **params):
+    return client.post("/articles", data=body, query_string=params,
+                       headers={"Content-Type": "text/plain", **(headers or {})})
+
+
+def test_api_resources_post_article_ingests_and_answers_201(writable_app, writable_store):
+    client = writable_app.test_client()
+    with open("seeds/d01.txt", "rb") as f:
+        body = f.read()
+    response = post_article(client, body, AUTH, id="d01")
+    assert response.status_code == 201, response.data
+    assert response.headers["Location"] == "http://localhost/articles/d01"
+    data = response.get_json(force=True)
+    assert data["totalItems"] == len(data["member"]) > 0
+    stored = {str(p) for p in writable_store.graph(iris.article_iri("d01")).subjects(RDF.type, SP.Position)}
+    assert {m["@id"] for m in data["member"]} == stored
+    listed = client.get("/sparql", query_string={"query": f"ASK {{ GRAPH <{iris.article_iri('d01')}> {{ ?s ?p ?o }} }}"})
+    assert listed.get_json()["boolean"] is True
+
+
+def test_api_resources_post_article_without_token_is_refused(writable_app, writable_store):
+    client = writable_app.test_client()
+    before = writable_store.quad_count()
+    assert post_article(client, b" date 2024-01-01 Text.", id="x").status_code == 401
+    assert post_article(client, b" date 2024-01-01 Text.", {"Authorization": "Bearer nope"}, id="x").status_code == 403
+    assert writable_store.quad_count() == before
+
+
+@pytest.mark.parametrize("body, params", [(b"no date line", {"id": "x"}), (b" date 2024-02-30 Text.", {"id": "x"}),
+                                          (b"\x00\x01binary", {"id": "x"}), (b"", {"id": "x"}),
+                                          (b'{"id": "x", "date": "2024-01-01"}', {"filename": "x.json"})])
+def test_api_resources_post_malformed_article_is_400_and_stores_nothing(writable_app, writable_store, body, params):
+    before = writable_store.quad_count()
+    response = post_article(writable_app.test_client(), body, AUTH, **params)
+    assert response.status_code == 400, response.data
+    assert response.get_json()["error"]
+    assert writable_store.quad_count() == before
+
+
+def test_api_resources_post_invalid_graph_is_422_with_report_and_nothing_stored(writable_app, writable_store,
+                                                                                monkeypatch):
+    """Two articles in one JSONL upload; the second's graph breaks the shapes: neither is stored."""
+    import kg.extract
+    from kg.model import Position
+
+    real = kg.extract.extract
+
+    def extract(article):
+        positions = real(article)
+        if article.id == "broken":
+            positions = positions or [Position(article.id, article.text, 0, len(article.text), "SPD", "organization",
+                                               iris.actor_iri("SPD"), "support", "demand", "x", None, None, None,
+                                               None, article.date, 0.5)]
+            positions[0].confidence = 1.7
+        return positions
+
+    monkeypatch.setattr(kg.extract, "extract", extract)
+    lines = [json.dumps({"id": "good", "date": "2024-03-01", "text": "Die SPD fordert höhere Löhne."}),
+             json.dumps({"id": "broken", "date": "2024-03-02", "text": "Die SPD fordert höhere Renten."})]
+    before = writable_store.quad_count()
+    response = post_article(writable_app.test_client(), "\n".join(lines).encode(), AUTH, filename="two.jsonl")
+    assert response.status_code == 422, response.data
+    body = response.get_json()
+    assert body["errors"] and any("1.7" in line or "confidence" in line.lower() for line in body["errors"])
+    assert writable_store.quad_count() == before
+    assert iris.article_iri("good") not in writable_store.graph_names()
+
+
+# ---- whole dataset ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt, parser", [("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")])
+def test_api_resources_export_streams_the_dataset(client, api_store, fmt, parser):
+    response = client.get(f"/export?format={fmt}")
+    assert response.status_code == 200
+    got = rdflib.Dataset()
+    got.parse(data=response.get_data(), format=parser)
+    assert sum(1 for _ in got.quads((None, None, None, None))) == api_store.quad_count()
+
+
+def test_api_resources_export_one_graph_and_unknown_graph(client, api_store):
+    a1 = iris.article_iri("a1")
+    response = client.get("/export", query_string={"format": "nt", "graph": a1})
+    assert isomorphic(rdflib.Graph().parse(data=response.get_data(), format="nt"), api_store.graph(a1))
+    assert client.get("/export", query_string={"graph": "http://example.org/none"}).status_code == 404
+
+
+def test_api_resources_context_is_the_project_context(client):
+    from kg import ontology
+
+    served = client.get("/context.jsonld")
+    assert served.mimetype == "application/ld+json"
+    assert served.get_json(force=True)["@context"] == ontology.context().get("@context", ontology.context())
+
+
+def test_api_resources_health(client):
+    body = client.get("/health").get_json()
+    assert body["ok"] is True and body["query"]["alive"] == body["query"]["workers"]
+
+
+def test_api_resources_openapi_documents_every_route_and_nothing_else(app, client):
+    doc = client.get("/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.")
+    documented = {(path, method.upper()) for path, ops in doc["paths"].items() for method in ops}
+    served = set()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        path = rule.rule.replace("<path:id>", "{id}")
+        served |= {(path, m) for m in rule.methods - {"HEAD", "OPTIONS"}}
+    assert documented == served
+    for path, ops in doc["paths"].items():
+        for op in ops.values():
+            assert op["summary"] and op["responses"]
