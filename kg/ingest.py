@@ -61,18 +61,29 @@ def ingest_article(store: Store, article: Article) -> list[Position]:
 
 
 def write_reference_graphs(store: Store) -> None:
-    """The ontology and the topic scheme, so that queries can use labels and CAP codes."""
+    """The ontology and the topic scheme, so that queries can use labels and CAP codes.
+
+    They hold blank nodes (OWL lists), so a graph is only rewritten when it changed:
+    otherwise every run would mint fresh blank nodes and re-ingesting would not be
+    idempotent.
+    """
+    from rdflib.compare import isomorphic
+
     from kg import ontology
 
-    store.replace_graphs({
-        iris.ONTOLOGY_GRAPH: ontology.vocabulary_graph(),
-        iris.TOPICS_GRAPH: ontology.topics_graph(),
-    })
+    wanted = {iris.ONTOLOGY_GRAPH: ontology.vocabulary_graph(), iris.TOPICS_GRAPH: ontology.topics_graph()}
+    changed = {iri: g for iri, g in wanted.items() if not isomorphic(store.graph(iri), g)}
+    if changed:
+        store.replace_graphs(changed)
 
 
 def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, workers: int = 1,
-                    progress: bool = False, report: Callable[[str], None] | None = None) -> Summary:
-    """Ingest every article of `items`; faulty ones are reported and skipped."""
+                    progress: bool = False, report: Callable[[str], None] | None = None,
+                    written: Callable[[Article, list[Position]], None] | None = None) -> Summary:
+    """Ingest every article of `items`; faulty ones are reported and skipped.
+
+    `report` receives one line per rejected article, `written` each stored article.
+    """
     from kg.extract import extract_many
 
     report = report or (lambda line: print(line, file=sys.stderr))
@@ -101,6 +112,8 @@ def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, wo
             continue
         summary.articles += 1
         summary.positions += len(positions)
+        if written:
+            written(article, positions)
     summary.seconds = time.perf_counter() - started
     return summary
 

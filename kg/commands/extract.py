@@ -79,9 +79,11 @@ def _serialize(dataset, fmt: str) -> str:
     if fmt == "nquads":
         return dataset.serialize(format="nquads")
     if fmt == "jsonld":
-        from kg.ontology import context
+        import json
 
-        return dataset.serialize(format="json-ld", context=context(), indent=2)
+        from kg.build import to_jsonld
+
+        return json.dumps(to_jsonld(dataset), ensure_ascii=False, indent=2) + "\n"
     union = rdflib.Graph()
     for s, p, o, _ in dataset.quads():
         union.add((s, p, o))

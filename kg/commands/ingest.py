@@ -18,6 +18,8 @@ def register(subparsers) -> None:
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--progress", action="store_true", default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="print a line for each article written")
     p.set_defaults(func=run)
 
 
@@ -28,6 +30,12 @@ def run(args) -> int:
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     with open_store(args.store) as store:
-        summary = ingest_articles(store, read_paths(args.paths), workers=args.workers, progress=progress)
+        written = _print_written if args.verbose else None
+        summary = ingest_articles(store, read_paths(args.paths), workers=args.workers,
+                                  progress=progress, written=written)
     print(summary.line(), file=sys.stderr)
     return 1 if summary.rejected else 0
+
+
+def _print_written(article, positions) -> None:
+    print(f"ingested {article.id}: {len(positions)} positions", file=sys.stderr, flush=True)
