@@ -7,17 +7,17 @@ from kg.commands import add_store_option
 
 STATS_QUERY = """
 PREFIX sp: <https://w3id.org/standpunkt/ontology#>
-PREFIX schema: <http://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT
-  (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?position) AS ?positions)
+  (COUNT(DISTINCT ?position) AS ?positions)
   (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?topic) AS ?topics)
   (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
 WHERE {
-  ?position a sp:Position ; sp:holder ?actor ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?article .
+  ?position a sp:Position ; sp:holder ?actor .
   OPTIONAL { ?position sp:topic ?topic }
   OPTIONAL { ?position dcterms:date ?date }
 }"""
+ARTICLES_QUERY = "SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
 
 def register(subparsers) -> None:
@@ -32,7 +32,7 @@ def run(args) -> int:
     from kg.store import open_store
 
     with open_store(args.store) as store:
-        row = store.query(STATS_QUERY)[0]
+        row = {**store.query(ARTICLES_QUERY)[0], **store.query(STATS_QUERY)[0]}
         stats = {k: (v.toPython() if hasattr(v, "toPython") else v) for k, v in row.items()}
         stats["graphs"] = len(store.graph_names())
         stats["quads"] = store.quad_count()
