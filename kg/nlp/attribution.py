@@ -225,14 +225,14 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     own = _own_words(v, hit, holder)
     for i in own:
         noun = _noun_trigger(v.toks[i], i)
-        if noun:
+        if noun and noun.trigger.act != "proposal":
             return _flip(noun.trigger, _negated(v, own), noun=True)
     own_eval = _evaluation(v, own)
     if own_eval:
         return own_eval.act, own_eval.polarity
     content = _content_indices(v, hit, holder)
     for i in content:
-        inner = _verb_trigger(v, i, v.toks[i]) or _noun_trigger(v.toks[i], i)
+        inner = _verb_trigger(v, i, v.toks[i])
         if inner and not inner.trigger.report and inner.evidence != "modal":
             same = [j for j in content if v.segs[j] == v.segs[i]]
             return _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
@@ -263,19 +263,20 @@ def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
 
 
 def _content_indices(v: SentenceView, hit: Hit, holder: Mention | None = None) -> list[int]:
-    """What is reported: a quotation, else the rest of the trigger's clause and what follows,
-    else (for a trailing `, sagte er`) the clauses before."""
+    """What is reported: a quotation; for a trailing `…, sagte er am Montag` the clauses
+    before; otherwise the rest of the trigger's clause and the clauses after it."""
     quoted = [i for i, q in enumerate(v.mask) if q and not v.toks[i].is_punct]
     if len(quoted) >= 3:
         return quoted
     if hit.evidence == "continuation":
         return [i for i in range(len(v.toks)) if not v.toks[i].is_punct]
     seg = v.segs[hit.i]
-    own = [i for i in _own_words(v, hit, holder) if v.toks[i].tag_ not in ("ADV", "PTKVZ")]
-    after = [i for i in range(len(v.toks)) if v.segs[i] > seg and not v.toks[i].is_punct]
-    if len(own) >= 2 or after:
-        return [i for i in own if i > hit.i] + after if len(own) < 2 else own + after
-    return [i for i in range(len(v.toks)) if v.segs[i] < seg and not v.toks[i].is_punct]
+    seg_toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
+    before = [i for i in range(len(v.toks)) if v.segs[i] < seg and not v.toks[i].is_punct]
+    if before and seg_toks and seg_toks[0] == hit.i:
+        return before
+    own = [i for i in _own_words(v, hit, holder) if i > hit.i]
+    return own + [i for i in range(len(v.toks)) if v.segs[i] > seg and not v.toks[i].is_punct]
 
 
 def _negated(v: SentenceView, idx: list[int]) -> bool:

@@ -7,7 +7,7 @@ a sentence is reported speech (Konjunktiv I: `sei`, `habe`, `werde`, `müsse`).
 from __future__ import annotations
 
 CLOSE_FOR = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
-SEGMENT_BREAKS = {",", ";", ":", "–", "-", "(", ")", "—"}
+SEGMENT_BREAKS = {",", ";", ":", "–", "-", "—"}
 KONJ1_IRREGULAR = {"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "dürfe", "solle",
                    "wolle", "möge", "wisse", "gebe", "stehe", "gehe", "komme", "bleibe", "liege"}
 KONJ2 = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste",

@@ -34,7 +34,7 @@ from kg.iris import ONTOLOGY
 CAP_CODE = URIRef(ONTOLOGY + "capCode")
 
 STRONG, WEAK = 1.0, 0.35
-HEAD_FACTOR, MODIFIER_FACTOR = 0.8, 0.7
+HEAD_FACTOR, MODIFIER_FACTOR = 0.8, 0.55
 PHRASE_BONUS = 0.5
 CONTEXT_WEIGHTS = (0.5, 0.3)
 OTHER_CONTEXT_WEIGHT = 0.2
@@ -80,6 +80,7 @@ class TopicIndex:
         self.parts: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrases: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
+        self._stems: dict[str, str] = {}
         self._load(graph)
         self.part_lengths = sorted({len(k) for k in self.parts}, reverse=True)
 
@@ -123,6 +124,14 @@ class TopicIndex:
                 self._cache[word] = hits
         return hits
 
+    def _stem_of(self, word: str) -> str:
+        key = self._stems.get(word)
+        if key is None:
+            key = stem(normalise(word))
+            if len(self._stems) < 500_000:
+                self._stems[word] = key
+        return key
+
     def _match(self, w: str) -> dict[int, float]:
         if not w:
             return {}
@@ -151,7 +160,7 @@ class TopicIndex:
     def scores(self, words: Sequence[str], strong_only: bool = False) -> dict[int, float]:
         """Summed keyword weight per concept index for one word sequence."""
         total: dict[int, float] = defaultdict(float)
-        stems = [stem(normalise(w)) for w in words] if self.phrases else []
+        stems = [self._stem_of(w) for w in words] if self.phrases else []
         floor = WEAK if strong_only else 0.0
         for i, word in enumerate(words):
             for idx, weight in self.word_hits(word):

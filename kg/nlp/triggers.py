@@ -116,11 +116,14 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
     """
     start = v.local(m)
     seg = v.segs[start]
+    if start > 0 and v.toks[start - 1].text == "(":
+        return True
     i = start - 1
     if i >= 0 and v.toks[i].tag_ == "NN" and v.toks[start].tag_ == "NE" and m.kind == "name":
         i -= 1
     weak_adjective = False
-    while i >= 0 and v.toks[i].tag_ in DETERMINERS and v.segs[i] == seg:
+    while i >= 0 and (v.toks[i].tag_ in DETERMINERS or v.toks[i].text.lower() in ("dessen", "deren")) \
+            and v.segs[i] == seg:
         tok = v.toks[i]
         if tok.tag_ == "ADJA" and tok.text.endswith("e"):
             weak_adjective = True
@@ -142,7 +145,8 @@ def _free(v: SentenceView, ms: list[Mention], allow: frozenset[str]) -> list[Men
         g = governed(v, m, allow)
         between = v.toks[prev_end + 1:v.local(m)] if prev_end >= 0 else None
         if not g and prev_governed and between is not None and all(
-                t.text.lower() in COORD or t.tag_ == "ART" for t in between):
+                t.text.lower() in COORD or t.text in "()" or t.tag_ in ("ART", "PPOSAT", "PRELAT")
+                or t.text.lower() in ("dessen", "deren") for t in between):
             g = True
         if not g:
             out.append(m)
