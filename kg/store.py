@@ -29,6 +29,7 @@ RDF_FORMATS = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 DATASET_FORMATS = ("nquads", "trig", "jsonld")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def store_path(path: str | os.PathLike | None = None) -> Path:
@@ -170,12 +171,13 @@ class OxigraphStore(Store):
 
     def dump(self, out, fmt="nquads", graph=None):
         rdf_format = RDF_FORMATS[fmt]
+        prefixes = _prefixes() if fmt in ("turtle", "trig", "rdfxml") else None
         if graph is None and fmt in DATASET_FORMATS:
-            self._store.dump(out, rdf_format)
+            self._store.dump(out, rdf_format, prefixes=prefixes)
         elif graph is None:
-            _dump_union(self._store, out, rdf_format)
+            _dump_union(self._store, out, rdf_format, prefixes)
         else:
-            self._store.dump(out, rdf_format, from_graph=ox.NamedNode(graph))
+            self._store.dump(out, rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
 
     def quad_count(self):
         return len(self._store)
@@ -186,10 +188,16 @@ class OxigraphStore(Store):
         self._store = None
 
 
-def _dump_union(store: ox.Store, out: BinaryIO, rdf_format) -> None:
+def _dump_union(store: ox.Store, out: BinaryIO, rdf_format, prefixes=None) -> None:
     """A triple format cannot name graphs: write the union of all named graphs."""
     triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store)
-    ox.serialize(triples, out, rdf_format)
+    ox.serialize(triples, out, rdf_format, prefixes=prefixes)
+
+
+def _prefixes() -> dict[str, str]:
+    from kg.namespaces import PREFIXES
+
+    return {name: str(ns) for name, ns in PREFIXES.items()}
 
 
 def _graph_block(iri: str, graph: rdflib.Graph) -> str:
