@@ -23,7 +23,9 @@ def extract(article: Article) -> list[Position]:
 
 
 def positions_from_doc(article: Article, doc) -> list[Position]:
-    sents = list(doc.sents)
+    from kg.nlp.factories import sentences_of
+
+    sents = sentences_of(doc)
     context = _Context(doc, sents)
     aliases = _aliases(doc)
     out = []

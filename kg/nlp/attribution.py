@@ -51,12 +51,18 @@ class Attributor:
         self.mentions: list[Mention] = doc._.mentions or []
         self.actors = doc._.actors or {}
         self.recent: list[tuple[int, str]] = []  # (sentence index, actor) of statements
-        self.headings = {k for k, s in enumerate(doc.sents) if _is_heading(doc, s)}
+        from kg.nlp.factories import sentences_of
+
+        self.sents = sentences_of(doc)
+        self.sent_of = {}
+        for k, s in enumerate(self.sents):
+            self.sent_of.update(dict.fromkeys(range(s.start, s.end), k))
+        self.headings = {k for k, s in enumerate(self.sents) if _is_heading(doc, s)}
         self.views: dict[int, SentenceView] = {}
 
     def run(self) -> list[Statement]:
         out = []
-        for k, sent in enumerate(self.doc.sents):
+        for k, sent in enumerate(self.sents):
             v = SentenceView(sent, self.mentions)
             if not v.toks:
                 continue
@@ -117,13 +123,9 @@ class Attributor:
                 m.actor = actor
                 return actor
         before = [x for x in self.mentions if x.start < m.start and x.kind != "pronoun" and fits(x.actor)]
-        if before and self.doc[before[-1].start].sent.start >= self._sent_start(k, back=3):
+        if before and self.sent_of[before[-1].start] >= k - 3:
             m.actor = before[-1].actor
         return m.actor
-
-    def _sent_start(self, k: int, back: int) -> int:
-        sents = list(self.doc.sents)
-        return sents[max(0, k - back)].start
 
     def _statement(self, k, v: SentenceView, m: Mention, hit: Hit, actor: str | None) -> Statement | None:
         if not actor:

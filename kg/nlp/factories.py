@@ -10,6 +10,13 @@ from spacy.tokens import Doc
 
 from kg.nlp import sentences, tagger
 
+def sentences_of(doc: Doc) -> list:
+    """The sentence spans, computed once (Doc.sents rebuilds them on every call)."""
+    if "sents" not in doc.user_data:
+        doc.user_data["sents"] = list(doc.sents)
+    return doc.user_data["sents"]
+
+
 for _name, _default in (("article_date", None), ("paragraphs", None), ("para_of_sent", None),
                         ("mentions", None), ("actors", None), ("statements", None)):
     if not Doc.has_extension(_name):
@@ -28,7 +35,8 @@ def news_sentences(doc: Doc) -> Doc:
             tok.is_sent_start = True
         else:
             tok.is_sent_start = False
-    for sent in doc.sents:
+    doc.user_data["sents"] = list(doc.sents)
+    for sent in doc.user_data["sents"]:
         first = next((t for t in sent if not t.is_space), sent[0])
         para_of_sent.append(starts.get(first.idx, para_of_sent[-1] if para_of_sent else 0))
     doc._.para_of_sent = para_of_sent

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -38,6 +39,7 @@ class Mention:
     genitive: bool = False
 
 
+@lru_cache(maxsize=100_000)
 def role_gender(word: str) -> str | None:
     """The role noun's gender if it is a role noun (by its head), else None."""
     head = word.lower().rpartition("-")[2]
@@ -62,7 +64,9 @@ class MentionFinder:
         self.roles_seen: dict[str, set[str]] = {}
 
     def run(self) -> list[Mention]:
-        for sent in self.doc.sents:
+        from kg.nlp.factories import sentences_of
+
+        for sent in sentences_of(self.doc):
             self._scan(sent)
         self._surnames()
         self._resolve_roles()

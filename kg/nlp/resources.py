@@ -116,6 +116,7 @@ def actor_records() -> list[dict]:
     return records
 
 
+@lru_cache(maxsize=None)
 def generic_roles() -> dict[str, str]:
     """Role nouns -> gender from data/actors/roles.jsonl (if the gazetteer ships one)."""
     path = ACTORS_DIR / "roles.jsonl"

@@ -21,9 +21,14 @@ QUOTE_CHARS = {q: '"' for q in ("„", "“", "”", "«", "»", "‚", "‘")}
 
 @lru_cache(maxsize=1)
 def _hanta():
+    """The HanTa model with its per-word work cached: the lexical tag distribution
+    of a word and the lemma of a (word, tag) pair do not depend on the sentence."""
     from HanTa import HanoverTagger as ht
 
-    return ht.HanoverTagger("morphmodel_ger.pgz")
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    tagger._tag_word = lru_cache(maxsize=200_000)(tagger._tag_word)
+    tagger._analyze = lru_cache(maxsize=200_000)(tagger._analyze)
+    return tagger
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +92,9 @@ def rejoin_particles(lemmas: list[str], tags: list[str]) -> None:
 def tag_doc(doc: Doc) -> Doc:
     """Set tag_, pos_ and lemma_ on every token, sentence by sentence."""
     upos = _upos()
-    for sent in doc.sents:
+    from kg.nlp.factories import sentences_of
+
+    for sent in sentences_of(doc):
         tokens = [t for t in sent if not t.is_space]
         pairs = tag_words(tuple(QUOTE_CHARS.get(t.text, t.text) for t in tokens))
         lemmas = [p[0] for p in pairs]
