@@ -1,0 +1,181 @@
+"""kg.nlp.topics: keyword topics from ontology/topics.ttl, CAP majors, context as tie breaker."""
+import json
+from dataclasses import FrozenInstanceError
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import rdflib
+import spacy
+
+from kg.iris import topic_iri
+from kg.nlp import topics
+from kg.nlp.topics import TopicIndex, TopicMatch, article_topic, classify
+
+REPO = Path(__file__).resolve().parent.parent
+DEV = REPO / "eval" / "dev"
+SENTENCES = Path(__file__).parent / "fixtures" / "topic_sentences.tsv"
+
+
+@lru_cache(maxsize=1)
+def _tools():
+    from HanTa import HanoverTagger as ht
+
+    return spacy.blank("de"), ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=None)
+def lemmas(text: str) -> tuple[str, ...]:
+    """Lowercased HanTa lemmas, as the extraction pipeline hands them to classify()."""
+    nlp, tagger = _tools()
+    words = [t.text for t in nlp(text) if not t.is_space]
+    if not words:
+        return ()
+    return tuple(lemma.lower() for _, lemma, _ in tagger.tag_sent(words, taglevel=1))
+
+
+def cap(text: str, *context: str) -> int | None:
+    match = classify(lemmas(text), [lemmas(c) for c in context])
+    return match.cap_major if match else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Regierung will die Schuldenbremse reformieren.", 1),
+    ("Asylbewerber sollen an der Grenze zurückgewiesen werden.", 9),
+    ("Die Verhandlungen über einen Waffenstillstand in der Ukraine stocken.", 19),
+    ("Die Laufzeitverlängerung für die Atomkraftwerke ist vom Tisch.", 8),
+    ("Die Koalitionsverhandlungen in Sachsen sind gescheitert.", 20),
+    ("Das Freihandelsabkommen mit Kanada soll ratifiziert werden.", 18),
+    ("Die Bundeswehr soll mehr Panzer bekommen.", 16),
+    ("Die Rente mit 63 soll abgeschafft werden.", 13),
+    ("Der Mindestlohn steigt auf 15 Euro.", 5),
+    ("Der Glasfaserausbau kommt nur langsam voran.", 17),
+])
+def test_nlp_topics_classify_by_keyword(text, expected):
+    assert cap(text) == expected
+
+
+def test_nlp_topics_compound_parts_match():
+    assert cap("Die Schuldenbremsen-Reform kommt.") == 1  # hyphenated, inflected first part
+    assert cap("Die Asylbewerberheime sind voll.") == 9  # first part of a compound
+    assert cap("Der Kommunalwahlkampf beginnt.") == 20  # head of the first part
+    assert cap("Die Bezirkswahl wurde verschoben.") == 20  # head of a compound
+    assert classify(["steuerung"]) is None  # "Steuer" + a suffix is no compound
+    assert classify(["auswahl"]) is None  # "aus" is no word of its own
+
+
+def test_nlp_topics_multiword_keywords_match_as_lemma_sequences():
+    match = classify(["der", "ausbau", "erneuerbar", "energie"])
+    assert match.cap_major == 8 and match.iri == topic_iri("erneuerbare-energien")
+    assert classify(["energie", "erneuerbar"]).iri != topic_iri("erneuerbare-energien")
+
+
+def test_nlp_topics_sentence_without_keywords_is_none():
+    assert classify(lemmas("Das sehen wir ganz anders, sagte er.")) is None
+    assert classify([]) is None
+
+
+def test_nlp_topics_context_fills_in_when_the_sentence_is_silent():
+    paragraph = "Der Mindestlohn soll im Januar auf 15 Euro steigen. Die Arbeitgeber sind dagegen."
+    assert cap("Das lehnen wir entschieden ab, sagte der Verbandschef.", paragraph) == 5
+
+
+def test_nlp_topics_context_breaks_a_tie():
+    tied = "Es war ein schwarzer Tag für die Industrie und den Klimaschutz."
+    assert cap(tied, "Der Emissionshandel wird ausgeweitet.") == 7
+    assert cap(tied, "Der Stahlkonzern kündigt Werksschließungen an.") == 15
+
+
+def test_nlp_topics_weak_cue_gives_way_to_context():
+    sentence = "Einen Antrag der Koalition werde man prüfen."
+    assert cap(sentence) == 20  # "Koalition" alone is a weak cue
+    assert cap(sentence, "Die Schuldenbremse soll wieder ausgesetzt werden.", "Streit um den Haushalt") == 1
+
+
+def test_nlp_topics_nearer_context_weighs_more():
+    sentence = "Das müsse schnell geklärt werden."
+    assert cap(sentence, "Die Krankenhausreform liegt im Bundesrat.", "Streit um die Rente") == 3
+    assert cap(sentence, "Streit um die Rente", "Die Krankenhausreform liegt im Bundesrat.") == 13
+
+
+def test_nlp_topics_clear_sentence_overrides_context():
+    sentence = "Dann erreichen wir das auf militärischem Weg."
+    context = "Die Friedensverhandlungen im Ukraine-Krieg stocken, die Waffenruhe ist fern."
+    assert cap(sentence, context, context) == 16
+
+
+def test_nlp_topics_match_is_a_frozen_record():
+    match = classify(lemmas("Die Mietpreisbremse wird verlängert."))
+    assert isinstance(match, TopicMatch)
+    assert match.iri == topic_iri("mietrecht") and match.cap_major == 14
+    assert match.label == "Mieten und Mietpreisbremse" and match.score > 0
+    with pytest.raises(FrozenInstanceError):
+        match.score = 0
+
+
+def test_nlp_topics_top_concept_keywords_give_the_top_concept():
+    match = classify(["gesundheitspolitik"])
+    assert match.iri == topic_iri("health") and match.cap_major == 3
+
+
+def test_nlp_topics_concept_cap_walks_broader():
+    assert topics.concept_cap(topic_iri("schuldenbremse")) == 1
+    assert topics.concept_cap(topic_iri("culture")) == 23
+    assert topics.concept_cap("https://example.org/x") is None
+
+
+def test_nlp_topics_index_over_any_skos_graph():
+    g = rdflib.Graph().parse(format="turtle", data="""
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix sp: <https://w3id.org/standpunkt/ontology#> .
+        @prefix t: <https://example.org/t/> .
+        t:top a skos:Concept ; sp:capCode 21 ; skos:prefLabel "Gewässer"@de .
+        t:mid a skos:Concept ; skos:broader t:top ; skos:prefLabel "Flüsse"@de .
+        t:leaf a skos:Concept ; skos:broader t:mid ; skos:prefLabel "Rhein"@de ;
+            skos:altLabel "Rheinpegel"@de , "Niedrigwasser am Rhein"@de ; skos:hiddenLabel "Pegel"@de .
+        t:orphan a skos:Concept ; skos:prefLabel "Nirgends"@de .
+    """)
+    index = TopicIndex(g)
+    match = classify(["der", "rheinpegel", "sinken"], index=index)
+    assert (match.iri, match.cap_major, match.label) == ("https://example.org/t/leaf", 21, "Rhein")
+    assert classify(["nirgends"], index=index) is None  # no CAP ancestor, not classifiable
+    assert classify(["niedrigwasser", "an", "rhein"], index=index).score > classify(["pegel"], index=index).score
+
+
+def test_nlp_topics_article_topic_is_the_dominant_major():
+    for article, expected in (("d03", 18), ("d04", 8), ("d02", 9)):
+        text = (DEV / "articles" / f"{article}.txt").read_text(encoding="utf-8")
+        body = text.split(" ", 2)[2]
+        headline = body.split("\n\n")[0]
+        assert article_topic(lemmas(body), lemmas(headline)).cap_major == expected, article
+    assert article_topic([]) is None
+
+
+def test_nlp_topics_sentences_on_many_subjects():
+    rows = [line.split("\t") for line in SENTENCES.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) >= 60 and len({int(c) for c, _ in rows}) == 21
+    misses = [(c, s) for c, s in rows if cap(s) != int(c)]
+    assert len(misses) <= len(rows) * 0.05, misses
+
+
+def _paragraphs(article: str) -> list[str]:
+    text = (DEV / "articles" / f"{article}.txt").read_text(encoding="utf-8")
+    return text.split(" ", 2)[2].split("\n\n")
+
+
+def test_nlp_topics_dev_gold_cap_accuracy():
+    """Each gold sentence, with its paragraph (the next one for a subheading) and the lead as context."""
+    gold = [json.loads(line) for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    assert len(gold) == 130
+    right = 0
+    for g in gold:
+        paragraphs = _paragraphs(g["article"])
+        k = next(i for i, p in enumerate(paragraphs) if g["sentence"] in p)
+        if paragraphs[k].strip() == g["sentence"].strip() and k + 1 < len(paragraphs):
+            k += 1
+        context = [p.replace(g["sentence"], " ") for p in (paragraphs[k], paragraphs[0])]
+        right += cap(g["sentence"], *context) == g["cap_major"]
+    accuracy = right / len(gold)
+    print(f"dev CAP accuracy {accuracy:.3f} ({right}/{len(gold)})")
+    assert accuracy >= 0.85
