@@ -188,3 +188,8 @@ def live_server(app):
     base, server = serve_in_thread(app)
     yield base
     server.close()
+
+
+# a query that runs for minutes whatever the data: a cross product of 10^12 rows
+SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+    f"VALUES ?v{i} {{ {' '.join(str(n) for n in range(100))} }}" for i in range(6)) + " }"

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 from rdflib.query import Result
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import TOKEN
+from api_fixtures import SLOW_QUERY, TOKEN
 
 SELECT = """PREFIX sp: <https://w3id.org/standpunkt/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -194,7 +194,6 @@ def test_api_sparql_result_limit_is_an_error_not_a_cut_body(api_store):
         app.extensions["standpunkt"].close()
 
 
-SLOW = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?a{i} ?b{i} ?c{i} ." for i in range(8)) + " }"
 
 
 def test_api_sparql_timeout_stops_the_query_and_others_do_not_wait(api_store):
@@ -208,7 +207,7 @@ def test_api_sparql_timeout_stops_the_query_and_others_do_not_wait(api_store):
 
         def slow():
             started = time.monotonic()
-            response = app.test_client().get("/sparql", query_string={"query": SLOW})
+            response = app.test_client().get("/sparql", query_string={"query": SLOW_QUERY})
             slow_result.update(status=response.status_code, body=response.get_json(),
                                seconds=time.monotonic() - started)
 

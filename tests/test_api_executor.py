@@ -1,0 +1,130 @@
+"""Query execution: snapshots follow writes, killed workers are replaced, other stores get the timeout."""
+import time
+
+import pytest
+
+from api_fixtures import SLOW_QUERY
+
+from api.executor import ProcessExecutor, ThreadExecutor
+from kg.errors import QueryError, QueryTimeout, ResultTooLarge
+from kg.store import OxigraphStore, Store
+
+MEDIA = {"solutions": "application/sparql-results+json", "boolean": "application/sparql-results+json",
+         "graph": "application/n-triples"}
+INSERT = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/s> <http://example.org/p> %d } }"
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = OxigraphStore(tmp_path / "store")
+    for i in range(3):
+        s.update(INSERT % i)
+    yield s
+    s.close()
+
+
+def count(executor) -> int:
+    import json
+
+    _, body = executor.run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", MEDIA)
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_executor_snapshot_follows_writes_after_refresh(store):
+    executor = ProcessExecutor(store, workers=2, timeout=5, max_results=100)
+    try:
+        assert count(executor) == 3
+        store.update(INSERT % 7)
+        assert count(executor) == 3  # still the snapshot: writes are announced by refresh()
+        executor.refresh()
+        assert count(executor) == count(executor) == 4
+        snapshots = list(executor._root.iterdir())
+        assert len(snapshots) <= 2  # old snapshots go once no worker uses them
+    finally:
+        executor.close()
+    assert not executor._root.exists()
+
+
+def test_executor_in_memory_store_is_served_too():
+    store = OxigraphStore(in_memory=True)
+    store.update(INSERT % 1)
+    executor = ProcessExecutor(store, workers=1, timeout=5, max_results=100)
+    try:
+        assert count(executor) == 1
+    finally:
+        executor.close()
+
+
+def test_executor_timeout_kills_and_replaces_the_worker(store):
+    executor = ProcessExecutor(store, workers=1, timeout=1, max_results=100)
+    try:
+        pid = next(iter(executor._all)).process.pid
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout):
+            executor.run(SLOW_QUERY, MEDIA)
+        assert time.monotonic() - started < 3
+        assert next(iter(executor._all)).process.pid != pid
+        assert count(executor) == 3
+    finally:
+        executor.close()
+
+
+def test_executor_errors_come_back_as_domain_errors(store):
+    executor = ProcessExecutor(store, workers=1, timeout=5, max_results=2)
+    try:
+        with pytest.raises(QueryError):
+            executor.run("SELECT WHERE", MEDIA)
+        with pytest.raises(ResultTooLarge):
+            executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
+    finally:
+        executor.close()
+
+
+class Delegating(Store):
+    """Another Store implementation (as a remote store is): only the abstract interface."""
+
+    def __init__(self, inner, delay=0.0):
+        self.inner, self.delay, self.timeouts = inner, delay, []
+
+    def query_raw(self, sparql, media_type, *, default_graphs=None, named_graphs=None, timeout=None):
+        self.timeouts.append(timeout)
+        time.sleep(self.delay)
+        return self.inner.query_raw(sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs)
+
+    def query(self, *a, **k):
+        return self.inner.query(*a, **k)
+
+    def replace_graphs(self, *a, **k):
+        return self.inner.replace_graphs(*a, **k)
+
+    def drop_graph(self, iri):
+        return self.inner.drop_graph(iri)
+
+    def update(self, text):
+        return self.inner.update(text)
+
+    def graph_names(self):
+        return self.inner.graph_names()
+
+    def dump(self, *a, **k):
+        return self.inner.dump(*a, **k)
+
+
+def test_executor_other_stores_get_the_timeout_and_the_row_limit(store):
+    remote = Delegating(store)
+    executor = ThreadExecutor(remote, workers=2, timeout=4, max_results=2)
+    try:
+        media, body = executor.run("ASK { ?s ?p 1 }", MEDIA)
+        assert b"true" in body and remote.timeouts == [4]
+        _, graph = executor.run("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 2", MEDIA)
+        assert graph.count(b"\n") == 2
+        with pytest.raises(ResultTooLarge):
+            executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
+    finally:
+        executor.close()
+    slow = ThreadExecutor(Delegating(store, delay=2), workers=1, timeout=0.5, max_results=10)
+    try:
+        with pytest.raises(QueryTimeout):
+            slow.run("ASK {}", MEDIA)
+    finally:
+        slow.close()
