@@ -102,8 +102,11 @@ def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tupl
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_warm) as pool:
+    forking = "fork" in mp.get_all_start_methods()
+    if forking:
+        _warm()  # children inherit the loaded model instead of each loading it
+    ctx = mp.get_context("fork" if forking else None)
+    with ctx.Pool(workers, initializer=None if forking else _warm) as pool:
         pending: deque = deque()
         for article in articles:
             pending.append((article, pool.apply_async(extract, (article,))))
@@ -116,6 +119,8 @@ def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tupl
 
 
 def _warm() -> None:
-    from kg.nlp import load_pipeline
+    from kg.nlp import gazetteer, load_pipeline, tagger
 
     load_pipeline()
+    gazetteer.load()
+    tagger._hanta()

@@ -1,0 +1,70 @@
+"""Extraction speed on >= 200 distinct articles, one core and a process pool.
+
+Run: .venv/bin/python bench/extract_bench.py [--articles 240] [--workers 1 2 4]
+Target (issue 3): >= 20 articles/s on one core, scaling with workers. The
+tokenizer-only rate is printed beside it as the ceiling any pipeline on
+spacy.blank("de") could reach. Start-up (model loading) is timed separately.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extract_corpus import corpus  # noqa: E402
+
+from kg.extract import extract_many  # noqa: E402
+from kg.nlp import load_pipeline  # noqa: E402
+
+
+def rate(label: str, articles, tokens: int, fn) -> float:
+    started = time.perf_counter()
+    count = fn()
+    seconds = time.perf_counter() - started
+    print(f"{label:<28} {len(articles) / seconds:8.1f} articles/s {tokens / seconds:10.0f} tokens/s"
+          f"   ({count} positions, {seconds:.2f} s)")
+    return len(articles) / seconds
+
+
+def run_one(n_articles: int, workers: int) -> None:
+    """One configuration in a fresh process, so no configuration inherits warm caches."""
+    articles = corpus(n_articles)
+    assert len({a.text for a in articles}) == len(articles), "corpus articles must be distinct"
+    started = time.perf_counter()
+    nlp = load_pipeline()
+    from kg.nlp import gazetteer
+
+    gazetteer.load()
+    startup = time.perf_counter() - started
+    tokens = sum(len(nlp.make_doc(a.text)) for a in articles)
+    if workers == 0:
+        print(f"start-up (pipeline, HanTa, gazetteer): {startup:.2f} s; {len(articles)} distinct "
+              f"articles, {tokens} tokens; {os.cpu_count()} CPUs")
+        rate("tokenizer only", articles, tokens, lambda: sum(len(nlp.make_doc(a.text)) for a in articles) * 0)
+        return
+    rate(f"extract, workers={workers}", articles, tokens,
+         lambda: sum(len(p) for _, p in extract_many(iter(articles), workers=workers)))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=240)
+    ap.add_argument("--workers", type=int, nargs="*", default=[1, 2, 4])
+    ap.add_argument("--only", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.only is not None:
+        run_one(args.articles, args.only)
+        return 0
+    for w in [0, *args.workers]:
+        subprocess.run([sys.executable, __file__, "--articles", str(args.articles), "--only", str(w)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
