@@ -216,12 +216,22 @@ def to_rdflib(term) -> rdflib.term.Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return rdflib.Literal(term.value)  # plain and xsd:string are one term in RDF 1.1
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     raise StoreError(f"unsupported term {term!r}")
 
 
 def open_store(path: str | os.PathLike | None = None, **kwargs) -> Store:
     """The store the CLI and API use: remote when configured (kg.remote), else embedded."""
+    # -- remote stores (issue 5): endpoint keywords (kg.remote.ENV) or $KG_QUERY_ENDPOINT etc.
+    from kg.remote import ENV, open_remote, remote_settings
+
+    remote = {key: kwargs.pop(key) for key in list(kwargs) if key in ENV}
+    settings = None if kwargs.get("in_memory") else remote_settings(**remote)
+    if settings is not None:
+        return open_remote(settings)
+    # --
     return OxigraphStore(path, **kwargs)
 
 
