@@ -52,7 +52,8 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
         dots.append({"x": round(left + (d - first).days * (right - left) / span, 1), "y": 30 + row * ROW,
                      "stance": "support" if str(p.get("stance", "")).endswith("Support") else "oppose",
                      "title": f"{d.isoformat()} – {p.get('claim', '')}", "href": p.get("href")})
-    ticks = [{"x": left, "label": first.isoformat()}, {"x": right, "label": last.isoformat()}]
+    ticks = [{"x": left, "label": first.isoformat(), "anchor": "start"},
+             {"x": right, "label": last.isoformat(), "anchor": "end"}]
     return {"width": width, "height": 50 + len(rows) * ROW, "ticks": ticks, "dots": dots,
             "rows": [{"label": label, "y": 30 + i * ROW} for label, i in rows.items()], "left": left}
 

@@ -187,8 +187,9 @@ ORDER BY ?start ?p""")
 def overview(store: Store) -> dict:
     rows = store.query(PREFIXES + f"""
 SELECT ?articles ?positions ?actors ?topics ?first ?last WHERE {{
-  {{ SELECT (COUNT(DISTINCT ?a) AS ?articles) (MIN(STR(?ad)) AS ?first) (MAX(STR(?ad)) AS ?last)
-     WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:date ?ad }} }} }} }}
+  {{ SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle }} }} }}
+  {{ SELECT (MIN(STR(?ad)) AS ?first) (MAX(STR(?ad)) AS ?last)
+     WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle ; dcterms:date ?ad }} }} }}
   {{ SELECT (COUNT(?p) AS ?positions) WHERE {{ GRAPH ?g {{ ?p a sp:Position }} }} }}
   {{ SELECT (COUNT(DISTINCT ?h) AS ?actors) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?h a sp:Actor }} }} }}
   {{ SELECT (COUNT(DISTINCT ?t) AS ?topics) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept }} }} }}

@@ -1,6 +1,7 @@
 """The web pages: overview at /, the SPARQL query page; actor/topic pages render from api.resources."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Blueprint, render_template, url_for
@@ -69,6 +70,19 @@ def text(value):
         return str(value.get("@value", value.get("label") or value.get("prefLabel") and text(value["prefLabel"])
                                  or value.get("@id", "")))
     return "" if value is None else str(value)
+
+
+@bp.app_template_global()
+@lru_cache(maxsize=1)
+def act_names() -> dict[str, str]:
+    """Compact act names ('DemandAct') -> their German label in ontology/standpunkt.ttl."""
+    from rdflib.namespace import RDFS
+
+    from kg import iris, ontology
+
+    vocabulary = ontology.vocabulary_graph()
+    return {str(s)[len(iris.ONTOLOGY):]: str(label) for s, label in vocabulary.subject_objects(RDFS.label)
+            if str(s).startswith(iris.ONTOLOGY) and str(s).endswith("Act") and label.language == "de"}
 
 
 @bp.app_template_global()

@@ -1,0 +1,110 @@
+"""The web pages in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright)."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from api_fixtures import *  # noqa: F401,F403 (fixtures)
+from api_fixtures import POSITIONS
+
+pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's `chromium` (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def test_web_chromium_overview_shows_what_the_graph_holds(page, live_server, tmp_path):
+    page.goto(live_server + "/")
+    assert page.locator("#n-articles").inner_text() == "3"
+    assert page.locator("#n-positions").inner_text() == str(len(POSITIONS))
+    assert page.locator("#n-actors").inner_text() == "4"
+    assert page.locator("#date-range").inner_text() == "2023-12-12 – 2024-01"
+    page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
+
+
+def test_web_chromium_sparql_page_runs_examples_and_shows_a_table(page, live_server, tmp_path):
+    page.goto(live_server + "/query")
+    options = page.locator("#examples option")
+    assert options.count() >= 5
+    page.select_option("#examples", "02-stance-counts-per-topic")
+    assert "GROUP BY" in page.locator("#query").input_value()
+    page.click("#run")
+    page.wait_for_selector("table.results tbody tr")
+    headers = page.locator("table.results th").all_inner_texts()
+    assert headers == ["topic", "label", "support", "oppose"]
+    rows = page.locator("table.results tbody tr")
+    assert rows.count() == 2
+    assert "Zeilen" in page.locator("#status").inner_text()
+    csv_link = page.locator('#downloads a[data-format="csv"]').get_attribute("href")
+    assert csv_link.startswith("/sparql?") and "format=csv" in csv_link
+    page.screenshot(path=str(tmp_path / "sparql.png"), full_page=True)
+
+
+def test_web_chromium_sparql_page_shows_errors_and_graphs(page, live_server):
+    page.goto(live_server + "/query")
+    page.fill("#query", "SELECT ?x WHERE { ?x }")
+    page.click("#run")
+    page.wait_for_selector("pre.error")
+    assert "error at" in page.locator("pre.error").inner_text()
+    assert page.locator("#status").inner_text() == "Fehler 400"
+    page.select_option("#examples", "05-construct-one-article")
+    page.fill("#query", page.locator("#query").input_value().replace("/d01", "/a1"))
+    page.click("#run")
+    page.wait_for_function("document.querySelector('#results pre') !== null")
+    assert "schema:NewsArticle" in page.locator("#results pre").inner_text() or \
+        "NewsArticle" in page.locator("#results pre").inner_text()
+
+
+def test_web_chromium_actor_page_pictures_stance_by_topic_and_time(page, live_server, tmp_path):
+    page.goto(live_server + "/actors/friedrich-merz")
+    assert page.locator("h1").inner_text() == "Friedrich Merz"
+    oppose_bars = page.locator("#stance-by-topic rect.oppose")
+    assert oppose_bars.count() == 2  # Haushalt and Migration, one oppose each
+    assert [float(w) > 0 for w in oppose_bars.evaluate_all("els => els.map(e => e.getAttribute('width'))")] == [True, True]
+    assert page.locator("#timeline circle.oppose").count() == 2
+    assert page.locator("#timeline table tbody tr").count() == 2
+    assert "dagegen (Ablehnung)" in page.locator("#timeline table").inner_text()
+    page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
+    page.locator("#timeline table td:last-child a").first.click()
+    page.wait_for_load_state()
+    assert "/positions/" in page.url and "Position" in page.locator("h1").inner_text()
+
+
+def test_web_chromium_topic_page_shows_who_supports_and_who_opposes(page, live_server, tmp_path):
+    page.goto(live_server + "/topics/makrooekonomie")
+    assert page.locator("h1").inner_text() == "Makroökonomie"
+    labels = page.locator("#who-stands-where svg g.bar text.label").all_text_contents()
+    assert set(labels) == {"Friedrich Merz", "Olaf Scholz", "Christian Lindner"}
+    support = page.locator("#who-stands-where rect.support[data-count='1']").count()
+    oppose = page.locator("#who-stands-where rect.oppose[data-count='1']").count()
+    assert (support, oppose) == (2, 1)
+    page.screenshot(path=str(tmp_path / "topic.png"), full_page=True)
+    page.locator("#who-stands-where a").first.click()
+    page.wait_for_load_state()
+    assert "/actors/" in page.url
