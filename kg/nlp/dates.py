@@ -333,21 +333,19 @@ def _week_or_weekend(lowered: list[str], i: int, ref: _Ref | None) -> DateReadin
 
 def _month(lowered: list[str], i: int, ref: _Ref | None) -> DateReading | None:
     month = lexicon()["month"].get(lowered[i])
-    if month is None or ref is None or _before(lowered, i, "future_modifier"):
-        return None
     year = _year_after(lowered, i)
+    if month is None or (ref is None and year is None) or _before(lowered, i, "future_modifier"):
+        return None
     day = _day_before(lowered, i)
     if day is not None:
         parsed = _absolute(day, int(month), year or ref.day.year)
-        if parsed is None:
-            return None
-        if year is None and parsed > ref.day:
-            return None  # a coming day: the event, not the statement
+        if parsed is None or (ref is not None and parsed > ref.day):
+            return None  # impossible, or a coming day: the event, not the statement
         return DateReading(parsed.isoformat(), "text", f"'{day}. {lowered[i]}': absolute date")
     first = dt.date(year or ref.day.year, int(month), 1)
     if year is None and first > ref.day:
         first = first.replace(year=first.year - 1)
-    return DateReading(ref.show(first, True), "text", f"'{lowered[i]}': month precision")
+    return DateReading(f"{first.year:04d}-{first.month:02d}", "text", f"'{lowered[i]}': month precision")
 
 
 def _year_after(lowered: list[str], i: int) -> int | None:
