@@ -109,7 +109,7 @@ def test_cli_validate_rejects_broken_graph(store, tmp_path):
     broken = tmp_path / "broken.ttl"
     import re
 
-    hacked, n = re.subn(r"(ontology#confidence> )[0-9.]+", r"\g<1>1.7", text, count=1)
+    hacked, n = re.subn(r"((?:ontology#confidence>|sp:confidence) )[0-9.]+", r"\g<1>1.7", text, count=1)
     assert n == 1
     broken.write_text(hacked, encoding="utf-8")
     proc = kg("validate", broken, check=False)
