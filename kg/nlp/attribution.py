@@ -76,6 +76,8 @@ class Attributor:
     def _sentence(self, k: int, v: SentenceView) -> list[Statement]:
         best: dict[str, Statement] = {}
         self.views[k] = v
+        if v.toks[-1].text == "?":
+            return []
         resolve = lambda m: self._actor_of(m, k)  # noqa: E731
         headline = self._headline(k, v, resolve)
         for m, hit in headline:
@@ -137,21 +139,18 @@ class Attributor:
                          hit.evidence, speaker)
 
     def _markers(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
-        """`laut X`, `X zufolge`, `nach Angaben (von) X`."""
+        """`laut X`, `X zufolge`, `nach Angaben von X`, `nach den Plänen der CDU`."""
         out = []
-        words = [t.text.lower() for t in v.toks]
         for m in v.mentions:
-            i = v.local(m)
-            j = v.pos[m.end - 1] + 1
-            k = i - 1
-            while k >= 0 and v.toks[k].tag_ in ("ART", "ADJA") or (k >= 0 and words[k] in ("von", "vom")):
-                k -= 1
-            for form, where in resources.source_markers():
+            i, j = v.local(m), v.pos[m.end - 1] + 1
+            before = [t.text.lower() for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
+            after = [t.text.lower() for t in v.toks[j:j + 2]]
+            for form, where, act in resources.source_markers():
                 n = len(form)
-                if where == "before" and k - n + 1 >= 0 and tuple(words[k - n + 1:k + 1]) == tuple(f.lower() for f in form):
-                    out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
-                elif where == "after" and tuple(words[j:j + n]) == tuple(f.lower() for f in form):
-                    out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
+                if (where == "before" and tuple(before[-n:]) == form) or \
+                        (where == "after" and tuple(after[:n]) == form):
+                    out.append((m, Hit(i, Trigger(act, 1, report=act == "assertion"), "marker")))
+                    break
         return [(m, h) for m, h in out if resolve(m)]
 
     def _headline(self, k: int, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
@@ -172,6 +171,10 @@ class Attributor:
         added only when the whole sentence is in Konjunktiv I (`Von den Richtern seien …
         gefordert worden`: the court's demand, as the minister reported it)."""
         if not self.recent or k - self.recent[-1][0] > 2 or k in self.headings:
+            return None
+        para = self.doc._.para_of_sent or []
+        last = self.recent[-1][0]
+        if para and para[last] != para[k] and not (last == k - 1 and last in self.headings):
             return None
         words = [t.text.lower() for t in v.toks]
         if "hieß" in words or "heißt" in words:
@@ -234,6 +237,8 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
         return own_eval.act, own_eval.polarity
     content = _content_indices(v, hit, holder)
     for i in content:
+        if v.subordinate(v.segs[i]):
+            continue
         inner = _verb_trigger(v, i, v.toks[i])
         if inner and not inner.trigger.report and inner.evidence != "modal":
             same = [j for j in content if v.segs[j] == v.segs[i]]

@@ -22,6 +22,7 @@ from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
+DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 
 
 @dataclass
@@ -111,6 +112,8 @@ class MentionFinder:
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, PRONOUNS[words[i]]))
         elif tok.lemma_.lower() in resources.collectives() or words[i].lower() in resources.collectives():
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
+        elif tok.tag_ == "NN" and i and words[i - 1].lower() in DEFINITE and len(tok.lemma_) >= 5:
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "definite", tok.lemma_))
         return i + 1
 
     def _party_body(self, word: str) -> str | None:
@@ -240,10 +243,26 @@ class MentionFinder:
         for m in ordered:
             if m.kind != "role" or m.actor:
                 continue
-            m.actor = self._role_actor(m, ordered)
+            m.actor = self._appositive_name(m, ordered) or self._role_actor(m, ordered)
             if m.actor:
                 info = self.entity(m.actor)
                 m.gender = m.gender or info.gender
+
+    def _appositive_name(self, m: Mention, ordered: list[Mention]) -> str | None:
+        """`Die Chefin der Bundesagentur für Arbeit, Andrea Nahles, mahnte …`: the name in
+        commas right after a role phrase is the role's holder."""
+        for x in ordered:
+            if x.start <= m.start or x.start - m.end > 8 or x.kind != "name" or not x.actor:
+                continue
+            if self.entity(x.actor).type != "person":
+                continue
+            between = self.doc[m.end:x.start]
+            if between[-1].text == "," and \
+                    not any(t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or t.text in ".;:" for t in between):
+                self._note_role(x.actor, m.role)
+                return x.actor
+            break
+        return None
 
     def _role_actor(self, m: Mention, ordered: list[Mention]) -> str | None:
         key = role_key(m.role)
@@ -274,9 +293,11 @@ class MentionFinder:
         return after[0].actor if after else None
 
     def _resolve_collectives(self) -> None:
-        """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the court."""
+        """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the
+        court; `der Verband`, `die Kommission`: the organisation last named with that word."""
         ordered = sorted(self.mentions, key=lambda m: m.start)
         last: dict[str, str] = {}
+        orgs: list[str] = []
         table = resources.collectives()
         for m in ordered:
             if m.actor:
@@ -285,10 +306,17 @@ class MentionFinder:
                     last["party"] = m.actor
                 if "gericht" in info.name.lower():
                     last["court"] = m.actor
+                if info.type != "person":
+                    orgs.append(m.actor)
+            elif m.kind == "definite":
+                word = m.text.lower()
+                m.actor = next((o for o in reversed(orgs) if word in o.lower() and word != o.lower()), None)
+                m.kind = "collective" if m.actor else "definite"
             elif m.kind in ("collective", "role"):
                 wanted = table.get(m.text.lower())
                 if wanted and wanted in last:
                     m.actor, m.kind = last[wanted], "collective"
+        self.mentions = [m for m in self.mentions if m.kind != "definite"]
 
 
 def find(doc: Doc, gaz: Gazetteer, date: str | None) -> tuple[list[Mention], dict[str, ActorInfo]]:

@@ -97,8 +97,8 @@ def abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def source_markers() -> list[tuple[tuple[str, ...], str]]:
-    return [(tuple(r[0].split()), r[1]) for r in _rows("source_markers.tsv")]
+def source_markers() -> list[tuple[tuple[str, ...], str, str]]:
+    return [(tuple(r[0].lower().split()), r[1], r[2]) for r in _rows("source_markers.tsv")]
 
 
 def actor_records() -> list[dict]:

@@ -54,6 +54,11 @@ class SentenceView:
     def seg_tokens(self, seg: int) -> list[int]:
         return [i for i, s in enumerate(self.segs) if s == seg]
 
+    def subordinate(self, seg: int) -> bool:
+        """Does the clause open with a subordinator (`dass`, `wer`, `die` after a comma)?"""
+        first = next((self.toks[i] for i in self.seg_tokens(seg) if not self.toks[i].is_punct), None)
+        return first is not None and first.tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT")
+
     def negated(self, seg: int, quoted: bool = False) -> bool:
         neg = resources.negations()
         return any(self.toks[i].text.lower() in neg for i in self.seg_tokens(seg) if self.mask[i] == quoted)
@@ -65,7 +70,7 @@ def triggers(v: SentenceView) -> list[Hit]:
     for i, t in enumerate(v.toks):
         if v.mask[i]:
             continue
-        hit = _verb_trigger(v, i, t) or _noun_trigger(t, i)
+        hit = _verb_trigger(v, i, t) or (_noun_trigger(t, i) if not _in_pp(v, i) else None)
         if hit:
             hits.append(hit)
     return hits
@@ -95,6 +100,14 @@ def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
         has_inf = any(v.toks[j].tag_ in ("VVINF", "VAINF") for j in v.seg_tokens(v.segs[i]) if j > i)
         return Hit(i, Trigger("proposal" if has_inf else "demand", 1), "modal")
     return None
+
+
+def _in_pp(v: SentenceView, i: int) -> bool:
+    """`mit ihren Plänen`: a noun inside a prepositional phrase states no act."""
+    j = i - 1
+    while j >= 0 and v.toks[j].tag_ in DETERMINERS:
+        j -= 1
+    return j >= 0 and v.toks[j].tag_ in PREPOSITIONS and v.toks[j].text.lower() not in SOURCE_PREPS | {"als"}
 
 
 def _noun_trigger(t, i: int) -> Hit | None:
@@ -158,7 +171,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     """The subject mentions of a trigger: the Vorfeld if it holds actors, else the first after the verb."""
     seg = v.segs[hit.i]
     seg_toks = v.seg_tokens(seg)
-    if any(v.toks[i].text.lower() in HYPOTHETICAL for i in seg_toks):
+    if any(v.toks[i].text.lower() in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob":
         return []
     allow = _allowed_preps(v, hit, seg_toks)
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
