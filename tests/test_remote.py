@@ -6,55 +6,14 @@ import io
 import pyoxigraph as ox
 import pytest
 import rdflib
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import XSD
 
 from kg import iris
 from kg.errors import QueryError, ResultTooLarge, StoreError
 from kg.remote import RemoteStore, batches, query_form, update_requests
 from kg.remote_http import BearerAuth, make_auth
-from servers import clear, dataset, oxigraph_server, remote_server, virtuoso_server  # noqa: F401
-
-SP = "PREFIX sp: <https://w3id.org/standpunkt/ontology#>\n"
-QUERIES = [
-    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'https://w3id.org/standpunkt/')) }",
-    SP + "SELECT ?position ?holder ?stance WHERE { ?position a sp:Position ; sp:holder ?holder ; sp:stance ?stance }",
-    SP + "SELECT ?stance (COUNT(?p) AS ?n) WHERE { ?p a sp:Position ; sp:stance ?stance } GROUP BY ?stance",
-    SP + "SELECT ?claim ?date WHERE { ?p sp:claim ?claim . OPTIONAL { ?p <http://purl.org/dc/terms/date> ?date } }",
-    "SELECT ?label WHERE { GRAPH <https://w3id.org/standpunkt/graph/actors> { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?label } }",
-    SP + "ASK { ?p a sp:Position ; sp:stance sp:Oppose }",
-    SP + "ASK { ?p a sp:Position ; sp:stance sp:Nonsense }",
-]
-
-
-def _rows(result):
-    """A SELECT/ASK answer in a comparable form (order-free, blank nodes ignored)."""
-    if isinstance(result, bool):
-        return result
-    return sorted(tuple(sorted((k, v.n3()) for k, v in row.items() if not isinstance(v, rdflib.BNode)))
-                  for row in result)
-
-
-def virtuoso_numbers(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph as Virtuoso gives it back: it stores an integral xsd:decimal ("1") as
-    xsd:integer (openlink/virtuoso-opensource#1062, open). Only this one rewrite is allowed."""
-    out = rdflib.Graph()
-    for s, p, o in graph:
-        if isinstance(o, rdflib.Literal) and o.datatype == XSD.decimal and "." not in str(o):
-            o = rdflib.Literal(str(o), datatype=XSD.integer)
-        out.add((s, p, o))
-    return out
-
-
-def _same_graph(expected: rdflib.Graph, actual: rdflib.Graph, server: str = "oxigraph") -> None:
-    if server == "virtuoso":
-        expected = virtuoso_numbers(expected)
-    if not isomorphic(expected, actual):
-        _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
-        pytest.fail("graphs differ\nonly in the embedded store:\n"
-                    f"{only_expected.serialize(format='nt')}\nonly in the remote store:\n"
-                    f"{only_actual.serialize(format='nt')}")
-
+from servers import (QUERIES, comparable_rows, assert_same_graph, clear, dataset, oxigraph_server,  # noqa: F401
+                     remote_server, virtuoso_numbers, virtuoso_server)
 
 TEST_GRAPHS = iris.BASE + "test/"
 
@@ -153,16 +112,16 @@ def test_remote_make_auth_rejects_incomplete_credentials(kwargs, message):
 
 def test_remote_same_answers_as_embedded(loaded, dataset):
     for query in QUERIES:
-        assert _rows(loaded.query(query)) == _rows(dataset.query(query)), query
+        assert comparable_rows(loaded.query(query)) == comparable_rows(dataset.query(query)), query
     assert loaded.graph_names() == dataset.graph_names()
     assert loaded.quad_count() == dataset.quad_count()
 
 
 def test_remote_graphs_isomorphic_on_the_way_back(remote_server, loaded, dataset):
     for iri in dataset.graph_names():
-        _same_graph(dataset.graph(iri), loaded.graph(iri), remote_server.name)
+        assert_same_graph(dataset.graph(iri), loaded.graph(iri), remote_server.name)
         construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
-        _same_graph(dataset.query(construct), loaded.query(construct), remote_server.name)
+        assert_same_graph(dataset.query(construct), loaded.query(construct), remote_server.name)
 
 
 def test_remote_virtuoso_turns_integral_decimals_into_integers(virtuoso_server):
@@ -248,7 +207,7 @@ def test_remote_dump_streams_every_graph(remote_server, loaded, dataset):
     remote.parse(data=out.getvalue(), format="nquads")
     local.parse(data=expected.getvalue(), format="nquads")
     for iri in dataset.graph_names():
-        _same_graph(local.graph(rdflib.URIRef(iri)), remote.graph(rdflib.URIRef(iri)), remote_server.name)
+        assert_same_graph(local.graph(rdflib.URIRef(iri)), remote.graph(rdflib.URIRef(iri)), remote_server.name)
     trig = io.BytesIO()
     loaded.dump(trig, "trig", dataset.graph_names()[0])
     assert len(rdflib.Dataset().parse(data=trig.getvalue(), format="trig")) == \
@@ -262,7 +221,7 @@ def test_remote_pages_past_the_page_size(remote_server, loaded, dataset):
     try:
         assert small.graph_names() == dataset.graph_names()
         assert small.graph_counts() == sizes
-        _same_graph(dataset.graph(article), small.graph(article), remote_server.name)
+        assert_same_graph(dataset.graph(article), small.graph(article), remote_server.name)
     finally:
         small.close()
 
