@@ -1,0 +1,70 @@
+"""kg evaluate: the reference scorer's numbers, per article, misses and false alarms."""
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.errors import KGError
+from kg.evaluate import load_jsonl, per_article, score
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "eval" / "dev" / "gold.jsonl"
+ARTICLES = ROOT / "eval" / "dev" / "articles"
+
+
+def _reference():
+    spec = importlib.util.spec_from_file_location("score_reference", ROOT / "eval" / "score_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def system_rows():
+    from kg.articles import read_paths
+    from kg.extract import extract
+
+    return [p.to_json() for a in read_paths([ARTICLES]) for p in extract(a)]
+
+
+def test_evaluate_matches_reference_scorer_on_dev_set(system_rows):
+    gold, ref = load_jsonl(GOLD), _reference()
+    assert score(system_rows, gold).numbers == ref.score(system_rows, gold)
+    for article, sc in per_article(system_rows, gold).items():
+        assert sc.numbers == ref.score(system_rows, gold, {article})
+
+
+def test_evaluate_matches_reference_on_degraded_output():
+    gold, ref = load_jsonl(GOLD), _reference()
+    degraded = []
+    for i, g in enumerate(gold):
+        row = dict(g, actor=g["actor"].split()[-1] if i % 3 else "Niemand",
+                   stance="oppose" if i % 4 == 0 else g["stance"], date=None if i % 5 == 0 else g["date"])
+        degraded.append(row)
+    assert score(degraded, gold).numbers == ref.score(degraded, gold)
+
+
+def test_evaluate_lists_misses_and_false_alarms():
+    gold = load_jsonl(GOLD)
+    system = [dict(gold[0], actor="Niemand"), dict(gold[1])]
+    sc = score(system, gold)
+    assert sc.numbers["matched"] == 1
+    assert system[0] in sc.false_alarms and gold[0] in sc.misses and gold[1] not in sc.misses
+
+
+def test_evaluate_cli_json_per_article(tmp_path, capsys):
+    out = tmp_path / "sys.jsonl"
+    out.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in load_jsonl(GOLD)), encoding="utf-8")
+    assert main(["evaluate", "--gold", str(GOLD), "--system", str(out), "--per-article", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["overall"]["f1"] == 1.0 and report["overall"]["strict_f1"] == 1.0
+    assert set(report["articles"]) == {g["article"] for g in load_jsonl(GOLD)}
+
+
+def test_evaluate_bad_gold_line_names_file_and_line(tmp_path):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"article": "a", "sentence": "s", "actor": "X"}\n{"article": "a"}\n', encoding="utf-8")
+    with pytest.raises(KGError, match=r"gold.jsonl:2: missing field\(s\) sentence, actor"):
+        load_jsonl(bad)

@@ -1,0 +1,58 @@
+"""extract() end to end on the seed article, and extract_many() order and workers."""
+from pathlib import Path
+
+import pytest
+
+from kg import iris
+from kg.articles import read_paths
+from kg.extract import extract, extract_many
+from kg.model import ACTS, Article
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_8eac7816d47259b9.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_positions():
+    [article] = list(read_paths([SEED]))
+    return article, extract(article)
+
+
+def test_extract_seed_finds_putin_positions(seed_positions):
+    _, positions = seed_positions
+    putin = [p for p in positions if p.actor == "Wladimir Putin"]
+    assert len(putin) >= 8
+    assert any(p.act == "demand" for p in putin)
+    assert all(p.actor_iri == iris.actor_iri("Wladimir Putin") and p.actor_type == "person" for p in putin)
+
+
+def test_extract_seed_rejection_is_oppose(seed_positions):
+    _, positions = seed_positions
+    [kiew] = [p for p in positions if p.sentence == "Kiew lehnt dies ab."]
+    assert (kiew.actor, kiew.stance, kiew.act) == ("Ukraine", "oppose", "rejection")
+    assert "Kiew" in kiew.aliases
+
+
+def test_extract_fills_every_field_with_valid_values(seed_positions):
+    article, positions = seed_positions
+    for p in positions:
+        assert article.text[p.start:p.end] == p.sentence
+        assert p.stance in ("support", "oppose") and p.act in ACTS
+        assert 0 <= p.confidence <= 1 and p.claim
+        assert p.article_date == "2025-11-28" and p.article == article.id
+        assert p.topic and p.topic_label and isinstance(p.cap_major, int)
+
+
+def test_extract_month_only_article_date_keeps_month_precision():
+    article = Article("m1", "2024-03", "Die CDU fordert eine Reform des Bürgergelds.")
+    [p] = extract(article)
+    assert p.article_date == "2024-03" and p.date.startswith("2024-03")
+
+
+def test_extract_many_keeps_order_with_workers():
+    articles = [Article(f"a{i}", "2025-01-0%d" % (i % 9 + 1), f"Die SPD fordert Reform Nummer {i}.")
+                for i in range(12)]
+    serial = [(a.id, [p.to_json() for p in ps]) for a, ps in extract_many(iter(articles))]
+    parallel = [(a.id, [p.to_json() for p in ps]) for a, ps in extract_many(iter(articles), workers=2)]
+    assert [i for i, _ in parallel] == [a.id for a in articles]
+    assert serial == parallel

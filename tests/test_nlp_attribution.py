@@ -1,0 +1,57 @@
+"""Attribution: holders, acts and polarity on sentences written for these tests."""
+from kg.nlp import analyse
+
+
+def _st(text, date="2025-11-28"):
+    doc = analyse(text, date)
+    return [(doc.text[s.start:s.end], s.actor, s.act, s.polarity) for s in doc._.statements]
+
+
+def test_attribution_rejection_verb_with_metonymic_subject_is_oppose():
+    assert _st("Kiew lehnt den Plan ab.") == [("Kiew lehnt den Plan ab.", "Ukraine", "rejection", -1)]
+
+
+def test_attribution_negation_flips_support_into_rejection():
+    [(_, actor, act, pol)] = _st("Die FDP unterstützt den Vorschlag nicht.")
+    assert (actor, act, pol) == ("FDP", "rejection", -1)
+
+
+def test_attribution_quote_spanning_sentences_goes_to_the_speaker_after_it():
+    out = _st("„Wir halten am Kurs fest. Wir weichen nicht zurück“, sagte Friedrich Merz.")
+    assert [(a, act) for _, a, act, _ in out] == [("Friedrich Merz", "commitment")]
+
+
+def test_attribution_pronoun_speaker_is_the_previous_subject():
+    text = "Olaf Scholz traf Emmanuel Macron in Paris. Die Schuldenregeln seien zu streng, sagte er."
+    out = _st(text)
+    assert [(a, act, pol) for _, a, act, pol in out] == [("Olaf Scholz", "assertion", 1)]
+
+
+def test_attribution_konjunktiv_continues_the_last_speaker():
+    text = "Die Grünen forderten ein Tempolimit. Das spare Leben und schütze das Klima."
+    out = _st(text)
+    assert [a for _, a, _, _ in out] == ["Grüne", "Grüne"]
+    assert out[0][2] == "demand"
+
+
+def test_attribution_source_markers_laut_and_zufolge():
+    out = _st("Laut Nato ist die Lage ernst. Der Bundesregierung zufolge reicht das Geld nicht.")
+    assert [a for _, a, _, _ in out][0] == "Nato"
+    assert len(out) == 2
+
+
+def test_attribution_headline_colon_and_modal_headline():
+    text = "Costa: USA werden nicht für die EU sprechen\n\nPutin will volle Kontrolle über Donbass"
+    out = _st(text)
+    assert out[0][1] == "António Costa"
+    assert out[1][1:3] == ("Wladimir Putin", "demand")
+
+
+def test_attribution_reaction_adjective_sets_polarity():
+    [(_, actor, act, pol)] = _st("Die SPD zeigte sich enttäuscht über den Beschluss.")
+    assert (actor, act, pol) == ("SPD", "assertion", -1)
+
+
+def test_attribution_no_position_in_questions_or_narration():
+    assert _st("Will die SPD den Plan unterstützen?") == []
+    assert _st("Ein Treffen ist für Dienstag geplant.") == []

@@ -1,0 +1,51 @@
+"""Actor mentions: gazetteer names, metonymy, roles by date, unknown persons, coreference."""
+from kg.nlp import analyse
+from kg.nlp.gazetteer import role_key
+
+
+def _actors(text, date="2025-11-28"):
+    doc = analyse(text, date)
+    return [(m.text, m.actor) for m in doc._.mentions if m.actor], doc
+
+
+def test_mentions_metonymy_names_the_state():
+    found, _ = _actors("Kiew lehnt dies ab. Der Kreml fordert mehr. Washington schweigt.")
+    assert ("Kiew", "Ukraine") in found
+    assert ("Kreml", "Russland") in found
+    assert ("Washington", "USA") in found
+
+
+def test_mentions_role_nouns_resolve_by_date():
+    _, doc_2022 = _actors("Der US-Präsident warnte.", "2022-03-01")
+    _, doc_2025 = _actors("Der US-Präsident warnte.", "2025-03-01")
+    assert doc_2022._.mentions[0].actor == "Joe Biden"
+    assert doc_2025._.mentions[0].actor == "Donald Trump"
+
+
+def test_mentions_unknown_person_from_role_and_name_with_party():
+    found, doc = _actors("Der Innenpolitiker Sebastian Fiedlerowski (SPD) kündigte Gespräche an.")
+    assert ("Innenpolitiker Sebastian Fiedlerowski", "Sebastian Fiedlerowski") in found
+    assert doc._.actors["Sebastian Fiedlerowski"].party == "SPD"
+
+
+def test_mentions_surname_and_role_noun_refer_back():
+    text = ("Die Ministerin Martina Quastenberg (Grüne) stellte den Plan vor. Quastenberg sagte, es eile. "
+            "Die Grünen-Politikerin blieb dabei.")
+    found, _ = _actors(text)
+    assert ("Quastenberg", "Martina Quastenberg") in found
+    assert ("Grünen-Politikerin", "Martina Quastenberg") in found
+
+
+def test_mentions_appositive_name_holds_the_role():
+    found, _ = _actors("Die Chefin des Verbands der Ersatzkassen, Ulrike Elsnerova, mahnte zur Eile.")
+    assert ("Chefin", "Ulrike Elsnerova") in found
+
+
+def test_mentions_collectives_stand_for_the_party_named_last():
+    found, _ = _actors("Die SPD tagte am Wochenende. Die Delegierten verlangten mehr Geld.")
+    assert ("Delegierten", "SPD") in found
+
+
+def test_mentions_role_key_normalises_role_nouns():
+    assert role_key("Bundesinnenministerin") == "innenminister"
+    assert role_key("CDU-Vorsitzende") == role_key("CDU-Chef") == "cdu-chef"

@@ -1,0 +1,42 @@
+"""News sentence splitting: headings, quotations, abbreviations, day numbers."""
+from kg.nlp.sentences import is_heading, paragraphs, split
+
+
+def _sentences(text):
+    return [text[s:e] for s, e, _ in split(text)]
+
+
+def test_sentences_heading_without_stop_is_its_own_sentence():
+    text = "Erster Absatz. Noch ein Satz.\n\nKreml fordert Anerkennung\n\nDer Text geht weiter."
+    assert _sentences(text) == ["Erster Absatz.", "Noch ein Satz.", "Kreml fordert Anerkennung",
+                                "Der Text geht weiter."]
+
+
+def test_sentences_multi_sentence_quote_stays_one_unit():
+    text = "„Es gibt keine Vorbehalte mehr. Es ist erledigt. Es ist durch“, sagte der Kanzler. Dann ging er."
+    assert _sentences(text) == ["„Es gibt keine Vorbehalte mehr. Es ist erledigt. Es ist durch“, sagte der Kanzler.",
+                                "Dann ging er."]
+
+
+def test_sentences_opening_quote_belongs_to_the_sentence_it_opens():
+    text = 'Er sagte: "Wir kommen." "Morgen reden wir weiter", fügte er hinzu.'
+    assert _sentences(text) == ['Er sagte: "Wir kommen."', '"Morgen reden wir weiter", fügte er hinzu.']
+
+
+def test_sentences_quote_closing_after_stop_ends_the_sentence():
+    text = "„Wir halten an den Zurückweisungen fest.“ Von den Richtern kam Kritik."
+    assert _sentences(text) == ["„Wir halten an den Zurückweisungen fest.“", "Von den Richtern kam Kritik."]
+
+
+def test_sentences_no_split_before_lower_case_or_day_numbers_or_abbreviations():
+    text = "Die USA werden nicht sprechen. sagte Costa am 3. März in Brüssel. Dr. Müller widersprach z.B. heftig."
+    assert _sentences(text) == ["Die USA werden nicht sprechen. sagte Costa am 3. März in Brüssel.",
+                                "Dr. Müller widersprach z.B. heftig."]
+
+
+def test_sentences_paragraph_index_and_heading_detection():
+    text = "Titel ohne Punkt\n\nEin Satz. Zwei Sätze.\n\n\nDritter Absatz?"
+    assert [p for _, _, p in split(text)] == [0, 1, 1, 2]
+    assert len(paragraphs(text)) == 3
+    assert is_heading("Costa: USA werden nicht für EU und Nato sprechen")
+    assert not is_heading("Kiew lehnt dies ab.")

@@ -1,0 +1,36 @@
+"""HanTa component: plain STTS tags, lemmas everywhere, separable verbs rejoined."""
+from kg.nlp import analyse
+from kg.nlp.tagger import rejoin_particles, stts
+
+STTS = {"ADJA", "ADJD", "ADV", "APPR", "APPRART", "APPO", "APZR", "ART", "CARD", "FM", "ITJ", "KOUI",
+        "KOUS", "KON", "KOKOM", "NN", "NE", "PDS", "PDAT", "PIS", "PIAT", "PIDAT", "PPER", "PPOSS",
+        "PPOSAT", "PRELS", "PRELAT", "PRF", "PWS", "PWAT", "PWAV", "PAV", "PTKZU", "PTKNEG", "PTKVZ",
+        "PTKANT", "PTKA", "TRUNC", "VVFIN", "VVIMP", "VVINF", "VVIZU", "VVPP", "VAFIN", "VAIMP",
+        "VAINF", "VAPP", "VMFIN", "VMINF", "VMPP", "XY", "$,", "$.", "$(", "_SP"}
+
+
+def test_tagger_sets_plain_stts_tags_and_lemmas_on_every_token():
+    doc = analyse("Kiew lehnt dies ab. Die Delegierten verlangten, die Spielräume auszuschöpfen.", "2025-11-28")
+    assert all(t.tag_ in STTS for t in doc), [(t.text, t.tag_) for t in doc if t.tag_ not in STTS]
+    assert all(t.lemma_ for t in doc)
+    assert {t.text: t.tag_ for t in doc}["lehnt"] == "VVFIN"
+
+
+def test_tagger_rejoins_separable_verbs():
+    doc = analyse("Kiew lehnt dies ab. Putin sprach Selenskyj die Legitimität ab.", "2025-11-28")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["lehnt"] == "ablehnen"
+    assert lemmas["sprach"] == "absprechen"
+
+
+def test_tagger_particle_joins_the_verb_of_its_own_clause():
+    lemmas = ["er", "fehlen", ",", "dass", "sie", "nichts", "zustande", "bringen"]
+    tags = ["PPER", "VVFIN", "$,", "KOUS", "PPER", "PIS", "PTKVZ", "VVFIN"]
+    rejoin_particles(lemmas, tags)
+    assert lemmas[1] == "fehlen" and lemmas[7] == "zustandebringen"
+
+
+def test_tagger_normalises_hanta_tags():
+    assert stts("VV(FIN)") == "VVFIN"
+    assert stts("ADJ(A)") == "ADJA"
+    assert stts("NNA") == "NN"
