@@ -204,3 +204,19 @@ def test_nlp_dates_dev_gold_accuracy():
     right = sum(bool((readings[g["article"], g["sentence"]].value or "").startswith(g["date"])) for g in dated)
     print(f"dev date accuracy {right / len(dated):.3f} ({right}/{len(dated)})")
     assert len(dated) >= 100 and right / len(dated) >= 0.9
+
+
+def test_nlp_dates_chain_inherits_within_a_paragraph_only():
+    text = ("Der Entscheid betreffe nur einen Einzelfall, erklärte der Minister am Montagabend. "
+            "Angestrebt werde eine Entscheidung im Hauptverfahren. "
+            "Angestrebt werde eine schnelle Lösung.")
+    sp = span(text)
+    stops = [t.i + 1 for t in sp if t.text == "."]
+    sents = [sp[a:b] for a, b in zip([0] + stops, stops)]
+    assert [s.text.split()[0] for s in sents] == ["Der", "Angestrebt", "Angestrebt"]
+    chain = dates.DateChain("2025-06-03")
+    assert chain.date(sents[0], 1) == "2025-06-02"
+    assert chain.date(sents[1], 1) == "2025-06-02"
+    assert chain.date(sents[1], 1, anchor=sents[1][0]) == "2025-06-02"  # same sentence, read once
+    assert chain.date(sents[2], 2) == "2025-06-03"  # a new paragraph starts afresh
+    assert chain.reading(sents[0], 1).source == "text"

@@ -110,6 +110,32 @@ def explain_date(span, article_date: str | None, anchor=None,
     return DateReading(ref.show(ref.day), "article", "reported as current: the article's date")
 
 
+class DateChain:
+    """Statement dates of one article, sentence by sentence in text order.
+
+    Keeps the previous statement sentence of the current paragraph, so that reported
+    speech continuing a dated statement inherits its date. Call `date()` for every
+    position (several may share a sentence; the sentence is read once).
+    """
+
+    def __init__(self, article_date: str | None):
+        self.article_date = article_date
+        self._readings: dict[tuple[int, int], tuple[DateReading | None, DateReading]] = {}
+        self._last: tuple[object, DateReading] | None = None
+
+    def reading(self, sent, paragraph, anchor=None) -> DateReading:
+        key = (sent.start, sent.end)
+        if key not in self._readings:
+            previous = self._last[1] if self._last and self._last[0] == paragraph else None
+            self._readings[key] = (previous, explain_date(sent, self.article_date, previous=previous))
+            self._last = (paragraph, self._readings[key][1])
+        previous, plain = self._readings[key]
+        return plain if anchor is None else explain_date(sent, self.article_date, anchor, previous)
+
+    def date(self, sent, paragraph, anchor=None) -> str | None:
+        return self.reading(sent, paragraph, anchor).value
+
+
 # ---------------------------------------------------------------------- article date
 def _parse_ref(article_date: str | None) -> _Ref | None:
     if not article_date:
