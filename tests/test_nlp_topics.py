@@ -179,3 +179,12 @@ def test_nlp_topics_dev_gold_cap_accuracy():
     accuracy = right / len(gold)
     print(f"dev CAP accuracy {accuracy:.3f} ({right}/{len(gold)})")
     assert accuracy >= 0.85
+
+
+@pytest.mark.parametrize("idiom", [
+    "In der Praxis sei das Gesprächsklima aber gut, sagte der Sprecher.",
+    "Zug um Zug wolle man Brücken bauen, betonte sie.",
+    "Tausende gingen auf die Straße, um ihren Protest zu zeigen.",
+])
+def test_nlp_topics_idioms_do_not_outvote_the_context(idiom):
+    assert cap(idiom, "Die Rentenreform soll das Rentenniveau bei 48 Prozent halten.") == 13
