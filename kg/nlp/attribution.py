@@ -211,7 +211,12 @@ def _act(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str,
     if trig.report:
         return _reported(v, hit, holder)
     neg = _negated(v, v.seg_tokens(v.segs[hit.i]))
-    return _flip(trig, neg, noun=hit.evidence == "noun")
+    act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
+    if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
+        objects = [_noun_trigger(v.toks[i], i) for i in _own_words(v, hit, holder)]
+        if any(o and o.trigger.polarity < 0 for o in objects):
+            pol = -1
+    return act, pol
 
 
 def _flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
@@ -243,12 +248,14 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
         if inner and not inner.trigger.report and inner.evidence != "modal":
             same = [j for j in content if v.segs[j] == v.segs[i]]
             return _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
-    lemmas = [v.toks[i].lemma_.lower() for i in content]
-    words = {v.toks[i].text.lower() for i in content}
+    main = [i for i in content if not v.subordinate(v.segs[i])]
+    lemmas = [v.toks[i].lemma_.lower() for i in main]
+    words = {v.toks[i].text.lower() for i in main}
     evaluation = _evaluation(v, content)
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
-    if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words):
+    if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words) or \
+            ("brauchen" in lemmas and {"wir", "ich"} & words):
         return "demand", 1
     if "werden" in lemmas and {"wir", "ich", "man"} & words:
         return "commitment", 1
@@ -305,8 +312,14 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
     return False
 
 
+def _conditional(v: SentenceView, seg: int) -> bool:
+    first = next((v.toks[i] for i in v.seg_tokens(seg) if not v.toks[i].is_punct), None)
+    return first is not None and first.text.lower() in ("wenn", "falls", "sofern", "sollte", "sollten")
+
+
 def _evaluation(v: SentenceView, idx: list[int]) -> Trigger | None:
     """The strongest evaluative word sequence in these tokens (negative wins)."""
+    idx = [i for i in idx if not _conditional(v, v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in idx]
     table = resources.evaluations()
     found = None

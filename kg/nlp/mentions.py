@@ -40,6 +40,12 @@ class Mention:
     genitive: bool = False
 
 
+def _first_name(word: str) -> str | None:
+    """Gender of a first name, also of a double name (`Karl-Josef`)."""
+    names = resources.first_names()
+    return names.get(word) or (names.get(word.split("-")[0]) if "-" in word else None)
+
+
 @lru_cache(maxsize=100_000)
 def role_gender(word: str) -> str | None:
     """The role noun's gender if it is a role noun (by its head), else None."""
@@ -157,7 +163,7 @@ class MentionFinder:
         if name_len:
             name = " ".join(words[j:j + name_len])
             info = self.entity(name)
-            info.gender = info.gender or resources.first_names().get(words[j]) or (gender if gender != "-" else None)
+            info.gender = info.gender or _first_name(words[j]) or (gender if gender != "-" else None)
             self._add(toks, i, j + name_len, name, "name", role)
             self._note_role(name, role)
             return j + name_len
@@ -195,20 +201,20 @@ class MentionFinder:
         n = 0
         while j + n < len(toks) and n < 3:
             w, tag = words[j + n], toks[j + n].tag_
-            if not (w[:1].isupper() and w.isalpha() and tag in PERSON_TAGS):
+            if not (w[:1].isupper() and w.replace("-", "").isalpha() and tag in PERSON_TAGS):
                 break
             if self.gaz.surface.get((w,)) and self.gaz.actors[self.gaz.surface[(w,)]].type != "person":
                 break
             if self._is_role(w):
                 break
             n += 1
-        if n == 1 and toks[j].tag_ != "NE" and words[j] not in resources.first_names():
+        if n == 1 and toks[j].tag_ != "NE" and _first_name(words[j]) is None:
             return 0
         return n
 
     def _unknown_person(self, toks, words, i) -> int | None:
         """`Irene Mihalic`: a known first name followed by a capitalised surname."""
-        if words[i] not in resources.first_names() or i + 1 >= len(toks):
+        if _first_name(words[i]) is None or i + 1 >= len(toks):
             return None
         n = 1
         while i + n < len(toks) and n < 3 and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
@@ -218,7 +224,7 @@ class MentionFinder:
             return None
         name = " ".join(words[i:i + n])
         info = self.entity(name)
-        info.gender = info.gender or resources.first_names()[words[i]]
+        info.gender = info.gender or _first_name(words[i])
         self._add(toks, i, i + n, name, "name")
         return i + n
 

@@ -21,7 +21,7 @@ PREPOSITIONS = {"APPR", "APPRART", "APPO"}
 SOURCE_PREPS = frozenset({"aus", "bei", "von", "vom", "beim"})
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 COORD = {"und", "sowie", ",", "oder", "auch"}
-HYPOTHETICAL = {"könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
+HYPOTHETICAL = {"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
 
 
 @dataclass
@@ -216,7 +216,8 @@ def _apposition_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     the subject stands before an apposition, in a segment of its own."""
     seg = v.segs[hit.i]
     first = v.seg_tokens(seg)[0]
-    if seg < 2 or v.toks[first].text != "," or any(v.toks[i].tag_ in FINITE for i in range(first) if not v.mask[i]):
+    if seg < 2 or v.toks[first].text != "," or any(
+            v.toks[i].tag_ in FINITE for i in range(first) if not v.mask[i] and not v.subordinate(v.segs[i])):
         return []
     lead = [m for m in v.mentions if v.segs[v.local(m)] == 0 and not v.mask[v.local(m)] and resolve(m)]
     return lead[:1] if lead and v.local(lead[0]) <= 1 else []
