@@ -157,12 +157,20 @@ class TopicIndex:
                 return {i: x * MODIFIER_FACTOR for i, x in self.parts[w[:size]].items()}
         return {}
 
-    def scores(self, words: Sequence[str], strong_only: bool = False) -> dict[int, float]:
-        """Summed keyword weight per concept index for one word sequence."""
+    def scores(self, words: Sequence[str], strong_only: bool = False, distinct: bool = True) -> dict[int, float]:
+        """Summed keyword weight per concept index for one word sequence.
+
+        With `distinct`, a repeated word counts once ("Zug um Zug" is one cue, not two).
+        """
         total: dict[int, float] = defaultdict(float)
         stems = [self._stem_of(w) for w in words] if self.phrases else []
         floor = WEAK if strong_only else 0.0
+        seen: set[str] = set()
         for i, word in enumerate(words):
+            if distinct:
+                if word in seen:
+                    continue
+                seen.add(word)
             for idx, weight in self.word_hits(word):
                 if weight > floor:
                     total[idx] += weight
@@ -279,7 +287,7 @@ def article_topic(doc_lemmas: Sequence[str], headline: Sequence[str] = (),
     fall back on when a sentence names none, or use to break a sentence's tie.
     """
     index = index or default_index()
-    return index.decide([(1.0, index.scores(doc_lemmas)), (2.0, index.scores(headline))])
+    return index.decide([(1.0, index.scores(doc_lemmas, distinct=False)), (2.0, index.scores(headline))])
 
 
 def concept_cap(iri: str, index: TopicIndex | None = None) -> int | None:
