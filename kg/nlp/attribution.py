@@ -86,7 +86,7 @@ class Attributor:
         for hit in triggers(v) if not headline else ():
             found = holders(v, hit, resolve)
             for m in found:
-                self._keep(best, self._statement(k, v, m, hit, resolve(m)))
+                self._keep(best, self._statement(k, v, m, hit, resolve(m)), v.segs[hit.i])
             if found and not any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(v.segs[hit.i])):
                 plain = True
         for m, hit in self._markers(v, resolve):
@@ -96,15 +96,21 @@ class Attributor:
             cont = self._continuation(k, v, reported_only=bool(best))
             if cont and cont.actor not in best:
                 self._keep(best, cont)
-        return list(best.values())
+        return [st for st, _ in best.values()]
 
     @staticmethod
-    def _keep(best: dict[str, Statement], st: Statement | None) -> None:
+    def _keep(best: dict, st: Statement | None, clause: int | None = None) -> None:
+        """One statement per actor, the best evidenced; a second one only when another
+        clause of the sentence gives the same actor a different act (`… gebeten, damit …,
+        stellte er klar`)."""
         if st is None:
             return
         old = best.get(st.actor)
-        if old is None or RANK[st.evidence] > RANK[old.evidence]:
-            best[st.actor] = st
+        if old is None or (RANK[st.evidence] > RANK[old[0].evidence] and old[1] == clause):
+            best[st.actor] = (st, clause)
+        elif clause is not None and old[1] is not None and clause != old[1] and st.act != old[0].act \
+                and st.evidence in ("verb", "phrase") and old[0].evidence in ("verb", "phrase"):
+            best[(st.actor, clause)] = (st, clause)
 
     def _actor_of(self, m: Mention, k: int) -> str | None:
         """The actor of a mention; for `er`/`sie` the subject of the previous sentence,
@@ -160,9 +166,23 @@ class Attributor:
             return []
         m = v.mentions[0]
         end = v.pos[m.end - 1] + 1
-        if v.local(m) > 1 or end >= len(v.toks) or v.toks[end].text != ":" or not resolve(m):
+        if v.local(m) > 1 or end >= len(v.toks) or not resolve(m):
             return []
-        return [(m, Hit(end, Trigger("assertion", 1, report=True), "headline"))]
+        if v.toks[end].text == ":":
+            return [(m, Hit(end, Trigger("assertion", 1, report=True), "headline"))]
+        return self._verbless_headline(v, resolve)
+
+    def _verbless_headline(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
+        """`Linke und Jusos dagegen`: actors and a closing `dagegen`/`dafür`, no verb."""
+        last = v.toks[-1].text.lower()
+        side = {"dagegen": Trigger("rejection", -1), "dafür": Trigger("support", 1)}.get(last)
+        if side is None or any(t.tag_.startswith("V") for t in v.toks):
+            return []
+        covered = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+        rest = [t for i, t in enumerate(v.toks[:-1]) if i not in covered]
+        if any(t.text.lower() not in ("und", "sowie", ",", "auch") and t.tag_ != "ART" for t in rest):
+            return []
+        return [(m, Hit(len(v.toks) - 1, side, "headline")) for m in v.mentions if resolve(m)]
 
     def _continuation(self, k: int, v: SentenceView, reported_only: bool = False) -> Statement | None:
         """Reported speech without a speaker continues the last one (Konjunktiv I, a bare quote).
@@ -254,6 +274,8 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     evaluation = _evaluation(v, content)
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
+    if "dürfen" in lemmas and _negated(v, main):
+        return "demand", 1
     if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words) or \
             ("brauchen" in lemmas and {"wir", "ich"} & words):
         return "demand", 1

@@ -87,6 +87,11 @@ def collectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def bodies() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("bodies.tsv"))
+
+
+@lru_cache(maxsize=None)
 def first_names() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("first_names.tsv")}
 

@@ -21,6 +21,7 @@ PREPOSITIONS = {"APPR", "APPRART", "APPO"}
 SOURCE_PREPS = frozenset({"aus", "bei", "von", "vom", "beim"})
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 COORD = {"und", "sowie", ",", "oder", "auch"}
+RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen"}
 HYPOTHETICAL = {"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
 
 
@@ -56,8 +57,12 @@ class SentenceView:
 
     def subordinate(self, seg: int) -> bool:
         """Does the clause open with a subordinator (`dass`, `wer`, `die` after a comma)?"""
-        first = next((self.toks[i] for i in self.seg_tokens(seg) if not self.toks[i].is_punct), None)
-        return first is not None and first.tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT")
+        words = [self.toks[i] for i in self.seg_tokens(seg) if not self.toks[i].is_punct]
+        if not words:
+            return False
+        if words[0].tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT"):
+            return True
+        return words[0].text.lower() in RELATIVE and words[-1].tag_ in FINITE and len(words) > 2
 
     def negated(self, seg: int, quoted: bool = False) -> bool:
         neg = resources.negations()
@@ -144,11 +149,18 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
                 and v.toks[i - 1].tag_ in ("NN", "NE") and v.segs[i - 1] == seg:
             if tok.text.lower() == "der" and (weak_adjective or m.gender == "m"):
                 return False
-            return v.toks[i - 1].text.lower() not in allow
+            return _body_of(v, i - 1) is None and v.toks[i - 1].text.lower() not in allow
         i -= 1
     if i >= 0 and v.toks[i].tag_ in PREPOSITIONS and v.segs[i] == seg:
+        if v.toks[i].text.lower() == "von" and i > 0 and _body_of(v, i - 1) is not None:
+            return False
         return v.toks[i].text.lower() not in allow
     return False
+
+
+def _body_of(v: SentenceView, i: int) -> int | None:
+    """`die Spitzen [der Ampel-Fraktionen]`: token i is a body noun standing for its owner."""
+    return i if v.toks[i].tag_ == "NN" and v.toks[i].text.lower() in resources.bodies() else None
 
 
 def _free(v: SentenceView, ms: list[Mention], allow: frozenset[str]) -> list[Mention]:
