@@ -15,6 +15,7 @@ from kg.nlp.topics import TopicIndex, TopicMatch, article_topic, classify
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO / "eval" / "dev"
 SENTENCES = Path(__file__).parent / "fixtures" / "topic_sentences.tsv"
+ARTICLES = Path(__file__).parent / "fixtures" / "topic_articles.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -188,3 +189,17 @@ def test_nlp_topics_dev_gold_cap_accuracy():
 ])
 def test_nlp_topics_idioms_do_not_outvote_the_context(idiom):
     assert cap(idiom, "Die Rentenreform soll das Rentenniveau bei 48 Prozent halten.") == 13
+
+
+def test_nlp_topics_short_articles_on_other_subjects():
+    """Sentences of texts written for this test, with paragraph, lead and article as context."""
+    rows = [line.split("\t") for line in ARTICLES.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert len(rows) >= 40
+    right = 0
+    for article, para, expected, sentence in rows:
+        others = [r for r in rows if r[0] == article and r[3] != sentence]
+        context = [" ".join(r[3] for r in others if r[1] == para), " ".join(r[3] for r in others if r[1] == "0"),
+                   " ".join(r[3] for r in rows if r[0] == article)]
+        right += cap(sentence, *context) == int(expected)
+    assert right / len(rows) >= 0.85, f"{right}/{len(rows)}"
