@@ -6,7 +6,11 @@ query answers the Service Description (or, for a browser, the query page).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint, Response, current_app, redirect, request, url_for
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 from api import negotiate, services, sparql_form
 from api.auth import require_write_token
@@ -55,12 +59,19 @@ def protocol_request() -> dict:
 
 def negotiated_media(query: str, fmt: list[str]) -> dict[str, str | None]:
     """A media type per result kind; 406 now if the query's own kind has none."""
-    accept = request.accept_mimetypes
-    media = {kind: negotiate.try_choose(kind, accept, fmt) for kind in ("solutions", "boolean", "graph")}
+    header = request.headers.get("Accept", "")
+    media = _media_per_kind(header, tuple(fmt))
     kind = sparql_form.result_kind(query)
     if kind is not None and media[kind] is None:
-        negotiate.choose(kind, accept, fmt)  # raises NotAcceptable with the valid names
-    return media
+        negotiate.choose(kind, request.accept_mimetypes, fmt)  # raises NotAcceptable with the valid names
+    return dict(media)
+
+
+@lru_cache(maxsize=512)
+def _media_per_kind(accept_header: str, fmt: tuple) -> dict[str, str | None]:
+    """Clients repeat the same few Accept headers: negotiate each one once."""
+    accept = parse_accept_header(accept_header, MIMEAccept)
+    return {kind: negotiate.try_choose(kind, accept, list(fmt)) for kind in ("solutions", "boolean", "graph")}
 
 
 @bp.route("/sparql", methods=["GET", "POST"])

@@ -1,0 +1,271 @@
+"""Benchmark: our /sparql and JSON-LD API against the Oxigraph server, same data, one run.
+
+    python bench/api_bench.py [--triples 1000000] [--requests 60] [--seconds 10]
+
+Generates (once) a synthetic ~1 M-triple dataset (bench/synth_graph.py), bulk-loads it
+into two stores, starts `kg serve` and `oxigraph serve --union-default-graph` on free
+ports, and measures five representative queries with 1 and 8 concurrent clients:
+median and p99 latency and throughput (requests/s), plus the latency of the JSON-LD
+call /actors/{id}/positions. Results go to stdout and bench/out/results.{md,json}.
+Targets (issue 4): our throughput >= 0.7x the Oxigraph server's; JSON-LD median < 50 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+PREFIXES = """PREFIX sp: <https://w3id.org/standpunkt/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+QUERIES = {  # name -> (template, parameter key in the dataset's metadata or None, media type)
+    "actor positions by date": (PREFIXES + """SELECT ?position ?date ?stance ?claim WHERE {
+  ?position sp:holder <https://w3id.org/standpunkt/actor/{param}> ; sp:stance ?stance ; sp:claim ?claim .
+  OPTIONAL { ?position dcterms:date ?date } } ORDER BY DESC(?date) ?position""",
+                                "popular_actors", "application/sparql-results+json"),
+    "stance counts per topic": (PREFIXES + """SELECT ?topic ?label ?support ?oppose WHERE {
+  { SELECT ?topic (SUM(IF(?s = sp:Support, 1, 0)) AS ?support) (SUM(IF(?s = sp:Oppose, 1, 0)) AS ?oppose)
+    WHERE { ?p sp:topic ?topic ; sp:stance ?s } GROUP BY ?topic }
+  OPTIONAL { ?topic skos:prefLabel ?label } } ORDER BY DESC(?support + ?oppose)""",
+                                None, "application/sparql-results+json"),
+    "opponents of a topic in a date range": (PREFIXES + """SELECT ?actor ?name (COUNT(?p) AS ?n) WHERE {
+  ?p sp:topic <{param}> ; sp:stance sp:Oppose ; sp:holder ?actor ; dcterms:date ?date .
+  FILTER(?date >= "2021-01-01"^^xsd:date && ?date <= "2022-12-31"^^xsd:date)
+  ?actor rdfs:label ?name } GROUP BY ?actor ?name ORDER BY DESC(?n)""",
+                                             "topics", "application/sparql-results+json"),
+    "claim text FILTER": (PREFIXES + """SELECT ?p ?claim WHERE { ?p sp:claim ?claim
+  FILTER(CONTAINS(LCASE(STR(?claim)), "schuldenbremse")) } LIMIT 200""",
+                          None, "application/sparql-results+json"),
+    "CONSTRUCT one article": ("""CONSTRUCT { ?s ?p ?o } WHERE {
+  GRAPH <https://w3id.org/standpunkt/article/{param}> { ?s ?p ?o } }""", "article_ids", "application/n-triples"),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def dataset(triples: int) -> tuple[Path, dict]:
+    from synth_graph import generate
+
+    path = OUT / "synth.nq"
+    meta_path = path.with_suffix(".json")
+    if path.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        if abs(meta.get("requested", 0) - triples) == 0:
+            return path, meta
+    started = time.perf_counter()
+    meta = generate(path, triples)
+    meta["requested"] = triples
+    meta_path.write_text(json.dumps(meta))
+    print(f"generated {meta['triples']:,} triples in {time.perf_counter() - started:.1f} s")
+    return path, meta
+
+
+def load_stores(nq: Path) -> tuple[Path, Path, dict]:
+    import pyoxigraph as ox
+
+    ours, theirs, seconds = OUT / "store-kg", OUT / "store-oxigraph", {}
+    for folder in (ours, theirs):
+        shutil.rmtree(folder, ignore_errors=True)
+    started = time.perf_counter()
+    store = ox.Store(str(ours))
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    store.optimize()
+    del store
+    seconds["kg (pyoxigraph bulk_load)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    subprocess.run([_oxigraph(), "load", "--location", str(theirs), "--file", str(nq)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds["oxigraph load"] = time.perf_counter() - started
+    return ours, theirs, seconds
+
+
+def _oxigraph() -> str:
+    local = Path(sys.executable).with_name("oxigraph")
+    return str(local) if local.exists() else shutil.which("oxigraph") or "oxigraph"
+
+
+def wait_ready(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"server exited with {process.returncode}: {url}")
+        try:
+            if requests.get(url, timeout=2).status_code < 500:
+                return
+        except requests.RequestException:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not come up: {url}")
+
+
+def start_servers(ours: Path, theirs: Path, workers: int):
+    p1, p2 = free_port(), free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    kg = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(ours), "--port", str(p1),
+                           "--workers", str(workers)], env=env, stderr=subprocess.DEVNULL)
+    ox = subprocess.Popen([_oxigraph(), "serve", "--location", str(theirs), "--bind", f"127.0.0.1:{p2}",
+                           "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base1, base2 = f"http://127.0.0.1:{p1}", f"http://127.0.0.1:{p2}"
+    wait_ready(base1 + "/health", kg)
+    wait_ready(base2 + "/", ox)
+    return {"kg /sparql": (base1 + "/sparql", kg), "oxigraph server": (base2 + "/query", ox)}
+
+
+def run_cell(endpoint: str, texts: list[str], media: str, clients: int, requests_n: int, seconds: float) -> dict:
+    """`requests_n` queries (or `seconds`, whichever ends first) spread over `clients` threads."""
+    latencies, errors, lock, counter = [], [], threading.Lock(), iter(range(10**9))
+    deadline = time.monotonic() + seconds
+
+    def client():
+        session = requests.Session()
+        while time.monotonic() < deadline:
+            with lock:
+                i = next(counter)
+            if i >= requests_n:
+                return
+            started = time.perf_counter()
+            r = session.get(endpoint, params={"query": texts[i % len(texts)]}, headers={"Accept": media}, timeout=120)
+            elapsed = time.perf_counter() - started
+            with lock:
+                (latencies if r.status_code == 200 else errors).append(elapsed if r.status_code == 200 else r.status_code)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    return summarise(latencies, wall, errors)
+
+
+def summarise(latencies: list[float], wall: float, errors=()) -> dict:
+    ordered = sorted(latencies) or [float("nan")]
+    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    return {"n": len(latencies), "errors": len(errors), "median_ms": statistics.median(ordered) * 1000,
+            "p99_ms": p99 * 1000, "throughput": len(latencies) / wall if wall else 0.0}
+
+
+def query_texts(meta: dict) -> dict[str, tuple[list[str], str]]:
+    out = {}
+    for name, (template, key, media) in QUERIES.items():
+        params = (meta[key][:20] if key else [None])
+        out[name] = ([template.replace("{param}", p) if p else template for p in params], media)
+    return out
+
+
+def check_same_answers(servers: dict, texts: dict) -> None:
+    """Both servers must give the same number of rows/triples, or the comparison means nothing."""
+    for name, (queries, media) in texts.items():
+        sizes = {}
+        for server, (endpoint, _) in servers.items():
+            body = requests.get(endpoint, params={"query": queries[0]}, headers={"Accept": media}, timeout=120)
+            body.raise_for_status()
+            sizes[server] = (len(body.json()["results"]["bindings"]) if "json" in media
+                             else body.text.count("\n"))
+        if len(set(sizes.values())) != 1:
+            raise SystemExit(f"{name}: the servers disagree: {sizes}")
+
+
+def jsonld_latency(base: str, actors: list[str], n: int) -> dict:
+    session, latencies = requests.Session(), []
+    for i in range(n + 3):
+        started = time.perf_counter()
+        r = session.get(f"{base}/actors/{actors[i % len(actors)]}/positions", timeout=60)
+        elapsed = time.perf_counter() - started
+        r.raise_for_status()
+        if i >= 3:
+            latencies.append(elapsed)
+    result = summarise(latencies, sum(latencies))
+    result["items_per_page"] = len(r.json()["member"])
+    return result
+
+
+def report(results: dict, jsonld: dict, meta: dict, loads: dict) -> str:
+    lines = [f"Dataset: {meta['triples']:,} triples, {meta['articles']:,} articles, {meta['positions']:,} positions; "
+             f"{os.cpu_count()} CPUs.", "",
+             "Load: " + ", ".join(f"{k} {v:.1f} s" for k, v in loads.items()), "",
+             "| query | clients | kg median ms | kg p99 ms | kg req/s | oxigraph median ms | oxigraph p99 ms "
+             "| oxigraph req/s | kg/oxigraph throughput |", "|---|---|---|---|---|---|---|---|---|"]
+    ratios = []
+    for (name, clients), cell in results.items():
+        ours, theirs = cell["kg /sparql"], cell["oxigraph server"]
+        ratio = ours["throughput"] / theirs["throughput"] if theirs["throughput"] else float("nan")
+        ratios.append(ratio)
+        lines.append(f"| {name} | {clients} | {ours['median_ms']:.1f} | {ours['p99_ms']:.1f} | {ours['throughput']:.1f} "
+                     f"| {theirs['median_ms']:.1f} | {theirs['p99_ms']:.1f} | {theirs['throughput']:.1f} | {ratio:.2f} |")
+    geo = statistics.geometric_mean(ratios)
+    lines += ["", f"Throughput ratio kg/oxigraph: geometric mean {geo:.2f}, minimum {min(ratios):.2f} (target >= 0.7).",
+              f"JSON-LD /actors/{{id}}/positions ({jsonld['items_per_page']} positions a page): median "
+              f"{jsonld['median_ms']:.1f} ms, p99 {jsonld['p99_ms']:.1f} ms (target median < 50 ms)."]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=60, help="requests per query and client count")
+    parser.add_argument("--seconds", type=float, default=10.0, help="time cap per query and client count")
+    parser.add_argument("--workers", type=int, default=4, help="kg serve --workers")
+    parser.add_argument("--only", help="run only the queries whose name contains this text")
+    parser.add_argument("--no-load", action="store_true", help="reuse the stores of the last run")
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    nq, meta = dataset(args.triples)
+    if args.no_load and (OUT / "store-kg").exists() and (OUT / "store-oxigraph").exists():
+        ours, theirs, loads = OUT / "store-kg", OUT / "store-oxigraph", {}
+    else:
+        ours, theirs, loads = load_stores(nq)
+    servers = start_servers(ours, theirs, args.workers)
+    try:
+        texts = {k: v for k, v in query_texts(meta).items() if not args.only or args.only in k}
+        check_same_answers(servers, texts)
+        results = {}
+        for name, (queries, media) in texts.items():
+            for clients in (1, 8):
+                cell = {}
+                for server, (endpoint, _) in servers.items():
+                    run_cell(endpoint, queries, media, 1, 3, 30)  # warm-up
+                    cell[server] = run_cell(endpoint, queries, media, clients, args.requests, args.seconds)
+                results[(name, clients)] = cell
+                print(f"{name:40s} {clients} clients: " + "  ".join(
+                    f"{s} {c['median_ms']:.1f} ms {c['throughput']:.1f}/s" for s, c in cell.items()), flush=True)
+        base = servers["kg /sparql"][0].rsplit("/", 1)[0]
+        jsonld = jsonld_latency(base, meta["popular_actors"][:20], 100)
+    finally:
+        for _, process in servers.values():
+            process.terminate()
+            process.wait(10)
+    text = report(results, jsonld, meta, loads)
+    print("\n" + text)
+    (OUT / "results.md").write_text(text + "\n", encoding="utf-8")
+    (OUT / "results.json").write_text(json.dumps({"results": {f"{k[0]} / {k[1]}": v for k, v in results.items()},
+                                                  "jsonld": jsonld, "meta": {k: meta[k] for k in ("triples", "articles", "positions")},
+                                                  "loads": loads}, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
