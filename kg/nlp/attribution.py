@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.nlp import resources
-from kg.nlp.clauses import is_konjunktiv1
+from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger, governed, holders, triggers
@@ -59,6 +59,7 @@ class Attributor:
             self.sent_of.update(dict.fromkeys(range(s.start, s.end), k))
         self.headings = {k for k, s in enumerate(self.sents) if _is_heading(doc, s)}
         self.views: dict[int, SentenceView] = {}
+        self.last_speaker_sent = -10
 
     def run(self) -> list[Statement]:
         out = []
@@ -68,6 +69,8 @@ class Attributor:
                 continue
             found = self._sentence(k, v)
             out += found
+            if any(st.speaker for st in found):
+                self.last_speaker_sent = k
             if found:
                 speakers = [st for st in found if st.speaker] or found
                 self.recent.append((k, speakers[0].actor))
@@ -202,6 +205,8 @@ class Attributor:
         quoted = all(v.mask[i] or v.toks[i].is_punct for i in range(len(v.toks)))
         finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
         konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
+        if not konj and not reported_only and self.last_speaker_sent == k - 1:
+            konj = bool(finite) and is_konjunktiv2(finite[0])
         if reported_only and (quoted or not konj or any(_reporting(t) for t in finite)):
             return None
         if not (quoted or konj):
@@ -272,13 +277,13 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     lemmas = [v.toks[i].lemma_.lower() for i in main]
     words = {v.toks[i].text.lower() for i in main}
     evaluation = _evaluation(v, content)
-    if evaluation and evaluation.polarity < 0:
-        return evaluation.act, evaluation.polarity
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", 1
     if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words) or \
             ("brauchen" in lemmas and {"wir", "ich"} & words):
         return "demand", 1
+    if evaluation and evaluation.polarity < 0:
+        return evaluation.act, evaluation.polarity
     if "werden" in lemmas and {"wir", "ich", "man"} & words:
         return "commitment", 1
     if "wollen" in lemmas and {"wir", "ich"} & words:

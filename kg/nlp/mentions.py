@@ -101,6 +101,10 @@ class MentionFinder:
             n, name = hit
             self._add(toks, i, i + n, name, "name")
             return i + n
+        state = self._state_organ(toks, words, i)
+        if state:
+            self._add(toks, i, i + 2, state, "name")
+            return i + 2
         party = self._party_body(words[i])
         if party:
             self._add(toks, i, i + 1, party, "name")
@@ -121,6 +125,16 @@ class MentionFinder:
         elif tok.tag_ == "NN" and i and words[i - 1].lower() in DEFINITE and len(tok.lemma_) >= 5:
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "definite", tok.lemma_))
         return i + 1
+
+    def _state_organ(self, toks, words, i) -> str | None:
+        """`die dänische Ratspräsidentschaft`, `die russische Führung`: the state."""
+        if toks[i].tag_ != "ADJA" or i + 1 >= len(words) or words[i + 1].lower() not in resources.state_organs():
+            return None
+        adj = words[i].lower()
+        for ending in ("en", "er", "es", "e"):
+            if adj.endswith(ending) and self.gaz.adjectives.get(adj[: -len(ending)]):
+                return self.gaz.adjectives[adj[: -len(ending)]]
+        return None
 
     def _party_body(self, word: str) -> str | None:
         """`SPD-Bundesparteitag`, `FDP-Fraktion`: a party's body speaks for the party."""
@@ -263,6 +277,11 @@ class MentionFinder:
             if self.entity(x.actor).type != "person":
                 continue
             between = self.doc[m.end:x.start]
+            tail = 0
+            while tail < len(between) - 1 and between[len(between) - 1 - tail].text != "," and \
+                    between[len(between) - 1 - tail].tag_ in ("NE", "ADJA"):
+                tail += 1
+            between = between[:len(between) - tail]
             if between[-1].text == "," and \
                     not any(t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or t.text in ".;:" for t in between):
                 self._note_role(x.actor, m.role)
@@ -279,6 +298,8 @@ class MentionFinder:
         holder = self.gaz.role_holder(m.role, self.date)
         if not holder and m.of:
             holder = self.gaz.role_holder(head, self.date, of=m.of)
+        if holder and m.gender and self.gaz.actors[holder].gender not in (None, m.gender):
+            holder = None
         if holder:
             self.entity(holder)
             return holder

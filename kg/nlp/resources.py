@@ -87,6 +87,11 @@ def collectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def state_organs() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("state_organs.tsv"))
+
+
+@lru_cache(maxsize=None)
 def bodies() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("bodies.tsv"))
 

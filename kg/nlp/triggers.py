@@ -193,7 +193,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
             return [owner]
     cands = [m for m in _free(v, in_seg, allow) if not m.genitive]
     if not cands:
-        return _apposition_subject(v, hit, resolve)
+        return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve)
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     if before:
@@ -221,6 +221,18 @@ def _possessor(v: SentenceView, hit: Hit, ms: list[Mention]) -> Mention | None:
                 and start - hit.i <= 3 and v.toks[hit.i + 1].text.lower() in ("der", "des"):
             return m
     return None
+
+
+def _relative_antecedent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
+    """`CSU-Chef Markus Söder, der eine Rückkehr zur Wehrpflicht fordert`: the subject of a
+    relative clause is the actor named right before it."""
+    seg = v.segs[hit.i]
+    words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
+    if not words or v.toks[words[0]].text.lower() not in RELATIVE or not v.subordinate(seg):
+        return []
+    comma = v.seg_tokens(seg)[0] - 1 if v.toks[v.seg_tokens(seg)[0]].text != "," else v.seg_tokens(seg)[0]
+    before = [m for m in v.mentions if v.pos[m.end - 1] == comma - 1 and resolve(m) and not m.genitive]
+    return before[:1]
 
 
 def _apposition_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
