@@ -220,3 +220,11 @@ def test_nlp_dates_chain_inherits_within_a_paragraph_only():
     assert chain.date(sents[1], 1, anchor=sents[1][0]) == "2025-06-02"  # same sentence, read once
     assert chain.date(sents[2], 2) == "2025-06-03"  # a new paragraph starts afresh
     assert chain.reading(sents[0], 1).source == "text"
+
+
+def test_nlp_dates_present_tense_weekday_announces_an_event():
+    assert date_of("Am Montag entscheidet der Bundestag über das Gesetz.", "2023-12-15") == "2023-12-15"
+    assert date_of("Am Wochenende wählt Thüringen einen neuen Landtag.", "2024-08-28") == "2024-08-28"
+    assert date_of("Am Montag hat die SPD mehr Geld gefordert.", "2023-12-15") == "2023-12-11"
+    assert date_of("Am Freitag fordert die SPD mehr Geld.", "2023-12-15") == "2023-12-15"
+    assert date_of("Vergangenen Montag fordert die SPD noch mehr Geld.", "2023-12-15") == "2023-12-11"
