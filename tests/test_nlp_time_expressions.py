@@ -49,3 +49,11 @@ def test_nlp_time_expressions_lexicon_kinds():
     for kind in ("weekday", "month", "relative_day", "vague_past", "pluperfect_aux", "perfect_aux",
                  "finite_subjunctive", "finite_past", "future_modifier", "past_modifier"):
         assert lex[kind], kind
+
+
+def test_nlp_time_expressions_bad_article_date_is_named():
+    import pytest
+
+    for bad in ("2023-13-01", "gestern", "2023"):
+        with pytest.raises(ValueError, match="is not YYYY-MM-DD or YYYY-MM"):
+            parse_ref(bad)

@@ -63,12 +63,15 @@ def parse_ref(article_date: str | None) -> Ref | None:
     """'2023-12-12' or '2023-12' (then the month's last day, so no day of it lies ahead)."""
     if not article_date:
         return None
-    parts = [int(p) for p in article_date.split("-")]
-    if len(parts) == 2:
-        year, month = parts
-        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-        return Ref(nxt - dt.timedelta(days=1), True)
-    return Ref(dt.date(*parts), False)
+    try:
+        parts = [int(p) for p in article_date.split("-")]
+        if len(parts) == 2:
+            year, month = parts
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return Ref(nxt - dt.timedelta(days=1), True)
+        return Ref(dt.date(*parts), False)
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"article date {article_date!r} is not YYYY-MM-DD or YYYY-MM") from e
 
 
 def find(tokens: Sequence, positions: set[int], ref: Ref | None, present: bool) -> DateReading | None:
