@@ -203,3 +203,17 @@ def test_nlp_topics_short_articles_on_other_subjects():
                    " ".join(r[3] for r in rows if r[0] == article)]
         right += cap(sentence, *context) == int(expected)
     assert right / len(rows) >= 0.85, f"{right}/{len(rows)}"
+
+
+def test_nlp_topics_strong_keywords_name_one_cap_major():
+    """A strong keyword (or its stem) under two CAP majors would make sentences a coin toss."""
+    index = topics.default_index()
+    clashes = {key: sorted({index.caps[i] for i, w in hits.items() if w > topics.WEAK})
+               for key, hits in index.exact.items()}
+    assert {k: v for k, v in clashes.items() if len(v) > 1} == {}
+
+
+def test_nlp_topics_spelling_and_verb_forms_do_not_collide():
+    assert classify(["richten"]) is None  # not "Richter"
+    assert classify(["verdienen"]) is None  # not "Verdi"
+    assert classify(["koalitionsausschuß"]).iri == topic_iri("koalitionsbildung")  # HanTa's old spelling

@@ -42,7 +42,7 @@ CONTEXT_CAP = 3.0
 DECISIVE_LEAD = 0.6
 MIN_PART = 4
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
-_SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
+_SUFFIXES = ("en", "es", "em", "e", "n", "s")  # not "er": Richter is no form of richten
 _TRIM = re.compile(r"^[#\W_]+|[\W_]+$")
 
 
@@ -65,8 +65,8 @@ def stem(word: str) -> str:
 
 
 def normalise(word: str) -> str:
-    """Lower case without leading '#'/quotes or trailing punctuation."""
-    return _TRIM.sub("", word.lower())
+    """Lower case, 'ß' as 'ss' (HanTa lemmas use the old spelling), no '#'/quotes/punctuation around."""
+    return _TRIM.sub("", word.lower().replace("ß", "ss"))
 
 
 class TopicIndex:
@@ -77,12 +77,13 @@ class TopicIndex:
         self.labels: list[str] = []
         self.caps: list[int] = []
         self.exact: dict[str, dict[int, float]] = defaultdict(dict)
+        self.heads: dict[str, dict[int, float]] = defaultdict(dict)
         self.parts: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrases: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
         self._stems: dict[str, str] = {}
         self._load(graph)
-        self.part_lengths = sorted({len(k) for k in self.parts}, reverse=True)
+        self.part_lengths = sorted({len(k) for k in self.heads}, reverse=True)
 
     # ------------------------------------------------------------------ building
     def _load(self, graph: Graph) -> None:
@@ -112,7 +113,9 @@ class TopicIndex:
         for key in {word, stem(word)}:
             _keep_max(self.exact[key], idx, weight)
         if len(word) >= MIN_PART and "-" not in word:
-            _keep_max(self.parts[word], idx, weight)
+            _keep_max(self.heads[word], idx, weight)
+            if weight > WEAK:  # an ambiguous word starting a compound says too little
+                _keep_max(self.parts[word], idx, weight)
 
     # ------------------------------------------------------------------ matching
     def word_hits(self, word: str) -> tuple[tuple[int, float], ...]:
@@ -149,7 +152,7 @@ class TopicIndex:
     def _compound(self, w: str) -> dict[int, float]:
         for size in self.part_lengths:
             if len(w) - size >= MIN_PART:
-                head = self.parts.get(w[-size:])
+                head = self.heads.get(w[-size:])
                 if head:
                     return {i: x * HEAD_FACTOR for i, x in head.items()}
         for size in self.part_lengths:
