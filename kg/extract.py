@@ -13,6 +13,10 @@ from typing import Iterable, Iterator
 from kg import iris
 from kg.model import Article, Position
 
+# Sentence evidence (topic keyword weight, 1.0 per strong keyword) needed to
+# override the article's dominant CAP topic.
+OWN_TOPIC_EVIDENCE = 2.0
+
 
 def extract(article: Article) -> list[Position]:
     """Every position the pipeline finds in one article, in text order."""
@@ -57,12 +61,26 @@ class _Context:
             self.paras.setdefault(self.para_of[k], []).extend(lem)
         self.headline = self.paras.get(0, [])
         self.article = [w for lem in self.lemmas for w in lem]
+        self._article_topic = False
 
     def topic(self, k: int, claim: str):
+        """The sentence's topic; the article's dominant topic when the sentence's own
+        evidence is weaker than OWN_TOPIC_EVIDENCE (news articles mostly stay on one CAP topic)."""
         classify = _classifier()
         if classify is None:
             return None
-        return classify(self.lemmas[k], [self.paras.get(self.para_of[k], []), self.headline, self.article])
+        own = classify(self.lemmas[k], [self.paras.get(self.para_of[k], []), self.headline])
+        prior = self.article_topic()
+        if own is None or (prior is not None and own.cap_major != prior.cap_major and own.score < OWN_TOPIC_EVIDENCE):
+            return prior or own
+        return own
+
+    def article_topic(self):
+        if self._article_topic is False:
+            from kg.nlp.topics import article_topic
+
+            self._article_topic = article_topic(self.article, self.headline)
+        return self._article_topic
 
 
 def _classifier():
