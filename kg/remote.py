@@ -91,31 +91,39 @@ class RemoteStore(Store):
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _post_query(self, sparql, accept, default_graphs=None, named_graphs=None, stream=False):
-        """Form-encoded POST: Virtuoso hangs on `Content-Type: application/sparql-query`."""
+    def _post_query(self, sparql, accept, default_graphs=None, named_graphs=None, timeout=None):
+        """Form-encoded POST: Virtuoso hangs on `Content-Type: application/sparql-query`.
+
+        A `timeout` also goes to the server as Virtuoso's `timeout` parameter (ms), so
+        the server stops too; others ignore the parameter.
+        """
         if not self.query_endpoint:
             raise StoreError("no query endpoint configured (--query-endpoint or $KG_QUERY_ENDPOINT)")
         data = [("query", sparql)]
         data += [("default-graph-uri", g) for g in default_graphs or ()]
         data += [("named-graph-uri", g) for g in named_graphs or ()]
+        options = {}
+        if timeout is not None:
+            data.append(("timeout", str(int(timeout * 1000))))
+            options["timeout"] = 2 * timeout + 2
         response = self.http.request("POST", self.query_endpoint, what="query", data=data,
-                                     headers={"Accept": accept}, stream=stream,
-                                     retry_timeouts=False)
+                                     headers={"Accept": accept}, retry_timeouts=False, **options)
         return check_complete(response, "query")
 
-    def _native_query(self, sparql, default_graphs=None, named_graphs=None, allow_cut=False):
+    def _native_query(self, sparql, default_graphs=None, named_graphs=None, allow_cut=False, timeout=None):
         """The result as pyoxigraph objects, whatever the server's own serialisation quirks."""
         if query_form(sparql) in ("SELECT", "ASK"):
-            response = self._post_query(sparql, RESULTS_JSON, default_graphs, named_graphs)
+            response = self._post_query(sparql, RESULTS_JSON, default_graphs, named_graphs, timeout)
             if not allow_cut:
                 raise_if_cut(response, "query")
             return parse_results_json(response.content), result_cut_at(response)
-        response = self._post_query(sparql, NTRIPLES, default_graphs, named_graphs)
+        response = self._post_query(sparql, NTRIPLES, default_graphs, named_graphs, timeout)
         triples = [ox.Triple(q.subject, q.predicate, q.object) for q in parse_ntriples(response.content)]
         return triples, None
 
-    def query(self, sparql, *, default_graphs=None, named_graphs=None):
-        result, _ = self._native_query(sparql, default_graphs, named_graphs)
+    def query(self, sparql, *, default_graphs=None, named_graphs=None, timeout=None):
+        """As Store.query; `timeout` (seconds) overrides the store's for this query."""
+        result, _ = self._native_query(sparql, default_graphs, named_graphs, timeout=timeout)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         if isinstance(result, ox.QuerySolutions):
@@ -126,8 +134,9 @@ class RemoteStore(Store):
             g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return g
 
-    def query_raw(self, sparql, media_type, *, default_graphs=None, named_graphs=None):
-        result, _ = self._native_query(sparql, default_graphs, named_graphs)
+    def query_raw(self, sparql, media_type, *, default_graphs=None, named_graphs=None, timeout=None):
+        """As Store.query_raw; `timeout` (seconds) overrides the store's for this query."""
+        result, _ = self._native_query(sparql, default_graphs, named_graphs, timeout=timeout)
         if isinstance(result, list):
             fmt = ox.RdfFormat.from_media_type(media_type)
             if fmt is None:

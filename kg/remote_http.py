@@ -124,6 +124,8 @@ def check_status(response: requests.Response, what: str, ok_statuses=()) -> requ
     if _permanent(response):
         raise StoreError(f"{what}: {url} does not allow this ({status}): {message}; Virtuoso takes "
                          "updates only at its authenticated endpoint /sparql-auth with Digest auth")
+    if "estimated execution time" in message:
+        raise QueryTimeout(f"{what}: {url} refuses to start it: {message}")
     if status == 406:
         raise QueryError(f"{what}: {url} cannot serialise this result in the requested format")
     if status in (400, 422):

@@ -267,3 +267,64 @@ def assert_same_graph(expected: rdflib.Graph, actual: rdflib.Graph, server: str 
         pytest.fail("graphs differ\nonly in the embedded store:\n"
                     f"{only_expected.serialize(format='nt')}\nonly in the remote store:\n"
                     f"{only_actual.serialize(format='nt')}")
+
+
+# -- the API suite on a remote store (KG_API_STORE_FACTORY=servers:oxigraph_api_store) ------
+
+_POOL: dict[str, list[Server]] = {}
+
+
+def _empty_remote_store(name: str, folder: Path):
+    """An empty RemoteStore on a server of the pool (started on first need, stopped at exit).
+
+    Each open store has a server of its own: the API suite keeps a filled store for the
+    session while other tests write to fresh ones.
+    """
+    import atexit
+
+    from kg.remote import RemoteStore
+
+    free = _POOL.setdefault(name, [])
+    if free:
+        server = free.pop()
+    else:
+        start = start_oxigraph if name == "oxigraph" else start_virtuoso
+        workdir = folder / f"{name}-server"
+        workdir.mkdir(parents=True, exist_ok=True)
+        server = start(workdir)
+        atexit.register(server.stop)
+
+    class Store(RemoteStore):
+        def close(self):
+            super().close()
+            free.append(server)
+
+    from kg.remote_http import make_auth
+
+    store = Store(server.query, server.update, server.gsp,
+                  auth=make_auth(server.user, server.password, kind=server.auth))
+    reset(server, store)
+    return store
+
+
+def all_graphs(server: Server, store) -> set[str]:
+    rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return {str(row["g"]) for row in rows}
+
+
+def reset(server: Server, store) -> None:
+    """Empty the server of everything a test wrote, in any graph (Virtuoso's own stay)."""
+    if server.name == "oxigraph":
+        store.update("DROP ALL")
+        return
+    initial = server.extra.setdefault("initial_graphs", all_graphs(server, store))
+    for iri in all_graphs(server, store) - initial:
+        store.drop_graph(iri)
+
+
+def oxigraph_api_store(folder: Path):
+    return _empty_remote_store("oxigraph", Path(folder))
+
+
+def virtuoso_api_store(folder: Path):
+    return _empty_remote_store("virtuoso", Path(folder))

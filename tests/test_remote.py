@@ -9,7 +9,7 @@ import rdflib
 from rdflib.namespace import XSD
 
 from kg import iris
-from kg.errors import QueryError, ResultTooLarge, StoreError
+from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.remote import RemoteStore, batches, query_form, update_requests
 from kg.remote_http import BearerAuth, make_auth
 from servers import (QUERIES, comparable_rows, assert_same_graph, clear, dataset, oxigraph_server,  # noqa: F401
@@ -33,11 +33,15 @@ def remote(remote_server):
 def loaded(remote, dataset):
     """The remote store holding exactly the dataset, written with replace_graphs()
     (once per server: tests that use it leave it as they found it)."""
+    return ensure_loaded(remote, dataset)
+
+
+def ensure_loaded(store, dataset):
     expected = {g: len(dataset.graph(g)) for g in dataset.graph_names()}
-    if remote.graph_counts() != expected:
-        clear(remote)
-        remote.replace_graphs({g: dataset.graph(g) for g in dataset.graph_names()})
-    return remote
+    if store.graph_counts() != expected:
+        clear(store)
+        store.replace_graphs({g: dataset.graph(g) for g in dataset.graph_names()})
+    return store
 
 
 @pytest.mark.parametrize("query, form", [
@@ -282,3 +286,24 @@ def capped_virtuoso(tmp_path_factory):
     server = start_virtuoso(tmp_path_factory.mktemp("virtuoso-capped"), max_rows=50)
     yield server
     server.stop()
+
+
+def test_remote_virtuoso_partial_result_after_timeout_raises(virtuoso_server, dataset):
+    """Virtuoso answers 200 with what it has when its time is up; that is not a result."""
+    store = ensure_loaded(virtuoso_server.store(retries=0), dataset)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) < STR(?f)) }"
+    with pytest.raises(QueryTimeout, match="incomplete result"):
+        store.query(slow, timeout=1)
+
+
+def test_remote_virtuoso_refusing_a_costly_query_is_a_timeout(virtuoso_server, dataset):
+    store = ensure_loaded(virtuoso_server.store(retries=0), dataset)
+    with pytest.raises(QueryTimeout, match="estimated execution time"):
+        store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+
+
+def test_remote_query_timeout_is_a_query_timeout(oxigraph_server, dataset):
+    store = ensure_loaded(oxigraph_server.store(retries=0, timeout=0.3), dataset)
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) < STR(?f)) }"
+    with pytest.raises(QueryTimeout, match="did not answer within"):
+        store.query(slow)
