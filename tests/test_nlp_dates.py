@@ -228,3 +228,31 @@ def test_nlp_dates_present_tense_weekday_announces_an_event():
     assert date_of("Am Montag hat die SPD mehr Geld gefordert.", "2023-12-15") == "2023-12-11"
     assert date_of("Am Freitag fordert die SPD mehr Geld.", "2023-12-15") == "2023-12-15"
     assert date_of("Vergangenen Montag fordert die SPD noch mehr Geld.", "2023-12-15") == "2023-12-11"
+
+
+def _doc(text: str):
+    """A Doc with sentence boundaries at . ! ? and tags/lemmas from HanTa."""
+    nlp, tagger = _tools()
+    doc = nlp(text)
+    words = [t for t in doc if not t.is_space]
+    for tok, (_, lemma, tag) in zip(words, tagger.tag_sent([t.text for t in words], taglevel=1)):
+        tok.tag_ = HANTA_FIXES.get(tag, tag.replace("(", "").replace(")", ""))
+        tok.lemma_ = lemma
+    for tok in doc:
+        prev = doc[tok.i - 1] if tok.i else None
+        tok.is_sent_start = prev is None or prev.is_space or prev.text == "“" or (prev.text == "." and tok.text != "“")
+    return doc
+
+
+def test_nlp_dates_in_context_chains_within_the_paragraph():
+    doc = _doc("Der Entscheid betreffe nur einen Einzelfall, erklärte der Minister am Montagabend. "
+               "Angestrebt werde eine Entscheidung im Hauptverfahren. "
+               "„Wir halten an den Zurückweisungen fest.“\n\n"
+               "Angestrebt werde eine schnelle Lösung.")
+    sents = list(doc.sents)
+    sents = [s for s in sents if not s.text.isspace()]
+    assert len(sents) == 4
+    got = [dates.statement_date_in_context(s, "2025-06-03") for s in sents]
+    assert got == ["2025-06-02", "2025-06-02", "2025-06-02", "2025-06-03"]
+    assert dates.explain_in_context(sents[2], "2025-06-03").source == "inherited"
+    assert statement_date(sents[1], "2025-06-03") == "2025-06-03"  # without context: current

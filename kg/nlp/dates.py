@@ -26,7 +26,8 @@ from typing import Sequence
 
 from kg.nlp.time_expressions import DateReading, find, lexicon, parse_ref
 
-__all__ = ["DateChain", "DateReading", "explain_date", "lexicon", "statement_date"]
+__all__ = ["DateChain", "DateReading", "explain_date", "explain_in_context", "lexicon", "statement_date",
+           "statement_date_in_context"]
 
 QUOTE_OPEN, QUOTE_CLOSE, QUOTE_BOTH = {"„", "«"}, {"“", "»"}, {'"', "”", "''", "``"}
 BOUNDARY = {",", ";", ":", "–", "—", "-", "(", ")", ".", "!", "?", "…"}
@@ -66,6 +67,49 @@ def explain_date(span, article_date: str | None, anchor=None,
     if ref is None:
         return DateReading(None, "unknown", "no article date")
     return DateReading(ref.show(ref.day), "article", "reported as current: the article's date")
+
+
+def statement_date_in_context(span, article_date: str | None, anchor=None) -> str | None:
+    """statement_date() with the earlier sentences of the span's paragraph as `previous`.
+
+    For a span of a parsed Doc with sentence boundaries (a blank line in the text ends
+    a paragraph). Readings are cached in `doc.user_data`, so dating every sentence of
+    an article reads each sentence once.
+    """
+    return explain_in_context(span, article_date, anchor).value
+
+
+def explain_in_context(span, article_date: str | None, anchor=None) -> DateReading:
+    """explain_date() with the paragraph's earlier sentences chained in (see above)."""
+    doc = span.doc
+    cache = doc.user_data.setdefault("kg.nlp.dates", {})
+    previous = None
+    for sent in _paragraph_before(span):
+        key = (sent.start, sent.end, article_date)
+        if key not in cache:
+            cache[key] = explain_date(sent, article_date, previous=previous)
+        previous = cache[key]
+    return explain_date(span, article_date, anchor, previous)
+
+
+def _paragraph_before(span) -> list:
+    """The sentences before `span` in its paragraph, in text order."""
+    doc, out = span.doc, []
+    if not doc.has_annotation("SENT_START"):
+        return out
+    i = span.start - 1
+    while i >= 0:
+        if doc[i].is_space:
+            if doc[i].text.count("\n") >= 2:
+                break
+            i -= 1
+            continue
+        sent = doc[i].sent
+        if "\n\n" in doc.text[sent.end_char:span.start_char if not out else out[-1].start_char]:
+            break
+        out.append(sent)
+        i = sent.start - 1
+    return out[::-1]
 
 
 class DateChain:
