@@ -86,8 +86,15 @@ class Attributor:
         for m, hit in headline:
             self._keep(best, self._statement(k, v, m, hit, resolve(m)))
         plain = False  # a holder found outside reported (Konjunktiv I) speech
-        for hit in triggers(v) if not headline else ():
-            found = holders(v, hit, resolve)
+        speaker = self._reporting_speaker(k, v)
+        hits = [(hit, holders(v, hit, resolve)) for hit in (triggers(v) if not headline else ())]
+        reporters = {resolve(m) for hit, found in hits for m in found
+                     if hit.trigger.report and not _in_konjunktiv(v, hit)}
+        for hit, found in hits:
+            if speaker:
+                found = [m for m in found if resolve(m) == speaker or _passive_agent(v, m)]
+            elif reporters and _in_konjunktiv(v, hit):
+                found = [m for m in found if resolve(m) in reporters or _passive_agent(v, m)]
             for m in found:
                 self._keep(best, self._statement(k, v, m, hit, resolve(m)), v.segs[hit.i])
             if found and not any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(v.segs[hit.i])):
@@ -116,27 +123,46 @@ class Attributor:
             best[(st.actor, clause)] = (st, clause)
 
     def _actor_of(self, m: Mention, k: int) -> str | None:
-        """The actor of a mention; for `er`/`sie` the subject of the previous sentence,
-        else the last speaker, else the last person named (matching gender)."""
+        """The actor of a mention; for `er`/`sie` an earlier subject in the same sentence,
+        then the subject of the previous sentence, then the last speaker, then the last
+        actor named -- each only if it agrees in gender (persons by sex; organisations by
+        their article: `die Linke … sie`, `der Städtetag … er`)."""
         if m.kind != "pronoun" or m.actor:
             return m.actor
-        fits = lambda a: bool(a) and self.actors.get(a) is not None and self.actors[a].type == "person" \
-            and self.actors[a].gender == m.gender  # noqa: E731
+        v = self.views.get(k)
+        same = [x for x in (v.mentions if v else []) if x.start < m.start and v.segs[v.local(x)] < v.segs[v.local(m)]]
         prev = self.views.get(k - 1)
-        if prev is not None:
-            subjects = [x for x in prev.mentions if x.kind != "pronoun" and not x.genitive
-                        and not prev.mask[prev.local(x)] and not governed(prev, x) and fits(x.actor)]
+        for view, cands in ((v, same), (prev, prev.mentions if prev else [])):
+            subjects = [x for x in cands if x.kind != "pronoun" and not x.genitive and not view.mask[view.local(x)]
+                        and not governed(view, x) and self._agrees(x, m.gender, view)]
             if subjects:
                 m.actor = subjects[0].actor
                 return m.actor
         for sk, actor in reversed(self.recent[-4:]):
-            if k - sk <= 4 and fits(actor):
+            info = self.actors.get(actor)
+            if k - sk <= 4 and info and info.type == "person" and info.gender == m.gender:
                 m.actor = actor
                 return actor
-        before = [x for x in self.mentions if x.start < m.start and x.kind != "pronoun" and fits(x.actor)]
+        before = [x for x in self.mentions if x.start < m.start and x.kind != "pronoun" and x.actor
+                  and self.actors.get(x.actor) and self.actors[x.actor].type == "person"
+                  and self.actors[x.actor].gender == m.gender]
         if before and self.sent_of[before[-1].start] >= k - 3:
             m.actor = before[-1].actor
         return m.actor
+
+    def _agrees(self, x: Mention, gender: str | None, view: SentenceView) -> bool:
+        info = self.actors.get(x.actor) if x.actor else None
+        if info is None:
+            return False
+        if info.type == "person":
+            return info.gender == gender
+        i = view.local(x) - 1
+        while i >= 0 and view.toks[i].tag_ == "ADJA":
+            i -= 1
+        article = view.toks[i].text.lower() if i >= 0 else ""
+        if gender == "f":
+            return article == "die" or (info.kind == "party" and article not in ("der", "dem", "den", "des"))
+        return article in ("der", "dem", "den", "des") and info.kind != "party"
 
     def _statement(self, k, v: SentenceView, m: Mention, hit: Hit, actor: str | None) -> Statement | None:
         if not actor:
@@ -161,6 +187,20 @@ class Attributor:
                     out.append((m, Hit(i, Trigger(act, 1, report=act == "assertion"), "marker")))
                     break
         return [(m, h) for m, h in out if resolve(m)]
+
+    def _reporting_speaker(self, k: int, v: SentenceView) -> str | None:
+        """The speaker whose indirect speech this sentence continues (Konjunktiv I main
+        verb, same paragraph, no reporting verb of its own): actors named inside it are
+        what the speaker talks about, not holders in their own right."""
+        if not self.recent or k - self.recent[-1][0] > 2:
+            return None
+        para = self.doc._.para_of_sent or []
+        if para and para[self.recent[-1][0]] != para[k]:
+            return None
+        finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
+        if not finite or not is_konjunktiv1(finite[0]) or any(_reporting(t) for t in finite):
+            return None
+        return self.recent[-1][1]
 
     def _headline(self, k: int, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         """`Costa: USA werden nicht für EU und Nato sprechen` -- a speaker before a colon
@@ -216,6 +256,21 @@ class Attributor:
         act, pol = _act(v, hit)
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, None),
                          CONFIDENCE["continuation"], "continuation", True)
+
+
+def _in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
+    """Is the trigger's clause a main clause of indirect speech (Konjunktiv I)? Subordinate
+    clauses (`wie es der Parteitag beschlossen habe`) report their own actor's act."""
+    seg = v.segs[hit.i]
+    return not v.subordinate(seg) and any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(seg))
+
+
+def _passive_agent(v: SentenceView, m: Mention) -> bool:
+    """`Von den Richtern seien … gefordert worden`: the agent of a reported passive."""
+    i = v.local(m) - 1
+    while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
+        i -= 1
+    return i >= 0 and v.toks[i].text.lower() in ("von", "vom")
 
 
 def _reporting(tok) -> bool:

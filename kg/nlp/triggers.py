@@ -185,6 +185,9 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     seg_toks = v.seg_tokens(seg)
     if any(v.toks[i].text.lower() in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob":
         return []
+    if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
+            (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU"):
+        return []
     allow = _allowed_preps(v, hit, seg_toks)
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
     if hit.evidence == "noun":
