@@ -6,14 +6,12 @@ import queue
 import threading
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 
 from api import negotiate, services
 from api.auth import require_write_token
-from api.errors import BadRequest
-from api.render import project_context, respond
-from kg import iris
-from kg.store import RDF_FORMATS
+from api.errors import BadRequest, NotFound
+from api.render import project_context
 
 bp = Blueprint("dataset", __name__)
 
@@ -58,8 +56,6 @@ def export():
     media_type = negotiate.choose("dataset", request.accept_mimetypes, request.args.getlist("format"))
     fmt, graph = EXPORT_NAMES[media_type], request.args.get("graph")
     if graph is not None and graph not in services().store.graph_names():
-        from api.errors import NotFound
-
         raise NotFound(f"no graph {graph}")
     extension = {"nquads": "nq", "trig": "trig", "turtle": "ttl", "nt": "nt", "jsonld": "jsonld"}[fmt]
     headers = {"Content-Disposition": f'attachment; filename="standpunkt.{extension}"'}

@@ -63,6 +63,19 @@ class Executor:
         return QueryTimeout(f"the query ran past the time limit of {self.timeout:g} s and was stopped")
 
 
+SNAPSHOT_PREFIX = ".kg-snapshots-"
+
+
+def _remove_orphaned_snapshots(folder: Path | None) -> None:
+    """Snapshot folders left by a server that was killed (its pid is gone)."""
+    if folder is None or not folder.is_dir():
+        return
+    for path in folder.glob(SNAPSHOT_PREFIX + "*"):
+        pid = path.name[len(SNAPSHOT_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(path, ignore_errors=True)
+
+
 class _Worker:
     """A `python -m api.worker` child joined to us by a socket pair.
 
@@ -95,7 +108,8 @@ class ProcessExecutor(Executor):
         super().__init__(timeout, max_results)
         self.store, self.size = store, workers
         parent = store.path.parent if store.path is not None else None
-        self._root = Path(tempfile.mkdtemp(prefix=".kg-snapshots-", dir=parent))
+        _remove_orphaned_snapshots(parent)
+        self._root = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-", dir=parent))
         self._lock = threading.Lock()
         self._generation, self._snapshot = 0, None
         self._idle: queue.Queue[_Worker] = queue.Queue()

@@ -15,6 +15,30 @@ from collections import defaultdict
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+__all__ = ["Compactor", "Lit", "Literal"]
+
+
+class Lit(str):
+    """A literal as the compactor needs it (lexical form, datatype, language), without
+    rdflib's parsing of the value: building rdflib Literals cost most of an API answer's time.
+    Terms are URIRef, BNode and Lit or rdflib Literal; anything not an IRI or blank node is a literal.
+    """
+
+    __slots__ = ("datatype", "language")
+
+    def __new__(cls, value: str, datatype: str | None = None, language: str | None = None):
+        self = super().__new__(cls, value)
+        self.datatype = None if language else URIRef(datatype or XSD.string)
+        self.language = language
+        return self
+
+    def __eq__(self, other):
+        return (isinstance(other, Lit) and str.__eq__(self, other) and self.datatype == other.datatype
+                and self.language == other.language)
+
+    def __hash__(self):
+        return hash((str(self), self.datatype, self.language))
+
 _NATIVE = {str(XSD.integer): int, str(XSD.boolean): bool}
 
 
@@ -70,7 +94,7 @@ class Compactor:
             if kind == "@vocab":
                 return self.compact_iri(str(obj), vocab=True)
             return None
-        if not isinstance(obj, Literal):
+        if isinstance(obj, BNode):
             return None
         if obj.language:
             return str(obj) if d.get("@language") == obj.language and not kind else None

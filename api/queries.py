@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-from rdflib import URIRef
+import pyoxigraph as ox
+from rdflib import BNode, URIRef
+
+from api.jsonld import Lit
 
 from kg import iris
 from kg.store import Store
@@ -23,7 +26,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 _UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 
-# a date-ordering key: month precision sorts as the first of its month, undated last
+# the key of the from/to filters: month precision counts as the first of its month, undated as ""
 DATE_KEY = ('IF(BOUND(?date), IF(STRLEN(STR(?date)) = 7, CONCAT(STR(?date), "-01"), STR(?date)), "")')
 
 
@@ -33,6 +36,21 @@ def safe_iri(iri: str) -> str | None:
 
 def values(var: str, iri_list) -> str:
     return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iri_list)} }}"
+
+
+def construct(store: Store, text: str) -> list[tuple]:
+    """A CONSTRUCT answer as (s, p, o) terms for api.jsonld, via N-Triples (any Store can give it)."""
+    body = store.query_raw(text, "application/n-triples")
+    return [(_term(q.subject), _term(q.predicate), _term(q.object))
+            for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
+
+
+def _term(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return Lit(term.value, term.datatype.value if term.datatype else None, term.language)
 
 
 def _ints(rows, name="n") -> int:
@@ -53,7 +71,7 @@ def actor_nodes(store: Store, actors: list[str]):
     """Everything the actors graph says about these actors."""
     if not actors:
         return []
-    return store.query(PREFIXES + f"""
+    return construct(store, PREFIXES + f"""
 CONSTRUCT {{ ?a ?p ?o }} WHERE {{ {values('a', actors)} GRAPH <{iris.ACTORS_GRAPH}> {{ ?a ?p ?o }} }}""")
 
 
@@ -75,14 +93,14 @@ GROUP BY ?t ORDER BY ?cap LCASE(?label) ?t LIMIT {limit} OFFSET {offset}""")
 def topic_list_nodes(store: Store, topics: list[str]):
     if not topics:
         return []
-    return store.query(PREFIXES + f"""
+    return construct(store, PREFIXES + f"""
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 CONSTRUCT {{ ?t ?p ?o }} WHERE {{ {values('t', topics)} GRAPH <{iris.TOPICS_GRAPH}> {{ ?t ?p ?o }}
   FILTER(?p IN ({', '.join(TOPIC_LIST_PROPERTIES)})) }}""")
 
 
 def topic_node(store: Store, topic: str):
-    return store.query(f"CONSTRUCT {{ <{topic}> ?p ?o }} WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ <{topic}> ?p ?o }} }}")
+    return construct(store, f"CONSTRUCT {{ <{topic}> ?p ?o }} WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ <{topic}> ?p ?o }} }}")
 
 
 def topic_and_narrower(store: Store, topic: str) -> list[str]:
@@ -93,21 +111,27 @@ SELECT DISTINCT ?t WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t skos:broader+ <{to
 
 # ---- positions ------------------------------------------------------------------------------
 
-def position_pattern(filters: dict) -> str:
-    """The WHERE body selecting positions that pass `filters` (holder, topics, stance, act, from, to)."""
-    parts = ["GRAPH ?g { ?position a sp:Position"]
-    if filters.get("holder"):
-        parts[0] += f" ; sp:holder <{filters['holder']}>"
+def position_pattern(filters: dict, *, dated: bool = True) -> str:
+    """The WHERE body selecting positions that pass `filters` (holder, topics, stance, act, from, to).
+
+    `dated=False` leaves out the date (for counting) unless a date filter needs it:
+    the OPTIONAL date lookup costs more than the rest of the pattern.
+    """
+    dated = dated or bool(filters.get("from") or filters.get("to"))
+    # only positions have holders: the type test is needed only without one
+    parts = [f"GRAPH ?g {{ ?position sp:holder <{filters['holder']}>" if filters.get("holder")
+             else "GRAPH ?g { ?position a sp:Position"]
     if filters.get("stance"):
         parts[0] += f" ; sp:stance <{filters['stance']}>"
     if filters.get("act"):
         parts[0] += f" ; sp:act <{filters['act']}>"
     if filters.get("topics"):
         parts[0] += " ; sp:topic ?topic"
-    parts[0] += " . OPTIONAL { ?position dcterms:date ?date } }"
+    parts[0] += " . OPTIONAL { ?position dcterms:date ?date } }" if dated else " }"
     if filters.get("topics"):
         parts.append(values("topic", filters["topics"]))
-    parts.append(f"BIND({DATE_KEY} AS ?key)")
+    if filters.get("from") or filters.get("to"):
+        parts.append(f"BIND({DATE_KEY} AS ?key)")
     if filters.get("from"):
         parts.append(f'FILTER(?key != "" && ?key >= "{filters["from"]}")')
     if filters.get("to"):
@@ -116,13 +140,13 @@ def position_pattern(filters: dict) -> str:
 
 
 def position_page(store: Store, filters: dict, limit: int, offset: int) -> tuple[list[URIRef], int]:
-    """Newest first (undated last), then by IRI: a stable order for paging."""
-    where = position_pattern(filters)
+    """Newest first, then by IRI: a stable order for paging. Undated positions come last,
+    a month-only date after the days of its month (ISO strings sort as dates)."""
     rows = store.query(PREFIXES + f"""
-SELECT ?position ?key WHERE {{
-  {where}
-}} ORDER BY DESC(?key) ?position LIMIT {limit} OFFSET {offset}""")
-    total = store.query(PREFIXES + f"SELECT (COUNT(?position) AS ?n) WHERE {{ {where} }}")
+SELECT ?position WHERE {{
+  {position_pattern(filters)}
+}} ORDER BY DESC(STR(?date)) ?position LIMIT {limit} OFFSET {offset}""")
+    total = store.query(PREFIXES + f"SELECT (COUNT(?position) AS ?n) WHERE {{ {position_pattern(filters, dated=False)} }}")
     return [r["position"] for r in rows], _ints(total)
 
 
@@ -130,13 +154,14 @@ def position_nodes(store: Store, positions: list[str]):
     """The positions' own triples, their evidence nodes, and the labels of holder and topic."""
     if not positions:
         return []
-    return store.query(PREFIXES + f"""
+    v = values("p", positions)
+    return construct(store, PREFIXES + f"""
 CONSTRUCT {{ ?p ?pp ?po . ?e ?ep ?eo . ?h rdfs:label ?hl . ?t skos:prefLabel ?tl }}
-WHERE {{ {values('p', positions)}
-  {{ GRAPH ?g {{ ?p ?pp ?po }} }}
-  UNION {{ GRAPH ?g {{ ?p sp:evidence ?e . ?e ?ep ?eo }} }}
-  UNION {{ GRAPH ?g {{ ?p sp:holder ?h }} GRAPH ?g2 {{ ?h rdfs:label ?hl }} }}
-  UNION {{ GRAPH ?g {{ ?p sp:topic ?t }} GRAPH ?g2 {{ ?t skos:prefLabel ?tl }} }}
+WHERE {{
+  {{ {v} GRAPH ?g {{ ?p ?pp ?po }} }}
+  UNION {{ {v} GRAPH ?g {{ ?p sp:evidence ?e . ?e ?ep ?eo }} }}
+  UNION {{ {v} GRAPH ?g {{ ?p sp:holder ?h }} GRAPH ?g2 {{ ?h rdfs:label ?hl }} }}
+  UNION {{ {v} GRAPH ?g {{ ?p sp:topic ?t }} GRAPH ?g2 {{ ?t skos:prefLabel ?tl }} }}
 }}""")
 
 
@@ -160,8 +185,8 @@ ARTICLE_LIST_PROPERTIES = ("rdf:type", "dcterms:identifier", "dcterms:date", "sc
 
 def article_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
     rows = store.query(PREFIXES + f"""
-SELECT ?a WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:date ?date }} }}
-  BIND({DATE_KEY} AS ?key) }} ORDER BY DESC(?key) ?a LIMIT {limit} OFFSET {offset}""")
+SELECT ?a WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:date ?date }} }} }}
+ORDER BY DESC(STR(?date)) ?a LIMIT {limit} OFFSET {offset}""")
     total = store.query(PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a schema:NewsArticle } }")
     return [r["a"] for r in rows], _ints(total)
 
@@ -169,10 +194,14 @@ SELECT ?a WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:
 def article_list_nodes(store: Store, articles: list[str]):
     if not articles:
         return []
-    return store.query(PREFIXES + f"""
+    return construct(store, PREFIXES + f"""
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 CONSTRUCT {{ ?a ?p ?o }} WHERE {{ {values('a', articles)} GRAPH ?a {{ ?a ?p ?o }}
   FILTER(?p IN ({', '.join(ARTICLE_LIST_PROPERTIES)})) }}""")
+
+
+def article_graph(store: Store, article: str) -> list[tuple]:
+    return construct(store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}")
 
 
 def article_positions(store: Store, article: str) -> list[URIRef]:

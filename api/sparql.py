@@ -14,7 +14,7 @@ from werkzeug.http import parse_accept_header
 
 from api import negotiate, services, sparql_form
 from api.auth import require_write_token
-from api.errors import BadRequest, NotAcceptable, UnsupportedMediaType
+from api.errors import BadRequest, UnsupportedMediaType
 from api.service import service_description
 
 bp = Blueprint("sparql", __name__)
@@ -116,10 +116,7 @@ def _describe_service():
     accept = request.accept_mimetypes
     if accept and accept.best == "text/html" and not request.args.get("format"):
         return redirect(url_for("ui.query_page"))
-    try:
-        media_type = negotiate.choose("graph", accept, request.args.getlist("format"))
-    except NotAcceptable:
-        raise
+    media_type = negotiate.choose("graph", accept, request.args.getlist("format"))
     graph = service_description(request.base_url, writable=bool(current_app.config.get("WRITE_TOKEN")))
     fmt = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
            "application/rdf+xml": "xml", "application/n-quads": "nquads", "application/trig": "trig",

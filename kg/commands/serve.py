@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from kg.commands import add_store_option
@@ -40,6 +41,7 @@ def run(args) -> int:
     app = create_app({"STORE_PATH": args.store, "WORKERS": args.workers,
                       "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
                       "WRITE_TOKEN": args.token or None})
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
     mode = "read-write (token)" if args.token else "read-only"
     print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql)", file=sys.stderr)
     try:

@@ -1,0 +1,58 @@
+"""`kg serve` end to end: a real process on a free port, then a clean SIGTERM shutdown."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from api_fixtures import TOKEN, fill, free_port
+from kg.store import OxigraphStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start(store_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store_dir), "--port", str(port),
+                                "--workers", "2", *extra], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                               stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if requests.get(base + "/health", timeout=1).ok:
+                return process, base
+        except requests.ConnectionError:
+            time.sleep(0.05)
+        if process.poll() is not None:
+            raise AssertionError(process.stderr.read())
+    raise AssertionError("kg serve did not come up")
+
+
+def test_api_serve_serves_the_store_and_shuts_down_cleanly(tmp_path):
+    store_dir = tmp_path / "store"
+    with OxigraphStore(store_dir) as store:
+        fill(store)
+    process, base = start(store_dir, "--token", TOKEN, "--query-timeout", "5")
+    try:
+        answer = requests.get(base + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?t }"}, timeout=10)
+        assert answer.status_code == 200 and int(answer.json()["results"]["bindings"][0]["n"]["value"]) > 10
+        assert requests.get(base + "/actors/friedrich-merz", timeout=10).json()["label"] == "Friedrich Merz"
+        assert requests.get(base + "/health", timeout=10).json()["writable"] is True
+        assert list(tmp_path.glob(".kg-snapshots-*"))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(15) == 0
+    assert not list(tmp_path.glob(".kg-snapshots-*")), "snapshots left behind"
+
+
+def test_api_serve_bad_options_fail_with_one_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(tmp_path / "s"),
+                             "--query-timeout", "0"], cwd=ROOT, capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("kg serve:") and len(result.stderr.strip().splitlines()) == 1
