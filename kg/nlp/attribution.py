@@ -68,6 +68,7 @@ class Attributor:
             if not v.toks:
                 continue
             found = self._sentence(k, v)
+            out += self._backward(k, v, found, out)
             out += found
             if any(st.speaker for st in found):
                 self.last_speaker_sent = k
@@ -131,6 +132,9 @@ class Attributor:
             return m.actor
         v = self.views.get(k)
         same = [x for x in (v.mentions if v else []) if x.start < m.start and v.segs[v.local(x)] < v.segs[v.local(m)]]
+        if self.recent and self.recent[-1][0] == k - 1 and self._person_agrees(self.recent[-1][1], m.gender):
+            m.actor = self.recent[-1][1]
+            return m.actor
         prev = self.views.get(k - 1)
         for view, cands in ((v, same), (prev, prev.mentions if prev else [])):
             subjects = [x for x in cands if x.kind != "pronoun" and not x.genitive and not view.mask[view.local(x)]
@@ -149,6 +153,10 @@ class Attributor:
         if before and self.sent_of[before[-1].start] >= k - 3:
             m.actor = before[-1].actor
         return m.actor
+
+    def _person_agrees(self, actor: str, gender: str | None) -> bool:
+        info = self.actors.get(actor)
+        return bool(info) and info.type == "person" and info.gender == gender
 
     def _agrees(self, x: Mention, gender: str | None, view: SentenceView) -> bool:
         info = self.actors.get(x.actor) if x.actor else None
@@ -187,6 +195,22 @@ class Attributor:
                     out.append((m, Hit(i, Trigger(act, 1, report=act == "assertion"), "marker")))
                     break
         return [(m, h) for m, h in out if resolve(m)]
+
+    def _backward(self, k: int, v: SentenceView, found: list[Statement], out: list[Statement]) -> list[Statement]:
+        """`… ist verfassungswidrig. Das hat das Bundesverfassungsgericht entschieden.`:
+        a reporting sentence opening with `Das`/`Dies` attributes the sentence before it."""
+        prev = self.views.get(k - 1)
+        para = self.doc._.para_of_sent or []
+        if prev is None or v.toks[0].text not in ("Das", "Dies") or v.toks[0].tag_ != "PDS" \
+                or any(st.sent == k - 1 for st in out) or (para and para[k - 1] != para[k]):
+            return []
+        reporters = [st for st in found if st.speaker and st.evidence in ("verb", "phrase")]
+        if not reporters:
+            return []
+        hit = Hit(0, Trigger("assertion", 1, report=True), "continuation")
+        act, pol = _act(prev, hit)
+        return [Statement(k - 1, *prev.span(), reporters[0].actor, act, pol, claim_text(prev, hit, None),
+                          CONFIDENCE["continuation"], "continuation", True)]
 
     def _reporting_speaker(self, k: int, v: SentenceView) -> str | None:
         """The speaker whose indirect speech this sentence continues (Konjunktiv I main

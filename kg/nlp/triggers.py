@@ -199,9 +199,21 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve)
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
-    if before:
-        return _coordinated(v, before[::-1])
-    return _coordinated(v, [m for m in cands if v.local(m) > pivot])
+    group = _coordinated(v, before[::-1]) if before else _coordinated(v, [m for m in cands if v.local(m) > pivot])
+    return group + _partners(v, in_seg, group)
+
+
+def _partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[Mention]:
+    """`Die CSU hatte gemeinsam mit der bayerischen Staatsregierung geklagt`: co-holders."""
+    out = []
+    for m in ms:
+        i = v.local(m) - 1
+        while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
+            i -= 1
+        if i >= 1 and v.toks[i].text.lower() == "mit" and v.toks[i - 1].text.lower() in ("gemeinsam", "zusammen") \
+                and m not in group:
+            out.append(m)
+    return out
 
 
 def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[str]:
