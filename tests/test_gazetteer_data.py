@@ -109,16 +109,19 @@ def test_gazetteer_data_canonical_names_are_unique():
 
 
 def test_gazetteer_data_shared_surface_forms_are_declared_ambiguous():
-    """A surface form (name or alias) naming two actors must be listed in `ambiguous` by both."""
+    """A surface form (name or alias) naming two actors must be listed in `ambiguous` by both.
+
+    Forms compare case-sensitively, as the gazetteer matches them: `BUND` (the
+    environmental association) is not `Bund` (the federal level)."""
     owners: dict[str, dict[str, dict]] = defaultdict(dict)
     for _, _, rec in _actors():
         for form in {rec["name"], *rec["aliases"]}:
-            owners[_norm(form)][rec["name"]] = rec
+            owners[" ".join(form.split())][rec["name"]] = rec
     problems = []
     for form, recs in owners.items():
         if len(recs) > 1:
             for rec in recs.values():
-                if form not in {_norm(a) for a in rec.get("ambiguous", [])}:
+                if form not in {" ".join(a.split()) for a in rec.get("ambiguous", [])}:
                     problems.append(f"{form!r}: {sorted(recs)} (not declared by {rec['name']})")
     assert not problems, "\n".join(problems)
 
