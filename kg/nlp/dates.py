@@ -176,7 +176,7 @@ def _clauses(tokens: Sequence) -> list[_Clause]:
 
 def _kind(tokens: Sequence, indexes: list[int]) -> str:
     first = tokens[indexes[0]]
-    if first.tag_ in SUBORDINATE_TAGS or first.text.lower() in ("dass", "ob"):
+    if first.tag_ in SUBORDINATE_TAGS or first.text.lower() in lexicon()["subordinator"]:
         return "sub"
     tags = {tokens[i].tag_ for i in indexes}
     if ("PTKZU" in tags or "VVIZU" in tags) and not any(t.endswith("FIN") for t in tags):

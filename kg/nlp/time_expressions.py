@@ -123,7 +123,7 @@ def _vague(lowered: list[str], i: int, ref: Ref | None) -> DateReading | None:
 def _relative_day(lowered: list[str], i: int, ref: Ref | None) -> DateReading | None:
     offset = lexicon()["relative_day"].get(lowered[i])
     if offset is None:
-        if lowered[i] in lexicon()["day_part"] and i > 0 and lowered[i - 1] in ("am", "heute"):
+        if lowered[i] in lexicon()["day_part"] and i > 0 and lowered[i - 1] in lexicon()["day_part_anchor"]:
             return _dated(ref, 0, f"'{lowered[i - 1]} {lowered[i]}': the article's day")
         return None
     return _dated(ref, int(offset), f"'{lowered[i]}'")
