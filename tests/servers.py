@@ -150,6 +150,7 @@ def start_oxigraph(workdir: Path) -> Server:
 def start_virtuoso(workdir: Path, max_rows: int = 1_000_000) -> Server:
     """Virtuoso with its own ini, database files and ports (dba/dba, Digest auth)."""
     binary = require_binary("virtuoso-t", "apt-get install virtuoso-opensource")
+    workdir.mkdir(parents=True, exist_ok=True)
     http_port, sql_port = free_port(), free_port()
     ini = workdir / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(dir=workdir, sql_port=sql_port, http_port=http_port,
@@ -160,7 +161,8 @@ def start_virtuoso(workdir: Path, max_rows: int = 1_000_000) -> Server:
     base = f"http://127.0.0.1:{http_port}"
     return wait_until_ready(Server(
         "virtuoso", f"{base}/sparql", f"{base}/sparql-auth", f"{base}/sparql-graph-crud-auth",
-        process, log, user="dba", password="dba", auth="digest", extra={"max_rows": max_rows}))
+        process, log, user="dba", password="dba", auth="digest",
+        extra={"max_rows": max_rows, "sql_port": sql_port}))
 
 
 @pytest.fixture(scope="session")
@@ -214,10 +216,13 @@ def build_dataset(path: Path):
 @pytest.fixture(scope="session")
 def dataset(tmp_path_factory):
     """The embedded source store every push and remote test compares against."""
-    store = build_dataset(tmp_path_factory.mktemp("dataset") / "store")
+    from kg.store import OxigraphStore
+
+    path = tmp_path_factory.mktemp("dataset") / "store"
+    build_dataset(path).close()
+    store = OxigraphStore(path, read_only=True)  # read-only: CLI commands under test open it too
     assert len(store.graph_names()) >= 4
-    yield store
-    store.close()
+    return store
 
 
 def clear(store) -> None:
