@@ -10,7 +10,7 @@ STTS = {"ADJA", "ADJD", "ADV", "APPR", "APPRART", "APPO", "APZR", "ART", "CARD",
 
 
 def test_tagger_sets_plain_stts_tags_and_lemmas_on_every_token():
-    doc = analyse("Kiew lehnt dies ab. Die Delegierten verlangten, die Spielräume auszuschöpfen.", "2025-11-28")
+    doc = analyse("Kiew lehnt dies ab. Die Delegierten (SPD) verlangten, „die Spielräume“ auszuschöpfen.", "2025-11-28")
     assert all(t.tag_ in STTS for t in doc), [(t.text, t.tag_) for t in doc if t.tag_ not in STTS]
     assert all(t.lemma_ for t in doc)
     assert {t.text: t.tag_ for t in doc}["lehnt"] == "VVFIN"

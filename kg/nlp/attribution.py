@@ -25,6 +25,7 @@ CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker":
               "headline": 0.7, "continuation": 0.6}
 RANK = {"verb": 3, "phrase": 4, "modal": 3, "noun": 2, "marker": 2, "headline": 1, "continuation": 0}
 CLAIM_WORDS = 14
+NEEDED = {"nötig", "notwendig", "erforderlich", "unerlässlich", "unabdingbar"}
 
 
 @dataclass
@@ -209,6 +210,9 @@ class Attributor:
             return []
         hit = Hit(0, Trigger("assertion", 1, report=True), "continuation")
         act, pol = _act(prev, hit)
+        for st in reporters:
+            if st.claim.strip() in ("Das", "Dies", ""):
+                st.act, st.polarity = act, pol
         return [Statement(k - 1, *prev.span(), reporters[0].actor, act, pol, claim_text(prev, hit, None),
                           CONFIDENCE["continuation"], "continuation", True)]
 
@@ -359,11 +363,12 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", 1
     if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words) or \
-            ("brauchen" in lemmas and {"wir", "ich"} & words):
+            ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
         return "demand", 1
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
-    if "werden" in lemmas and {"wir", "ich", "man"} & words:
+    if ({"werde", "werden", "wird"} & words and {"wir", "ich", "man"} & words) or \
+            ({"würde", "würden"} & words and {"wir", "ich"} & words):
         return "commitment", 1
     if "wollen" in lemmas and {"wir", "ich"} & words:
         return "proposal", 1
@@ -427,11 +432,13 @@ def _evaluation(v: SentenceView, idx: list[int]) -> Trigger | None:
     """The strongest evaluative word sequence in these tokens (negative wins)."""
     idx = [i for i in idx if not _conditional(v, v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in idx]
+    words = [v.toks[i].text.lower() for i in idx]
     table = resources.evaluations()
     found = None
     for n in range(len(lemmas)):
         for key, trig in table.items():
-            if tuple(lemmas[n:n + len(key)]) == key and (found is None or trig.polarity < found.polarity):
+            hit = all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key)))
+            if hit and (found is None or trig.polarity < found.polarity):
                 prev = lemmas[n - 1] if n else ""
                 found = trig if prev not in resources.negations() else Trigger(trig.act, -trig.polarity)
     return found

@@ -40,6 +40,8 @@ def stts(tag: str) -> str:
     """HanTa's tag in plain STTS: 'VV(FIN)' -> 'VVFIN', 'ADJ(A)' -> 'ADJA', 'NNA' -> 'NN'."""
     if tag in HANTA_FIXES:
         return HANTA_FIXES[tag]
+    if tag.startswith("$"):
+        return tag if tag in ("$,", "$.", "$(") else "$("
     return tag.replace("(", "").replace(")", "")
 
 
