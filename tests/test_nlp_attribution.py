@@ -55,3 +55,38 @@ def test_attribution_reaction_adjective_sets_polarity():
 def test_attribution_no_position_in_questions_or_narration():
     assert _st("Will die SPD den Plan unterstützen?") == []
     assert _st("Ein Treffen ist für Dienstag geplant.") == []
+
+
+def test_attribution_pronoun_agrees_with_organisation_by_article():
+    text = "Auch die Linke begrüßte die Entscheidung. Sie hatte ebenfalls gegen die Reform geklagt."
+    out = _st(text)
+    assert [a for _, a, _, _ in out] == ["Linke", "Linke"]
+    assert out[1][2:] == ("rejection", -1)
+
+
+def test_attribution_actors_inside_indirect_speech_are_the_speakers_content():
+    text = "Die EU sei bereit, mit Gegenmaßnahmen zu reagieren, sagte Ursula von der Leyen."
+    assert [a for _, a, _, _ in _st(text)] == ["Ursula von der Leyen"]
+
+
+def test_attribution_relative_clause_subject_is_its_antecedent():
+    text = "Ähnlich äußerte sich CSU-Chef Markus Söder, der seit Langem eine Rückkehr zur Wehrpflicht fordert."
+    acts = sorted(act for _, a, act, _ in _st(text) if a == "Markus Söder")
+    assert acts == ["assertion", "demand"]
+
+
+def test_attribution_verbless_headline_against():
+    out = _st("Linke und Grüne dagegen\n\nDer Text folgt.")
+    assert {(a, act, pol) for _, a, act, pol in out} == {("Linke", "rejection", -1), ("Grüne", "rejection", -1)}
+
+
+def test_attribution_das_sagte_x_attributes_the_sentence_before():
+    text = "Die Streichung der Klausel ist verfassungswidrig. Das hat das Bundesverfassungsgericht entschieden."
+    out = _st(text)
+    assert [(s[:14], a, pol) for s, a, _, pol in out] == [
+        ("Die Streichung", "Bundesverfassungsgericht", -1), ("Das hat das Bu", "Bundesverfassungsgericht", -1)]
+
+
+def test_attribution_source_marker_of_plans_is_a_proposal():
+    [(_, actor, act, _)] = _st("Nach den Plänen der CDU sollen Jobcenter Leistungen schneller kürzen können.")
+    assert (actor, act) == ("CDU", "proposal")

@@ -49,3 +49,13 @@ def test_mentions_collectives_stand_for_the_party_named_last():
 def test_mentions_role_key_normalises_role_nouns():
     assert role_key("Bundesinnenministerin") == "innenminister"
     assert role_key("CDU-Vorsitzende") == role_key("CDU-Chef") == "cdu-chef"
+
+
+def test_mentions_state_adjective_with_state_organ_is_the_state():
+    found, _ = _actors("Die dänische Ratspräsidentschaft drängte auf eine Abstimmung.")
+    assert ("dänische Ratspräsidentschaft", "Dänemark") in found
+
+
+def test_mentions_definite_noun_refers_to_the_organisation_named_with_it():
+    found, _ = _actors("Der Paritätische Wohlfahrtsverband lehnte das ab. Der Verband warnte vor Armut.")
+    assert ("Verband", "Paritätischer Wohlfahrtsverband") in found

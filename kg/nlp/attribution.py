@@ -211,8 +211,8 @@ class Attributor:
         hit = Hit(0, Trigger("assertion", 1, report=True), "continuation")
         act, pol = _act(prev, hit)
         for st in reporters:
-            if st.claim.strip() in ("Das", "Dies", ""):
-                st.act, st.polarity = act, pol
+            if st.act == "assertion":  # `Das` reports the sentence before: its content decides
+                st.act, st.polarity, st.claim = act, pol, claim_text(prev, hit, None)
         return [Statement(k - 1, *prev.span(), reporters[0].actor, act, pol, claim_text(prev, hit, None),
                           CONFIDENCE["continuation"], "continuation", True)]
 
