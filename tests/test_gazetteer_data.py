@@ -188,6 +188,15 @@ def test_gazetteer_data_time_scoped_roles_resolve_by_date():
     assert _holders("Kremlchef", "Russland", "2025-11-28") == {"Wladimir Putin"}
 
 
+def test_gazetteer_data_base_role_nouns_resolve_with_their_state():
+    """`der russische Präsident`: the bare noun plus the state named by the adjective."""
+    assert _holders("Präsident", "Russland", "2025-11-28") == {"Wladimir Putin"}
+    assert _holders("Außenminister", "USA", "2025-06-01") == {"Marco Rubio"}
+    assert _holders("Außenminister", "Deutschland", "2025-06-01") == {"Johann Wadephul"}
+    assert _holders("Innenminister", "Bayern", "2025-06-01") == {"Joachim Herrmann"}
+    assert _holders("Bundeskanzler", "Österreich", "2025-10-24") == {"Christian Stocker"}
+
+
 def test_gazetteer_data_covers_every_dev_gold_actor():
     names = set(_by_name())
     missing = sorted({json.loads(line)["actor"] for line in DEV_GOLD.read_text(encoding="utf-8").splitlines()
