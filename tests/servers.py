@@ -136,6 +136,7 @@ def wait_until_ready(server: Server, seconds: float = 90) -> Server:
 
 def start_oxigraph(workdir: Path) -> Server:
     binary = require_binary("oxigraph", "pip install oxigraph")
+    workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = workdir / "oxigraph.log"
     process = subprocess.Popen(
