@@ -35,11 +35,12 @@ CAP_CODE = URIRef(ONTOLOGY + "capCode")
 
 STRONG, WEAK = 1.0, 0.35
 HEAD_FACTOR, MODIFIER_FACTOR = 0.8, 0.55
-PHRASE_BONUS = 0.5
+PHRASE_BONUS = 0.2
 CONTEXT_WEIGHTS = (0.5, 0.3)
 OTHER_CONTEXT_WEIGHT = 0.2
 CONTEXT_CAP = 3.0
 DECISIVE_LEAD = 0.6
+SPECIFICITY = 0.002  # per letter: between equal cues the longer, more specific word wins
 MIN_PART = 4
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
 _SUFFIXES = ("en", "es", "em", "e", "n", "s")  # not "er": Richter is no form of richten
@@ -59,6 +60,15 @@ class TopicMatch:
 def stem(word: str) -> str:
     """A light German stem, enough to equate inflected forms of one lemma."""
     for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def phrase_stem(word: str) -> str:
+    """A stem for words inside multiword keywords, where adjective endings vary freely
+    ("sozialer Wohnungsbau", "sozialen Wohnungsbau"); safe there as the whole sequence must match."""
+    for suffix in ("er",) + _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
@@ -107,7 +117,7 @@ class TopicIndex:
         if not words:
             return
         if len(words) > 1:
-            self.phrases[stem(words[0])].append((tuple(stem(w) for w in words), idx, weight))
+            self.phrases[phrase_stem(words[0])].append((tuple(phrase_stem(w) for w in words), idx, weight))
             return
         word = words[0]
         for key in {word, stem(word)}:
@@ -130,7 +140,7 @@ class TopicIndex:
     def _stem_of(self, word: str) -> str:
         key = self._stems.get(word)
         if key is None:
-            key = stem(normalise(word))
+            key = phrase_stem(normalise(word))
             if len(self._stems) < 500_000:
                 self._stems[word] = key
         return key
@@ -174,12 +184,13 @@ class TopicIndex:
                 if word in seen:
                     continue
                 seen.add(word)
+            specific = 1.0 + SPECIFICITY * len(word)
             for idx, weight in self.word_hits(word):
                 if weight > floor:
-                    total[idx] += weight
+                    total[idx] += weight * specific
             for phrase, idx, weight in self.phrases.get(stems[i], ()) if stems else ():
                 if weight > floor and tuple(stems[i:i + len(phrase)]) == phrase:
-                    total[idx] += weight + PHRASE_BONUS
+                    total[idx] += (weight + PHRASE_BONUS) * (1.0 + SPECIFICITY * sum(map(len, phrase)))
         return total
 
     # ------------------------------------------------------------------ deciding
