@@ -15,8 +15,11 @@ Multiword keywords ("erneuerbare Energien") match as sequences of stems.
 
 The decision is made per CAP major topic: a sentence mentioning "Schuldenbremse" and
 "Haushalt" is one macroeconomic sentence, not a tie. The context (paragraph,
-headline/lead) adds to the sentence's own evidence with lower weights, so it breaks
-ties and speaks when the sentence itself is silent.
+headline/lead, article) adds to the sentence's own evidence with lower weights, so it
+breaks ties and speaks when the sentence itself is silent -- but a sentence whose
+strong keywords clearly name one major keeps it. Weak cues (ambiguous words, actors
+and role nouns such as "Koalition", "Gericht", "Finanzminister") only add up; a
+repeated word counts once; between equal cues the longer word wins.
 """
 from __future__ import annotations
 
