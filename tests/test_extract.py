@@ -2,6 +2,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg import iris
 from kg.articles import read_paths
@@ -56,3 +58,16 @@ def test_extract_many_keeps_order_with_workers():
     parallel = [(a.id, [p.to_json() for p in ps]) for a, ps in extract_many(iter(articles), workers=2)]
     assert [i for i, _ in parallel] == [a.id for a in articles]
     assert serial == parallel
+
+
+WORDS = ("Merz SPD Kiew lehnt ab sagte er sie „ “ « » \" ( ) . , : ; fordert Die der nicht kein will Putin "
+         "CDU-Chef Ministerin Chefin dass sei habe Das hat entschieden laut zufolge Andrea Nahles dagegen ?").split()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS + ["\n\n"]), max_size=60), st.sampled_from(["2025-01-01", "2024-03", None]))
+def test_extract_any_word_salad_gives_well_formed_positions(words, date):
+    text = " ".join(words)
+    for p in extract(Article("x", date, text)):
+        assert text[p.start:p.end] == p.sentence and p.claim
+        assert 0 <= p.confidence <= 1 and p.stance in ("support", "oppose")

@@ -282,7 +282,7 @@ class MentionFinder:
                     between[len(between) - 1 - tail].tag_ in ("NE", "ADJA"):
                 tail += 1
             between = between[:len(between) - tail]
-            if between[-1].text == "," and \
+            if len(between) and between[-1].text == "," and \
                     not any(t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or t.text in ".;:" for t in between):
                 self._note_role(x.actor, m.role)
                 return x.actor
