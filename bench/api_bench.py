@@ -120,11 +120,12 @@ def wait_ready(url: str, process: subprocess.Popen, seconds: float = 60) -> None
     raise SystemExit(f"server did not come up: {url}")
 
 
-def start_servers(ours: Path, theirs: Path, workers: int):
+def start_servers(ours: Path, theirs: Path, workers: int, threads: int | None = None):
     p1, p2 = free_port(), free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     kg = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(ours), "--port", str(p1),
-                           "--workers", str(workers)], env=env, stderr=subprocess.DEVNULL)
+                           "--workers", str(workers)] + (["--threads", str(threads)] if threads else []),
+                          env=env, stderr=subprocess.DEVNULL)
     ox = subprocess.Popen([_oxigraph(), "serve", "--location", str(theirs), "--bind", f"127.0.0.1:{p2}",
                            "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base1, base2 = f"http://127.0.0.1:{p1}", f"http://127.0.0.1:{p2}"
@@ -158,13 +159,30 @@ def run_cell(endpoint: str, texts: list[str], media: str, clients: int, requests
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
-    return summarise(latencies, wall, errors)
+    if errors:
+        raise SystemExit(f"{endpoint}: {len(errors)} failed requests, e.g. HTTP {errors[0]}")
+    return {"latencies": latencies, "wall": wall}
 
 
-def summarise(latencies: list[float], wall: float, errors=()) -> dict:
+def measure(servers: dict, queries, media, clients, requests_n, seconds, rounds) -> dict:
+    """Each server in turn, `rounds` times, so that a burst of background load hits both alike."""
+    latencies = {s: [] for s in servers}
+    walls = {s: 0.0 for s in servers}
+    for endpoint, _ in servers.values():
+        run_cell(endpoint, queries, media, 1, 3, 30)  # warm-up
+    for r in range(rounds):
+        order = list(servers.items()) if r % 2 == 0 else list(reversed(servers.items()))
+        for server, (endpoint, _) in order:
+            cell = run_cell(endpoint, queries, media, clients, max(1, requests_n // rounds), seconds / rounds)
+            latencies[server] += cell.pop("latencies")
+            walls[server] += cell["wall"]
+    return {s: summarise(latencies[s], walls[s]) for s in servers}
+
+
+def summarise(latencies: list[float], wall: float) -> dict:
     ordered = sorted(latencies) or [float("nan")]
     p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
-    return {"n": len(latencies), "errors": len(errors), "median_ms": statistics.median(ordered) * 1000,
+    return {"n": len(latencies), "median_ms": statistics.median(ordered) * 1000,
             "p99_ms": p99 * 1000, "throughput": len(latencies) / wall if wall else 0.0}
 
 
@@ -229,6 +247,9 @@ def main(argv=None) -> int:
     parser.add_argument("--requests", type=int, default=60, help="requests per query and client count")
     parser.add_argument("--seconds", type=float, default=10.0, help="time cap per query and client count")
     parser.add_argument("--workers", type=int, default=4, help="kg serve --workers")
+    parser.add_argument("--threads", type=int, default=None, help="kg serve --threads (default: its own)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="alternate the servers this many times per cell (evens out background load)")
     parser.add_argument("--only", help="run only the queries whose name contains this text")
     parser.add_argument("--no-load", action="store_true", help="reuse the stores of the last run")
     args = parser.parse_args(argv)
@@ -238,17 +259,14 @@ def main(argv=None) -> int:
         ours, theirs, loads = OUT / "store-kg", OUT / "store-oxigraph", {}
     else:
         ours, theirs, loads = load_stores(nq)
-    servers = start_servers(ours, theirs, args.workers)
+    servers = start_servers(ours, theirs, args.workers, args.threads)
     try:
         texts = {k: v for k, v in query_texts(meta).items() if not args.only or args.only in k}
         check_same_answers(servers, texts)
         results = {}
         for name, (queries, media) in texts.items():
             for clients in (1, 8):
-                cell = {}
-                for server, (endpoint, _) in servers.items():
-                    run_cell(endpoint, queries, media, 1, 3, 30)  # warm-up
-                    cell[server] = run_cell(endpoint, queries, media, clients, args.requests, args.seconds)
+                cell = measure(servers, queries, media, clients, args.requests, args.seconds, args.rounds)
                 results[(name, clients)] = cell
                 print(f"{name:40s} {clients} clients: " + "  ".join(
                     f"{s} {c['median_ms']:.1f} ms {c['throughput']:.1f}/s" for s, c in cell.items()), flush=True)

@@ -345,3 +345,28 @@ def test_api_resources_openapi_documents_every_route_and_nothing_else(app, clien
     for path, ops in doc["paths"].items():
         for op in ops.values():
             assert op["summary"] and op["responses"]
+
+
+@pytest.mark.parametrize("url, text", [("/actors", "Friedrich Merz"), ("/topics", "Makroökonomie"),
+                                       ("/articles", "Ringen um den Haushalt"), ("/articles/a1", "Schuldenbremse"),
+                                       ("/topics/haushalt", "Haushalt"), ("/actors/spd/positions", "Kommunen"),
+                                       ("/", "Positionen"), ("/query", "SPARQL")])
+def test_api_resources_every_page_renders_html(client, url, text):
+    response = client.get(url, headers={"Accept": "text/html"})
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert text in response.get_data(as_text=True)
+
+
+def test_api_resources_position_page_renders_html_with_evidence(client, reference):
+    _, everything = reference
+    position = sorted(positions_of(everything, holder=iris.actor_iri("SPD")))[0]
+    page = client.get(f"/positions/{iris.local_id(str(position), 'position')}?format=html").get_data(as_text=True)
+    assert "<blockquote>Die SPD fordert mehr Geld für Kommunen bei der Migration.</blockquote>" in page
+
+
+@pytest.mark.parametrize("method, url, status", [("DELETE", "/actors", 405), ("PUT", "/sparql", 405),
+                                                 ("GET", "/sparql/update", 405), ("POST", "/topics", 405)])
+def test_api_resources_every_error_has_one_shape(client, method, url, status):
+    response = client.open(url, method=method)
+    assert response.status_code == status
+    assert response.get_json() == {"ok": False, "error": response.get_json()["error"], "errors": [], "status": status}
