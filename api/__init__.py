@@ -32,6 +32,7 @@ class Services:
         self.store, self.executor, self.owns_store = store, executor, owns_store
         self.write_lock = threading.Lock()
         self.cache: dict = {}
+        self.closed = False
 
     def written(self) -> None:
         """Call after every write so that queries and caches see it."""
@@ -39,6 +40,10 @@ class Services:
         self.executor.refresh()
 
     def close(self) -> None:
+        """Stop the query workers (and close the store if the app opened it); idempotent."""
+        if self.closed:
+            return
+        self.closed = True
         self.executor.close()
         if self.owns_store:
             self.store.close()

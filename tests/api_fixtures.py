@@ -8,6 +8,7 @@ fresh Oxigraph server or Virtuoso); the fixtures fill it through the Store inter
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import socket
 import threading
@@ -17,7 +18,8 @@ import pytest
 import rdflib
 import requests
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.compare import graph_diff, isomorphic
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg import iris
 from kg.model import Article, Position
@@ -161,6 +163,60 @@ def writable_app(writable_store):
     app.extensions["standpunkt"].close()
 
 
+# ---- comparing API answers with the store ------------------------------------------------------
+
+HYDRA = "http://www.w3.org/ns/hydra/core#"
+API = "https://w3id.org/standpunkt/api#"
+
+
+def parse(data: dict) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
+
+
+def store_part(graph: rdflib.Graph) -> rdflib.Graph:
+    """The triples that claim to come from the store: everything but navigation links."""
+    out = rdflib.Graph()
+    for s, p, o in graph:
+        if str(p).startswith((HYDRA, API)) or str(s).startswith("http://localhost/") or str(o).startswith(HYDRA):
+            continue
+        out.add((s, p, o))
+    return out
+
+
+def assert_same(got: rdflib.Graph, expected: rdflib.Graph):
+    if not isomorphic(got, expected):
+        _, only_got, only_expected = graph_diff(got, expected)
+        pytest.fail("only in answer:\n" + only_got.serialize(format="nt")
+                    + "\nonly in store:\n" + only_expected.serialize(format="nt"))
+
+
+def union(ds: rdflib.Dataset) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def subject_triples(graph: rdflib.Graph, subjects, predicates=None) -> rdflib.Graph:
+    out = rdflib.Graph()
+    for s in subjects:
+        for _, p, o in graph.triples((s, None, None)):
+            if predicates is None or p in predicates:
+                out.add((s, p, o))
+    return out
+
+
+def position_description(all_triples: rdflib.Graph, positions) -> rdflib.Graph:
+    """Independent statement of what a position answer holds: its triples, its evidence
+    node, the holder's rdfs:label and the topic's skos:prefLabel."""
+    out = subject_triples(all_triples, positions)
+    for p in positions:
+        out += subject_triples(all_triples, all_triples.objects(p, SP.evidence))
+        out += subject_triples(all_triples, all_triples.objects(p, SP.holder), {RDFS.label})
+        out += subject_triples(all_triples, all_triples.objects(p, SP.topic), {SKOS.prefLabel})
+    return out
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -193,3 +249,24 @@ def live_server(app):
 # a query that runs for minutes whatever the data: a cross product of 10^12 rows
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
     f"VALUES ?v{i} {{ {' '.join(str(n) for n in range(100))} }}" for i in range(6)) + " }"
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """The project's seed articles through the real pipeline (kg.ingest)."""
+    from kg.articles import read_paths
+    from kg.ingest import ingest_articles
+
+    root = os.path.join(os.path.dirname(__file__), "..", "seeds")
+    store = make_store(tmp_path_factory.mktemp("seed-store"))
+    summary = ingest_articles(store, read_paths([root]), report=lambda line: None)
+    assert summary.articles > 0 and not summary.rejected, summary.rejected
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def seed_app(seed_store):
+    app = _app(seed_store)
+    yield app
+    app.extensions["standpunkt"].close()

@@ -8,67 +8,17 @@ import pytest
 import rdflib
 from pyld import jsonld
 from rdflib import URIRef
-from rdflib.compare import graph_diff, isomorphic
+from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import ARTICLES, POSITIONS, TOKEN, dataset
+from api_fixtures import (ARTICLES, POSITIONS, SP, TOKEN, assert_same, dataset, parse,
+                          position_description, store_part, subject_triples, union)
 from kg import iris
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-SP = rdflib.Namespace(iris.ONTOLOGY)
-HYDRA = "http://www.w3.org/ns/hydra/core#"
-API = "https://w3id.org/standpunkt/api#"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-def parse(data: dict) -> rdflib.Graph:
-    return rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
-
-
-def store_part(graph: rdflib.Graph) -> rdflib.Graph:
-    """The triples that claim to come from the store: everything but navigation links."""
-    out = rdflib.Graph()
-    for s, p, o in graph:
-        if str(p).startswith((HYDRA, API)) or str(s).startswith("http://localhost/") or str(o).startswith(HYDRA):
-            continue
-        out.add((s, p, o))
-    return out
-
-
-def assert_same(got: rdflib.Graph, expected: rdflib.Graph):
-    if not isomorphic(got, expected):
-        _, only_got, only_expected = graph_diff(got, expected)
-        pytest.fail("only in answer:\n" + only_got.serialize(format="nt")
-                    + "\nonly in store:\n" + only_expected.serialize(format="nt"))
-
-
-def union(ds: rdflib.Dataset) -> rdflib.Graph:
-    g = rdflib.Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
-
-
-def subject_triples(graph: rdflib.Graph, subjects, predicates=None) -> rdflib.Graph:
-    out = rdflib.Graph()
-    for s in subjects:
-        for _, p, o in graph.triples((s, None, None)):
-            if predicates is None or p in predicates:
-                out.add((s, p, o))
-    return out
-
-
-def position_description(all_triples: rdflib.Graph, positions) -> rdflib.Graph:
-    """Independent statement of what a position answer holds: its triples, its evidence
-    node, the holder's rdfs:label and the topic's skos:prefLabel."""
-    out = subject_triples(all_triples, positions)
-    for p in positions:
-        out += subject_triples(all_triples, all_triples.objects(p, SP.evidence))
-        out += subject_triples(all_triples, all_triples.objects(p, SP.holder), {RDFS.label})
-        out += subject_triples(all_triples, all_triples.objects(p, SP.topic), {SKOS.prefLabel})
-    return out
 
 
 @pytest.fixture(scope="module")
