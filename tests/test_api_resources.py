@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import rdflib
@@ -19,6 +20,7 @@ from kg import iris
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +191,7 @@ def post_article(client, body: bytes, headers=None, **params):
 
 def test_api_resources_post_article_ingests_and_answers_201(writable_app, writable_store):
     client = writable_app.test_client()
-    with open("seeds/d01.txt", "rb") as f:
+    with open(SEEDS / "d01.txt", "rb") as f:
         body = f.read()
     response = post_article(client, body, AUTH, id="d01")
     assert response.status_code == 201, response.data
@@ -320,3 +322,35 @@ def test_api_resources_every_error_has_one_shape(client, method, url, status):
     response = client.open(url, method=method)
     assert response.status_code == status
     assert response.get_json() == {"ok": False, "error": response.get_json()["error"], "errors": [], "status": status}
+
+
+def test_api_resources_post_multipart_upload(writable_app, writable_store):
+    with open(SEEDS / "d02.txt", "rb") as f:
+        data = {"file": (f, "d02.txt", "text/plain")}
+        response = writable_app.test_client().post("/articles", data=data, headers=AUTH,
+                                                   content_type="multipart/form-data")
+    assert response.status_code == 201, response.data
+    assert iris.article_iri("d02") in writable_store.graph_names()
+
+
+def test_api_resources_export_turtle_is_the_union_of_the_graphs(client, reference):
+    _, everything = reference
+    response = client.get("/export", headers={"Accept": "text/turtle"})
+    assert response.headers["Content-Disposition"].endswith('standpunkt.ttl"')
+    assert_same(rdflib.Graph().parse(data=response.get_data(), format="turtle"), everything)
+
+
+def test_api_resources_empty_store_pages(tmp_path):
+    from api_fixtures import _app, make_store
+
+    store = make_store(tmp_path)
+    app = _app(store)
+    try:
+        client = app.test_client()
+        assert client.get("/").status_code == 200
+        assert client.get("/actors").get_json(force=True)["totalItems"] == 0
+        assert client.get("/actors", headers={"Accept": "text/html"}).status_code == 200
+        assert client.get("/health").get_json()["ok"] is True
+    finally:
+        app.extensions["standpunkt"].close()
+        store.close()

@@ -280,3 +280,13 @@ def test_api_sparql_cors_on_reads_only(client):
     write = client.options("/sparql/update", headers={"Origin": "https://example.org",
                                                       "Access-Control-Request-Method": "POST"})
     assert "Access-Control-Allow-Origin" not in write.headers
+
+
+def test_api_sparql_describe_is_a_graph_not_a_table(client, api_store):
+    from kg import iris
+
+    query = f"DESCRIBE <{iris.actor_iri('Friedrich Merz')}>"
+    response = ask_endpoint(client, "GET", query, "text/turtle, application/sparql-results+json;q=0.5")
+    assert response.mimetype == "text/turtle"
+    got = rdflib.Graph().parse(data=response.data, format="turtle")
+    assert len(got) > 0 and isomorphic(got, api_store.query(query))
