@@ -32,13 +32,14 @@ def positions_from_doc(article: Article, doc) -> list[Position]:
     sents = sentences_of(doc)
     context = _Context(doc, sents)
     aliases = _aliases(doc)
+    text = doc.text  # Doc.text rebuilds the string on every access
     out = []
     for st in doc._.statements or []:
         sent = sents[st.sent]
         info = doc._.actors[st.actor]
         topic = context.topic(st.sent, st.claim)
         out.append(Position(
-            article=article.id, sentence=doc.text[st.start:st.end], start=st.start, end=st.end,
+            article=article.id, sentence=text[st.start:st.end], start=st.start, end=st.end,
             actor=st.actor, actor_type="person" if info.type == "person" else "organization",
             actor_iri=iris.actor_iri(st.actor), stance="support" if st.polarity > 0 else "oppose",
             act=st.act, claim=st.claim,
@@ -122,7 +123,10 @@ def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tupl
 
     forking = "fork" in mp.get_all_start_methods()
     if forking:
+        import gc
+
         _warm()  # children inherit the loaded model instead of each loading it
+        gc.freeze()  # keep the collector from touching (and so copying) the inherited model
     ctx = mp.get_context("fork" if forking else None)
     with ctx.Pool(workers, initializer=None if forking else _warm) as pool:
         pending: deque = deque()

@@ -433,10 +433,10 @@ def _evaluation(v: SentenceView, idx: list[int]) -> Trigger | None:
     idx = [i for i in idx if not _conditional(v, v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in idx]
     words = [v.toks[i].text.lower() for i in idx]
-    table = resources.evaluations()
+    table = resources.evaluations_by_first()
     found = None
     for n in range(len(lemmas)):
-        for key, trig in table.items():
+        for key, trig in table.get(lemmas[n], []) + table.get(words[n], []):
             hit = all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key)))
             if hit and (found is None or trig.polarity < found.polarity):
                 prev = lemmas[n - 1] if n else ""

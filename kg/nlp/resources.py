@@ -62,6 +62,15 @@ def evaluations() -> dict[tuple[str, ...], Trigger]:
 
 
 @lru_cache(maxsize=None)
+def evaluations_by_first() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
+    """The evaluative entries indexed by their first word, for a quick scan."""
+    out: dict[str, list] = {}
+    for key, trig in evaluations().items():
+        out.setdefault(key[0], []).append((key, trig))
+    return out
+
+
+@lru_cache(maxsize=None)
 def negations() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("negation.tsv"))
 
