@@ -17,7 +17,8 @@ from typing import Callable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.remote import RemoteStore, batches, update_requests
+from kg.remote import RemoteStore
+from kg.remote_updates import batches, update_requests
 from kg.store import Store
 
 MODES = ("gsp", "update")

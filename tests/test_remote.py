@@ -10,7 +10,7 @@ from rdflib.namespace import XSD
 
 from kg import iris
 from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
-from kg.remote import RemoteStore, batches, query_form, update_requests
+from kg.remote import RemoteStore, query_form
 from kg.remote_http import BearerAuth, make_auth
 from servers import (QUERIES, comparable_rows, assert_same_graph, clear, dataset, oxigraph_server,  # noqa: F401
                      remote_server, virtuoso_numbers, virtuoso_server)
@@ -58,33 +58,6 @@ def test_remote_query_form_reads_past_the_prologue(query, form):
 def test_remote_query_form_rejects_an_update():
     with pytest.raises(QueryError, match="not a SPARQL query"):
         query_form("INSERT DATA { <http://ex/a> <http://ex/b> 1 }")
-
-
-def _triples(text: str) -> list[ox.Triple]:
-    return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(text.encode(), ox.RdfFormat.TURTLE)]
-
-
-def test_remote_batches_keep_blank_node_groups_whole():
-    triples = _triples("""@prefix : <http://ex/> .
-        :a :p 1, 2, 3 . :a :list ( 1 2 3 ) . :b :q [ :r [ :s 4 ] ] .""")
-    parts = batches(triples, 2)
-    assert sum(len(b) for b in parts) == len(triples)
-    for node in {t.object for t in triples if isinstance(t.object, ox.BlankNode)}:
-        holding = [i for i, b in enumerate(parts) if any(node in (t.subject, t.object) for t in b)]
-        assert len(holding) == 1, f"blank node {node} split over batches {holding}"
-
-
-def test_remote_update_requests_drop_each_graph_with_its_first_batch():
-    big, small = _triples("@prefix : <http://ex/> . :a :p 1, 2, 3, 4, 5 ."), _triples("<http://ex/b> <http://ex/p> 1 .")
-    requests = [text for text, _ in update_requests([("http://ex/g1", big, True), ("http://ex/g2", small, True),
-                                     ("http://ex/g3", small, False)], 2)]
-    assert requests[0].startswith("DROP SILENT GRAPH <http://ex/g1> ;\nINSERT DATA {")
-    assert sum(r.count("DROP SILENT GRAPH <http://ex/g1>") for r in requests) == 1
-    assert sum(r.count("DROP SILENT GRAPH <http://ex/g2>") for r in requests) == 1
-    assert not any("DROP SILENT GRAPH <http://ex/g3>" in r for r in requests)
-    assert sum(r.count(" .\n") for r in requests) == 7
-    blank = _triples("<http://ex/a> <http://ex/p> [] .")
-    assert "INSERT {" in next(iter(update_requests([("http://ex/g", blank, True)], 5)))[0]
 
 
 @pytest.mark.parametrize("kwargs, scheme", [
