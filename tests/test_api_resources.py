@@ -10,7 +10,7 @@ import rdflib
 from pyld import jsonld
 from rdflib import URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, SKOS
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
 from api_fixtures import (ARTICLES, POSITIONS, SP, TOKEN, assert_same, dataset, parse,
