@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import KGError, StoreError
 from kg.remote import RemoteStore
 from kg.remote_updates import batches, update_requests
 from kg.store import Store
@@ -113,7 +113,13 @@ def _send_update(target, graphs, batch_size, dry_run, summary) -> None:
 
 def check_arrival(target: RemoteStore, expected: dict[str, int]) -> None:
     """Compare the target's triple count of every pushed graph with what was sent."""
-    held = remote_counts(target, list(expected))
+    try:
+        held = remote_counts(target, list(expected))
+    except KGError as e:
+        where = target.query_endpoint or target.gsp_endpoint
+        raise StoreError(f"sent everything, but could not read the counts back from {where} ({e}); "
+                         "give the store's query endpoint with --query-endpoint "
+                         "(Oxigraph: .../query), or --no-verify") from e
     wrong = {g: (n, held.get(g, 0)) for g, n in expected.items() if held.get(g, 0) != n}
     if wrong:
         graph, (sent, kept) = next(iter(wrong.items()))

@@ -148,3 +148,15 @@ def test_push_cli_missing_store_says_so(tmp_path, capsys):
     code = main(["push", "--gsp", "http://127.0.0.1:9/store", "--store", str(tmp_path / "none")])
     assert code == 2
     assert "no store at" in capsys.readouterr().err
+
+
+def test_push_progress_bar_and_summary(target, dataset, capsys):
+    summary = push(dataset, target, mode="gsp", progress=True)
+    assert " graphs" in capsys.readouterr().err
+    assert summary.line().startswith(f"pushed {len(dataset.graph_names())} graphs, {dataset.quad_count()} triples")
+
+
+def test_push_update_without_a_query_endpoint_names_the_fix(oxigraph_server, dataset):
+    target = RemoteStore(oxigraph_server.update, oxigraph_server.update, retries=0)
+    with pytest.raises(StoreError, match="could not read the counts back .* --query-endpoint"):
+        push(dataset, target, mode="update", graphs=[dataset.graph_names()[0]])

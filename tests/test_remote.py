@@ -280,3 +280,22 @@ def test_remote_query_timeout_is_a_query_timeout(oxigraph_server, dataset):
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) < STR(?f)) }"
     with pytest.raises(QueryTimeout, match="did not answer within"):
         store.query(slow)
+
+
+def test_remote_open_store_picks_the_remote_store(monkeypatch, tmp_path):
+    from kg.store import OxigraphStore, open_store
+
+    for name in ("KG_QUERY_ENDPOINT", "KG_UPDATE_ENDPOINT", "KG_GSP_ENDPOINT", "KG_STORE_USER",
+                 "KG_STORE_PASSWORD", "KG_STORE_TOKEN", "KG_STORE_AUTH"):
+        monkeypatch.delenv(name, raising=False)
+    explicit = open_store(tmp_path / "unused", query_endpoint="http://127.0.0.1:9/q", user="u",
+                          password="p", auth="digest")
+    assert isinstance(explicit, RemoteStore) and explicit.query_endpoint == "http://127.0.0.1:9/q"
+    assert type(explicit.http.auth).__name__ == "HTTPDigestAuth"
+    monkeypatch.setenv("KG_QUERY_ENDPOINT", "http://127.0.0.1:9/sparql")
+    monkeypatch.setenv("KG_STORE_TOKEN", "t")
+    from_env = open_store()
+    assert isinstance(from_env, RemoteStore) and isinstance(from_env.http.auth, BearerAuth)
+    assert not (tmp_path / "unused").exists()
+    embedded = open_store(in_memory=True)
+    assert isinstance(embedded, OxigraphStore)
