@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pyld import jsonld
 from rdflib import URIRef
 from rdflib.compare import isomorphic
@@ -354,3 +357,19 @@ def test_api_resources_empty_store_pages(tmp_path):
     finally:
         app.extensions["standpunkt"].close()
         store.close()
+
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from(["/actors/{}", "/actors/{}/positions", "/topics/{}", "/topics/{}/positions",
+                             "/positions/{}", "/articles/{}"]),
+       ident=_text, params=st.dictionaries(st.sampled_from(["limit", "offset", "stance", "act", "topic", "from",
+                                                            "to", "format"]), _text, max_size=4))
+def test_api_resources_any_input_gets_a_clean_answer(client, path, ident, params):
+    """Whatever a client sends: a 2xx, or an error of the one JSON shape; never a 500."""
+    response = client.get(path.format(quote(ident, safe="")), query_string=params)
+    assert response.status_code < 500, (path, ident, params, response.data[:300])
+    if response.status_code >= 400:
+        assert set(response.get_json()) == {"ok", "error", "errors", "status"}

@@ -8,6 +8,8 @@ import time
 
 import pytest
 import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 from rdflib.query import Result
 
@@ -290,3 +292,14 @@ def test_api_sparql_describe_is_a_graph_not_a_table(client, api_store):
     assert response.mimetype == "text/turtle"
     got = rdflib.Graph().parse(data=response.data, format="turtle")
     assert len(got) > 0 and isomorphic(got, api_store.query(query))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.one_of(st.text(max_size=60), st.sampled_from(["SELECT", "ASK {", "CONSTRUCT WHERE { ?s ?p ?o } LIMIT",
+                                                              "PREFIX x: <y> SELECT * {}", "DESCRIBE <", "# only"])),
+       accept=st.sampled_from(["", "*/*", "text/csv", "text/turtle", "image/png", "application/sparql-results+xml"]))
+def test_api_sparql_any_query_text_gets_a_clean_answer(client, query, accept):
+    response = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept} if accept else {})
+    assert response.status_code in (200, 302, 400, 406), (query, response.data[:300])
+    if response.status_code >= 400:
+        assert response.get_json()["status"] == response.status_code
