@@ -268,7 +268,7 @@ class Attributor:
         if para and para[last] != para[k] and not (last == k - 1 and last in self.headings):
             return None
         words = [t.text.lower() for t in v.toks]
-        if "hieß" in words or "heißt" in words:
+        if ("hieß" in words or "heißt" in words) and not _from_their_side(v):
             return None
         quoted = all(v.mask[i] or v.toks[i].is_punct for i in range(len(v.toks)))
         finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
@@ -291,6 +291,12 @@ def _in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
     clauses (`wie es der Parteitag beschlossen habe`) report their own actor's act."""
     seg = v.segs[hit.i]
     return not v.subordinate(seg) and any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(seg))
+
+
+def _from_their_side(v: SentenceView) -> bool:
+    """`hieß es aus seinem Ministerium`: an unnamed source on the last speaker's side."""
+    words = [t.text.lower() for t in v.toks]
+    return any(words[i] in ("aus", "im", "in") and v.toks[i + 1].tag_ == "PPOSAT" for i in range(len(words) - 1))
 
 
 def _passive_agent(v: SentenceView, m: Mention) -> bool:
@@ -321,9 +327,11 @@ def _act(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str,
     neg = _negated(v, v.seg_tokens(v.segs[hit.i]))
     act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
-        objects = [_noun_trigger(v.toks[i], i) for i in _own_words(v, hit, holder)]
-        if any(o and o.trigger.polarity < 0 for o in objects):
-            pol = -1
+        later = [j for j in range(hit.i + 1, len(v.toks)) if v.segs[j] > v.segs[hit.i] and not v.mask[j]]
+        inner = [_verb_trigger(v, j, v.toks[j]) for j in later if v.toks[j].tag_.startswith("VV")]
+        if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase")
+               for h in inner):
+            pol = -1  # demanding to stop something, or to vote against it, opposes it
     return act, pol
 
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from kg.nlp import resources
 
+ADJECTIVE_HEADS = {"deutsche", "europäische", "internationale", "paritätische", "evangelische",
+                   "katholische", "freie", "soziale", "grüne", "junge", "neue", "österreichische"}
 ROLE_SYNONYMS = {"vorsitzender": "chef", "vorsitzende": "chef", "vorsitzenden": "chef",
                  "parteichef": "chef", "parteivorsitzender": "chef", "parteivorsitzende": "chef"}
 
@@ -119,7 +121,7 @@ def _variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     if tokens[-1][:1].isupper() and last.endswith(("gericht", "parlament", "amt")):
         out.append(tokens[:-1] + (last + "es",))
     first = tokens[0]
-    if len(tokens) > 1 and first[:1].islower() and first.endswith("e"):
+    if len(tokens) > 1 and first.endswith("e") and (first[:1].islower() or first.lower() in ADJECTIVE_HEADS):
         for ending in ("n", "r", "s"):
             out.append((first + ending,) + tokens[1:])
     if first[:1].islower():

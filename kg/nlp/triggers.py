@@ -87,11 +87,20 @@ def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     lemma = t.lemma_
     seg_lemmas = {v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i])} | {
         v.toks[j].text for j in v.seg_tokens(v.segs[i])}
+    best = None
     for verb, entries in resources.phrases().items():
         for companions, trig in entries:
             joined = lemma == companions[0].lower() + verb
-            if (lemma == verb and all(c in seg_lemmas for c in companions)) or joined:
-                return Hit(i, trig, "phrase")
+            if lemma == verb and all(c in seg_lemmas for c in companions):
+                score = len(companions)
+            elif joined and all(c in seg_lemmas for c in companions[1:]):
+                score = len(companions) - 1
+            else:
+                continue
+            if best is None or score > best[0]:
+                best = (score, trig)
+    if best:
+        return Hit(i, best[1], "phrase")
     if lemma in resources.reaction_verbs():
         for j in v.seg_tokens(v.segs[i]):
             tok = v.toks[j]
@@ -259,7 +268,9 @@ def _apposition_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
             v.toks[i].tag_ in FINITE for i in range(first) if not v.mask[i] and not v.subordinate(v.segs[i])):
         return []
     lead = [m for m in v.mentions if v.segs[v.local(m)] == 0 and not v.mask[v.local(m)] and resolve(m)]
-    return lead[:1] if lead and v.local(lead[0]) <= 1 else []
+    if not lead or any(t.tag_ not in ("ART", "ADJA", "NN") for t in v.toks[:v.local(lead[0])]):
+        return []
+    return lead[:1]
 
 
 def _coordinated(v: SentenceView, ordered: list[Mention]) -> list[Mention]:
