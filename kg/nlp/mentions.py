@@ -293,8 +293,11 @@ class MentionFinder:
         key = role_key(m.role)
         prefix, _, head = key.rpartition("-")
         seen = self.roles_seen.get(key) or (self.roles_seen.get(head) if not prefix else None)
+        shared = m.role.lower().rpartition("-")[2] in resources.shared_roles()
+        if shared and self._city_adjective_before(m):
+            return None  # `der Münchner Stadtrat` is the council, not a councillor
         if seen:
-            return self._nearest(m, ordered, lambda x: x.actor in seen)
+            return self._nearest(m, ordered, lambda x: x.actor in seen, backward_only=shared)
         holder = self.gaz.role_holder(m.role, self.date)
         if not holder and m.of:
             holder = self.gaz.role_holder(head, self.date, of=m.of)
@@ -312,10 +315,16 @@ class MentionFinder:
                                  and any(k.endswith(head) for k, names in self.roles_seen.items() if x.actor in names))
         return None
 
-    def _nearest(self, m: Mention, ordered: list[Mention], ok) -> str | None:
+    def _city_adjective_before(self, m: Mention) -> bool:
+        prev = self.doc[m.start - 1] if m.start else None
+        return prev is not None and prev.text[:1].isupper() and prev.text.endswith("er") and prev.tag_ in ("ADJA", "NE", "NN")
+
+    def _nearest(self, m: Mention, ordered: list[Mention], ok, backward_only: bool = False) -> str | None:
         before = [x for x in ordered if x.start < m.start and x.actor and ok(x)]
         if before:
             return before[-1].actor
+        if backward_only:
+            return None
         after = [x for x in ordered if x.start > m.start and x.actor and ok(x)]
         return after[0].actor if after else None
 

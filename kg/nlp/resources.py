@@ -136,6 +136,16 @@ def actor_records() -> list[dict]:
 
 
 @lru_cache(maxsize=None)
+def shared_roles() -> frozenset[str]:
+    """Role nouns many people hold at once (`Stadtrat`, `Abgeordneter`), per roles.jsonl."""
+    path = ACTORS_DIR / "roles.jsonl"
+    if not path.exists():
+        return frozenset()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return frozenset(r["role"].lower() for r in rows if r.get("single_holder") is False)
+
+
+@lru_cache(maxsize=None)
 def generic_roles() -> dict[str, str]:
     """Role nouns -> gender from data/actors/roles.jsonl (if the gazetteer ships one)."""
     path = ACTORS_DIR / "roles.jsonl"
