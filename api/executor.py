@@ -192,7 +192,7 @@ class ProcessExecutor(Executor):
         with self._lock:
             alive = sum(w.alive() for w in self._all)
         return {"workers": self.size, "alive": alive, "idle": self._idle.qsize(),
-                "snapshot": self._generation}
+                "snapshot": self._generation, "kind": "processes"}
 
 
 class ThreadExecutor(Executor):
@@ -200,7 +200,8 @@ class ThreadExecutor(Executor):
                  max_results: int = 100_000):
         super().__init__(timeout, max_results)
         self.store = store
-        self._threads = ThreadPoolExecutor(max_workers=max(2, workers * 2), thread_name_prefix="sparql")
+        self.size = max(2, workers * 2)
+        self._threads = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="sparql")
         self._passes_timeout = "timeout" in inspect.signature(store.query_raw).parameters
 
     def run(self, query, media, default_graphs=None, named_graphs=None):
@@ -220,6 +221,9 @@ class ThreadExecutor(Executor):
 
     def close(self):
         self._threads.shutdown(wait=False, cancel_futures=True)
+
+    def status(self):
+        return {"workers": self.size, "alive": self.size, "kind": "threads"}
 
 
 def make_executor(store: Store, *, workers: int, timeout: float, max_results: int) -> Executor:

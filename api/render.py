@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from urllib.parse import urlencode
 
 import rdflib
 from flask import Response, render_template, request
@@ -84,6 +85,4 @@ def extras_factory(extras: dict) -> dict:
 def _format_url(fmt: str) -> str:
     args = request.args.to_dict(flat=False)
     args["format"] = [fmt]
-    from urllib.parse import urlencode
-
     return f"{request.base_url}?{urlencode(args, doseq=True)}"

@@ -14,7 +14,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import SLOW_QUERY, TOKEN
+from api_fixtures import SLOW_QUERY, TOKEN, _app, serve_in_thread
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -83,8 +83,6 @@ def test_api_clients_plain_http_rest_walk(live_server):
 
 def test_api_clients_concurrent_fast_queries_pass_a_slow_one(api_store):
     """Over real HTTP: while a query that will time out occupies one worker, an ASK answers at once."""
-    from api_fixtures import _app, serve_in_thread
-
     app = _app(api_store, QUERY_TIMEOUT=2, WORKERS=2)
     base, server = serve_in_thread(app)
     try:
@@ -106,8 +104,6 @@ def test_api_clients_concurrent_fast_queries_pass_a_slow_one(api_store):
 
 
 def test_api_clients_update_over_http(writable_app):
-    from api_fixtures import serve_in_thread
-
     base, server = serve_in_thread(writable_app)
     try:
         update = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> 1 } }"

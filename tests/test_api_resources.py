@@ -16,9 +16,10 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import (ARTICLES, POSITIONS, SP, TOKEN, assert_same, dataset, parse,
+from api_fixtures import (ARTICLES, POSITIONS, SP, TOKEN, _app, assert_same, dataset, make_store, parse,
                           position_description, store_part, subject_triples, union)
-from kg import iris
+from kg import iris, ontology
+from kg.model import Position
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -230,8 +231,6 @@ def test_api_resources_post_invalid_graph_is_422_with_report_and_nothing_stored(
                                                                                 monkeypatch):
     """Two articles in one JSONL upload; the second's graph breaks the shapes: neither is stored."""
     import kg.extract
-    from kg.model import Position
-
     real = kg.extract.extract
 
     def extract(article):
@@ -274,8 +273,6 @@ def test_api_resources_export_one_graph_and_unknown_graph(client, api_store):
 
 
 def test_api_resources_context_is_the_project_context(client):
-    from kg import ontology
-
     served = client.get("/context.jsonld")
     assert served.mimetype == "application/ld+json"
     assert served.get_json(force=True)["@context"] == ontology.context().get("@context", ontology.context())
@@ -344,8 +341,6 @@ def test_api_resources_export_turtle_is_the_union_of_the_graphs(client, referenc
 
 
 def test_api_resources_empty_store_pages(tmp_path):
-    from api_fixtures import _app, make_store
-
     store = make_store(tmp_path)
     app = _app(store)
     try:
