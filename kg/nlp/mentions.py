@@ -101,6 +101,9 @@ class MentionFinder:
             n, name = hit
             self._add(toks, i, i + n, name, "name")
             return i + n
+        org = self._unknown_org(toks, words, i)
+        if org:
+            return org
         state = self._state_organ(toks, words, i)
         if state:
             self._add(toks, i, i + 2, state, "name")
@@ -125,6 +128,31 @@ class MentionFinder:
         elif tok.tag_ == "NN" and i and words[i - 1].lower() in DEFINITE and len(tok.lemma_) >= 5:
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "definite", tok.lemma_))
         return i + 1
+
+    def _unknown_org(self, toks, words, i) -> int | None:
+        """`Der Bayerische Flüchtlingsrat`: article, capitalised adjective(s), a noun ending in
+        an organisation word -- a named organisation the gazetteer lacks. Named in the
+        nominative (`Bayerischer Flüchtlingsrat`)."""
+        article = words[i - 1].lower() if i else ""
+        if article not in ("der", "die", "das") or toks[i].tag_ != "ADJA" or not words[i][:1].isupper():
+            return None
+        j = i
+        while j < len(toks) and toks[j].tag_ == "ADJA" and words[j][:1].isupper() and words[j].endswith("e"):
+            j += 1
+        if j == i or j >= len(toks) or toks[j].tag_ != "NN" or not words[j].lower().endswith(resources.org_heads()):
+            return None
+        ending = {"der": "r", "das": "s", "die": ""}[article]
+        name = " ".join([w + ending for w in words[i:j]] + [words[j]])
+        known = self.gaz.surface.get(tuple(name.split()))
+        if known:
+            self._add(toks, i, j + 1, known, "name")
+            return j + 1
+        if any(self.gaz.match(words, n) for n in range(i, j + 1)) or name in self.gaz.actors:
+            return None
+        info = self.entity(name)
+        info.type, info.kind, info.known = "organization", "organisation", False
+        self._add(toks, i, j + 1, name, "name")
+        return j + 1
 
     def _state_organ(self, toks, words, i) -> str | None:
         """`die dänische Ratspräsidentschaft`, `die russische Führung`: the state."""

@@ -96,6 +96,11 @@ def collectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def org_heads() -> tuple[str, ...]:
+    return tuple(r[0] for r in _rows("org_heads.tsv"))
+
+
+@lru_cache(maxsize=None)
 def state_organs() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("state_organs.tsv"))
 

@@ -21,6 +21,7 @@ PREPOSITIONS = {"APPR", "APPRART", "APPO"}
 SOURCE_PREPS = frozenset({"aus", "bei", "von", "vom", "beim"})
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 COORD = {"und", "sowie", ",", "oder", "auch"}
+EXPERIENCER = {"gehen", "reichen", "fehlen", "gefallen", "passen"}
 RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen"}
 HYPOTHETICAL = {"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
 
@@ -167,6 +168,16 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
     return False
 
 
+def _oblique(v: SentenceView, m: Mention) -> bool:
+    """`dem Bund`, `den Grünen`, `einem Verband`: dative/accusative, never the subject."""
+    i = v.local(m) - 1
+    while i >= 0 and v.toks[i].tag_ == "ADJA":
+        i -= 1
+    if i < 0 or v.toks[i].text.lower() not in ("dem", "den", "einem", "einen"):
+        return False
+    return not (i > 0 and v.toks[i - 1].tag_ in PREPOSITIONS)  # in a PP, governed() decides
+
+
 def _body_of(v: SentenceView, i: int) -> int | None:
     """`die Spitzen [der Ampel-Fraktionen]`: token i is a body noun standing for its owner."""
     return i if v.toks[i].tag_ == "NN" and v.toks[i].text.lower() in resources.bodies() else None
@@ -194,6 +205,9 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     seg_toks = v.seg_tokens(seg)
     if any(v.toks[i].text.lower() in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob":
         return []
+    first_word = next((v.toks[i].text.lower() for i in seg_toks if not v.toks[i].is_punct), "")
+    if first_word in ("bis", "wenn", "falls", "sofern", "solange", "bevor", "damit", "sobald"):
+        return []
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
             (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU"):
         return []
@@ -203,7 +217,8 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         owner = _possessor(v, hit, in_seg)
         if owner:
             return [owner]
-    cands = [m for m in _free(v, in_seg, allow) if not m.genitive]
+    cands = [m for m in _free(v, in_seg, allow) if not m.genitive
+             and (v.toks[hit.i].lemma_ in EXPERIENCER or not _oblique(v, m))]
     if not cands:
         return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve)
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
