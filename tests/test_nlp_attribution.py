@@ -90,3 +90,19 @@ def test_attribution_das_sagte_x_attributes_the_sentence_before():
 def test_attribution_source_marker_of_plans_is_a_proposal():
     [(_, actor, act, _)] = _st("Nach den Plänen der CDU sollen Jobcenter Leistungen schneller kürzen können.")
     assert (actor, act) == ("CDU", "proposal")
+
+
+def test_attribution_dative_object_is_not_the_subject_but_an_experiencer_is():
+    assert _st("Die Länder werfen dem Bund Versagen vor.") == []
+    [(_, actor, _, pol)] = _st("Dem Deutschen Städtetag geht der Entwurf nicht weit genug.")
+    assert (actor, pol) == ("Deutscher Städtetag", -1)
+
+
+def test_attribution_no_holder_inside_conditional_or_temporal_clauses():
+    out = _st("Die Bauern protestieren weiter, bis die Bundesregierung ihre Pläne zurücknimmt.")
+    assert [a for _, a, _, _ in out] == []
+
+
+def test_attribution_demand_to_stop_something_opposes_it():
+    [(_, actor, act, pol)] = _st("Die AfD forderte, die Reform ganz zu stoppen.")
+    assert (actor, act, pol) == ("AfD", "demand", -1)

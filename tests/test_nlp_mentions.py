@@ -59,3 +59,14 @@ def test_mentions_state_adjective_with_state_organ_is_the_state():
 def test_mentions_definite_noun_refers_to_the_organisation_named_with_it():
     found, _ = _actors("Der Paritätische Wohlfahrtsverband lehnte das ab. Der Verband warnte vor Armut.")
     assert ("Verband", "Paritätischer Wohlfahrtsverband") in found
+
+
+def test_mentions_unknown_named_organisation_in_the_nominative():
+    found, doc = _actors("Der Bayerische Flüchtlingsrat kündigte eine Klage an.")
+    assert ("Bayerische Flüchtlingsrat", "Bayerischer Flüchtlingsrat") in found
+    assert doc._.actors["Bayerischer Flüchtlingsrat"].type == "organization"
+
+
+def test_mentions_shared_role_after_city_adjective_is_the_council():
+    found, _ = _actors("CSU-Stadtrat Manuel Pretzlinger sprach. Der Münchner Stadtrat beschloss die Karte.")
+    assert ("Stadtrat", "Manuel Pretzlinger") not in found
