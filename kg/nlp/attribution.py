@@ -19,13 +19,12 @@ from kg.nlp import resources
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger, governed, holders, triggers
+from kg.nlp.stance import act_of, claim_text
+from kg.nlp.triggers import Hit, SentenceView, governed, holders, triggers
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}
 RANK = {"verb": 3, "phrase": 4, "modal": 3, "noun": 2, "marker": 2, "headline": 1, "continuation": 0}
-CLAIM_WORDS = 14
-NEEDED = {"nötig", "notwendig", "erforderlich", "unerlässlich", "unabdingbar"}
 
 
 @dataclass
@@ -176,7 +175,7 @@ class Attributor:
     def _statement(self, k, v: SentenceView, m: Mention, hit: Hit, actor: str | None) -> Statement | None:
         if not actor:
             return None
-        act, pol = _act(v, hit, m)
+        act, pol = act_of(v, hit, m)
         conf = CONFIDENCE[hit.evidence] - (0.1 if m.kind in ("pronoun", "collective") else 0)
         speaker = hit.trigger.report or hit.evidence in ("headline", "marker")
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, m), round(conf, 2),
@@ -209,7 +208,7 @@ class Attributor:
         if not reporters:
             return []
         hit = Hit(0, Trigger("assertion", 1, report=True), "continuation")
-        act, pol = _act(prev, hit)
+        act, pol = act_of(prev, hit)
         for st in reporters:
             if st.act == "assertion":  # `Das` reports the sentence before: its content decides
                 st.act, st.polarity, st.claim = act, pol, claim_text(prev, hit, None)
@@ -281,7 +280,7 @@ class Attributor:
             return None
         actor = self.recent[-1][1]
         hit = Hit(0, Trigger("assertion", 1, report=True), "continuation")
-        act, pol = _act(v, hit)
+        act, pol = act_of(v, hit)
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, None),
                          CONFIDENCE["continuation"], "continuation", True)
 
@@ -317,152 +316,6 @@ def _is_heading(doc: Doc, sent) -> bool:
 
     text = sent.text.strip()
     return "\n" not in text and is_heading(text) and len(text.split()) <= 14
-
-
-def _act(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
-    """Act and polarity: the trigger's own, or for reporting verbs what is reported."""
-    trig = hit.trigger
-    if trig.report:
-        return _reported(v, hit, holder)
-    neg = _negated(v, v.seg_tokens(v.segs[hit.i]))
-    act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
-    if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
-        later = [j for j in range(hit.i + 1, len(v.toks)) if v.segs[j] > v.segs[hit.i] and not v.mask[j]]
-        inner = [_verb_trigger(v, j, v.toks[j]) for j in later if v.toks[j].tag_.startswith("VV")]
-        if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase")
-               for h in inner):
-            pol = -1  # demanding to stop something, or to vote against it, opposes it
-    return act, pol
-
-
-def _flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
-    """Negation turns support into rejection and back; a denied promise is a refusal."""
-    if not negated:
-        return trig.act, trig.polarity
-    if trig.act == "support" or (noun and trig.act == "commitment"):
-        return "rejection", -1
-    if trig.act == "rejection":
-        return "support", 1
-    return trig.act, -trig.polarity
-
-
-def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
-    """What a reporting verb reports: a stance word, a modal, negation, evaluation."""
-    own = _own_words(v, hit, holder)
-    for i in own:
-        noun = _noun_trigger(v.toks[i], i)
-        if noun and noun.trigger.act != "proposal":
-            return _flip(noun.trigger, _negated(v, own), noun=True)
-    own_eval = _evaluation(v, own)
-    if own_eval:
-        return own_eval.act, own_eval.polarity
-    content = _content_indices(v, hit, holder)
-    for i in content:
-        if v.subordinate(v.segs[i]):
-            continue
-        inner = _verb_trigger(v, i, v.toks[i])
-        if inner and not inner.trigger.report and inner.evidence != "modal":
-            same = [j for j in content if v.segs[j] == v.segs[i]]
-            return _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
-    main = [i for i in content if not v.subordinate(v.segs[i])]
-    lemmas = [v.toks[i].lemma_.lower() for i in main]
-    words = {v.toks[i].text.lower() for i in main}
-    evaluation = _evaluation(v, content)
-    if "dürfen" in lemmas and _negated(v, main):
-        return "demand", 1
-    if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words) or \
-            ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
-        return "demand", 1
-    if evaluation and evaluation.polarity < 0:
-        return evaluation.act, evaluation.polarity
-    if ({"werde", "werden", "wird"} & words and {"wir", "ich", "man"} & words) or \
-            ({"würde", "würden"} & words and {"wir", "ich"} & words):
-        return "commitment", 1
-    if "wollen" in lemmas and {"wir", "ich"} & words:
-        return "proposal", 1
-    if evaluation:
-        return evaluation.act, evaluation.polarity
-    return "assertion", -1 if _negated(v, content) else 1
-
-
-def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
-    """The trigger's clause without trigger and holder: `sehen [Kanzler … gescheitert]`."""
-    if hit.evidence == "continuation":
-        return []
-    taken = {hit.i}
-    if holder is not None:
-        taken |= set(range(v.local(holder), v.pos[holder.end - 1] + 1))
-    return [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and not v.toks[i].is_punct and not v.mask[i]]
-
-
-def _content_indices(v: SentenceView, hit: Hit, holder: Mention | None = None) -> list[int]:
-    """What is reported: a quotation; for a trailing `…, sagte er am Montag` the clauses
-    before; otherwise the rest of the trigger's clause and the clauses after it."""
-    quoted = [i for i, q in enumerate(v.mask) if q and not v.toks[i].is_punct]
-    if len(quoted) >= 3:
-        return quoted
-    if hit.evidence == "continuation":
-        return [i for i in range(len(v.toks)) if not v.toks[i].is_punct]
-    seg = v.segs[hit.i]
-    seg_toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
-    before = [i for i in range(len(v.toks)) if v.segs[i] < seg and not v.toks[i].is_punct]
-    if before and seg_toks and seg_toks[0] == hit.i:
-        return before
-    own = [i for i in _own_words(v, hit, holder) if i > hit.i]
-    return own + [i for i in range(len(v.toks)) if v.segs[i] > seg and not v.toks[i].is_punct]
-
-
-def _negated(v: SentenceView, idx: list[int]) -> bool:
-    """A negation in these tokens, not counting `nicht nur`, conditions (`wenn … nicht`)
-    and a negated objection (`keine Vorbehalte`, which is approval)."""
-    neg = resources.negations()
-    evals = resources.evaluations()
-    conditional = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in ("wenn", "falls", "sofern", "ob")}
-    for i in idx:
-        word = v.toks[i].text.lower()
-        if word not in neg or v.segs[i] in conditional:
-            continue
-        nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
-        if nxt is not None and nxt.text.lower() in ("nur", "einmal", "zuletzt"):
-            continue
-        if nxt is not None and (evals.get((nxt.lemma_.lower(),)) or Trigger("", 1)).polarity < 0:
-            continue
-        return True
-    return False
-
-
-def _conditional(v: SentenceView, seg: int) -> bool:
-    first = next((v.toks[i] for i in v.seg_tokens(seg) if not v.toks[i].is_punct), None)
-    return first is not None and first.text.lower() in ("wenn", "falls", "sofern", "sollte", "sollten")
-
-
-def _evaluation(v: SentenceView, idx: list[int]) -> Trigger | None:
-    """The strongest evaluative word sequence in these tokens (negative wins)."""
-    idx = [i for i in idx if not _conditional(v, v.segs[i])]
-    lemmas = [v.toks[i].lemma_.lower() for i in idx]
-    words = [v.toks[i].text.lower() for i in idx]
-    table = resources.evaluations_by_first()
-    found = None
-    for n in range(len(lemmas)):
-        for key, trig in table.get(lemmas[n], []) + table.get(words[n], []):
-            hit = all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key)))
-            if hit and (found is None or trig.polarity < found.polarity):
-                prev = lemmas[n - 1] if n else ""
-                found = trig if prev not in resources.negations() else Trigger(trig.act, -trig.polarity)
-    return found
-
-
-def claim_text(v: SentenceView, hit: Hit, m: Mention | None) -> str:
-    """The proposition as a short phrase: the quote, the reported clause, or the trigger's object."""
-    idx = _content_indices(v, hit, m)
-    if not idx and m is not None:
-        taken = set(range(v.local(m), v.pos[m.end - 1] + 1)) | {hit.i}
-        idx = [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and not v.toks[i].is_punct]
-    words = [v.toks[i].text for i in idx if v.toks[i].text not in ('"', "„", "“", "«", "»")]
-    if len(words) > CLAIM_WORDS:
-        words = words[:CLAIM_WORDS] + ["…"]
-    text = " ".join(words).strip(" ,.:;-–")
-    return text or v.sent.text.strip()[:120]
 
 
 def attribute(doc: Doc) -> list[Statement]:

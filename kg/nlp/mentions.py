@@ -198,7 +198,7 @@ class MentionFinder:
         j = i + 1
         hit = self.gaz.match(words, j) if j < len(words) else None
         if hit and self.gaz.actors[hit[1]].type == "person":
-            m = self._add(toks, i, j + hit[0], hit[1], "name", role)
+            self._add(toks, i, j + hit[0], hit[1], "name", role)
             self._note_role(hit[1], role)
             return j + hit[0]
         name_len = self._name_after_role(toks, words, j)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import resources
-from kg.nlp.clauses import is_konjunktiv1, quote_mask, segments
+from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 
