@@ -106,3 +106,9 @@ def test_attribution_no_holder_inside_conditional_or_temporal_clauses():
 def test_attribution_demand_to_stop_something_opposes_it():
     [(_, actor, act, pol)] = _st("Die AfD forderte, die Reform ganz zu stoppen.")
     assert (actor, act, pol) == ("AfD", "demand", -1)
+
+
+def test_attribution_actor_prefix_of_a_stance_noun_holds_it():
+    [(_, actor, act, _)] = _st("Der Plan enthielt auch US-Vorgaben zur Rolle der Nato.")
+    assert (actor, act) == ("USA", "proposal")
+    assert [a for _, a, _, _ in _st("Deutschland wird dem EU-Vorschlag nicht zustimmen.")] == ["Deutschland"]

@@ -108,6 +108,11 @@ class MentionFinder:
         if state:
             self._add(toks, i, i + 2, state, "name")
             return i + 2
+        owner = self._prefix_owner(words[i])
+        if owner:
+            self.entity(owner)
+            self.mentions.append(Mention(tok.i, tok.i + 1, owner, "prefix", words[i]))
+            return i + 1
         party = self._party_body(words[i])
         if party:
             self._add(toks, i, i + 1, party, "name")
@@ -163,6 +168,15 @@ class MentionFinder:
             if adj.endswith(ending) and self.gaz.adjectives.get(adj[: -len(ending)]):
                 return self.gaz.adjectives[adj[: -len(ending)]]
         return None
+
+    def _prefix_owner(self, word: str) -> str | None:
+        """`US-Vorgaben`, `SPD-Vorschlag`: the actor whose demand or plan the compound names."""
+        prefix, _, rest = word.rpartition("-")
+        owner = self.gaz.surface.get((prefix,)) if prefix and rest else None
+        if not owner or self.gaz.actors[owner].type == "person":
+            return None
+        head = rest.lower()
+        return owner if any(head.startswith(n) or head.endswith(n) for n in resources.nouns() if len(n) > 3) else None
 
     def _party_body(self, word: str) -> str | None:
         """`SPD-Bundesparteitag`, `FDP-Fraktion`: a party's body speaks for the party."""

@@ -170,7 +170,11 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
 
 def _oblique(v: SentenceView, m: Mention) -> bool:
     """`dem Bund`, `den Grünen`, `einem Verband`: dative/accusative, never the subject."""
-    i = v.local(m) - 1
+    return _oblique_at(v, v.local(m))
+
+
+def _oblique_at(v: SentenceView, start: int) -> bool:
+    i = start - 1
     while i >= 0 and v.toks[i].tag_ == "ADJA":
         i -= 1
     if i < 0 or v.toks[i].text.lower() not in ("dem", "den", "einem", "einen"):
@@ -213,8 +217,9 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return []
     allow = _allowed_preps(v, hit, seg_toks)
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
-    if hit.evidence == "noun":
-        owner = _possessor(v, hit, in_seg)
+    if hit.evidence == "noun" and not _oblique_at(v, hit.i):
+        owner = next((m for m in in_seg if m.kind == "prefix" and v.local(m) == hit.i), None) \
+            or _possessor(v, hit, in_seg)
         if owner:
             return [owner]
     cands = [m for m in _free(v, in_seg, allow) if not m.genitive
