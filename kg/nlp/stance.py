@@ -15,6 +15,8 @@ from kg.nlp.resources import Trigger
 from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger
 
 CLAIM_WORDS = 14
+SPEAKER_PRONOUNS = {"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NEEDED = {"nötig", "notwendig", "erforderlich", "unerlässlich", "unabdingbar"}
 
 
@@ -26,8 +28,8 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     neg = _negated(v, v.seg_tokens(v.segs[hit.i]))
     act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
-        later = [j for j in range(hit.i + 1, len(v.toks)) if v.segs[j] > v.segs[hit.i] and not v.mask[j]]
-        inner = [_verb_trigger(v, j, v.toks[j]) for j in later if v.toks[j].tag_.startswith("VV")]
+        content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
+        inner = [_verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
         if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase")
                for h in inner):
             pol = -1  # demanding to stop something, or to vote against it, opposes it
@@ -60,8 +62,8 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
         if v.subordinate(v.segs[i]):
             continue
         inner = _verb_trigger(v, i, v.toks[i])
-        if inner and not inner.trigger.report and inner.evidence != "modal":
-            same = [j for j in content if v.segs[j] == v.segs[i]]
+        same = [j for j in content if v.segs[j] == v.segs[i]]
+        if inner and not inner.trigger.report and inner.evidence != "modal" and _speaker_clause(v, same):
             return _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
     main = [i for i in content if not v.subordinate(v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in main]
@@ -82,6 +84,17 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     if evaluation:
         return evaluation.act, evaluation.polarity
     return "assertion", -1 if _negated(v, content) else 1
+
+
+def _speaker_clause(v: SentenceView, idx: list[int]) -> bool:
+    """Is the speaker the subject of this reported clause (`wir halten fest`, `man werde`,
+    `er lehne ab`, `ihm fehle jedes Verständnis`) rather than a third party (`die
+    Arbeitgeber hätten kein Angebot vorgelegt`, whose act the speaker only reports)?"""
+    words = {v.toks[j].text.lower() for j in idx}
+    if words & SPEAKER_PRONOUNS:
+        return True
+    return not any(v.toks[j].tag_ in ("NN", "NE") and j < next((k for k in idx if v.toks[k].tag_ in FINITE), j)
+                   and not v.toks[j - 1].tag_ in ("APPR", "APPRART") for j in idx if j > 0)
 
 
 def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
