@@ -70,3 +70,15 @@ def test_mentions_unknown_named_organisation_in_the_nominative():
 def test_mentions_shared_role_after_city_adjective_is_the_council():
     found, _ = _actors("CSU-Stadtrat Manuel Pretzlinger sprach. Der Münchner Stadtrat beschloss die Karte.")
     assert ("Stadtrat", "Manuel Pretzlinger") not in found
+
+
+def test_mentions_ambiguous_alias_needs_the_full_name_in_the_article():
+    found, _ = _actors("Schulze sagte, das reiche nicht.")
+    assert not [a for t, a in found if t == "Schulze"]
+    found, _ = _actors("Entwicklungsministerin Svenja Schulze reiste ab. Schulze sagte, das reiche nicht.")
+    assert ("Schulze", "Svenja Schulze") in found
+
+
+def test_mentions_compound_prefix_names_the_party():
+    _, doc = _actors("Der Unions-Politiker Hans Kleinmüller widersprach.")
+    assert doc._.actors["Hans Kleinmüller"].party == "CDU/CSU"

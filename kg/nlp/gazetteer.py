@@ -62,6 +62,8 @@ class Gazetteer:
         self.surface: dict[tuple[str, ...], str] = {}
         self.adjectives: dict[str, str] = {}
         self.roles: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {}
+        self.prefixes: dict[str, str] = {}
+        self.ambiguous: dict[str, list[str]] = {}
         self.max_len = 1
         for rec in records:
             self._add(rec, tokenize)
@@ -73,7 +75,11 @@ class Gazetteer:
         if info.type == "person" and not info.gender:
             info.gender = resources.first_names().get(name.split()[0])
         self.actors.setdefault(name, info)
-        for form in [name, *(rec.get("aliases") or [])]:
+        for prefix in rec.get("prefixes") or []:
+            self.prefixes.setdefault(prefix.rstrip("-"), name)
+        for alias in rec.get("ambiguous") or []:
+            self.ambiguous.setdefault(alias, []).append(name)
+        for form in [name, *(a for a in rec.get("aliases") or [] if a not in (rec.get("ambiguous") or []))]:
             for variant in _variants(tuple(tokenize(form))):
                 self.surface.setdefault(variant, name)
                 self.max_len = max(self.max_len, len(variant))
@@ -91,6 +97,10 @@ class Gazetteer:
             if name:
                 return n, name
         return None
+
+    def prefix_owner(self, prefix: str) -> str | None:
+        """The actor a compound prefix names: `Unions-` -> CDU/CSU, `US-` -> USA."""
+        return self.prefixes.get(prefix) or self.surface.get((prefix,))
 
     def role_holder(self, role: str, date: str | None, of: str | None = None) -> str | None:
         """Who held `role` (of `of`) on `date`; None when unknown or ambiguous."""

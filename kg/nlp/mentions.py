@@ -172,7 +172,7 @@ class MentionFinder:
     def _prefix_owner(self, word: str) -> str | None:
         """`US-Vorgaben`, `SPD-Vorschlag`: the actor whose demand or plan the compound names."""
         prefix, _, rest = word.rpartition("-")
-        owner = self.gaz.surface.get((prefix,)) if prefix and rest else None
+        owner = self.gaz.prefix_owner(prefix) if prefix and rest else None
         if not owner or self.gaz.actors[owner].type == "person":
             return None
         head = rest.lower()
@@ -181,7 +181,7 @@ class MentionFinder:
     def _party_body(self, word: str) -> str | None:
         """`SPD-Bundesparteitag`, `FDP-Fraktion`: a party's body speaks for the party."""
         prefix, _, rest = word.rpartition("-")
-        party = self.gaz.surface.get((prefix,)) if prefix else None
+        party = self.gaz.prefix_owner(prefix) if prefix else None
         if party and self.gaz.actors[party].kind == "party" and rest.lower() in resources.collectives():
             return party
         return None
@@ -232,7 +232,7 @@ class MentionFinder:
         """The state or body a role belongs to: `US-Präsident`, `ukrainische Präsident`, `Frankreichs Präsident`."""
         prefix = words[i].rpartition("-")[0]
         if prefix:
-            return self.gaz.surface.get((prefix,))
+            return self.gaz.prefix_owner(prefix)
         if i > 0:
             prev = words[i - 1].lower()
             for ending in ("en", "er", "es", "e"):
@@ -247,7 +247,7 @@ class MentionFinder:
         self.roles_seen.setdefault(role_key(role), set()).add(name)
         self.roles_seen.setdefault(role_key(role).rpartition("-")[2], set()).add(name)
         prefix = role.rpartition("-")[0]
-        party = self.gaz.surface.get((prefix,)) if prefix else None
+        party = self.gaz.prefix_owner(prefix) if prefix else None
         info = self.entity(name)
         if party and self.gaz.actors[party].kind == "party":
             info.party = info.party or party
@@ -287,6 +287,10 @@ class MentionFinder:
     def _surnames(self) -> None:
         """A later (or earlier, in a headline) bare surname names the person introduced in full."""
         surnames = {}
+        for alias, names in self.gaz.ambiguous.items():
+            present = [n for n in names if n in self.actors]
+            if len(present) == 1:
+                surnames[alias] = present[0]
         for info in self.actors.values():
             if info.type == "person" and not info.known and " " in info.name:
                 surnames[info.surname] = info.name
@@ -348,7 +352,7 @@ class MentionFinder:
         if holder:
             self.entity(holder)
             return holder
-        party = self.gaz.surface.get((m.role.rpartition("-")[0],)) if prefix else None
+        party = self.gaz.prefix_owner(m.role.rpartition("-")[0]) if prefix else None
         if party:
             return self._nearest(m, ordered, lambda x: x.actor and self.entity(x.actor).party == party
                                  and self.entity(x.actor).type == "person")
