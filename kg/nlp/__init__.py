@@ -1,7 +1,27 @@
 """The German news pipeline: spaCy's blank German tokenizer plus rule components.
 
-`load_pipeline()` builds it once per process; `analyse(text, date)` runs it with
-the article date the components need (role holders, statement dates).
+Components (registered in kg.nlp.factories, run in this order):
+
+- ``news_sentences`` (kg.nlp.sentences): sentence spans that suit news -- headings
+  are sentences, quotations are never split, no break before a lower-case word.
+- ``hanta_tagger`` (kg.nlp.tagger): STTS tags, UD pos and lemmas from HanTa, cached
+  per word and per sentence; separable verbs rejoined (`lehnt … ab` -> `ablehnen`).
+- ``actor_mentions`` (kg.nlp.mentions, kg.nlp.gazetteer): actor mentions from the
+  gazetteer (`data/actors/*.jsonl`), role + name patterns, unknown persons and
+  organisations, time-scoped role nouns, and within-article coreference.
+- ``attribution`` (kg.nlp.attribution, kg.nlp.triggers, kg.nlp.stance): who takes
+  which side in which sentence, with act, polarity, claim and confidence.
+
+Rules and word lists are data in ``kg/nlp/data/``: ``verbs.tsv`` (lemma -> act,
+polarity, stance or reporting verb), ``phrases.tsv`` (multi-word predicates),
+``nouns.tsv`` (stance nouns), ``adjectives_reaction.tsv`` and ``reaction_verbs.tsv``
+(`zeigte sich enttäuscht`), ``evaluation.tsv`` (evaluative words), ``negation.tsv``,
+``source_markers.tsv`` (`laut`, `zufolge`), ``role_heads.tsv``, ``first_names.tsv``,
+``collectives.tsv``, ``bodies.tsv``, ``state_organs.tsv``, ``org_heads.tsv``,
+``abbreviations.txt`` and ``stts_upos.tsv``.
+
+`load_pipeline()` builds the pipeline once per process; `analyse(text, date)` runs
+it with the article date that role resolution and statement dates need.
 """
 from __future__ import annotations
 

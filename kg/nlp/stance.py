@@ -12,9 +12,11 @@ from __future__ import annotations
 from kg.nlp import resources
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger
+from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger, governed
 
 CLAIM_WORDS = 14
+CLAIM_OPENERS = {"dass", "ob", "und", "aber", "doch", "denn", ","}
+QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘"}
 SPEAKER_PRONOUNS = {"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NEEDED = {"nötig", "notwendig", "erforderlich", "unerlässlich", "unabdingbar"}
@@ -170,7 +172,14 @@ def claim_text(v: SentenceView, hit: Hit, m: Mention | None) -> str:
     if not idx and m is not None:
         taken = set(range(v.local(m), v.pos[m.end - 1] + 1)) | {hit.i}
         idx = [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and not v.toks[i].is_punct]
-    words = [v.toks[i].text for i in idx if v.toks[i].text not in ('"', "„", "“", "«", "»")]
+    seg = v.segs[hit.i]
+    subjects = {i for x in v.mentions if v.segs[v.local(x)] == seg and not governed(v, x)
+                for i in range(v.local(x), v.pos[x.end - 1] + 1)}
+    kept = [i for i in idx if i not in subjects and v.toks[i].text not in QUOTES
+            and v.toks[i].tag_ not in ("PTKVZ", "$(")]
+    while kept and (v.toks[kept[0]].text.lower() in CLAIM_OPENERS or v.toks[kept[0]].tag_ in ("ADV", "KON")):
+        kept = kept[1:]
+    words = [v.toks[i].text for i in kept]
     if len(words) > CLAIM_WORDS:
         words = words[:CLAIM_WORDS] + ["…"]
     text = " ".join(words).strip(" ,.:;-–")
