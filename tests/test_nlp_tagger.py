@@ -34,3 +34,9 @@ def test_tagger_normalises_hanta_tags():
     assert stts("VV(FIN)") == "VVFIN"
     assert stts("ADJ(A)") == "ADJA"
     assert stts("NNA") == "NN"
+
+
+def test_tagger_lower_case_word_is_never_a_noun():
+    doc = analyse("Außerdem folge sie dem Grundsatz.", "2023-11-10")
+    folge = [t for t in doc if t.text == "folge"][0]
+    assert (folge.tag_, folge.lemma_) == ("VVFIN", "folgen")

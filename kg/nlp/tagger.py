@@ -53,11 +53,26 @@ def tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     tagged = _hanta().tag_sent(list(words), taglevel=1)
     out = []
     for word, (_, lemma, tag) in zip(words, tagged):
+        if tag in ("NN", "NE", "NNA") and word[:1].islower():
+            lemma, tag = _not_a_noun(word) or (lemma, tag)
         tag = stts(tag)
         if not lemma or lemma == "<unknown>":
             lemma = _fallback_lemma(word)
         out.append((lemma, tag))
     return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def _not_a_noun(word: str) -> tuple[str, str] | None:
+    """A lower-case word is no noun (`folge` in `Außerdem folge sie …`): the likeliest
+    other reading from HanTa's lexicon, with its lemma."""
+    hanta = _hanta()
+    readings = sorted(hanta.analyze_forward(word.lower()), key=lambda r: -r[1])
+    for code, _ in readings:
+        tag = hanta.int2tag.get(code, "")
+        if tag and tag not in ("NN", "NE", "NNA") and not tag.startswith("$"):
+            return hanta.analyze(word, pos=tag)[0], tag
+    return None
 
 
 @lru_cache(maxsize=100_000)
