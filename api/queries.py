@@ -61,8 +61,10 @@ def _ints(rows, name="n") -> int:
 
 def actor_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
     rows = store.query(PREFIXES + f"""
-SELECT ?a (MIN(STR(?l)) AS ?label) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a sp:Actor . OPTIONAL {{ ?a rdfs:label ?l }} }} }}
-GROUP BY ?a ORDER BY LCASE(?label) ?a LIMIT {limit} OFFSET {offset}""")
+SELECT ?a ?label WHERE {{
+  {{ SELECT ?a (MIN(STR(?l)) AS ?label) WHERE {{
+      GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a sp:Actor . OPTIONAL {{ ?a rdfs:label ?l }} }} }} GROUP BY ?a }}
+}} ORDER BY LCASE(?label) ?a LIMIT {limit} OFFSET {offset}""")
     total = store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a sp:Actor }} }}")
     return [r["a"] for r in rows], _ints(total)
 
@@ -82,10 +84,11 @@ TOPIC_LIST_PROPERTIES = ("rdf:type", "skos:prefLabel", "sp:capCode", "skos:broad
 
 def topic_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
     rows = store.query(PREFIXES + f"""
-SELECT ?t (MIN(?c) AS ?cap) (MIN(STR(?l)) AS ?label) WHERE {{
-  GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept . OPTIONAL {{ ?t skos:prefLabel ?l }}
-    OPTIONAL {{ ?t skos:broader* ?top . ?top sp:capCode ?c }} }} }}
-GROUP BY ?t ORDER BY ?cap LCASE(?label) ?t LIMIT {limit} OFFSET {offset}""")
+SELECT ?t ?cap ?label WHERE {{
+  {{ SELECT ?t (MIN(?c) AS ?cap) (MIN(STR(?l)) AS ?label) WHERE {{
+      GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept . OPTIONAL {{ ?t skos:prefLabel ?l }}
+        OPTIONAL {{ ?t skos:broader* ?top . ?top sp:capCode ?c }} }} }} GROUP BY ?t }}
+}} ORDER BY ?cap LCASE(?label) ?t LIMIT {limit} OFFSET {offset}""")
     total = store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept }} }}")
     return [r["t"] for r in rows], _ints(total)
 
@@ -170,12 +173,14 @@ def stance_counts(store: Store, filters: dict, group: str) -> list[dict]:
     label = "skos:prefLabel" if group == "topic" else "rdfs:label"
     where = position_pattern(filters)
     return store.query(PREFIXES + f"""
-SELECT ?item (SAMPLE(?l) AS ?label) (SUM(IF(?stance = sp:Support, 1, 0)) AS ?support)
-       (SUM(IF(?stance = sp:Oppose, 1, 0)) AS ?oppose) WHERE {{
-  {where}
-  GRAPH ?g {{ ?position sp:stance ?stance ; sp:{group} ?item }}
-  OPTIONAL {{ GRAPH ?gl {{ ?item {label} ?l }} }}
-}} GROUP BY ?item ORDER BY DESC(?support + ?oppose) ?item""")
+SELECT ?item ?label ?support ?oppose WHERE {{
+  {{ SELECT ?item (SAMPLE(?l) AS ?label) (SUM(IF(?stance = sp:Support, 1, 0)) AS ?support)
+            (SUM(IF(?stance = sp:Oppose, 1, 0)) AS ?oppose) WHERE {{
+      {where}
+      GRAPH ?g {{ ?position sp:stance ?stance ; sp:{group} ?item }}
+      OPTIONAL {{ GRAPH ?gl {{ ?item {label} ?l }} }}
+    }} GROUP BY ?item }}
+}} ORDER BY DESC(?support + ?oppose) ?item""")
 
 
 # ---- articles -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 import rdflib
-from flask import Response, render_template, request
+from flask import Response, g, render_template, request
 
 from api import negotiate
 from api.jsonld import Compactor
@@ -58,9 +58,17 @@ def to_graph(data: dict) -> rdflib.Graph:
     return rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
 
 
+def negotiate_resource() -> str:
+    """The resource format (?format=, Accept; JSON-LD by default), chosen once per request and
+    before any query runs, so that an unacceptable request costs nothing. :raise 406:"""
+    if "media_type" not in g:
+        g.media_type = negotiate.choose("resource", request.accept_mimetypes, request.args.getlist("format"))
+    return g.media_type
+
+
 def respond(data: dict, template: str, status: int = 200, headers: dict | None = None, **extras) -> Response:
-    """Render `data` in the negotiated format (?format=, Accept; JSON-LD by default)."""
-    media_type = negotiate.choose("resource", request.accept_mimetypes, request.args.getlist("format"))
+    """Render `data` in the negotiated format."""
+    media_type = negotiate_resource()
     headers = dict(headers or {}, Vary="Accept")
     if media_type == negotiate.HTML:
         html = render_template(template, data=data, **(extras_factory(extras)))

@@ -16,11 +16,16 @@ from rdflib import URIRef
 from api import queries as q
 from api import services
 from api.errors import BadRequest, NotFound
-from api.render import context, compactor, respond
+from api.render import compactor, context, negotiate_resource, respond
 from kg import iris
 from kg.model import ACTS, STANCES
 
 bp = Blueprint("resources", __name__)
+
+
+@bp.before_request
+def _negotiate_first():
+    negotiate_resource()
 
 KINDS = ("actor", "topic", "article", "position")
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")

@@ -144,7 +144,8 @@ def test_api_sparql_malformed_query_is_400_with_parser_message(client, method):
     response = ask_endpoint(client, method, "SELECT ?x WHERE { ?x ?y }")
     body = response.get_json()
     assert response.status_code == 400
-    assert body["ok"] is False and body["status"] == 400 and "error at 1:" in body["error"]
+    assert body["ok"] is False and body["status"] == 400
+    assert "error at 1:" in body["error"] or "syntax error" in body["error"]  # the store's own parser message
     assert "Traceback" not in body["error"]
 
 
@@ -222,7 +223,7 @@ def test_api_sparql_timeout_stops_the_query_and_others_do_not_wait(api_store):
         assert "time limit of 1.5 s" in slow_result["body"]["error"]
         assert 1.4 < slow_result["seconds"] < 4
         status = client.get("/health").get_json()["query"]
-        assert status["alive"] == 2
+        assert status["alive"] == status["workers"]
         if isinstance(executor, ProcessExecutor):
             assert {w.process.pid for w in executor._all} != busy_pids  # the slow worker was killed
         assert client.get("/sparql", query_string={"query": ASK}).status_code == 200
