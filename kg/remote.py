@@ -193,6 +193,14 @@ class RemoteStore(Store):
                                  f"{self._graph_filter()} }} GROUP BY ?g ORDER BY ?g")
         return {row["g"].value: int(row["n"].value) for row in rows}
 
+    def default_graph_is_union(self) -> bool:
+        """Whether queries without GRAPH see the named graphs, as the API needs (the Oxigraph
+        server only does with --union-default-graph; Fuseki with unionDefaultGraph)."""
+        probe = self.graph_names()[:1]
+        if not probe:
+            return True
+        return self.query(f"ASK {{ GRAPH <{probe[0]}> {{ ?s ?p ?o }} FILTER EXISTS {{ ?s ?p ?o }} }}")
+
     def graph_count(self, iri: str) -> int:
         rows, _ = self._native_query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
         return int(next(iter(rows))["n"].value)

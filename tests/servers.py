@@ -134,14 +134,14 @@ def wait_until_ready(server: Server, seconds: float = 90) -> Server:
     pytest.fail(f"{server.name} did not start within {seconds:.0f} s:\n{tail}", pytrace=False)
 
 
-def start_oxigraph(workdir: Path) -> Server:
+def start_oxigraph(workdir: Path, union_default_graph: bool = True) -> Server:
     binary = require_binary("oxigraph", "pip install oxigraph")
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = workdir / "oxigraph.log"
     process = subprocess.Popen(
-        [binary, "serve", "--location", str(workdir / "data"), "--bind", f"127.0.0.1:{port}",
-         "--union-default-graph"],
+        [binary, "serve", "--location", str(workdir / "data"), "--bind", f"127.0.0.1:{port}"]
+        + (["--union-default-graph"] if union_default_graph else []),
         stdout=log.open("wb"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     return wait_until_ready(Server("oxigraph", f"{base}/query", f"{base}/update", f"{base}/store",

@@ -160,3 +160,45 @@ def test_push_update_without_a_query_endpoint_names_the_fix(oxigraph_server, dat
     target = RemoteStore(oxigraph_server.update, oxigraph_server.update, retries=0)
     with pytest.raises(StoreError, match="could not read the counts back .* --query-endpoint"):
         push(dataset, target, mode="update", graphs=[dataset.graph_names()[0]])
+
+
+def test_push_cli_warns_when_the_default_graph_is_not_the_union(dataset, tmp_path, capsys):
+    from servers import start_oxigraph
+
+    server = start_oxigraph(tmp_path / "plain-oxigraph", union_default_graph=False)
+    try:
+        code = main(["push", "--gsp", server.gsp, "--query-endpoint", server.query,
+                     "--store", str(dataset.path)])
+        err = capsys.readouterr().err
+        assert code == 0 and "--union-default-graph" in err
+        assert not server.store().default_graph_is_union()
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_push_killed_mid_way_then_rerun_has_no_duplicates(remote_server, target, dataset, mode):
+    """A real interruption: the push process is killed (SIGKILL) while it sends."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    url = remote_server.gsp if mode == "gsp" else remote_server.update
+    command = [sys.executable, "-m", "kg.cli", "push", f"--{mode}", url, "--query-endpoint",
+               remote_server.query, "--batch-size", "10", "--store", str(dataset.path)]
+    env = dict(os.environ, KG_STORE_PASSWORD=remote_server.password or "")
+    if remote_server.user:
+        command += ["--user", remote_server.user, "--auth", remote_server.auth]
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not target.graph_counts():
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert target.graph_counts() != _counts(dataset), "the push finished before it could be killed"
+    assert subprocess.run(command, env=env, capture_output=True).returncode == 0
+    assert target.graph_counts() == _counts(dataset)
+    for iri in dataset.graph_names():
+        assert_same_graph(dataset.graph(iri), target.graph(iri), remote_server.name)

@@ -67,5 +67,11 @@ def run(args) -> int:
     with target:
         summary = push(source, target, mode=mode, graphs=args.graph, batch_size=args.batch_size,
                        dry_run=args.dry_run, progress=progress, verify=args.verify)
+        union = (summary.dry_run or not args.verify or not target.query_endpoint
+                 or target.default_graph_is_union())
     print(summary.line(), file=sys.stderr)
+    if not union:
+        print("note: this store's default graph does not show the named graphs, so `kg serve` on it "
+              "would find nothing; start Oxigraph with --union-default-graph (Fuseki: "
+              "tdb2:unionDefaultGraph true)", file=sys.stderr)
     return 0
