@@ -112,3 +112,8 @@ def test_attribution_actor_prefix_of_a_stance_noun_holds_it():
     [(_, actor, act, _)] = _st("Der Plan enthielt auch US-Vorgaben zur Rolle der Nato.")
     assert (actor, act) == ("USA", "proposal")
     assert [a for _, a, _, _ in _st("Deutschland wird dem EU-Vorschlag nicht zustimmen.")] == ["Deutschland"]
+
+
+def test_attribution_comma_lists_of_actors_share_the_verb():
+    out = _st("Für die Vorlage stimmten Grüne, Linke und SPD, CDU und AfD votierten dagegen.")
+    assert {(a, pol) for _, a, _, pol in out} == {("Grüne", 1), ("Linke", 1), ("SPD", 1), ("CDU", -1), ("AfD", -1)}

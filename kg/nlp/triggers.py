@@ -229,7 +229,28 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     group = _coordinated(v, before[::-1]) if before else _coordinated(v, [m for m in cands if v.local(m) > pivot])
-    return group + _partners(v, in_seg, group)
+    return group + _enumerated(v, group, resolve) + _partners(v, in_seg, group)
+
+
+def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]:
+    """`stimmten Grüne, Linke und SPD`: a comma list of actors continues the subject
+    into neighbouring comma segments that hold nothing else."""
+    out = []
+    segs = sorted({v.segs[v.local(m)] for m in group})
+    for step, start in ((1, segs[-1] + 1), (-1, segs[0] - 1)):
+        seg, added = start, []
+        while 0 <= seg <= v.segs[-1]:
+            toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
+            found = [m for m in v.mentions if v.segs[v.local(m)] == seg and resolve(m)]
+            covered = {i for m in found for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+            if not found or any(i not in covered and v.toks[i].text.lower() not in COORD
+                                and v.toks[i].tag_ != "ART" for i in toks):
+                break
+            added += found
+            seg += step
+        if step == 1 or seg < 0:  # a list before the verb must open the sentence
+            out += added
+    return out
 
 
 def _partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[Mention]:
