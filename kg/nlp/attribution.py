@@ -132,11 +132,12 @@ class Attributor:
             return m.actor
         v = self.views.get(k)
         same = [x for x in (v.mentions if v else []) if x.start < m.start and v.segs[v.local(x)] < v.segs[v.local(m)]]
-        if self.recent and self.recent[-1][0] == k - 1 and self._person_agrees(self.recent[-1][1], m.gender):
-            m.actor = self.recent[-1][1]
-            return m.actor
         prev = self.views.get(k - 1)
-        for view, cands in ((v, same), (prev, prev.mentions if prev else [])):
+        for n, (view, cands) in enumerate(((v, same), (prev, prev.mentions if prev else []))):
+            if n == 1 and self.recent and self.recent[-1][0] == k - 1 \
+                    and self._person_agrees(self.recent[-1][1], m.gender):
+                m.actor = self.recent[-1][1]
+                return m.actor
             subjects = [x for x in cands if x.kind != "pronoun" and not x.genitive and not view.mask[view.local(x)]
                         and not governed(view, x) and self._agrees(x, m.gender, view)]
             if subjects:
