@@ -19,6 +19,9 @@ from api.service import service_description
 
 bp = Blueprint("sparql", __name__)
 
+EXTENSIONS = {negotiate.RESULTS_JSON: "srj", negotiate.RESULTS_XML: "srx", negotiate.CSV: "csv",
+              negotiate.TSV: "tsv", negotiate.TURTLE: "ttl", negotiate.NTRIPLES: "nt", negotiate.JSONLD: "jsonld",
+              negotiate.RDFXML: "rdf", negotiate.NQUADS: "nq", negotiate.TRIG: "trig", negotiate.N3: "n3"}
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -87,7 +90,10 @@ def endpoint():
         raise BadRequest("the query is empty")
     media = negotiated_media(op["query"], op["format"])
     media_type, body = services().executor.run(op["query"], media, op["default_graphs"], op["named_graphs"])
-    return Response(body, content_type=_with_charset(media_type), headers={"Vary": "Accept"})
+    headers = {"Vary": "Accept"}
+    if request.args.get("download"):
+        headers["Content-Disposition"] = f'attachment; filename="standpunkt-result.{EXTENSIONS[media_type]}"'
+    return Response(body, content_type=_with_charset(media_type), headers=headers)
 
 
 @bp.route("/sparql/update", methods=["POST"])

@@ -104,6 +104,12 @@ def test_api_sparql_format_parameter_overrides_accept(client, fmt, media_type):
     assert response.status_code == 200 and response.mimetype == media_type
 
 
+def test_api_sparql_download_links_answer_as_files(client):
+    response = client.get("/sparql", query_string={"query": SELECT, "format": "csv", "download": "1"})
+    assert response.headers["Content-Disposition"] == 'attachment; filename="standpunkt-result.csv"'
+    assert "Content-Disposition" not in client.get("/sparql", query_string={"query": SELECT}).headers
+
+
 def test_api_sparql_defaults_without_accept_header(client):
     assert ask_endpoint(client, "GET", SELECT).mimetype == "application/sparql-results+json"
     assert ask_endpoint(client, "GET", CONSTRUCT).mimetype == "text/turtle"

@@ -62,7 +62,12 @@ def test_web_chromium_sparql_page_runs_examples_and_shows_a_table(page, live_ser
     assert rows.count() == 2
     assert "Zeilen" in page.locator("#status").inner_text()
     csv_link = page.locator('#downloads a[data-format="csv"]').get_attribute("href")
-    assert csv_link.startswith("/sparql?") and "format=csv" in csv_link
+    assert csv_link.startswith("/sparql?") and "format=csv" in csv_link and "download=1" in csv_link
+    with page.expect_download() as download:
+        page.click('#downloads a[data-format="csv"]')
+    saved = tmp_path / "result.csv"
+    download.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8").splitlines()[0] == "topic,label,support,oppose"
     page.screenshot(path=str(tmp_path / "sparql.png"), full_page=True)
 
 

@@ -20,7 +20,7 @@
 
   function updateDownloads() {
     for (const a of document.querySelectorAll("#downloads a")) {
-      a.href = endpoint + "?" + new URLSearchParams({ query: query.value, format: a.dataset.format });
+      a.href = endpoint + "?" + new URLSearchParams({ query: query.value, format: a.dataset.format, download: "1" });
     }
   }
   query.addEventListener("input", updateDownloads);
