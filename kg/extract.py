@@ -33,6 +33,7 @@ def positions_from_doc(article: Article, doc) -> list[Position]:
     context = _Context(doc, sents)
     aliases = _aliases(doc)
     text = doc.text  # Doc.text rebuilds the string on every access
+    dates = _DateChain(article.date, doc)
     out = []
     for st in doc._.statements or []:
         sent = sents[st.sent]
@@ -45,7 +46,7 @@ def positions_from_doc(article: Article, doc) -> list[Position]:
             act=st.act, claim=st.claim,
             topic=topic.iri if topic else None, topic_label=topic.label if topic else None,
             cap_major=topic.cap_major if topic else None,
-            date=_statement_date(sent, article.date), article_date=article.date,
+            date=dates.date(st.sent, sent, st.anchor), article_date=article.date,
             confidence=st.confidence, aliases=aliases.get(st.actor, []), actor_kind=info.kind))
     return out
 
@@ -92,12 +93,25 @@ def _classifier():
     return classify
 
 
-def _statement_date(sent, article_date: str | None) -> str | None:
-    try:
-        from kg.nlp.dates import statement_date
-    except ImportError:
-        return article_date
-    return statement_date(sent, article_date)
+class _DateChain:
+    """Statement dates in text order, so reported speech inherits the date of the
+    statement it continues (kg.nlp.dates); the trigger token picks the dated clause."""
+
+    def __init__(self, article_date: str | None, doc):
+        self.doc, self.article_date = doc, article_date
+        self.para_of = doc._.para_of_sent or []
+        try:
+            from kg.nlp.dates import DateChain
+        except ImportError:
+            self.chain = None
+        else:
+            self.chain = DateChain(article_date)
+
+    def date(self, k: int, sent, anchor: int | None) -> str | None:
+        if self.chain is None:
+            return self.article_date
+        paragraph = self.para_of[k] if k < len(self.para_of) else None
+        return self.chain.date(sent, paragraph, self.doc[anchor] if anchor is not None else None)
 
 
 def _aliases(doc) -> dict[str, list[str]]:

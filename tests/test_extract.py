@@ -71,3 +71,10 @@ def test_extract_any_word_salad_gives_well_formed_positions(words, date):
     for p in extract(Article("x", date, text)):
         assert text[p.start:p.end] == p.sentence and p.claim
         assert 0 <= p.confidence <= 1 and p.stance in ("support", "oppose")
+
+
+def test_extract_reported_speech_inherits_the_date_of_its_statement():
+    text = ("Die Entscheidung betreffe nur einen Einzelfall, erklärte Alexander Dobrindt am Montagabend. "
+            "Angestrebt werde eine Entscheidung im Hauptverfahren.")
+    positions = extract(Article("d", "2025-06-03", text))
+    assert [(p.actor, p.date) for p in positions] == [("Alexander Dobrindt", "2025-06-02")] * 2

@@ -41,6 +41,7 @@ class Statement:
     confidence: float
     evidence: str
     speaker: bool = False  # reported as speaking (reporting verb, quote, marker): the next `er` may be them
+    anchor: int | None = None  # doc index of the trigger token: its clause dates the statement
 
 
 class Attributor:
@@ -179,8 +180,9 @@ class Attributor:
         act, pol = act_of(v, hit, m)
         conf = CONFIDENCE[hit.evidence] - (0.1 if m.kind in ("pronoun", "collective") else 0)
         speaker = hit.trigger.report or hit.evidence in ("headline", "marker")
+        anchor = v.toks[hit.i].i if hit.evidence in ("verb", "phrase", "noun", "modal") else None
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, m), round(conf, 2),
-                         hit.evidence, speaker)
+                         hit.evidence, speaker, anchor)
 
     def _markers(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         """`laut X`, `X zufolge`, `nach Angaben von X`, `nach den Plänen der CDU`."""
