@@ -42,27 +42,40 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
     if not dated:
         return {"width": width, "height": 40, "dots": [], "rows": [], "ticks": []}
     first, last = min(d for _, d in dated), max(d for _, d in dated)
-    span = max((last - first).days, 1)
+    span = (last - first).days
     rows: dict[str, int] = {}
     left, right = 200, width - 20
-    dots = []
+    if span == 0:  # one day: the dots in the middle, one tick
+        left = right = (left + right) / 2
+    dots, stacked = [], {}
     for p, d in sorted(dated, key=lambda pd: pd[1]):
         topic = _label(p.get("topic"))
         row = rows.setdefault(topic, len(rows))
-        dots.append({"x": round(left + (d - first).days * (right - left) / span, 1), "y": 30 + row * ROW,
-                     "stance": "support" if str(p.get("stance", "")).endswith("Support") else "oppose",
-                     "title": f"{d.isoformat()} – {p.get('claim', '')}", "href": p.get("href")})
-    ticks = [{"x": left, "label": first.isoformat(), "anchor": "start"},
-             {"x": right, "label": last.isoformat(), "anchor": "end"}]
+        stance = "support" if str(p.get("stance", "")).endswith("Support") else "oppose"
+        x = round(left + (d - first).days * (right - left) / max(span, 1), 1)
+        # support above the topic's line, oppose below; same day and side: side by side
+        k = stacked[(x, row, stance)] = stacked.get((x, row, stance), -1) + 1
+        dots.append({"x": x + 8 * k, "y": 30 + row * ROW + (-5 if stance == "support" else 5), "stance": stance,
+                     "title": f"{d.isoformat()} – {literal_text(p.get('claim'))}", "href": p.get("href")})
+    ticks = ([{"x": left, "label": first.isoformat(), "anchor": "middle"}] if span == 0 else
+             [{"x": left, "label": first.isoformat(), "anchor": "start"},
+              {"x": right, "label": last.isoformat(), "anchor": "end"}])
     return {"width": width, "height": 50 + len(rows) * ROW, "ticks": ticks, "dots": dots,
-            "rows": [{"label": label, "y": 30 + i * ROW} for label, i in rows.items()], "left": left}
+            "rows": [{"label": label, "y": 30 + i * ROW} for label, i in rows.items()], "left": 200}
 
 
 def _label(node) -> str:
-    """A topic's German label from an embedded or referenced topic."""
+    """A topic's display label from an embedded or referenced topic (German preferred)."""
     if isinstance(node, dict):
-        label = node.get("prefLabel")
-        if isinstance(label, dict):
-            return label.get("@value", node.get("@id", ""))
-        return label or node.get("@id", "")
+        return literal_text(node.get("prefLabel")) or node.get("@id", "")
     return str(node or "ohne Thema").rsplit("/", 1)[-1]
+
+
+def literal_text(value) -> str:
+    """A compact JSON-LD literal (string, value object, or a list of them) as one string."""
+    if isinstance(value, list):
+        german = [v for v in value if isinstance(v, dict) and v.get("@language") == "de"]
+        return literal_text((german or value)[0]) if value else ""
+    if isinstance(value, dict):
+        return str(value.get("@value", ""))
+    return "" if value is None else str(value)

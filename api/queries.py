@@ -178,7 +178,7 @@ SELECT ?item ?label ?support ?oppose WHERE {{
             (SUM(IF(?stance = sp:Oppose, 1, 0)) AS ?oppose) WHERE {{
       {where}
       GRAPH ?g {{ ?position sp:stance ?stance ; sp:{group} ?item }}
-      OPTIONAL {{ GRAPH ?gl {{ ?item {label} ?l }} }}
+      OPTIONAL {{ GRAPH ?gl {{ ?item {label} ?l FILTER(LANG(?l) IN ("de", "")) }} }}
     }} GROUP BY ?item }}
 }} ORDER BY DESC(?support + ?oppose) ?item""")
 

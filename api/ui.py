@@ -28,10 +28,13 @@ def example_queries() -> list[dict]:
 
 @bp.get("/")
 def overview():
+    """Counts and the ten most quoted actors and topics; cached until the next write."""
     svc = services()
     if "overview" not in svc.cache:
-        svc.cache["overview"] = q.overview(svc.store)
-    return render_template("overview.html", stats=svc.cache["overview"])
+        svc.cache["overview"] = {"stats": q.overview(svc.store),
+                                 "actors": q.stance_counts(svc.store, {}, "holder")[:10],
+                                 "topics": q.stance_counts(svc.store, {}, "topic")[:10]}
+    return render_template("overview.html", **svc.cache["overview"])
 
 
 @bp.get("/query")
@@ -83,6 +86,12 @@ def act_names() -> dict[str, str]:
     vocabulary = ontology.vocabulary_graph()
     return {str(s)[len(iris.ONTOLOGY):]: str(label) for s, label in vocabulary.subject_objects(RDFS.label)
             if str(s).startswith(iris.ONTOLOGY) and str(s).endswith("Act") and label.language == "de"}
+
+
+@bp.app_template_filter("label")
+def label(value):
+    """A label (prefLabel, rdfs:label) for display: the German one when there are several."""
+    return charts.literal_text(value)
 
 
 @bp.app_template_global()

@@ -63,3 +63,11 @@ def test_api_seeds_topics_with_positions_add_up(seed_client, everything):
         if not topic.get("broader"):  # CAP major topics: their positions include the narrower ones
             seen |= {m["@id"] for m in walk(seed_client, topic["positions"] + "?limit=1000")}
     assert seen == {str(p) for p in with_topic}
+
+
+def test_api_seeds_every_actor_and_topic_page_renders(seed_client):
+    for url in [a["href"] for a in walk(seed_client, "/actors?limit=100")] + \
+               [t["href"] for t in walk(seed_client, "/topics?limit=200")]:
+        response = seed_client.get(url.replace("http://localhost", ""), headers={"Accept": "text/html"})
+        assert response.status_code == 200, (url, response.data[:300])
+        assert "<svg" in response.get_data(as_text=True) or "Noch keine Positionen" in response.get_data(as_text=True)

@@ -45,6 +45,8 @@ def test_web_chromium_overview_shows_what_the_graph_holds(page, live_server, tmp
     assert page.locator("#n-positions").inner_text() == str(len(POSITIONS))
     assert page.locator("#n-actors").inner_text() == "4"
     assert page.locator("#date-range").inner_text() == "2023-12-12 – 2024-01"
+    assert page.locator("#top-actors g.bar").count() == 4
+    assert page.locator("#top-actors rect.oppose[data-count='2']").count() == 1  # Merz opposes twice
     page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
 
 
