@@ -24,6 +24,7 @@ from kg.nlp.triggers import Hit, SentenceView, governed, holders, triggers
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}
+NAMING = {"nennen", "bezeichnen"}
 RANK = {"verb": 3, "phrase": 4, "modal": 3, "noun": 2, "marker": 2, "headline": 1, "continuation": 0}
 
 
@@ -178,6 +179,8 @@ class Attributor:
         if not actor:
             return None
         act, pol = act_of(v, hit, m)
+        if act == "assertion" and pol < 0 and (hit.evidence == "headline" or v.toks[hit.i].lemma_ in NAMING):
+            act = "rejection"  # `Söder: „Klatsche für die Ampel“`, `nannte das Verfahren „Chaos“`
         conf = CONFIDENCE[hit.evidence] - (0.1 if m.kind in ("pronoun", "collective") else 0)
         speaker = hit.trigger.report or hit.evidence in ("headline", "marker")
         anchor = v.toks[hit.i].i if hit.evidence in ("verb", "phrase", "noun", "modal") else None

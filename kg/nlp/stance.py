@@ -78,9 +78,9 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
         return "demand", 1
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
-    if ({"werde", "werden", "wird"} & words and {"wir", "ich", "man"} & words) or \
+    if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words or _future(v, main))) or \
             ({"würde", "würden"} & words and {"wir", "ich"} & words):
-        return "commitment", 1
+        return "commitment", -1 if _negated(v, main) else 1
     if "wollen" in lemmas and {"wir", "ich"} & words:
         return "proposal", 1
     if evaluation:
@@ -97,6 +97,13 @@ def _speaker_clause(v: SentenceView, idx: list[int]) -> bool:
         return True
     return not any(v.toks[j].tag_ in ("NN", "NE") and j < next((k for k in idx if v.toks[k].tag_ in FINITE), j)
                    and not v.toks[j - 1].tag_ in ("APPR", "APPRART") for j in idx if j > 0)
+
+
+def _future(v: SentenceView, idx: list[int]) -> bool:
+    """`werde … reagieren`: future tense (werden + infinitive), an announced action."""
+    tags = [v.toks[i].tag_ for i in idx]
+    return any(v.toks[i].lemma_ == "werden" and v.toks[i].tag_ == "VAFIN" for i in idx) and \
+        any(t in ("VVINF", "VAINF") for t in tags) and "VVPP" not in tags
 
 
 def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
