@@ -209,6 +209,16 @@ def article_graph(store: Store, article: str) -> list[tuple]:
     return construct(store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}")
 
 
+def article_labels(store: Store, article: str) -> dict[str, str]:
+    """German (or plain) labels of the actors and topics an article's positions name, for its page."""
+    rows = store.query(PREFIXES + f"""
+SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{
+  GRAPH <{article}> {{ ?p sp:holder|sp:topic ?x }}
+  GRAPH ?g {{ ?x rdfs:label|skos:prefLabel ?l FILTER(LANG(?l) IN ("de", "")) }}
+}} GROUP BY ?x""")
+    return {str(r["x"]): str(r["label"]) for r in rows if "label" in r}
+
+
 def article_positions(store: Store, article: str) -> list[URIRef]:
     rows = store.query(PREFIXES + f"""
 SELECT ?p WHERE {{ GRAPH <{article}> {{ ?p a sp:Position ; sp:evidence/sp:startOffset ?start }} }}

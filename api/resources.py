@@ -234,7 +234,8 @@ def article(id):
         raise NotFound(f"no article {article_iri}")
     roots = [URIRef(article_iri)] + q.article_positions(store, article_iri)
     nodes = [_add_links(n) for n in _members(graph, roots, embed=_evidence(graph))]
-    return respond({"@context": context(), "@graph": nodes}, "article.html", title=id)
+    return respond({"@context": context(), "@graph": nodes}, "article.html", title=id,
+                   labels=lambda: q.article_labels(store, article_iri))
 
 
 def _timeline(store, filters) -> list[dict]:

@@ -95,6 +95,13 @@ def label(value):
 
 
 @bp.app_template_global()
+def api_href(kind, iri):
+    from api.resources import href
+
+    return href(kind, iri) or iri
+
+
+@bp.app_template_global()
 def nav():
     return [("Überblick", url_for("ui.overview")), ("Akteure", url_for("resources.actors")),
             ("Themen", url_for("resources.topics")), ("Artikel", url_for("resources.articles")),
