@@ -73,9 +73,10 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     evaluation = _evaluation(v, content)
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", 1
-    if "müssen" in lemmas or ("sollen" in lemmas and not {"wir", "ich"} & words) or \
-            ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
+    if "müssen" in lemmas or ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
         return "demand", 1
+    if "sollen" in lemmas and not {"wir", "ich"} & words:
+        return "proposal", 1
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
     if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words or _future(v, main))) or \
