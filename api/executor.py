@@ -166,10 +166,10 @@ class ProcessExecutor(Executor):
                 self._idle.put(worker)
 
     def _ask(self, worker: _Worker, deadline: float, job: dict):
-        snapshot = self._snapshot
+        with self._lock:  # claimed under the lock, so that _prune() never removes it under us
+            snapshot = worker.snapshot = self._snapshot
         try:
             worker.conn.send((snapshot, job))
-            worker.snapshot = snapshot
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 self._retire(worker)
                 raise self._timeout_error()

@@ -128,3 +128,34 @@ def test_executor_other_stores_get_the_timeout_and_the_row_limit(store):
             slow.run("ASK {}", MEDIA)
     finally:
         slow.close()
+
+
+def test_executor_queries_during_writes_never_lose_their_snapshot(store):
+    """Refreshes (writes) racing with queries: every query answers, from one snapshot or the next."""
+    import threading
+
+    executor = ProcessExecutor(store, workers=3, timeout=10, max_results=1000)
+    failures, done = [], threading.Event()
+
+    def query_loop():
+        while not done.is_set():
+            try:
+                count(executor)
+            except Exception as e:  # collected and reported by the assertion below
+                failures.append(e)
+
+    threads = [threading.Thread(target=query_loop) for _ in range(3)]
+    try:
+        for t in threads:
+            t.start()
+        for i in range(30):
+            store.update(INSERT % (100 + i))
+            executor.refresh()
+        done.set()
+        for t in threads:
+            t.join(10)
+        assert not failures, failures[:3]
+        assert count(executor) == 33
+    finally:
+        done.set()
+        executor.close()

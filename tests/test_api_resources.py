@@ -307,6 +307,8 @@ def test_api_resources_every_page_renders_html(client, url, text):
     response = client.get(url, headers={"Accept": "text/html"})
     assert response.status_code == 200 and response.mimetype == "text/html"
     assert text in response.get_data(as_text=True)
+    if url == "/articles/a1":  # names, not IRIs, for the actors of the article's positions
+        assert '<a href="http://localhost/actors/friedrich-merz">Friedrich Merz</a>' in response.get_data(as_text=True)
 
 
 def test_api_resources_position_page_renders_html_with_evidence(client, reference):
