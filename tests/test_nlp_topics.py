@@ -217,3 +217,20 @@ def test_nlp_topics_spelling_and_verb_forms_do_not_collide():
     assert classify(["richten"]) is None  # not "Richter"
     assert classify(["verdienen"]) is None  # not "Verdi"
     assert classify(["koalitionsausschuß"]).iri == topic_iri("koalitionsbildung")  # HanTa's old spelling
+
+
+CONTEXTS = Path(__file__).parent / "fixtures" / "topic_contexts.tsv"
+
+
+def _context_rows():
+    return [line.split("\t") for line in CONTEXTS.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+def test_nlp_topics_sentences_with_paragraph_and_headline():
+    """Sentences on spending, taxes and funding of policy fields, with paragraph and headline as context."""
+    rows = _context_rows()
+    assert len(rows) >= 60 and len({int(r[0]) for r in rows}) == 21
+    misses = [(c, s) for c, s, para, head in rows if cap(s, para, head) != int(c)]
+    print(f"context sentences: {len(rows) - len(misses)}/{len(rows)} right")
+    assert len(misses) <= len(rows) * 0.05, misses

@@ -14,7 +14,17 @@ How a word matches a keyword, first rule that applies wins:
 Multiword keywords ("erneuerbare Energien") match as sequences of stems.
 
 The decision is made per CAP major topic: a sentence mentioning "Schuldenbremse" and
-"Haushalt" is one macroeconomic sentence, not a tie. The context (paragraph,
+"Haushalt" is one macroeconomic sentence, not a tie.
+
+Money words yield to the policy field (the CAP rule: spending on a field belongs to that
+field). Concepts that are members of the collection t:finanzierungsmittel in topics.ttl
+("Haushalt", "Sondervermögen", "Schulden", "Milliarden", "Subventionen", "Steuergeld") are
+weak cues whose weight goes to the CAP major that the strong keywords of the sentence,
+paragraph or headline name -- "Sondervermögen" in a Bundeswehr paragraph is defence; only
+when no field is named, or the field is the budget itself ("Schuldenbremse"), do they count
+for Macroeconomics. A compound whose head is such a word is read by its first part:
+"Verteidigungsetat", "Gesundheitsbudget", "Rüstungsausgaben". In a hyphenated compound the
+last part is the head and the earlier parts count less ("E-Auto-Zölle" is about tariffs). The context (paragraph,
 headline/lead, article) adds to the sentence's own evidence with lower weights, so it
 breaks ties and speaks when the sentence itself is silent -- but a sentence whose
 strong keywords clearly name one major keeps it. Weak cues (ambiguous words, actors
@@ -32,9 +42,10 @@ from typing import Iterable, Sequence
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.iris import ONTOLOGY
+from kg.iris import ONTOLOGY, topic_iri
 
 CAP_CODE = URIRef(ONTOLOGY + "capCode")
+YIELDING = topic_iri("finanzierungsmittel")  # skos:Collection of money-word concepts
 
 STRONG, WEAK = 1.0, 0.35
 HEAD_FACTOR, MODIFIER_FACTOR = 0.8, 0.55
@@ -43,6 +54,7 @@ CONTEXT_WEIGHTS = (0.5, 0.3)
 OTHER_CONTEXT_WEIGHT = 0.2
 CONTEXT_CAP = 3.0
 DECISIVE_LEAD = 0.6
+ATTRACT = 0.25  # strong evidence a policy field needs (after context weights) to take the money words
 SPECIFICITY = 0.002  # per letter: between equal cues the longer, more specific word wins
 MIN_PART = 4
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
@@ -85,7 +97,7 @@ def normalise(word: str) -> str:
 class TopicIndex:
     """Keyword index over a SKOS graph with sp:capCode top concepts."""
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph, yielding: str = YIELDING):
         self.iris: list[str] = []
         self.labels: list[str] = []
         self.caps: list[int] = []
@@ -96,6 +108,8 @@ class TopicIndex:
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
         self._stems: dict[str, str] = {}
         self._load(graph)
+        members = {str(m) for m in graph.objects(URIRef(yielding), SKOS.member)}
+        self.yielding = frozenset(i for i, iri in enumerate(self.iris) if iri in members)
         self.part_lengths = sorted({len(k) for k in self.heads}, reverse=True)
 
     # ------------------------------------------------------------------ building
@@ -155,32 +169,57 @@ class TopicIndex:
         if found:
             return found
         if "-" in w:
-            merged: dict[int, float] = {}
-            for part in filter(None, w.split("-")):
-                for idx, weight in self._match(part).items():
-                    _keep_max(merged, idx, weight)
-            return merged
+            return self._hyphenated([p for p in w.split("-") if p])
         return self._compound(w)
+
+    def _hyphenated(self, parts: list[str]) -> dict[int, float]:
+        """The last part is the head; earlier parts count with HEAD_FACTOR once the head names a topic."""
+        merged: dict[int, float] = {}
+        head = self._match(parts[-1]) if parts else {}
+        factor = HEAD_FACTOR if head and not self._only_yielding(head) else 1.0
+        for part in parts[:-1]:
+            for idx, weight in self._match(part).items():
+                _keep_max(merged, idx, weight * factor)
+        for idx, weight in head.items():
+            _keep_max(merged, idx, weight)
+        return merged
 
     def _compound(self, w: str) -> dict[int, float]:
         for size in self.part_lengths:
             if len(w) - size >= MIN_PART:
                 head = self.heads.get(w[-size:])
                 if head:
-                    return {i: x * HEAD_FACTOR for i, x in head.items()}
+                    found = {i: x * HEAD_FACTOR for i, x in head.items()}
+                    if all(x <= WEAK or i in self.yielding for i, x in head.items()):
+                        # a generic head leaves the field to the first part: "Verteidigungsetat", "Flüchtlingsgipfel"
+                        factor = HEAD_FACTOR if self._only_yielding(head) else MODIFIER_FACTOR
+                        for i, x in self._first_part(w).items():
+                            _keep_max(found, i, x * factor)
+                    return found
+        return {i: x * MODIFIER_FACTOR for i, x in self._first_part(w).items()}
+
+    def _first_part(self, w: str) -> dict[int, float]:
         for size in self.part_lengths:
             if size < len(w) and w[:size] in self.parts and _real_rest(w[size:]):
-                return {i: x * MODIFIER_FACTOR for i, x in self.parts[w[:size]].items()}
+                return self.parts[w[:size]]
         return {}
 
+    def _only_yielding(self, hits: dict[int, float]) -> bool:
+        return bool(hits) and all(i in self.yielding for i in hits)
+
     def scores(self, words: Sequence[str], strong_only: bool = False, distinct: bool = True) -> dict[int, float]:
-        """Summed keyword weight per concept index for one word sequence.
+        """Summed keyword weight per concept index for one word sequence (only strong keywords with `strong_only`)."""
+        total, strong = self.tally(words, distinct)
+        return strong if strong_only else total
+
+    def tally(self, words: Sequence[str], distinct: bool = True) -> tuple[dict[int, float], dict[int, float]]:
+        """(all keyword weight, strong keyword weight) per concept index, in one pass.
 
         With `distinct`, a repeated word counts once ("Zug um Zug" is one cue, not two).
         """
         total: dict[int, float] = defaultdict(float)
+        strong: dict[int, float] = defaultdict(float)
         stems = [self._stem_of(w) for w in words] if self.phrases else []
-        floor = WEAK if strong_only else 0.0
         seen: set[str] = set()
         for i, word in enumerate(words):
             if distinct:
@@ -189,42 +228,65 @@ class TopicIndex:
                 seen.add(word)
             specific = 1.0 + SPECIFICITY * len(word)
             for idx, weight in self.word_hits(word):
-                if weight > floor:
-                    total[idx] += weight * specific
+                total[idx] += weight * specific
+                if weight > WEAK:
+                    strong[idx] += weight * specific
             for phrase, idx, weight in self.phrases.get(stems[i], ()) if stems else ():
-                if weight > floor and tuple(stems[i:i + len(phrase)]) == phrase:
-                    total[idx] += (weight + PHRASE_BONUS) * (1.0 + SPECIFICITY * sum(map(len, phrase)))
-        return total
+                if tuple(stems[i:i + len(phrase)]) == phrase:
+                    value = (weight + PHRASE_BONUS) * (1.0 + SPECIFICITY * sum(map(len, phrase)))
+                    total[idx] += value
+                    if weight > WEAK:
+                        strong[idx] += value
+        return total, strong
 
     # ------------------------------------------------------------------ deciding
-    def decide(self, weighted: Sequence[tuple[float, dict[int, float]]],
-               strong: dict[int, float] | None = None) -> TopicMatch | None:
+    def decide(self, weighted: Sequence[tuple[float, dict[int, float], dict[int, float]]],
+               decisive: bool = True) -> TopicMatch | None:
         """The concept of the CAP major with most weight; ties go to the first list's evidence.
 
-        When the strong keywords of the first list (the sentence) clearly favour one major
-        -- it leads by at least DECISIVE_LEAD -- the context lists are not consulted: a
-        sentence on military means inside an article on diplomacy stays a defence sentence.
-        Weak cues never decide alone; they add up with the context.
+        `weighted` holds (factor, all weight, strong weight) per word list, the sentence first.
+        When the strong keywords of the sentence clearly favour one major -- it leads by at
+        least DECISIVE_LEAD -- the context lists are not consulted: a sentence on military
+        means inside an article on diplomacy stays a defence sentence (unless not `decisive`).
+        Weak cues never decide
+        alone; they add up with the context. Money words count for the field the strong
+        keywords name (see `_field`).
         """
-        first = weighted[0][1] if weighted else {}
-        if strong is not None and self._lead(strong) >= DECISIVE_LEAD:
+        if not weighted:
+            return None
+        first = weighted[0][1]
+        if decisive and self._lead(weighted[0][2]) >= DECISIVE_LEAD:
             weighted = weighted[:1]
         combined: dict[int, float] = defaultdict(float)
-        for n, (factor, scores) in enumerate(weighted):
+        for n, (factor, scores, _) in enumerate(weighted):
             for idx, s in scores.items():
                 combined[idx] += factor * (s if n == 0 else min(s, CONTEXT_CAP))
         if not combined:
             return None
+        field = self._field(weighted) if any(i in self.yielding for i in combined) else None
         by_major: dict[int, float] = defaultdict(float)
         own: dict[int, float] = defaultdict(float)
         for idx, s in combined.items():
-            by_major[self.caps[idx]] += s
-            own[self.caps[idx]] += first.get(idx, 0.0)
+            cap = field if field is not None and idx in self.yielding else self.caps[idx]
+            by_major[cap] += s
+            own[cap] += first.get(idx, 0.0)
         major = max(by_major, key=lambda m: (round(by_major[m], 6), own[m], -m))
-        members = [i for i in combined if self.caps[i] == major]
+        members = [i for i in combined if self.caps[i] == major and (field is None or i not in self.yielding)]
         best = max(members, key=lambda i: (round(combined[i], 6), first.get(i, 0.0), -i))
         return TopicMatch(self.iris[best], self.labels[best], major, round(by_major[major], 3))
 
+    def _field(self, weighted: Sequence[tuple[float, dict[int, float], dict[int, float]]]) -> int | None:
+        """The CAP major that money words belong to: the one whose strong keywords (other
+        than money words) weigh most across sentence and context, if they reach ATTRACT."""
+        field: dict[int, float] = defaultdict(float)
+        for n, (factor, _, strong) in enumerate(weighted):
+            for idx, s in strong.items():
+                if idx not in self.yielding:
+                    field[self.caps[idx]] += factor * (s if n == 0 else min(s, CONTEXT_CAP))
+        if not field:
+            return None
+        major = max(field, key=lambda m: (round(field[m], 6), -m))
+        return major if field[major] >= ATTRACT else None
 
     def _lead(self, scores: dict[int, float]) -> float:
         """How far the best CAP major of `scores` is ahead of the second."""
@@ -289,11 +351,11 @@ def classify(lemmas: Sequence[str], context: Sequence[Sequence[str]] = (),
     Returns None when neither sentence nor context names any topic.
     """
     index = index or default_index()
-    weighted = [(1.0, index.scores(lemmas))]
+    weighted = [(1.0, *index.tally(lemmas))]
     for n, lemma_list in enumerate(context):
         factor = CONTEXT_WEIGHTS[n] if n < len(CONTEXT_WEIGHTS) else OTHER_CONTEXT_WEIGHT
-        weighted.append((factor, index.scores(lemma_list)))
-    return index.decide(weighted, index.scores(lemmas, strong_only=True))
+        weighted.append((factor, *index.tally(lemma_list)))
+    return index.decide(weighted)
 
 
 def article_topic(doc_lemmas: Sequence[str], headline: Sequence[str] = (),
@@ -304,7 +366,8 @@ def article_topic(doc_lemmas: Sequence[str], headline: Sequence[str] = (),
     fall back on when a sentence names none, or use to break a sentence's tie.
     """
     index = index or default_index()
-    return index.decide([(1.0, index.scores(doc_lemmas, distinct=False)), (2.0, index.scores(headline))])
+    return index.decide([(1.0, *index.tally(doc_lemmas, distinct=False)), (2.0, *index.tally(headline))],
+                        decisive=False)
 
 
 def concept_cap(iri: str, index: TopicIndex | None = None) -> int | None:
