@@ -234,3 +234,29 @@ def test_nlp_topics_sentences_with_paragraph_and_headline():
     misses = [(c, s) for c, s, para, head in rows if cap(s, para, head) != int(c)]
     print(f"context sentences: {len(rows) - len(misses)}/{len(rows)} right")
     assert len(misses) <= len(rows) * 0.05, misses
+
+
+@pytest.mark.parametrize("article, expected", [("wehretat", 16), ("cannabis", 12), ("pflege", 3), ("kita", 13)])
+def test_nlp_topics_article_topic_follows_the_policy_field(article, expected):
+    """Budget words ("Schulden", "Sondervermögen", "Milliarden") are no Macroeconomics article."""
+    rows = [line.split("\t") for line in ARTICLES.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    sentences = [r[3] for r in rows if r[0] == article]
+    headline = [r[3] for r in rows if r[0] == article and r[1] == "0"]
+    assert article_topic(lemmas(" ".join(sentences)), lemmas(" ".join(headline))).cap_major == expected
+
+
+def test_nlp_topics_money_words_follow_the_field():
+    assert cap("Der Wehretat soll um zehn Milliarden steigen.") == 16
+    assert cap("Das Gesundheitsbudget reicht nicht.") == 3
+    assert cap("Die Bildungsausgaben sollen steigen.") == 6
+    assert cap("Das Sondervermögen ist fast aufgebraucht.", "Die Bundeswehr wartet auf Munition.") == 16
+    assert cap("Das Sondervermögen ist fast aufgebraucht.") == 1  # no field named: the budget itself
+    assert cap("Die Schulden sollen steigen.", "Die Schuldenbremse wird reformiert.", "Die Bundeswehr wächst.") == 1
+    match = classify(lemmas("Die Subventionen für die Landwirte sollen gekürzt werden."))
+    assert match.cap_major == 4 and match.iri != topic_iri("staatsausgaben")
+
+
+def test_nlp_topics_hyphenated_compounds_are_read_by_their_last_part():
+    assert cap("Die E-Auto-Zölle treten in Kraft.") == 18
+    assert cap("Die Bundeswehr-Milliarden fließen nicht ab.") == 16

@@ -94,7 +94,8 @@ def test_topics_ttl_expected_finer_topics_sit_under_their_cap_major(graph):
                 "freihandelsabkommen": 18, "bundeswehr": 16, "ruestung": 16, "rente": 13, "buergergeld": 13,
                 "mindestlohn": 5, "klimaschutz": 7, "digitalisierung": 17, "kuenstliche-intelligenz": 17,
                 "datenschutz": 17, "krankenhausreform": 3, "pflege": 3, "mietrecht": 14, "schule": 6,
-                "hochschule": 6, "justiz": 12, "innere-sicherheit": 12, "agrarpolitik": 4, "bahn": 10}
+                "hochschule": 6, "justiz": 12, "innere-sicherheit": 12, "agrarpolitik": 4, "bahn": 10,
+                "drogenpolitik": 12, "sucht": 3, "familienrecht": 12, "staatsausgaben": 1, "tarif-und-streik": 5}
     for key, cap in expected.items():
         assert _cap_of(graph, URIRef(topic_iri(key))) == cap, key
 
@@ -103,3 +104,16 @@ def test_topics_ttl_conforms_to_the_shapes(graph):
     conforms, _, text = pyshacl.validate(graph, shacl_graph=ontology.shapes_graph(),
                                          ont_graph=ontology.vocabulary_graph(), inference="none")
     assert conforms, text
+
+
+def test_topics_ttl_money_words_are_a_collection_of_weak_cues(graph, concepts):
+    """The concepts whose words follow the policy field (kg.nlp.topics.YIELDING) carry only
+    hiddenLabels: a money word never outweighs a strong keyword of a field."""
+    collection = URIRef(topic_iri("finanzierungsmittel"))
+    assert (collection, RDF.type, SKOS.Collection) in graph
+    members = set(graph.objects(collection, SKOS.member))
+    assert members and members <= concepts
+    for member in members:
+        assert list(graph.objects(member, SKOS.altLabel)) == []
+    words = {str(k) for m in members for k in graph.objects(m, SKOS.hiddenLabel)}
+    assert {"Haushalt", "Sondervermögen", "Schulden", "Subventionen"} <= words
