@@ -117,3 +117,9 @@ def test_attribution_actor_prefix_of_a_stance_noun_holds_it():
 def test_attribution_comma_lists_of_actors_share_the_verb():
     out = _st("Für die Vorlage stimmten Grüne, Linke und SPD, CDU und AfD votierten dagegen.")
     assert {(a, pol) for _, a, _, pol in out} == {("Grüne", 1), ("Linke", 1), ("SPD", 1), ("CDU", -1), ("AfD", -1)}
+
+
+def test_attribution_so_and_mit_diesen_worten_point_back_to_the_quote():
+    out = _st("„Wir brauchen mehr Tempo beim Ausbau.“ So äußerte sich Wirtschaftsminister Robert Habeck.")
+    assert [(s[:5], a, act) for s, a, act, _ in out] == [("„Wir ", "Robert Habeck", "demand"),
+                                                         ("So äu", "Robert Habeck", "demand")]

@@ -82,3 +82,10 @@ def test_mentions_ambiguous_alias_needs_the_full_name_in_the_article():
 def test_mentions_compound_prefix_names_the_party():
     _, doc = _actors("Der Unions-Politiker Hans Kleinmüller widersprach.")
     assert doc._.actors["Hans Kleinmüller"].party == "CDU/CSU"
+
+
+def test_mentions_inflected_organisation_names_and_seats_of_government():
+    found, _ = _actors("Ein Sprecher des Weißen Hauses widersprach. Die Regierung in Paris schwieg.")
+    assert ("Weißen Hauses", "USA") in found
+    assert ("Regierung in Paris", "Frankreich") in found
+    assert ("Sprecher", "USA") in found

@@ -207,8 +207,8 @@ class Attributor:
         a reporting sentence opening with `Das`/`Dies` attributes the sentence before it."""
         prev = self.views.get(k - 1)
         para = self.doc._.para_of_sent or []
-        if prev is None or v.toks[0].text not in ("Das", "Dies") or v.toks[0].tag_ != "PDS" \
-                or any(st.sent == k - 1 for st in out) or (para and para[k - 1] != para[k]):
+        if prev is None or not _points_back(v) or any(st.sent == k - 1 for st in out) \
+                or (para and para[k - 1] != para[k]):
             return []
         reporters = [st for st in found if st.speaker and st.evidence in ("verb", "phrase")]
         if not reporters:
@@ -296,6 +296,17 @@ def _in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
     clauses (`wie es der Parteitag beschlossen habe`) report their own actor's act."""
     seg = v.segs[hit.i]
     return not v.subordinate(seg) and any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(seg))
+
+
+def _points_back(v: SentenceView) -> bool:
+    """`Das sagte …`, `So äußerte sich …`, `Mit diesen Worten reagierte …`: the sentence
+    reports the one before it."""
+    words = [t.text.lower() for t in v.toks[:3]]
+    if words[0] in ("das", "dies") and v.toks[0].tag_ == "PDS":
+        return True
+    if words[0] == "so" and len(v.toks) > 1 and v.toks[1].tag_ in ("VVFIN", "VAFIN"):
+        return True
+    return words[:1] == ["mit"] and len(words) > 2 and words[2] == "worten"
 
 
 def _from_their_side(v: SentenceView) -> bool:

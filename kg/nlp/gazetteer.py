@@ -80,7 +80,7 @@ class Gazetteer:
         for alias in rec.get("ambiguous") or []:
             self.ambiguous.setdefault(alias, []).append(name)
         for form in [name, *(a for a in rec.get("aliases") or [] if a not in (rec.get("ambiguous") or []))]:
-            for variant in _variants(tuple(tokenize(form))):
+            for variant in _variants(tuple(tokenize(form)), info.type == "person"):
                 self.surface.setdefault(variant, name)
                 self.max_len = max(self.max_len, len(variant))
         for adj in rec.get("adjectives") or []:
@@ -122,15 +122,20 @@ def _in_office(date: str | None, start: str | None, end: str | None) -> bool:
     return end is None or date < end[:n] or (n < 10 and date == end[:n])
 
 
-def _variants(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _variants(tokens: tuple[str, ...], person: bool = False) -> list[tuple[str, ...]]:
     """The inflected forms German news uses for one gazetteer form."""
     out = [tokens]
-    last = tokens[-1]
-    if last[:1].isupper() and not last.endswith(("s", "x", "z", "ß")):
-        out.append(tokens[:-1] + (last + "s",))
-    if tokens[-1][:1].isupper() and last.endswith(("gericht", "parlament", "amt")):
-        out.append(tokens[:-1] + (last + "es",))
     first = tokens[0]
+    if not person and len(tokens) > 1 and tokens[1][:1].isupper() and first[:1].isupper() \
+            and first.endswith(("es", "er")) and len(first) > 5:
+        stem = first[:-2]  # `Weißes Haus` -> `Weiße Haus`, `des Weißen Hauses`
+        out += [(stem + e,) + tokens[1:] for e in ("e", "en", "em")]
+    last = tokens[-1]
+    for base in list(out):
+        if last[:1].isupper() and not last.endswith(("s", "x", "z", "ß")):
+            out.append(base[:-1] + (last + "s",))
+        if last[:1].isupper() and last.lower().endswith(("gericht", "parlament", "amt", "haus")):
+            out.append(base[:-1] + (last + "es",))
     if len(tokens) > 1 and first.endswith("e") and (first[:1].islower() or first.lower() in ADJECTIVE_HEADS):
         for ending in ("n", "r", "s"):
             out.append((first + ending,) + tokens[1:])

@@ -104,6 +104,9 @@ class MentionFinder:
         org = self._unknown_org(toks, words, i)
         if org:
             return org
+        seat = self._organ_in_seat(toks, words, i)
+        if seat:
+            return seat
         state = self._state_organ(toks, words, i)
         if state:
             self._add(toks, i, i + 2, state, "name")
@@ -158,6 +161,16 @@ class MentionFinder:
         info.type, info.kind, info.known = "organization", "organisation", False
         self._add(toks, i, j + 1, name, "name")
         return j + 1
+
+    def _organ_in_seat(self, toks, words, i) -> int | None:
+        """`die Regierung in Paris`, `die Führung in Peking`: the state of that seat."""
+        if words[i].lower() not in resources.state_organs() or i + 2 >= len(words) or words[i + 1] != "in":
+            return None
+        hit = self.gaz.match(words, i + 2)
+        if not hit or self.gaz.actors[hit[1]].kind != "state":
+            return None
+        self._add(toks, i, i + 2 + hit[0], hit[1], "name")
+        return i + 2 + hit[0]
 
     def _state_organ(self, toks, words, i) -> str | None:
         """`die dänische Ratspräsidentschaft`, `die russische Führung`: the state."""
@@ -309,10 +322,23 @@ class MentionFinder:
         for m in ordered:
             if m.kind != "role" or m.actor:
                 continue
-            m.actor = self._appositive_name(m, ordered) or self._role_actor(m, ordered)
+            m.actor = self._appositive_name(m, ordered) or self._spoken_for(m, ordered) or \
+                self._role_actor(m, ordered)
             if m.actor:
                 info = self.entity(m.actor)
                 m.gender = m.gender or info.gender
+
+    def _spoken_for(self, m: Mention, ordered: list[Mention]) -> str | None:
+        """`ein Sprecher des Außenministeriums`, `Sprecherin der Kommission`: the body spoken for."""
+        if not m.role.lower().rstrip("n").endswith(("sprecher", "sprecherin")):
+            return None
+        nxt = self.doc[m.end] if m.end < len(self.doc) else None
+        if nxt is None or nxt.text.lower() not in ("des", "der"):
+            return None
+        owner = next((x for x in ordered if x.start in (m.end + 1, m.end + 2) and x.actor), None)
+        if owner and self.entity(owner.actor).type != "person":
+            return owner.actor
+        return None
 
     def _appositive_name(self, m: Mention, ordered: list[Mention]) -> str | None:
         """`Die Chefin der Bundesagentur für Arbeit, Andrea Nahles, mahnte …`: the name in

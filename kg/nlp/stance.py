@@ -12,7 +12,7 @@ from __future__ import annotations
 from kg.nlp import resources
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import Hit, SentenceView, _noun_trigger, _verb_trigger, governed
+from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger, governed
 
 CLAIM_WORDS = 14
 CLAIM_OPENERS = {"dass", "ob", "und", "aber", "doch", "denn", ","}
@@ -53,7 +53,7 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     """What a reporting verb reports: a stance word, a modal, negation, evaluation."""
     own = _own_words(v, hit, holder)
     for i in own:
-        noun = _noun_trigger(v.toks[i], i)
+        noun = _noun_trigger(v.toks[i], i) if not _in_pp(v, i) else None
         if noun and noun.trigger.act != "proposal":
             return _flip(noun.trigger, _negated(v, own), noun=True)
     own_eval = _evaluation(v, own)
@@ -82,8 +82,8 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words or _future(v, main))) or \
             ({"würde", "würden"} & words and {"wir", "ich"} & words):
         return "commitment", -1 if _negated(v, main) else 1
-    if "wollen" in lemmas and {"wir", "ich"} & words:
-        return "proposal", 1
+    if "wollen" in lemmas and {"wir", "ich", "er", "sie"} & words:
+        return "proposal", -1 if _negated(v, main) else 1
     if evaluation:
         return evaluation.act, evaluation.polarity
     return "assertion", -1 if _negated(v, content) else 1
