@@ -123,3 +123,9 @@ def test_attribution_so_and_mit_diesen_worten_point_back_to_the_quote():
     out = _st("„Wir brauchen mehr Tempo beim Ausbau.“ So äußerte sich Wirtschaftsminister Robert Habeck.")
     assert [(s[:5], a, act) for s, a, act, _ in out] == [("„Wir ", "Robert Habeck", "demand"),
                                                          ("So äu", "Robert Habeck", "demand")]
+
+
+def test_attribution_nach_angaben_needs_a_stance_in_what_is_reported():
+    assert _st("Nach Angaben der EU-Kommission leben dort 700 Millionen Menschen.") == []
+    [(_, actor, _, pol)] = _st("Nach Angaben der EU-Kommission ist der Plan falsch.")
+    assert (actor, pol) == ("EU-Kommission", -1)

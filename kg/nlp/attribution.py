@@ -194,11 +194,13 @@ class Attributor:
             i, j = v.local(m), v.pos[m.end - 1] + 1
             before = [t.text.lower() for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
             after = [t.text.lower() for t in v.toks[j:j + 2]]
-            for form, where, act in resources.source_markers():
+            for form, where, act, cue in resources.source_markers():
                 n = len(form)
                 if (where == "before" and tuple(before[-n:]) == form) or \
                         (where == "after" and tuple(after[:n]) == form):
-                    out.append((m, Hit(i, Trigger(act, 1, report=act == "assertion"), "marker")))
+                    hit = Hit(i, Trigger(act, 1, report=act == "assertion"), "marker")
+                    if not cue or act_of(v, hit, m) != ("assertion", 1):
+                        out.append((m, hit))
                     break
         return [(m, h) for m, h in out if resolve(m)]
 

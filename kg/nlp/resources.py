@@ -121,8 +121,9 @@ def abbreviations() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def source_markers() -> list[tuple[tuple[str, ...], str, str]]:
-    return [(tuple(r[0].lower().split()), r[1], r[2]) for r in _rows("source_markers.tsv")]
+def source_markers() -> list[tuple[tuple[str, ...], str, str, bool]]:
+    return [(tuple(r[0].lower().split()), r[1], r[2], len(r) > 3 and r[3] == "yes")
+            for r in _rows("source_markers.tsv")]
 
 
 def actor_records() -> list[dict]:
