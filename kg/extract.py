@@ -61,7 +61,7 @@ class _Context:
         self.paras: dict[int, list[str]] = {}
         for k, lem in enumerate(self.lemmas):
             self.paras.setdefault(self.para_of[k], []).extend(lem)
-        self.headline = self.paras.get(0, [])
+        self.headline = self.lemmas[0] if self.lemmas else []  # the first sentence: the headline
         self.article = [w for lem in self.lemmas for w in lem]
         self._article_topic = False
 
@@ -100,6 +100,7 @@ class _DateChain:
     def __init__(self, article_date: str | None, doc):
         self.doc, self.article_date = doc, article_date
         self.para_of = doc._.para_of_sent or []
+        self.read = 0
         try:
             from kg.nlp.dates import DateChain
         except ImportError:
@@ -110,8 +111,16 @@ class _DateChain:
     def date(self, k: int, sent, anchor: int | None) -> str | None:
         if self.chain is None:
             return self.article_date
-        paragraph = self.para_of[k] if k < len(self.para_of) else None
-        return self.chain.date(sent, paragraph, self.doc[anchor] if anchor is not None else None)
+        from kg.nlp.factories import sentences_of
+
+        sents = sentences_of(self.doc)
+        for j in range(self.read, k):  # narration between statements dates what follows it too
+            self.chain.reading(sents[j], self._para(j))
+        self.read = max(self.read, k)
+        return self.chain.date(sent, self._para(k), self.doc[anchor] if anchor is not None else None)
+
+    def _para(self, k: int):
+        return self.para_of[k] if k < len(self.para_of) else None
 
 
 def _aliases(doc) -> dict[str, list[str]]:
