@@ -61,7 +61,9 @@ def test_extract_many_keeps_order_with_workers():
 
 
 WORDS = ("Merz SPD Kiew lehnt ab sagte er sie „ “ « » \" ( ) . , : ; fordert Die der nicht kein will Putin "
-         "CDU-Chef Ministerin Chefin dass sei habe Das hat entschieden laut zufolge Andrea Nahles dagegen ?").split()
+         "CDU-Chef Ministerin Chefin dass sei habe Das hat entschieden laut zufolge Andrea Nahles dagegen ? "
+         "So Mit diesen Worten Sprecher des Weißen Hauses Regierung in Paris Der Bayerische Flüchtlingsrat "
+         "US-Vorgaben gemeinsam mit bis wenn werde dem den nach Angaben").split()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -228,7 +228,10 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve)
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
-    group = _coordinated(v, before[::-1]) if before else _coordinated(v, [m for m in cands if v.local(m) > pivot])
+    after = [m for m in cands if v.local(m) >= pivot]
+    if not before and not after:
+        return []
+    group = _coordinated(v, before[::-1]) if before else _coordinated(v, after)
     return group + _enumerated(v, group, resolve) + _partners(v, in_seg, group)
 
 
