@@ -92,10 +92,13 @@ class HttpClient:
                 if last or not retry_timeouts:
                     raise QueryTimeout(f"{what}: {url} did not answer within {kwargs['timeout']} s "
                                        f"({attempt + 1} attempt(s))") from e
-            except requests.ConnectionError as e:
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError) as e:
                 if last:
                     raise StoreError(f"{what}: cannot reach {url} after {attempt + 1} attempt(s): "
                                      f"{_reason(e)}") from e
+            except requests.RequestException as e:
+                raise StoreError(f"{what}: request to {url} failed: {_reason(e)}") from e
             else:
                 if response.status_code < 500 or last or _permanent(response):
                     return check_status(response, what, ok_statuses)
