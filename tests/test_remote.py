@@ -122,7 +122,10 @@ def test_remote_replace_graphs_twice_changes_nothing(loaded, dataset):
     assert loaded.graph_counts() == counts
 
 
-def test_remote_merge_adds_and_replace_replaces(remote):
+@pytest.mark.parametrize("write_through", ["update", "gsp"])
+def test_remote_merge_adds_and_replace_replaces(remote, write_through):
+    if write_through == "gsp":
+        remote.update_endpoint = None
     g1 = iris.BASE + "test/g1"
     one, two = rdflib.Graph(), rdflib.Graph()
     one.add((rdflib.URIRef("http://ex/a"), rdflib.URIRef("http://ex/p"), rdflib.Literal("eins", lang="de")))
