@@ -202,3 +202,24 @@ def test_push_killed_mid_way_then_rerun_has_no_duplicates(remote_server, target,
     assert target.graph_counts() == _counts(dataset)
     for iri in dataset.graph_names():
         assert_same_graph(dataset.graph(iri), target.graph(iri), remote_server.name)
+
+
+def test_push_many_graphs_checked_in_one_listing(remote_server, target):
+    """Past 20 graphs the arrival check reads all counts in one paged GROUP BY."""
+    import rdflib
+
+    from kg import iris
+    from kg.store import OxigraphStore
+
+    source = OxigraphStore(in_memory=True)
+    graphs = {}
+    for i in range(30):
+        g = rdflib.Graph()
+        for j in range(i + 1):
+            g.add((rdflib.URIRef(f"http://ex/s{j}"), rdflib.URIRef("http://ex/p"), rdflib.Literal(f"{i}-{j}")))
+        graphs[f"{iris.BASE}test/many/{i:02d}"] = g
+    source.replace_graphs(graphs)
+    summary = push(source, target, mode="update", batch_size=100)
+    assert (summary.graphs, summary.triples) == (30, sum(range(1, 31)))
+    assert summary.requests < 30
+    assert target.graph_counts() == {iri: len(g) for iri, g in graphs.items()}
