@@ -185,6 +185,11 @@ class TopicIndex:
         return merged
 
     def _compound(self, w: str) -> dict[int, float]:
+        found = self._compound_of(w)
+        short = stem(w)
+        return found or (self._compound_of(short) if short != w else {})
+
+    def _compound_of(self, w: str) -> dict[int, float]:
         for size in self.part_lengths:
             if len(w) - size >= MIN_PART:
                 head = self.heads.get(w[-size:])
@@ -215,24 +220,30 @@ class TopicIndex:
     def tally(self, words: Sequence[str], distinct: bool = True) -> tuple[dict[int, float], dict[int, float]]:
         """(all keyword weight, strong keyword weight) per concept index, in one pass.
 
-        With `distinct`, a repeated word counts once ("Zug um Zug" is one cue, not two).
+        With `distinct`, a repeated word counts once ("Zug um Zug" is one cue, not two);
+        without it (a whole article) a repeated strong keyword counts each time, but a weak
+        cue still once: actors, places and money words recur in any article.
         """
         total: dict[int, float] = defaultdict(float)
         strong: dict[int, float] = defaultdict(float)
         stems = [self._stem_of(w) for w in words] if self.phrases else []
         seen: set[str] = set()
         for i, word in enumerate(words):
-            if distinct:
-                if word in seen:
+            floor = -1.0
+            if word in seen:
+                if distinct:
                     continue
-                seen.add(word)
+                floor = WEAK
+            seen.add(word)
             specific = 1.0 + SPECIFICITY * len(word)
             for idx, weight in self.word_hits(word):
-                total[idx] += weight * specific
                 if weight > WEAK:
                     strong[idx] += weight * specific
+                elif weight <= floor:
+                    continue
+                total[idx] += weight * specific
             for phrase, idx, weight in self.phrases.get(stems[i], ()) if stems else ():
-                if tuple(stems[i:i + len(phrase)]) == phrase:
+                if weight > floor and tuple(stems[i:i + len(phrase)]) == phrase:
                     value = (weight + PHRASE_BONUS) * (1.0 + SPECIFICITY * sum(map(len, phrase)))
                     total[idx] += value
                     if weight > WEAK:
