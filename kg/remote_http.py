@@ -124,7 +124,7 @@ def check_status(response: requests.Response, what: str, ok_statuses=()) -> requ
         hint = ("check the user and password (--user/--password) or the token, and the scheme "
                 "(--auth basic|digest|bearer; Virtuoso wants digest)")
         raise StoreError(f"{what}: {url} refused the credentials ({status}): {hint}")
-    if _permanent(response):
+    if _no_permission(response):
         raise StoreError(f"{what}: {url} does not allow this ({status}): {message}; Virtuoso takes "
                          "updates only at its authenticated endpoint /sparql-auth with Digest auth")
     if "estimated execution time" in message:
@@ -171,8 +171,18 @@ def server_message(response: requests.Response) -> str:
     return " ".join(lines[:2])[:300] or response.reason or "no message"
 
 
+# Virtuoso's 5xx answers that retrying cannot change: no permission (anonymous update),
+# sorting past MaxSortedTopRows, a query it estimates too costly to start.
+_PERMANENT_5XX = ("SR186", "SR353", "estimated execution time")
+
+
 def _permanent(response: requests.Response) -> bool:
-    """A 5xx that retrying cannot fix: Virtuoso's 'no permission' answer to anonymous updates."""
+    """A 5xx that retrying cannot fix."""
+    head = (response.text or "")[:500]
+    return response.status_code >= 500 and any(mark in head for mark in _PERMANENT_5XX)
+
+
+def _no_permission(response: requests.Response) -> bool:
     return response.status_code >= 500 and "SR186" in (response.text or "")[:500]
 
 

@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from kg.errors import QueryError, StoreError
+from kg.errors import KGError, QueryError, StoreError
 from kg.remote import RemoteStore
 from kg.remote_http import BearerAuth, HttpClient, server_message
 
@@ -96,3 +96,15 @@ def test_remote_http_session_per_thread():
     for t in threads:
         t.join()
     assert len({id(s) for s in sessions}) == 3
+
+
+@pytest.mark.parametrize("body", [
+    b"Virtuoso 42000 Error SR186:SECURITY: No permission to execute procedure DB.DBA.SPARQL_INSERT",
+    b"Virtuoso 22023 Error SR353: Sorted TOP clause specifies more then 10050 rows to sort.",
+    b"Virtuoso 42000 Error The estimated execution time 1652 (sec) exceeds the limit of 400 (sec).",
+])
+def test_remote_http_does_not_retry_what_retrying_cannot_fix(scripted, body):
+    scripted.script = [(500, body)] * 4
+    with pytest.raises(KGError):
+        RemoteStore(scripted.url, retries=3, backoff=0.01).query("ASK {}")
+    assert len(scripted.seen) == 1
