@@ -260,3 +260,11 @@ def test_nlp_topics_money_words_follow_the_field():
 def test_nlp_topics_hyphenated_compounds_are_read_by_their_last_part():
     assert cap("Die E-Auto-Zölle treten in Kraft.") == 18
     assert cap("Die Bundeswehr-Milliarden fließen nicht ab.") == 16
+
+
+def test_nlp_topics_derived_words_and_short_stems_do_not_match():
+    for word in ("solidarität", "kriminell", "operation", "automatisch"):  # not Soli, Krim, Oper, Auto + a head
+        assert classify([word]) is None, word
+    assert classify(["dürr"]) is None  # the FDP politician, not "Dürre"
+    assert classify(["dürre"]).cap_major == 21
+    assert cap("Die Straßenkriminalität nimmt zu.") == 12  # a head still matches

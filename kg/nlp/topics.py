@@ -57,8 +57,10 @@ DECISIVE_LEAD = 0.6
 ATTRACT = 0.25  # strong evidence a policy field needs (after context weights) to take the money words
 SPECIFICITY = 0.002  # per letter: between equal cues the longer, more specific word wins
 MIN_PART = 4
+MIN_STEM = 5  # a keyword's stem shorter than this is no key: "dürr" (Dürre) is also a name
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
 _SUFFIXES = ("en", "es", "em", "e", "n", "s")  # not "er": Richter is no form of richten
+_DERIVED = ("isch", "lich", "ig", "ieren", "ität", "ation", "ell")  # derivational endings: no compound head
 _TRIM = re.compile(r"^[#\W_]+|[\W_]+$")
 
 
@@ -137,7 +139,8 @@ class TopicIndex:
             self.phrases[phrase_stem(words[0])].append((tuple(phrase_stem(w) for w in words), idx, weight))
             return
         word = words[0]
-        for key in {word, stem(word)}:
+        short = stem(word)
+        for key in {word, short} if len(short) >= MIN_STEM else {word}:  # "Dürre" must not match "Dürr"
             _keep_max(self.exact[key], idx, weight)
         if len(word) >= MIN_PART and "-" not in word:
             _keep_max(self.heads[word], idx, weight)
@@ -185,23 +188,24 @@ class TopicIndex:
         return merged
 
     def _compound(self, w: str) -> dict[int, float]:
-        found = self._compound_of(w)
+        parts = not w.endswith(_DERIVED)  # "Solidarität", "automatisch", "Operation": no compounds of Soli, Auto, Oper
+        found = self._compound_of(w, parts)
         short = stem(w)
-        return found or (self._compound_of(short) if short != w else {})
+        return found or (self._compound_of(short, parts) if short != w else {})
 
-    def _compound_of(self, w: str) -> dict[int, float]:
+    def _compound_of(self, w: str, parts: bool) -> dict[int, float]:
         for size in self.part_lengths:
             if len(w) - size >= MIN_PART:
                 head = self.heads.get(w[-size:])
                 if head:
                     found = {i: x * HEAD_FACTOR for i, x in head.items()}
-                    if all(x <= WEAK or i in self.yielding for i, x in head.items()):
+                    if parts and all(x <= WEAK or i in self.yielding for i, x in head.items()):
                         # a generic head leaves the field to the first part: "Verteidigungsetat", "Flüchtlingsgipfel"
                         factor = HEAD_FACTOR if self._only_yielding(head) else MODIFIER_FACTOR
                         for i, x in self._first_part(w).items():
                             _keep_max(found, i, x * factor)
                     return found
-        return {i: x * MODIFIER_FACTOR for i, x in self._first_part(w).items()}
+        return {i: x * MODIFIER_FACTOR for i, x in self._first_part(w).items()} if parts else {}
 
     def _first_part(self, w: str) -> dict[int, float]:
         for size in self.part_lengths:
