@@ -19,6 +19,7 @@ DEFAULTS = {
     "MAX_RESULTS": 100_000,  # rows or triples a SPARQL answer may hold
     "WORKERS": 4,           # query worker processes
     "WRITE_TOKEN": None,    # Bearer token for SPARQL Update and POST /articles; None = read-only
+    "ALLOW_SERVICE": False,  # SPARQL SERVICE makes the server fetch URLs: off for public endpoints
     "PAGE_LIMIT": 50,       # default page size of REST collections
     "MAX_PAGE_LIMIT": 1000,
     "MAX_UPLOAD_BYTES": 5_000_000,

@@ -14,7 +14,7 @@ from werkzeug.http import parse_accept_header
 
 from api import negotiate, services, sparql_form
 from api.auth import require_write_token
-from api.errors import BadRequest, UnsupportedMediaType
+from api.errors import BadRequest, Forbidden, UnsupportedMediaType
 from api.service import service_description
 
 bp = Blueprint("sparql", __name__)
@@ -88,6 +88,9 @@ def endpoint():
         return _describe_service()
     if not op["query"].strip():
         raise BadRequest("the query is empty")
+    if not current_app.config.get("ALLOW_SERVICE") and sparql_form.uses_service(op["query"]):
+        raise Forbidden("federated queries (SERVICE) are disabled on this endpoint; "
+                        "start the server with --allow-service to permit them")
     media = negotiated_media(op["query"], op["format"])
     media_type, body = services().executor.run(op["query"], media, op["default_graphs"], op["named_graphs"])
     headers = {"Vary": "Accept"}

@@ -26,6 +26,8 @@ def register(subparsers) -> None:
                    help="refuse SPARQL results with more rows/triples than this (default 100000)")
     p.add_argument("--token", default=os.environ.get("KG_WRITE_TOKEN"),
                    help="Bearer token that allows SPARQL Update and POST /articles")
+    p.add_argument("--allow-service", action="store_true",
+                   help="allow federated SPARQL (SERVICE), which makes the server fetch other endpoints")
     add_store_option(p)
     p.set_defaults(func=run)
 
@@ -40,7 +42,7 @@ def run(args) -> int:
         raise KGError("--workers, --query-timeout and --max-results must be positive")
     app = create_app({"STORE_PATH": args.store, "WORKERS": args.workers,
                       "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
-                      "WRITE_TOKEN": args.token or None})
+                      "WRITE_TOKEN": args.token or None, "ALLOW_SERVICE": args.allow_service})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
     mode = "read-write (token)" if args.token else "read-only"
     print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql)", file=sys.stderr)
