@@ -68,9 +68,8 @@ class _Context:
     def topic(self, k: int, claim: str):
         """The sentence's topic; the article's dominant topic when the sentence's own
         evidence is weaker than OWN_TOPIC_EVIDENCE (news articles mostly stay on one CAP topic)."""
-        classify = _classifier()
-        if classify is None:
-            return None
+        from kg.nlp.topics import classify
+
         own = classify(self.lemmas[k], [self.paras.get(self.para_of[k], []), self.headline])
         prior = self.article_topic()
         if own is None or (prior is not None and own.cap_major != prior.cap_major and own.score < OWN_TOPIC_EVIDENCE):
@@ -85,14 +84,6 @@ class _Context:
         return self._article_topic
 
 
-def _classifier():
-    try:
-        from kg.nlp.topics import classify
-    except ImportError:
-        return None
-    return classify
-
-
 class _DateChain:
     """Statement dates in text order, so reported speech inherits the date of the
     statement it continues (kg.nlp.dates); the trigger token picks the dated clause."""
@@ -101,16 +92,11 @@ class _DateChain:
         self.doc, self.article_date = doc, article_date
         self.para_of = doc._.para_of_sent or []
         self.read = 0
-        try:
-            from kg.nlp.dates import DateChain
-        except ImportError:
-            self.chain = None
-        else:
-            self.chain = DateChain(article_date)
+        from kg.nlp.dates import DateChain
+
+        self.chain = DateChain(article_date)
 
     def date(self, k: int, sent, anchor: int | None) -> str | None:
-        if self.chain is None:
-            return self.article_date
         from kg.nlp.factories import sentences_of
 
         sents = sentences_of(self.doc)
