@@ -35,19 +35,23 @@ PREFIXES = {
 }
 
 
-class _RowCap(io.RawIOBase):
-    """A write-only buffer that stops the serialiser once it has seen too many lines."""
+MAX_RESULT_BYTES = 256 * 2**20  # also bounds a result of few but huge rows (GROUP_CONCAT)
 
-    def __init__(self, max_lines: int):
+
+class _RowCap(io.RawIOBase):
+    """A write-only buffer that stops the serialiser once it has seen too many lines or bytes."""
+
+    def __init__(self, max_lines: int, max_bytes: int):
         super().__init__()
-        self.max_lines, self.lines, self.parts = max_lines, 0, []
+        self.max_lines, self.max_bytes, self.lines, self.size, self.parts = max_lines, max_bytes, 0, 0, []
 
     def writable(self):
         return True
 
     def write(self, data):
         self.lines += data.count(b"\n")
-        if self.lines > self.max_lines:
+        self.size += len(data)
+        if self.lines > self.max_lines or self.size > self.max_bytes:
             raise ResultTooLarge("over the limit")
         self.parts.append(bytes(data))
         return len(data)
@@ -64,7 +68,8 @@ def result_kind(result) -> str:
     return "graph"
 
 
-def encode(result, media: dict[str, str | None], max_results: int) -> tuple[str, bytes]:
+def encode(result, media: dict[str, str | None], max_results: int,
+           max_bytes: int = MAX_RESULT_BYTES) -> tuple[str, bytes]:
     """(media type, body) of a pyoxigraph result in the media type negotiated for its kind.
 
     Raises ResultTooLarge past `max_results` rows/triples, QueryError when the client
@@ -76,15 +81,16 @@ def encode(result, media: dict[str, str | None], max_results: int) -> tuple[str,
         raise NoAcceptableFormat(f"no requested format can hold a {kind} result")
     if kind == "boolean":
         return media_type, result.serialize(format=ox.QueryResultsFormat.from_media_type(media_type))
-    cap = _RowCap(max_results + 1)  # +1: the TSV header line
+    cap = _RowCap(max_results + 1, max_bytes)  # +1: the TSV header line
     try:
         if kind == "solutions":
             result.serialize(cap, ox.QueryResultsFormat.TSV)
         else:
             ox.serialize(result, cap, ox.RdfFormat.N_TRIPLES)
     except ResultTooLarge:
-        raise ResultTooLarge(f"the result has more than {max_results:,} "
-                             f"{'rows' if kind == 'solutions' else 'triples'} (the server's limit); "
+        what = (f"more than {max_results:,} {'rows' if kind == 'solutions' else 'triples'}"
+                if cap.lines > cap.max_lines else f"more than {max_bytes:,} bytes")
+        raise ResultTooLarge(f"the result has {what} (the server's limit); "
                              "add a LIMIT or narrow the query") from None
     return media_type, _recode(kind, cap.value(), media_type)
 
