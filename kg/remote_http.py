@@ -127,8 +127,10 @@ def check_status(response: requests.Response, what: str, ok_statuses=()) -> requ
     if _no_permission(response):
         raise StoreError(f"{what}: {url} does not allow this ({status}): {message}; Virtuoso takes "
                          "updates only at its authenticated endpoint /sparql-auth with Digest auth")
-    if "estimated execution time" in message:
-        raise QueryTimeout(f"{what}: {url} refuses to start it: {message}")
+    estimate = re.search(r"estimated execution time (\d+) \(sec\) exceeds the limit of (\d+)", message)
+    if estimate:
+        raise QueryTimeout(f"{what}: the server refuses to start it: it estimates {estimate.group(1)} s, "
+                           f"past its limit of {estimate.group(2)} s")
     if status == 406:
         raise QueryError(f"{what}: {url} cannot serialise this result in the requested format")
     if status in (400, 422):
