@@ -7,29 +7,26 @@ a few dictionary lookups per token.
 
 How a word matches a keyword, first rule that applies wins:
 1. the word, or its light stem ("Zurückweisungen" ~ "Zurückweisung"), is a keyword;
-2. hyphenated words match part by part ("Mercosur-Abkommen", "EU-Gipfel");
+2. hyphenated words match part by part, the last part as head ("E-Auto-Zölle": tariffs);
 3. a compound matches by its head ("Landtagswahl" -> Wahl) or, with less weight,
    by its first part ("Asylbewerber" -> Asyl); both parts must be real words
-   (4+ letters), so "Steuerung" is not about taxes.
+   (4+ letters, no derivation such as "Solidarität"), so "Steuerung" is not about taxes.
 Multiword keywords ("erneuerbare Energien") match as sequences of stems.
 
-The decision is made per CAP major topic: a sentence mentioning "Schuldenbremse" and
-"Haushalt" is one macroeconomic sentence, not a tie.
+The decision is made per CAP major topic: "Schuldenbremse" and "Bundeshaushalt" make one
+macroeconomic sentence, not a tie. The context (paragraph, headline, article) adds to the
+sentence's evidence with lower weights, so it breaks ties and speaks when the sentence is
+silent -- but a sentence whose strong keywords clearly name one major keeps it. Weak cues
+(actors, role nouns, places: "Koalition", "Gericht", "Finanzminister", "Syrien") only add
+up; a repeated word counts once; between equal cues the longer word wins.
 
-Money words yield to the policy field (the CAP rule: spending on a field belongs to that
-field). Concepts that are members of the collection t:finanzierungsmittel in topics.ttl
-("Haushalt", "Sondervermögen", "Schulden", "Milliarden", "Subventionen", "Steuergeld") are
-weak cues whose weight goes to the CAP major that the strong keywords of the sentence,
-paragraph or headline name -- "Sondervermögen" in a Bundeswehr paragraph is defence; only
-when no field is named, or the field is the budget itself ("Schuldenbremse"), do they count
-for Macroeconomics. A compound whose head is such a word is read by its first part:
-"Verteidigungsetat", "Gesundheitsbudget", "Rüstungsausgaben". In a hyphenated compound the
-last part is the head and the earlier parts count less ("E-Auto-Zölle" is about tariffs). The context (paragraph,
-headline/lead, article) adds to the sentence's own evidence with lower weights, so it
-breaks ties and speaks when the sentence itself is silent -- but a sentence whose
-strong keywords clearly name one major keeps it. Weak cues (ambiguous words, actors
-and role nouns such as "Koalition", "Gericht", "Finanzminister") only add up; a
-repeated word counts once; between equal cues the longer word wins.
+Money words follow the policy field, as the CAP codebook codes spending on a field under
+that field. The concepts in the collection t:finanzierungsmittel ("Haushalt",
+"Sondervermögen", "Schulden", "Milliarden", "Subventionen", "Steuern") are weak cues whose
+weight goes to the major that the strong keywords of sentence, paragraph or headline name
+("Sondervermögen" beside "Bundeswehr" is defence); they count for Macroeconomics only when
+no field is named or the field is the budget itself. A compound headed by a money word or
+another generic word is read by its first part: "Verteidigungsetat", "Flüchtlingsgipfel".
 """
 from __future__ import annotations
 
