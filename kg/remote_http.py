@@ -131,6 +131,8 @@ def check_status(response: requests.Response, what: str, ok_statuses=()) -> requ
     if estimate:
         raise QueryTimeout(f"{what}: the server refuses to start it: it estimates {estimate.group(1)} s, "
                            f"past its limit of {estimate.group(2)} s")
+    if status >= 500 and "SQ070" in message:
+        raise QueryError(f"{what}: the server refuses this query: {message}")
     if status == 406:
         raise QueryError(f"{what}: {url} cannot serialise this result in the requested format")
     if status in (400, 422):
@@ -173,9 +175,10 @@ def server_message(response: requests.Response) -> str:
     return " ".join(lines[:2])[:300] or response.reason or "no message"
 
 
-# Virtuoso's 5xx answers that retrying cannot change: no permission (anonymous update),
-# sorting past MaxSortedTopRows, a query it estimates too costly to start.
-_PERMANENT_5XX = ("SR186", "SR353", "estimated execution time")
+# Virtuoso's 5xx answers that retrying cannot change: no permission (anonymous update,
+# SERVICE for an anonymous user), sorting past MaxSortedTopRows, a query it estimates
+# too costly to start.
+_PERMANENT_5XX = ("SR186", "SQ070", "SR353", "estimated execution time")
 
 
 def _permanent(response: requests.Response) -> bool:

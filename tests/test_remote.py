@@ -302,3 +302,9 @@ def test_remote_open_store_picks_the_remote_store(monkeypatch, tmp_path):
     assert not (tmp_path / "unused").exists()
     embedded = open_store(in_memory=True)
     assert isinstance(embedded, OxigraphStore)
+
+
+def test_remote_virtuoso_refused_service_is_a_query_error(virtuoso_server):
+    store = virtuoso_server.store(retries=0)
+    with pytest.raises(QueryError, match="refuses this query"):
+        store.query("SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
