@@ -260,9 +260,8 @@ class TopicIndex:
         When the strong keywords of the sentence clearly favour one major -- it leads by at
         least DECISIVE_LEAD -- the context lists are not consulted: a sentence on military
         means inside an article on diplomacy stays a defence sentence (unless not `decisive`).
-        Weak cues never decide
-        alone; they add up with the context. Money words count for the field the strong
-        keywords name (see `_field`).
+        Weak cues never decide alone; they add up with the context. Money words count for
+        the field the strong keywords name (see `_field`).
         """
         if not weighted:
             return None
