@@ -81,7 +81,7 @@ def encode(result, media: dict[str, str | None], max_results: int,
         raise NoAcceptableFormat(f"no requested format can hold a {kind} result")
     if kind == "boolean":
         return media_type, result.serialize(format=ox.QueryResultsFormat.from_media_type(media_type))
-    cap = _RowCap(max_results + 1, max_bytes)  # +1: the TSV header line
+    cap = _RowCap(max_results + (kind == "solutions"), max_bytes)  # TSV has a header line, N-Triples none
     try:
         if kind == "solutions":
             result.serialize(cap, ox.QueryResultsFormat.TSV)
