@@ -44,6 +44,7 @@ class _RowCap(io.RawIOBase):
     def __init__(self, max_lines: int, max_bytes: int):
         super().__init__()
         self.max_lines, self.max_bytes, self.lines, self.size, self.parts = max_lines, max_bytes, 0, 0, []
+        self.tripped = False
 
     def writable(self):
         return True
@@ -52,6 +53,7 @@ class _RowCap(io.RawIOBase):
         self.lines += data.count(b"\n")
         self.size += len(data)
         if self.lines > self.max_lines or self.size > self.max_bytes:
+            self.tripped = True  # remembered even if a serialiser swallowed the exception
             raise ResultTooLarge("over the limit")
         self.parts.append(bytes(data))
         return len(data)
@@ -87,6 +89,8 @@ def encode(result, media: dict[str, str | None], max_results: int,
             result.serialize(cap, ox.QueryResultsFormat.TSV)
         else:
             ox.serialize(result, cap, ox.RdfFormat.N_TRIPLES)
+        if cap.tripped:
+            raise ResultTooLarge("over the limit")
     except ResultTooLarge:
         what = (f"more than {max_results:,} {'rows' if kind == 'solutions' else 'triples'}"
                 if cap.lines > cap.max_lines else f"more than {max_bytes:,} bytes")
