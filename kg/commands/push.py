@@ -21,7 +21,7 @@ def register(subparsers) -> None:
     target.add_argument("--update", metavar="URL", help="SPARQL 1.1 Update endpoint, e.g. "
                         "http://localhost:7878/update (Oxigraph), .../sparql-auth (Virtuoso)")
     p.add_argument("--query-endpoint", metavar="URL",
-                   help="query endpoint used to check the counts afterwards (default with --update: the "
+                   help="query endpoint used to check the counts afterwards ($KG_QUERY_ENDPOINT; else with --update: the "
                         "update URL when it also answers queries; with --gsp: GET each graph back)")
     p.add_argument("--graph", action="append", metavar="IRI", help="push only this graph (repeatable)")
     p.add_argument("--user", default=os.environ.get("KG_STORE_USER"), help="($KG_STORE_USER)")
