@@ -82,7 +82,7 @@ def test_nlp_topics_context_fills_in_when_the_sentence_is_silent():
 
 
 def test_nlp_topics_context_breaks_a_tie():
-    tied = "Es war ein schwarzer Tag für die Industrie und den Klimaschutz."
+    tied = "Es war ein schwarzer Tag für die Autoindustrie und den Klimaschutz."
     assert cap(tied, "Der Emissionshandel wird ausgeweitet.") == 7
     assert cap(tied, "Der Stahlkonzern kündigt Werksschließungen an.") == 15
 
