@@ -30,9 +30,9 @@ def register(subparsers) -> None:
     p.add_argument("--token", default=os.environ.get("KG_STORE_TOKEN"), help="bearer token ($KG_STORE_TOKEN)")
     p.add_argument("--auth", choices=("basic", "digest", "bearer"), default=os.environ.get("KG_STORE_AUTH"),
                    help="auth scheme (default: basic with --user, bearer with --token; Virtuoso: digest)")
-    p.add_argument("--batch-size", type=int, default=1000, metavar="N",
-                   help="most triples per request (default 1000; halved automatically when the "
-                        "server says a request is too long)")
+    p.add_argument("--batch-size", type=int, metavar="N",
+                   help="most triples per request (default 50000 with --gsp, 1000 with --update; "
+                        "halved automatically when the server says an update is too long)")
     p.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
                    help="per request (default 120)")
     p.add_argument("--retries", type=int, default=3, metavar="N",
@@ -60,7 +60,7 @@ def run(args) -> int:
     mode = "gsp" if args.gsp else "update"
     query = args.query_endpoint or os.environ.get("KG_QUERY_ENDPOINT") or (None if args.gsp else args.update)
     target = RemoteStore(query, args.update, args.gsp, auth=auth, timeout=args.timeout,
-                         retries=args.retries, batch_size=args.batch_size)
+                         retries=args.retries)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     # read-only, so a running `kg serve` keeps its store; nothing to flush, so no close()
     source = OxigraphStore(path, read_only=True)
