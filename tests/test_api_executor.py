@@ -6,7 +6,7 @@ import pytest
 from api_fixtures import SLOW_QUERY
 
 from api.executor import ProcessExecutor, ThreadExecutor
-from kg.errors import QueryError, QueryTimeout, ResultTooLarge
+from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.store import OxigraphStore, Store
 
 MEDIA = {"solutions": "application/sparql-results+json", "boolean": "application/sparql-results+json",
@@ -158,4 +158,22 @@ def test_executor_queries_during_writes_never_lose_their_snapshot(store):
         assert count(executor) == 33
     finally:
         done.set()
+        executor.close()
+
+
+def test_executor_a_crashed_worker_is_an_error_and_is_replaced(store):
+    import os
+    import signal
+    import threading
+
+    executor = ProcessExecutor(store, workers=1, timeout=20, max_results=100)
+    try:
+        worker = next(iter(executor._all))
+        threading.Timer(0.5, lambda: os.kill(worker.process.pid, signal.SIGKILL)).start()
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="query worker failed"):
+            executor.run(SLOW_QUERY, MEDIA)
+        assert time.monotonic() - started < 5
+        assert executor.status()["alive"] == 1 and count(executor) == 3
+    finally:
         executor.close()
