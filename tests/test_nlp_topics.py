@@ -236,7 +236,8 @@ def test_nlp_topics_sentences_with_paragraph_and_headline():
     assert len(misses) <= len(rows) * 0.05, misses
 
 
-@pytest.mark.parametrize("article, expected", [("wehretat", 16), ("cannabis", 12), ("pflege", 3), ("kita", 13)])
+@pytest.mark.parametrize("article, expected", [("wehretat", 16), ("cannabis", 12), ("pflege", 3), ("kita", 13),
+                                               ("bahnstreik", 5), ("agrardiesel", 4)])
 def test_nlp_topics_article_topic_follows_the_policy_field(article, expected):
     """Budget words ("Schulden", "Sondervermögen", "Milliarden") are no Macroeconomics article."""
     rows = [line.split("\t") for line in ARTICLES.read_text(encoding="utf-8").splitlines()
