@@ -222,8 +222,9 @@ def jsonld_latency(base: str, actors: list[str], n: int) -> dict:
 
 
 def report(results: dict, jsonld: dict, meta: dict, loads: dict) -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [f"Dataset: {meta['triples']:,} triples, {meta['articles']:,} articles, {meta['positions']:,} positions; "
-             f"{os.cpu_count()} CPUs.", "",
+             f"{os.cpu_count()} CPUs, load average at the end {load} (other work on the machine skews the figures).", "",
              "Load: " + ", ".join(f"{k} {v:.1f} s" for k, v in loads.items()), "",
              "| query | clients | kg median ms | kg p99 ms | kg req/s | oxigraph median ms | oxigraph p99 ms "
              "| oxigraph req/s | kg/oxigraph throughput |", "|---|---|---|---|---|---|---|---|---|"]
