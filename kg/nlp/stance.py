@@ -20,6 +20,13 @@ QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘"}
 SPEAKER_PRONOUNS = {"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NEEDED = {"nötig", "notwendig", "erforderlich", "unerlässlich", "unabdingbar"}
+OTHERWISE = {"sonst", "andernfalls", "ansonsten", "anderenfalls"}
+DEONTIC = {"dürfen", "müssen", "sollen"}
+CONDITIONS = {"wenn", "falls", "sofern"}
+NAMING = {"nennen", "bezeichnen"}
+CONTRAST = {("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")}
+ASIDE = {"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"}
+WARNING = {"warnen"}
 
 
 def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
@@ -27,8 +34,15 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     trig = hit.trigger
     if trig.report:
         return _reported(v, hit, holder)
-    neg = _negated(v, v.seg_tokens(v.segs[hit.i]))
+    if v.toks[hit.i].lemma_ in WARNING:
+        return _warning(v, hit, holder)
+    seg_toks = v.seg_tokens(v.segs[hit.i])
+    own = _phrase_words(v, hit)
+    neg = _negated(v, [i for i in seg_toks if v.toks[i].text.lower() not in own]) or \
+        (hit.evidence == "noun" and _negation_before(v, hit.i))  # `keine Bedenken`
     act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
+    if act in ("support", "rejection") and hit.evidence in ("verb", "phrase") and _future(v, seg_toks):
+        act = "commitment"  # `wird dem Vorschlag nicht zustimmen`: an announced vote
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
         content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
         inner = [_verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
@@ -49,17 +63,102 @@ def _flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
     return trig.act, -trig.polarity
 
 
+def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:
+    """The companions of a multi-word trigger (`hält wenig von`): part of its meaning, not a negation."""
+    if hit.evidence != "phrase":
+        return set()
+    entries = resources.phrases().get(v.toks[hit.i].lemma_, [])
+    return {c.lower() for comps, trig in entries if trig == hit.trigger for c in comps}
+
+
+def _warning(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
+    """`warnte vor X`, `warnte davor, X zu tun`, `warnte, X drohe`: against the thing warned of;
+    `warnte, ohne X drohe …` or `…, sonst …`: for the thing whose absence is feared; a
+    warning that states a duty (`dürfe nicht scheitern`) is for what the duty protects."""
+    content = _content_indices(v, hit, holder)
+    own = {v.toks[i].text.lower() for i in v.seg_tokens(v.segs[hit.i])}
+    if consequence_frame(v, content):
+        return "commitment", 1
+    if own & {"vor", "davor"}:
+        return "commitment", -1
+    main = [i for i in content if not v.subordinate(v.segs[i]) or v.toks[v.seg_tokens(v.segs[i])[0]].text == ","]
+    if not content:
+        return "commitment", hit.trigger.polarity
+    if {v.toks[i].lemma_ for i in main} & DEONTIC:
+        return "commitment", 1
+    return "commitment", -1
+
+
+def consequence_frame(v: SentenceView, idx: list[int]) -> bool:
+    """Is what is reported a feared consequence of something missing -- `ohne X drohe …`,
+    `sonst verliere …`, `wenn X nicht kommt, (dann) …`? Then the speaker is for X, whatever
+    negative words the consequence holds. `ohne … zu` (manner) and `ohne X dürfe nicht …`
+    (a prohibition) are no such frame."""
+    idx = sorted(idx)
+    words = [v.toks[i].text.lower() for i in idx]
+    if OTHERWISE & set(words):
+        return True
+    segs = sorted({v.segs[i] for i in idx})
+    for seg in segs:
+        toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct and i in idx]
+        if not toks:
+            continue
+        first = v.toks[toks[0]].text.lower()
+        if first in ("dass", "daß") and len(toks) > 1:
+            toks = toks[1:]
+            first = v.toks[toks[0]].text.lower()
+        if first == "ohne" and _ohne_consequence(v, toks):
+            return True
+        if first in CONDITIONS and _negated_plain(v, toks) and any(v.segs[i] > seg for i in idx):
+            return True
+    return False
+
+
+def _ohne_consequence(v: SentenceView, toks: list[int]) -> bool:
+    if any(v.toks[i].tag_ in ("PTKZU", "VVIZU") or v.toks[i].text.lower() == "dass" for i in toks):
+        return False
+    verbs = [v.toks[i] for i in toks if v.toks[i].tag_ in FINITE or v.toks[i].tag_.startswith("VVIN")]
+    return bool(verbs) and not any(t.lemma_ in DEONTIC for t in verbs)
+
+
+def _negated_plain(v: SentenceView, toks: list[int]) -> bool:
+    neg = resources.negations() - {"ohne"}
+    return any(v.toks[i].text.lower() in neg for i in toks)
+
+
 def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
+    """What a reporting verb reports; a negative verdict named (`nannte … „Fehler“`,
+    `sprach von „Wortbruch“`) is a rejection."""
+    act, pol = _reported_content(v, hit, holder)
+    if act == "assertion" and pol < 0 and hit.evidence != "continuation" and v.toks[hit.i].lemma_ in NAMING:
+        return "rejection", pol
+    content = _content_indices(v, hit, holder)
+    if content and v.toks[content[0]].tag_ == "PTKANT" and v.toks[content[0]].lemma_.lower() == "nein":
+        return "rejection", -1  # `„Nein“, sagte …`: a refusal
+    if pol > 0 and act == "assertion" and _contrast(v, content):
+        return act, -1  # `sinnvoll dort, wo …, nicht aber flächendeckend`
+    return act, pol
+
+
+def _contrast(v: SentenceView, idx: list[int]) -> bool:
+    """A restriction that takes back the general case (`nicht aber`, `aber nicht`)."""
+    words = [v.toks[i].text.lower() for i in idx]
+    return any(pair in CONTRAST for pair in zip(words, words[1:]))
+
+
+def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
     """What a reporting verb reports: a stance word, a modal, negation, evaluation."""
     own = _own_words(v, hit, holder)
     for i in own:
         noun = _noun_trigger(v.toks[i], i) if not _in_pp(v, i) else None
         if noun and noun.trigger.act != "proposal":
             return _flip(noun.trigger, _negated(v, own), noun=True)
+    content = _content_indices(v, hit, holder)
+    if consequence_frame(v, content):
+        return "assertion", 1
     own_eval = _evaluation(v, own)
     if own_eval:
         return own_eval.act, own_eval.polarity
-    content = _content_indices(v, hit, holder)
     for i in content:
         if v.subordinate(v.segs[i]):
             continue
@@ -74,15 +173,17 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", 1
     if "müssen" in lemmas or ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
-        return "demand", 1
+        return "demand", -1 if _predicative_verdict(v, main) < 0 else 1
+    if "nur" in words and {v.toks[i].text.lower() for i in content} & CONDITIONS:
+        return "demand", 1  # `könne es nur geben, wenn …`: a condition
     if "sollen" in lemmas and not {"wir", "ich"} & words:
         return "proposal", 1
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
     if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words or _future(v, main))) or \
             ({"würde", "würden"} & words and {"wir", "ich"} & words):
-        return "commitment", -1 if _negated(v, main) else 1
-    if "wollen" in lemmas and {"wir", "ich", "er", "sie"} & words:
+        return "commitment", -1 if _negated(v, main) or _ends(v, content) else 1
+    if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) else 1
     if evaluation:
         return evaluation.act, evaluation.polarity
@@ -98,6 +199,24 @@ def _speaker_clause(v: SentenceView, idx: list[int]) -> bool:
         return True
     return not any(v.toks[j].tag_ in ("NN", "NE") and j < next((k for k in idx if v.toks[k].tag_ in FINITE), j)
                    and not v.toks[j - 1].tag_ in ("APPR", "APPRART") for j in idx if j > 0)
+
+
+def _own_side(v: SentenceView, idx: list[int], holder: Mention | None) -> bool:
+    """Is the subject of this reported clause the speaker's own side -- the speaker, their
+    party, or an unnamed government or party body (`Die Regierung wolle …, sagte der
+    Minister`)? Then its plan is the speaker's proposal, not a third party's reported."""
+    finite = next((i for i in idx if v.toks[i].tag_ in FINITE), None)
+    if finite is None or holder is None:
+        return False
+    before = [i for i in idx if i < finite]
+    named = [m for m in v.mentions if v.local(m) in before and m is not holder]
+    if named:
+        info = (v.sent.doc._.actors or {}).get(holder.actor)
+        own = {holder.actor, info.party if info else None}
+        return all(m.actor in own for m in named)
+    heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
+    bodies = resources.state_organs() | {k for k, val in resources.collectives().items() if val == "party"}
+    return len(heads) == 1 and heads[0] in bodies
 
 
 def _future(v: SentenceView, idx: list[int]) -> bool:
@@ -160,18 +279,81 @@ def _conditional(v: SentenceView, seg: int) -> bool:
 
 def _evaluation(v: SentenceView, idx: list[int]) -> Trigger | None:
     """The strongest evaluative word sequence in these tokens (negative wins)."""
+    found = None
+    for _, trig in _verdicts(v, idx):
+        if found is None or trig.polarity < found.polarity:
+            found = trig
+    return found
+
+
+def _verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
+    """Evaluative word sequences in these tokens (outside conditions), each with its polarity
+    as meant: flipped by a negation just before it (`nicht länger hinnehmbar`, `kein Fehler`)
+    and by a verb in its clause that removes it (`die Gefahr abwenden`)."""
     idx = [i for i in idx if not _conditional(v, v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in idx]
     words = [v.toks[i].text.lower() for i in idx]
     table = resources.evaluations_by_first()
-    found = None
+    out = []
     for n in range(len(lemmas)):
         for key, trig in table.get(lemmas[n], []) + table.get(words[n], []):
-            hit = all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key)))
-            if hit and (found is None or trig.polarity < found.polarity):
-                prev = lemmas[n - 1] if n else ""
-                found = trig if prev not in resources.negations() else Trigger(trig.act, -trig.polarity)
-    return found
+            if trig.act == "remove" or _aside(v, idx[n]):
+                continue
+            if all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key))):
+                flip = _negation_before(v, idx[n]) != _removed(v, idx[n], len(key))
+                out.append((idx[n], Trigger(trig.act, -trig.polarity) if flip else trig))
+    return out
+
+
+def _negation_before(v: SentenceView, i: int) -> bool:
+    """A negation up to three words before, in the same clause (`nicht mehr zeitgemäß`)."""
+    neg = resources.negations()
+    for j in range(i - 1, max(i - 4, -1), -1):
+        if v.segs[j] != v.segs[i] or v.toks[j].is_punct:
+            return False
+        word = v.toks[j].text.lower()
+        if word in neg and (word != "ohne" or j == i - 1):  # `ohne ein einziges Problem zu lösen`
+            return True
+    return False
+
+
+def _aside(v: SentenceView, i: int) -> bool:
+    """Is the evaluative word inside a phrase about something else (`eine Antwort auf unfaire
+    Praktiken`, `trotz Bedenken`)? Then it does not judge what is reported on."""
+    j = i - 1
+    while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA", "ADJD", "PIAT", "PPOSAT", "ADV", "CARD"):
+        j -= 1
+    return j >= 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j].text.lower() in ASIDE
+
+
+def _removed(v: SentenceView, i: int, n: int) -> bool:
+    """Is the evaluated thing the object of a verb that ends it (`verhindern`, `abwenden`)?"""
+    removers = resources.evaluations_by_first()
+    for j in v.seg_tokens(v.segs[i]):
+        if i <= j < i + n:
+            continue
+        for key, trig in removers.get(v.toks[j].lemma_.lower(), []):
+            if trig.act == "remove" and len(key) == 1:
+                return True
+    return False
+
+
+def _predicative_verdict(v: SentenceView, idx: list[int]) -> int:
+    """`muss tabu sein`, `darf kein Thema bleiben`: the polarity of a verdict that a duty predicates."""
+    for i, trig in _verdicts(v, idx):
+        nxt = next((j for j in idx if j > i), None)
+        if nxt is not None and v.toks[nxt].lemma_ in ("sein", "bleiben"):
+            return trig.polarity
+    return 0
+
+
+def _ends(v: SentenceView, idx: list[int]) -> bool:
+    """An announced action that ends something (`werde … abschaffen`, `stoppen`): against it."""
+    for i in idx:
+        trig = resources.verbs().get(v.toks[i].lemma_) if v.toks[i].tag_.startswith("VV") else None
+        if trig and trig.act == "commitment" and trig.polarity < 0:
+            return True
+    return False
 
 
 def claim_text(v: SentenceView, hit: Hit, m: Mention | None) -> str:
