@@ -83,12 +83,14 @@ TOPIC_LIST_PROPERTIES = ("rdf:type", "skos:prefLabel", "sp:capCode", "skos:broad
 
 
 def topic_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
+    """By CAP major topic: each major topic, then its narrower topics, by German label."""
     rows = store.query(PREFIXES + f"""
-SELECT ?t ?cap ?label WHERE {{
-  {{ SELECT ?t (MIN(?c) AS ?cap) (MIN(STR(?l)) AS ?label) WHERE {{
-      GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept . OPTIONAL {{ ?t skos:prefLabel ?l }}
+SELECT ?t ?cap ?label ?parent WHERE {{
+  {{ SELECT ?t (MIN(?c) AS ?cap) (MIN(STR(?l)) AS ?label) (SAMPLE(?b) AS ?parent) WHERE {{
+      GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept . OPTIONAL {{ ?t skos:prefLabel ?l FILTER(LANG(?l) IN ("de", "")) }}
+        OPTIONAL {{ ?t skos:broader ?b }}
         OPTIONAL {{ ?t skos:broader* ?top . ?top sp:capCode ?c }} }} }} GROUP BY ?t }}
-}} ORDER BY ?cap LCASE(?label) ?t LIMIT {limit} OFFSET {offset}""")
+}} ORDER BY ?cap BOUND(?parent) LCASE(?label) ?t LIMIT {limit} OFFSET {offset}""")
     total = store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept }} }}")
     return [r["t"] for r in rows], _ints(total)
 
