@@ -57,7 +57,7 @@ class _Context:
     def __init__(self, doc, sents):
         self.sents = sents
         self.para_of = doc._.para_of_sent or [0] * len(sents)
-        self.lemmas = [[t.lemma_.lower() for t in s if t.is_alpha] for s in sents]
+        self.lemmas = [[_topic_word(t) for t in s if t.is_alpha or _is_hyphenated(t.text)] for s in sents]
         self.paras: dict[int, list[str]] = {}
         for k, lem in enumerate(self.lemmas):
             self.paras.setdefault(self.para_of[k], []).extend(lem)
@@ -82,6 +82,15 @@ class _Context:
 
             self._article_topic = article_topic(self.article, self.headline)
         return self._article_topic
+
+
+def _is_hyphenated(text: str) -> bool:
+    """EU-Gipfel, CO2-Preis, E-Auto-Zölle: not is_alpha, but topic keywords all the same."""
+    return "-" in text and any(c.isalpha() for c in text)
+
+
+def _topic_word(token) -> str:
+    return token.lemma_.lower() if token.is_alpha else token.text.lower()
 
 
 class _DateChain:
