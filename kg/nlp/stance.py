@@ -10,6 +10,7 @@ is oppose and a negated objection (`keine Vorbehalte`) is support.
 from __future__ import annotations
 
 from kg.nlp import resources
+from kg.nlp.clauses import is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger, governed
@@ -27,6 +28,7 @@ NAMING = {"nennen", "bezeichnen"}
 CONTRAST = {("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")}
 ASIDE = {"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"}
 WARNING = {"warnen"}
+GOVERNING = {"koalition", "bundesregierung", "landesregierung", "regierungskoalition", "ampel"}
 
 
 def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
@@ -118,7 +120,8 @@ def _ohne_consequence(v: SentenceView, toks: list[int]) -> bool:
     if any(v.toks[i].tag_ in ("PTKZU", "VVIZU") or v.toks[i].text.lower() == "dass" for i in toks):
         return False
     verbs = [v.toks[i] for i in toks if v.toks[i].tag_ in FINITE or v.toks[i].tag_.startswith("VVIN")]
-    return bool(verbs) and not any(t.lemma_ in DEONTIC for t in verbs)
+    rules = [t for t in verbs if t.lemma_ in ("dürfen", "sollen") or (t.lemma_ == "müssen" and not is_konjunktiv2(t))]
+    return bool(verbs) and not rules  # `ohne X müssten …` is a consequence, `dürfe nicht` a rule
 
 
 def _negated_plain(v: SentenceView, toks: list[int]) -> bool:
@@ -212,10 +215,10 @@ def _own_side(v: SentenceView, idx: list[int], holder: Mention | None) -> bool:
     named = [m for m in v.mentions if v.local(m) in before and m is not holder]
     if named:
         info = (v.sent.doc._.actors or {}).get(holder.actor)
-        own = {holder.actor, info.party if info else None}
+        own = {holder.actor, info.party if info else None} | {r.get("of") for r in (info.roles if info else [])}
         return all(m.actor in own for m in named)
     heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
-    bodies = resources.state_organs() | {k for k, val in resources.collectives().items() if val == "party"}
+    bodies = resources.state_organs() | {k for k, val in resources.collectives().items() if val == "party"} | GOVERNING
     return len(heads) == 1 and heads[0] in bodies
 
 
