@@ -97,7 +97,7 @@ def test_api_clients_concurrent_fast_queries_pass_a_slow_one(api_store):
         thread.join(30)
         assert fast.status_code == 200 and fast_seconds < 1
         assert answers["slow"].status_code == 503
-        assert answers["slow"].json()["error"].startswith("the query ran past the time limit")
+        assert "limit" in answers["slow"].json()["error"]  # ours, or a remote server's own refusal
     finally:
         server.close()
         app.extensions["standpunkt"].close()
