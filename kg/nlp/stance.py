@@ -168,7 +168,10 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         inner = _verb_trigger(v, i, v.toks[i])
         same = [j for j in content if v.segs[j] == v.segs[i]]
         if inner and not inner.trigger.report and inner.evidence != "modal" and _speaker_clause(v, same):
-            return _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
+            act, pol = _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
+            if act in ("support", "rejection") and inner.evidence != "noun" and _future(v, same):
+                act = "commitment"  # `man werde sich dagegen stellen`: an announced action
+            return act, pol
     main = [i for i in content if not v.subordinate(v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in main]
     words = {v.toks[i].text.lower() for i in main}
@@ -183,7 +186,8 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         return "proposal", 1
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
-    if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words or _future(v, main))) or \
+    if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words
+                                                 or (_future(v, main) and not _inanimate_subject(v, main)))) or \
             ({"würde", "würden"} & words and {"wir", "ich"} & words):
         return "commitment", -1 if _negated(v, main) or _ends(v, content) else 1
     if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
@@ -220,6 +224,23 @@ def _own_side(v: SentenceView, idx: list[int], holder: Mention | None) -> bool:
     heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
     bodies = resources.state_organs() | {k for k, val in resources.collectives().items() if val == "party"} | GOVERNING
     return len(heads) == 1 and heads[0] in bodies
+
+
+def _inanimate_subject(v: SentenceView, idx: list[int]) -> bool:
+    """`Die Reform werde dafür sorgen`, `Die Freiwilligkeit werde nicht reichen`: a thing, not
+    an actor, will do something -- a forecast, not an announced action of the speaker."""
+    finite = next((i for i in idx if v.toks[i].tag_ in FINITE), None)
+    before = [i for i in idx if finite is not None and i < finite]
+    if not before or any(v.local(m) in before for m in v.mentions):
+        return False
+    if any(v.toks[i].tag_ in ("PPER", "PIS", "NE") or v.toks[i].text.lower().startswith(("unser", "mein"))
+           for i in before):
+        return False  # `wir`, `man`, `unser Team`
+    if {v.toks[i].text.lower() for i in idx} >= {"es"} and any(v.toks[i].lemma_ == "geben" for i in idx):
+        return False  # `werde es mit uns nicht geben`: what the speaker will allow
+    heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
+    bodies = resources.state_organs() | set(resources.collectives()) | GOVERNING
+    return bool(heads) and not any(h in bodies for h in heads)
 
 
 def _future(v: SentenceView, idx: list[int]) -> bool:
