@@ -17,12 +17,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.nlp import resources
+from kg.nlp import organisations, resources
 from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
+NOT_CITIES = {"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer", "alter"}
 
 
 @dataclass
@@ -69,6 +70,7 @@ class MentionFinder:
         self.actors: dict[str, ActorInfo] = {}
         self.mentions: list[Mention] = []
         self.roles_seen: dict[str, set[str]] = {}
+        self.local: dict[tuple[str, ...], str] = {}  # acronyms introduced in the article
 
     def run(self) -> list[Mention]:
         from kg.nlp.factories import sentences_of
@@ -80,6 +82,10 @@ class MentionFinder:
         self._resolve_collectives()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def _local(self, words, i) -> tuple[int, str] | None:
+        name = self.local.get((words[i],))
+        return (1, name) if name else None
 
     def entity(self, name: str) -> ActorInfo:
         if name not in self.actors:
@@ -96,14 +102,14 @@ class MentionFinder:
 
     def _at(self, toks, words, i) -> int:
         tok = toks[i]
-        hit = self.gaz.match(words, i)
+        hit = self.gaz.match(words, i) or self._local(words, i)
+        org = self._unknown_org(toks, words, i, hit)
+        if org:
+            return org
         if hit and not (hit[0] == 1 and self._is_role(words[i]) and self.gaz.actors[hit[1]].type == "person"):
             n, name = hit
             self._add(toks, i, i + n, name, "name")
             return i + n
-        org = self._unknown_org(toks, words, i)
-        if org:
-            return org
         seat = self._organ_in_seat(toks, words, i)
         if seat:
             return seat
@@ -120,7 +126,10 @@ class MentionFinder:
         if party:
             self._add(toks, i, i + 1, party, "name")
             return i + 1
-        if words[i].lower() in resources.collectives():
+        council = self._council(toks, words, i)
+        if council:
+            return council
+        if resources.collectives().get(words[i].lower(), "self") != "self":
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
             return i + 1
         gender = role_gender(words[i]) if words[i][:1].isupper() or "-" in words[i] else None
@@ -137,30 +146,52 @@ class MentionFinder:
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "definite", tok.lemma_))
         return i + 1
 
-    def _unknown_org(self, toks, words, i) -> int | None:
-        """`Der Bayerische Flüchtlingsrat`: article, capitalised adjective(s), a noun ending in
-        an organisation word -- a named organisation the gazetteer lacks. Named in the
-        nominative (`Bayerischer Flüchtlingsrat`)."""
-        article = words[i - 1].lower() if i else ""
-        if article not in ("der", "die", "das") or toks[i].tag_ != "ADJA" or not words[i][:1].isupper():
+    def _unknown_org(self, toks, words, i, hit) -> int | None:
+        """An organisation named by a head noun the gazetteer lacks (kg.nlp.organisations);
+        it wins over a shorter gazetteer form inside it (`Bund Deutscher Kriminalbeamter`
+        is not `Bund`, `Mieterbund Dresden` not the federal association)."""
+        org = organisations.find(toks, words, i, self.gaz, _first_name)
+        if org is None or (hit and i + hit[0] >= org.end):
             return None
-        j = i
-        while j < len(toks) and toks[j].tag_ == "ADJA" and words[j][:1].isupper() and words[j].endswith("e"):
-            j += 1
-        if j == i or j >= len(toks) or toks[j].tag_ != "NN" or not words[j].lower().endswith(resources.org_heads()):
+        name = org.known or self.gaz.surface.get(tuple(org.name.split())) or org.name
+        if name not in self.gaz.actors:
+            info = self.entity(name)
+            info.type, info.kind, info.known = "organization", "organisation", False
+        if org.acronym and (org.acronym,) not in self.gaz.surface:
+            self.local[(org.acronym,)] = name
+        self._add(toks, i, org.end, name, "name")
+        return org.end
+
+    def _council(self, toks, words, i) -> int | None:
+        """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`: a council is an actor of its
+        own (named with the city adjective before it); `Stadtrat Jens Bauer` is a person."""
+        word = words[i]
+        if resources.collectives().get(word.lower()) != "self" or not i or words[i - 1].lower() not in DEFINITE | {"im"} and \
+                not (toks[i - 1].tag_ in ("ADJA", "NE", "NN") and words[i - 1].endswith("er")):
             return None
-        ending = {"der": "r", "das": "s", "die": ""}[article]
-        name = " ".join([w + ending for w in words[i:j]] + [words[j]])
-        known = self.gaz.surface.get(tuple(name.split()))
-        if known:
-            self._add(toks, i, j + 1, known, "name")
-            return j + 1
-        if any(self.gaz.match(words, n) for n in range(i, j + 1)) or name in self.gaz.actors:
+        if i + 1 < len(words) and (_first_name(words[i + 1]) or toks[i + 1].tag_ == "NE"):
             return None
+        noun = word[:-1] if word.endswith("s") and resources.collectives().get(word[:-1].lower()) == "self" else word
+        adj = words[i - 1] if words[i - 1][:1].isupper() and words[i - 1].endswith("er") and i > 0 \
+            and words[i - 1].lower() not in DEFINITE else None
+        name = self._council_name(noun, adj)
         info = self.entity(name)
-        info.type, info.kind, info.known = "organization", "organisation", False
-        self._add(toks, i, j + 1, name, "name")
-        return j + 1
+        info.type, info.kind, info.known, info.gender = "organization", "institution", False, None
+        self._add(toks, i - (1 if adj else 0), i + 1, name, "name")
+        return i + 1
+
+    def _council_name(self, noun: str, adj: str | None) -> str:
+        """`Leipziger Stadtrat` -> `Stadtrat Leipzig` (when the article names the city);
+        a bare `der Stadtrat` is the council the article names elsewhere."""
+        if adj:
+            city = adj[:-2]
+            return f"{noun} {city}" if city in self.doc.text.split() or city + " " in self.doc.text else f"{adj} {noun}"
+        text = self.doc.text
+        for word in {w for w in text.split() if w.endswith("er") and w[:1].isupper() and len(w) > 5
+                     and w.lower() not in NOT_CITIES}:
+            if f"{word} {noun}" in text:
+                return self._council_name(noun, word)
+        return noun
 
     def _organ_in_seat(self, toks, words, i) -> int | None:
         """`die Regierung in Paris`, `die Führung in Peking`: the state of that seat."""
@@ -418,7 +449,8 @@ class MentionFinder:
                     orgs.append(m.actor)
             elif m.kind == "definite":
                 word = m.text.lower()
-                m.actor = next((o for o in reversed(orgs) if word in o.lower() and word != o.lower()), None)
+                m.actor = next((o for o in reversed(orgs) if word != o.lower()
+                                and any(part.endswith(word) for part in o.lower().split())), None)
                 m.kind = "collective" if m.actor else "definite"
             elif m.kind in ("collective", "role"):
                 wanted = table.get(m.text.lower())

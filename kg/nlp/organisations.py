@@ -1,0 +1,137 @@
+"""Organisations the gazetteer lacks, named the way German news names them.
+
+News introduces associations, councils and agencies by a head noun that says what
+they are (`Verein`, `Verband`, `Bund`, `Kommission`, `Kammer`, `Stiftung` …, also as
+the end of a compound: `Mieterverein`, `Handwerkskammer`) plus what makes the name
+unique: capitalised adjectives before it (`die Ständige Wissenschaftliche
+Kommission`), a genitive after it (`Bund Deutscher Kriminalbeamter`, `Verband der
+Chemischen Industrie`) or a place or proper name (`Verbraucherzentrale Hamburg`,
+`Stiftung Warentest`). A bare head noun (`der Verband`) is no name: it refers back.
+An acronym in parentheses right after the name (`(SWK)`) becomes an alias.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.nlp import resources
+
+NOUN_TAGS = ("NN", "NE")
+NAME_HEADS = {"stiftung", "bündnis", "initiative", "aktion", "netzwerk", "forum", "allianz", "verein"}
+PLACE_KINDS = {"state", "government"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+
+
+@dataclass
+class OrgName:
+    """An organisation named in the text: tokens [start, end), canonical name, acronym."""
+
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    known: str | None = None  # a gazetteer actor the apposition names (`der Branchenverband Bitkom`)
+
+
+def is_org_head(word: str) -> bool:
+    """Does the (capitalised) noun end in a word for an organisation (`Mieterverein`)?"""
+    low = word.lower()
+    return word[:1].isupper() and low.endswith(resources.org_heads()) and not low.endswith(("krat", "vorrat", "heirat"))
+
+
+def find(toks, words, i, gaz, first_name) -> OrgName | None:
+    """The organisation named from token i on, or None."""
+    n = len(toks)
+    article = words[i - 1].lower() if i else ""
+    j, adjectives = i, []
+    if toks[i].tag_ == "ADJA" and words[i][:1].isupper() and article in ("der", "die", "das"):
+        while j < n and toks[j].tag_ == "ADJA" and words[j][:1].isupper() and words[j].endswith("e"):
+            adjectives.append(words[j] + {"der": "r", "das": "s", "die": ""}[article])
+            j += 1
+    if j >= n or toks[j].tag_ not in NOUN_TAGS:
+        return None
+    head = _nominative(words[j], article if not adjectives else "")
+    if not is_org_head(head):
+        return None
+    tail = _name_part(toks, words, j + 1, gaz, first_name, head)
+    if tail is None and not adjectives:
+        return None
+    end, rest, known = tail if tail else (j + 1, "", None)
+    if known:
+        return OrgName(i, end, known, known=known)
+    name = " ".join(adjectives + [head]) + (" " + rest if rest else "")
+    if rest and _acronym_like(rest) and not adjectives:
+        name = rest
+    return OrgName(i, end, name, _acronym_after(toks, words, end))
+
+
+def _nominative(word: str, article: str) -> str:
+    """`des Mietervereins` -> `Mieterverein`: the genitive -s/-es after `des`."""
+    if article != "des":
+        return word
+    for cut in (2, 1):
+        stem = word[:-cut]
+        if word.endswith("es"[2 - cut:]) and is_org_head(stem):
+            return stem
+    return word
+
+
+def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | None] | None:
+    """What follows a head noun and makes it a name: (end, text, gazetteer actor)."""
+    n = len(toks)
+    if k >= n:
+        return None
+    w, tag = words[k], toks[k].tag_
+    if w.lower() in ("des", "der") and k + 2 < n and toks[k + 1].tag_ == "ADJA" and words[k + 1][:1].isupper():
+        end = _nouns_after_adjectives(toks, words, k + 1)
+        return (end, " ".join(words[k:end]), None) if end else None
+    if w[:1].isupper() and w.endswith("er") and tag in ("ADJA", "NN", "NE") and k + 1 < n:
+        end = _nouns_after_adjectives(toks, words, k)
+        if end:
+            return end, " ".join(words[k:end]), None
+    if not w[:1].isupper() or not w.replace("-", "").isalnum() or first_name(w):
+        return None
+    hit = gaz.match(words, k)
+    if hit:
+        info = gaz.actors[hit[1]]
+        if info.type == "person":
+            return None
+        if info.kind in PLACE_KINDS and hit[0] == 1:
+            return k + 1, w, None
+        return k + hit[0], "", hit[1]
+    if tag == "NE" or (tag == "NN" and _acronym_like(w)) or (
+            tag == "NN" and head.lower() in NAME_HEADS and toks[k].lemma_ == w and _ends_phrase(toks, words, k + 1)):
+        return k + 1, w, None
+    return None
+
+
+def _nouns_after_adjectives(toks, words, k) -> int | None:
+    """`Deutscher Kriminalbeamter`, `Chemischen Industrie`, `Deutscher Architektinnen und
+    Architekten`: capitalised adjectives, then nouns; the end index, or None."""
+    n, j = len(toks), k
+    while j < n and words[j][:1].isupper() and (toks[j].tag_ == "ADJA" or words[j].endswith(("er", "en"))) \
+            and j + 1 < n and words[j + 1][:1].isupper() and toks[j + 1].tag_ in NOUN_TAGS + ("ADJA",):
+        j += 1
+        if toks[j].tag_ in NOUN_TAGS and not (j + 1 < n and words[j + 1][:1].isupper()):
+            break
+    if j == k or j >= n or toks[j].tag_ not in NOUN_TAGS:
+        return None
+    end = j + 1
+    if end + 1 < n and words[end] == "und" and words[end + 1][:1].isupper() and toks[end + 1].tag_ == "NN":
+        end += 2
+    return end
+
+
+def _ends_phrase(toks, words, k) -> bool:
+    return k >= len(toks) or toks[k].tag_ in FINITE or toks[k].is_punct or words[k] in ("und", "(")
+
+
+def _acronym_after(toks, words, k) -> str | None:
+    """`(SWK)` right after the name."""
+    if k + 2 < len(toks) and words[k] == "(" and words[k + 2] == ")" and _acronym_like(words[k + 1]):
+        return words[k + 1]
+    return None
+
+
+def _acronym_like(word: str) -> bool:
+    """`SWK`, `DAK-Gesundheit`, `ver.di`: one word with several capitals or digits."""
+    return " " not in word and (sum(c.isupper() for c in word) >= 2 or any(c.isdigit() for c in word))
