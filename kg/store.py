@@ -92,10 +92,13 @@ class OxigraphStore(Store):
     def __init__(self, path: str | os.PathLike | None = None, *, in_memory: bool = False,
                  read_only: bool = False):
         self.path = None if in_memory else store_path(path)
+        self.read_only = read_only
         try:
             if in_memory:
                 self._store = ox.Store()
             elif read_only:
+                if not self.path.is_dir():
+                    raise StoreError(f"no store at {self.path} (run `kg ingest` first, or give --store)")
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
@@ -183,7 +186,7 @@ class OxigraphStore(Store):
         return len(self._store)
 
     def close(self):
-        if self.path is not None:
+        if self._store is not None and self.path is not None and not self.read_only:
             self._store.flush()
         self._store = None
 

@@ -98,6 +98,24 @@ def test_cli_query_error_is_one_line(store):
 def test_cli_stats(store):
     stats = json.loads(kg("stats", "--json", "--store", store).stdout)
     assert stats["articles"] == 6 and stats["positions"] > 60 and stats["actors"] > 10
+    assert stats["first"] == "2023-04-15" and stats["last"] == "2025-11-28"
+
+
+def test_cli_reads_while_another_process_writes(store):
+    """export, query and stats open the store read-only, so they work beside `kg serve`."""
+    from kg.store import OxigraphStore
+
+    with OxigraphStore(store):
+        assert json.loads(kg("stats", "--json", "--store", store).stdout)["articles"] == 6
+        assert kg("query", "ASK { ?s ?p ?o }", "--store", store).stdout.strip() == "true"
+        assert kg("export", "--format", "nt", "--store", store).stdout.count("\n") > 1000
+        busy = kg("ingest", SEED, "--store", store, check=False)
+    assert busy.returncode == 2 and "cannot open the store" in busy.stderr
+
+
+def test_cli_read_commands_need_an_existing_store(tmp_path):
+    proc = kg("stats", "--store", tmp_path / "none", check=False)
+    assert proc.returncode == 2 and "no store at" in proc.stderr
 
 
 def test_cli_validate_rejects_broken_graph(store, tmp_path):

@@ -4,7 +4,23 @@ from __future__ import annotations
 import argparse
 
 
-def add_store_option(parser: argparse.ArgumentParser) -> None:
-    """--store, shared by every command that opens the embedded store."""
+def add_store_option(parser: argparse.ArgumentParser, *, remote: bool = True) -> None:
+    """--store, and (unless `remote` is False) the options that name a remote store instead."""
     parser.add_argument("--store", metavar="DIR",
                         help="embedded store folder (default: $KG_STORE or ./data/store)")
+    if remote:
+        from kg.remote import add_remote_options
+
+        add_remote_options(parser)
+
+
+def open_from_args(args: argparse.Namespace, *, read_only: bool = False):
+    """The store the command's options (or the environment) name: remote or embedded.
+
+    Read-only commands open the embedded store read-only, so they work while
+    `kg serve` holds it.
+    """
+    from kg.remote import remote_options
+    from kg.store import open_store
+
+    return open_store(args.store, read_only=read_only, **remote_options(args))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import sys
 
-from kg.commands import add_store_option
+from kg.commands import add_store_option, open_from_args
 from kg.store import RDF_FORMATS
 
 
@@ -24,9 +24,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg.errors import KGError
-    from kg.store import open_store
 
-    with open_store(args.store) as store:
+    with open_from_args(args, read_only=True) as store:
         if args.graph and args.graph not in store.graph_names():
             raise KGError(f"no graph <{args.graph}> in the store (see `kg stats`)")
         out = open(args.output, "wb") if args.output else sys.stdout.buffer

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from kg.commands import add_store_option
+from kg.commands import add_store_option, open_from_args
 
 
 def register(subparsers) -> None:
@@ -26,10 +26,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from kg.articles import read_paths
     from kg.ingest import ingest_articles
-    from kg.store import open_store
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
-    with open_store(args.store) as store:
+    with open_from_args(args) as store:
         written = _print_written if args.verbose else None
         summary = ingest_articles(store, read_paths(args.paths), workers=args.workers,
                                   progress=progress, written=written)

@@ -42,7 +42,7 @@ def register(subparsers) -> None:
                    help="skip reading the counts back")
     p.add_argument("--progress", action="store_true", default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
-    add_store_option(p)
+    add_store_option(p, remote=False)
     p.set_defaults(func=run)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.commands import add_store_option
+from kg.commands import add_store_option, open_from_args
 
 MEDIA = {
     "json": "application/sparql-results+json",
@@ -29,12 +29,11 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from kg.errors import KGError
-    from kg.store import open_store
 
     if bool(args.sparql) == bool(args.file):
         raise KGError("give the query as an argument or with --file, not both or neither")
     text = Path(args.file).read_text(encoding="utf-8") if args.file else args.sparql
-    with open_store(args.store) as store:
+    with open_from_args(args, read_only=True) as store:
         result = store.query(text)
         if args.format != "table" and isinstance(result, (list, bool)):
             sys.stdout.buffer.write(store.query_raw(text, MEDIA[args.format]))

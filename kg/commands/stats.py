@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from kg.commands import add_store_option
+from kg.commands import add_store_option, open_from_args
 
 STATS_QUERY = """
 PREFIX sp: <https://w3id.org/standpunkt/ontology#>
@@ -11,12 +11,15 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT
   (COUNT(DISTINCT ?position) AS ?positions)
   (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?topic) AS ?topics)
-  (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
 WHERE {
   ?position a sp:Position ; sp:holder ?actor .
   OPTIONAL { ?position sp:topic ?topic }
-  OPTIONAL { ?position dcterms:date ?date }
 }"""
+DATES_QUERY = """
+PREFIX sp: <https://w3id.org/standpunkt/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
+WHERE { ?position a sp:Position ; dcterms:date ?date }"""
 ARTICLES_QUERY = "SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
 
@@ -29,10 +32,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kg.store import open_store
 
-    with open_store(args.store) as store:
-        row = {**store.query(ARTICLES_QUERY)[0], **store.query(STATS_QUERY)[0]}
+    with open_from_args(args, read_only=True) as store:
+        row = {k: v for q in (ARTICLES_QUERY, STATS_QUERY, DATES_QUERY) for k, v in store.query(q)[0].items()}
         stats = {k: (v.toPython() if hasattr(v, "toPython") else v) for k, v in row.items()}
         stats["graphs"] = len(store.graph_names())
         stats["quads"] = store.quad_count()
