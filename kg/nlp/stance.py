@@ -117,11 +117,17 @@ def consequence_frame(v: SentenceView, idx: list[int]) -> bool:
 
 
 def _ohne_consequence(v: SentenceView, toks: list[int]) -> bool:
-    if any(v.toks[i].tag_ in ("PTKZU", "VVIZU") or v.toks[i].text.lower() == "dass" for i in toks):
+    """`ohne X drohe …`/`müssten …`/`werde … nicht zu lösen sein` states a consequence;
+    `ohne … zu tun` (no finite verb) is manner, `ohne X dürfe nicht …` a rule."""
+    if any(v.toks[i].text.lower() == "dass" for i in toks):
         return False
-    verbs = [v.toks[i] for i in toks if v.toks[i].tag_ in FINITE or v.toks[i].tag_.startswith("VVIN")]
-    rules = [t for t in verbs if t.lemma_ in ("dürfen", "sollen") or (t.lemma_ == "müssen" and not is_konjunktiv2(t))]
-    return bool(verbs) and not rules  # `ohne X müssten …` is a consequence, `dürfe nicht` a rule
+    finite = [v.toks[i] for i in toks if v.toks[i].tag_ in FINITE]
+    if not finite:  # a verb-final clause HanTa tags as infinitive, unless it is `ohne … zu`
+        finite = [v.toks[i] for i in toks if v.toks[i].tag_ == "VVINF"]
+        if any(v.toks[i].tag_ in ("PTKZU", "VVIZU") for i in toks):
+            return False
+    rules = [t for t in finite if t.lemma_ in ("dürfen", "sollen") or (t.lemma_ == "müssen" and not is_konjunktiv2(t))]
+    return bool(finite) and not rules
 
 
 def _negated_plain(v: SentenceView, toks: list[int]) -> bool:
@@ -290,7 +296,8 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
         if nxt is not None and nxt.text.lower() in ("nur", "einmal", "zuletzt"):
             continue
-        if nxt is not None and (evals.get((nxt.lemma_.lower(),)) or Trigger("", 1)).polarity < 0:
+        verdict = evals.get((nxt.lemma_.lower(),)) if nxt is not None else None
+        if verdict is not None and verdict.polarity < 0 and verdict.act not in ("remove", "state"):
             continue
         return True
     return False
@@ -321,17 +328,21 @@ def _verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
     out = []
     for n in range(len(lemmas)):
         for key, trig in table.get(lemmas[n], []) + table.get(words[n], []):
-            if trig.act == "remove" or _aside(v, idx[n]):
+            if trig.act in ("remove", "state") or _aside(v, idx[n]):
                 continue
             if all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key))):
-                flip = _negation_before(v, idx[n]) != _removed(v, idx[n], len(key))
-                out.append((idx[n], Trigger(trig.act, -trig.polarity) if flip else trig))
+                pol = -trig.polarity if _negation_before(v, idx[n]) != _removed(v, idx[n], len(key)) else trig.polarity
+                if pol < 0 and _status_quo(v, idx[n]):
+                    pol = 1
+                out.append((idx[n], Trigger(trig.act, pol)))
     return out
 
 
 def _negation_before(v: SentenceView, i: int) -> bool:
     """A negation up to three words before, in the same clause (`nicht mehr zeitgemäß`)."""
     neg = resources.negations()
+    if [t.text.lower() for t in v.toks[max(i - 3, 0):i]] == ["alles", "andere", "als"]:
+        return True
     for j in range(i - 1, max(i - 4, -1), -1):
         if v.segs[j] != v.segs[i] or v.toks[j].is_punct:
             return False
@@ -360,6 +371,13 @@ def _removed(v: SentenceView, i: int, n: int) -> bool:
             if trig.act == "remove" and len(key) == 1:
                 return True
     return False
+
+
+def _status_quo(v: SentenceView, i: int) -> bool:
+    """Is a negative verdict about the present state (`die Lage sei unerträglich`)? Then
+    the speaker is for changing it, which is what such statements are reported on."""
+    states = {k[0] for k, t in resources.evaluations().items() if t.act == "state"}
+    return any(v.toks[j].lemma_.lower() in states for j in v.seg_tokens(v.segs[i]) if j < i)
 
 
 def _predicative_verdict(v: SentenceView, idx: list[int]) -> int:
