@@ -56,3 +56,13 @@ def test_api_serve_bad_options_fail_with_one_line(tmp_path):
                             env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip().startswith("kg serve:") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_api_serve_store_in_use_is_one_clear_line(tmp_path):
+    with OxigraphStore(tmp_path / "store"):
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(tmp_path / "store"),
+                                 "--port", str(free_port())], cwd=ROOT, capture_output=True, text=True,
+                                env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg serve:") and "store" in lines[0], result.stderr
