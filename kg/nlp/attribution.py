@@ -212,15 +212,19 @@ class Attributor:
         if prev is None or not _points_back(v) or any(st.sent == k - 1 for st in out) \
                 or (para and para[k - 1] != para[k]):
             return []
-        reporters = [st for st in found if st.speaker and st.evidence in ("verb", "phrase")]
+        reporters = [st for st in found if st.evidence in ("verb", "phrase")]
         if not reporters:
             return []
         hit = Hit(0, Trigger("assertion", 1, report=True), "continuation")
         act, pol = act_of(prev, hit)
+        claim = claim_text(prev, hit, None)
         for st in reporters:
             if st.act == "assertion":  # `Das` reports the sentence before: its content decides
-                st.act, st.polarity, st.claim = act, pol, claim_text(prev, hit, None)
-        return [Statement(k - 1, *prev.span(), reporters[0].actor, act, pol, claim_text(prev, hit, None),
+                st.act, st.polarity, st.claim = act, pol, claim
+            st.speaker = True
+        if reporters[0].act != "assertion":
+            act, pol = reporters[0].act, reporters[0].polarity  # `So warnte …`, `Das versicherte …`
+        return [Statement(k - 1, *prev.span(), reporters[0].actor, act, pol, claim,
                           CONFIDENCE["continuation"], "continuation", True)]
 
     def _reporting_speaker(self, k: int, v: SentenceView) -> str | None:

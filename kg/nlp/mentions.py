@@ -47,6 +47,24 @@ def _first_name(word: str) -> str | None:
     return names.get(word) or (names.get(word.split("-")[0]) if "-" in word else None)
 
 
+def _state_organ_word(word: str) -> bool:
+    """`Regierung`, `Führung`, and any ministry (`Handelsministerium`, `Außenministeriums`)."""
+    low = word.lower()
+    return low in resources.state_organs() or low.rstrip("s").removesuffix("e").endswith("ministerium")
+
+
+def _portfolio_end(toks, words, j: int) -> int:
+    """`Bürgermeister für Stadtentwicklung Thomas Dienberg`, `Senatorin für Bildung und
+    Jugend Katrin Weber`: skip the portfolio between a role noun and the name."""
+    if j + 2 >= len(words) or words[j] != "für" or toks[j + 1].tag_ != "NN":
+        return j
+    k = j + 2
+    while k + 1 < len(words) and words[k] in ("und", ",") and toks[k + 1].tag_ == "NN":
+        k += 2
+    nxt = words[k] if k < len(words) else ""
+    return k if nxt[:1].isupper() and (_first_name(nxt) or toks[k].tag_ == "NE") else j
+
+
 @lru_cache(maxsize=100_000)
 def role_gender(word: str) -> str | None:
     """The role noun's gender if it is a role noun (by its head), else None."""
@@ -103,16 +121,13 @@ class MentionFinder:
     def _at(self, toks, words, i) -> int:
         tok = toks[i]
         hit = self.gaz.match(words, i) or self._local(words, i)
-        org = self._unknown_org(toks, words, i, hit)
+        org = self._unknown_org(toks, words, i, hit) or self._organ_in_seat(toks, words, i)
         if org:
             return org
         if hit and not (hit[0] == 1 and self._is_role(words[i]) and self.gaz.actors[hit[1]].type == "person"):
             n, name = hit
             self._add(toks, i, i + n, name, "name")
             return i + n
-        seat = self._organ_in_seat(toks, words, i)
-        if seat:
-            return seat
         state = self._state_organ(toks, words, i)
         if state:
             self._add(toks, i, i + 2, state, "name")
@@ -194,19 +209,23 @@ class MentionFinder:
         return noun
 
     def _organ_in_seat(self, toks, words, i) -> int | None:
-        """`die Regierung in Paris`, `die Führung in Peking`: the state of that seat."""
-        if words[i].lower() not in resources.state_organs() or i + 2 >= len(words) or words[i + 1] != "in":
+        """`die Regierung in Paris`, `das Handelsministerium in Peking`: the state of that
+        seat (a German ministry in Berlin stays the ministry the gazetteer names)."""
+        if not _state_organ_word(words[i]) or i + 2 >= len(words) or words[i + 1] != "in":
             return None
         hit = self.gaz.match(words, i + 2)
-        if not hit or self.gaz.actors[hit[1]].kind != "state":
+        if not hit or self.gaz.actors[hit[1]].kind != "state" or (
+                hit[1] == "Deutschland" and self.gaz.match(words, i)):
             return None
         self._add(toks, i, i + 2 + hit[0], hit[1], "name")
         return i + 2 + hit[0]
 
     def _state_organ(self, toks, words, i) -> str | None:
         """`die dänische Ratspräsidentschaft`, `die russische Führung`: the state."""
-        if toks[i].tag_ != "ADJA" or i + 1 >= len(words) or words[i + 1].lower() not in resources.state_organs():
+        if toks[i].tag_ != "ADJA" or i + 1 >= len(words) or not _state_organ_word(words[i + 1]):
             return None
+        if words[i + 1].lower() not in resources.state_organs() and self.gaz.match(words, i + 1):
+            return None  # `das deutsche Wirtschaftsministerium` is the ministry the gazetteer names
         adj = words[i].lower()
         for ending in ("en", "er", "es", "e"):
             if adj.endswith(ending) and self.gaz.adjectives.get(adj[: -len(ending)]):
@@ -253,7 +272,7 @@ class MentionFinder:
 
     def _role(self, toks, words, i, gender) -> int:
         role = words[i]
-        j = i + 1
+        j = _portfolio_end(toks, words, i + 1)
         hit = self.gaz.match(words, j) if j < len(words) else None
         if hit and self.gaz.actors[hit[1]].type == "person":
             self._add(toks, i, j + hit[0], hit[1], "name", role)
