@@ -9,6 +9,8 @@ is oppose and a negated objection (`keine Vorbehalte`) is support.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.nlp import resources
 from kg.nlp.clauses import is_konjunktiv2
 from kg.nlp.mentions import Mention
@@ -327,7 +329,7 @@ def _verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
     table = resources.evaluations_by_first()
     out = []
     for n in range(len(lemmas)):
-        for key, trig in table.get(lemmas[n], []) + table.get(words[n], []):
+        for key, trig in table.get(lemmas[n], []) + table.get(words[n], []) + _compound_head(v.toks[idx[n]]):
             if trig.act in ("remove", "state") or _aside(v, idx[n]):
                 continue
             if all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key))):
@@ -336,6 +338,24 @@ def _verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
                     pol = 1
                 out.append((idx[n], Trigger(trig.act, pol)))
     return out
+
+
+def _compound_head(tok) -> list[tuple[tuple[str, ...], Trigger]]:
+    """A compound noun judged by its head (`Investitionskiller`, `Haushaltsdesaster`)."""
+    lemma = tok.lemma_.lower()
+    return _heads(lemma) if tok.tag_ == "NN" and len(lemma) >= 8 else []
+
+
+@lru_cache(maxsize=4096)
+def _heads(lemma: str) -> list[tuple[tuple[str, ...], Trigger]]:
+    return [((lemma,), trig) for (head,), trig in _noun_verdicts()
+            if lemma.endswith(head) and lemma != head and trig.act not in ("remove", "state")]
+
+
+@lru_cache(maxsize=1)
+def _noun_verdicts() -> tuple:
+    """Single-word evaluative entries long enough to be a compound's head."""
+    return tuple((k, t) for k, t in resources.evaluations().items() if len(k) == 1 and len(k[0]) >= 5)
 
 
 def _negation_before(v: SentenceView, i: int) -> bool:
@@ -367,6 +387,9 @@ def _removed(v: SentenceView, i: int, n: int) -> bool:
     for j in v.seg_tokens(v.segs[i]):
         if i <= j < i + n:
             continue
+        between = v.toks[min(i + n, j + 1):max(i, j)]
+        if any(t.tag_.startswith("V") or t.tag_ == "KON" for t in between):
+            continue  # `verhindere den Neubau und sei der falsche Weg`: another predicate
         for key, trig in removers.get(v.toks[j].lemma_.lower(), []):
             if trig.act == "remove" and len(key) == 1:
                 return True
