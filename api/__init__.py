@@ -15,6 +15,7 @@ from flask import Flask
 DEFAULTS = {
     "STORE": None,          # a kg.store.Store; opened from STORE_PATH when None
     "STORE_PATH": None,     # --store / $KG_STORE / ./data/store
+    "STORE_OPTIONS": {},    # open_store() keywords naming a remote store (kg.remote)
     "QUERY_TIMEOUT": 30.0,  # seconds before a SPARQL query is stopped
     "MAX_RESULTS": 100_000,  # rows or triples a SPARQL answer may hold
     "WORKERS": 4,           # query worker processes
@@ -62,7 +63,7 @@ def create_app(config: dict | None = None) -> Flask:
     store = app.config["STORE"]
     owns_store = store is None
     if owns_store:
-        store = open_store(app.config["STORE_PATH"])
+        store = open_store(app.config["STORE_PATH"], **(app.config["STORE_OPTIONS"] or {}))
     executor = make_executor(store, workers=int(app.config["WORKERS"]),
                              timeout=float(app.config["QUERY_TIMEOUT"]),
                              max_results=int(app.config["MAX_RESULTS"]))

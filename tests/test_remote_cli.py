@@ -64,13 +64,19 @@ def test_remote_cli_export_streams_the_remote_dataset(on_remote, dataset, tmp_pa
     assert {str(g.identifier) for g in exported.graphs() if len(g)} == set(dataset.graph_names())
 
 
-def test_remote_cli_serve_answers_from_the_remote_store(oxigraph_server, dataset):
+@pytest.mark.parametrize("how", ["environment", "options"])
+def test_remote_cli_serve_answers_from_the_remote_store(oxigraph_server, dataset, how):
     store = oxigraph_server.store()
     clear(store)
     store.replace_graphs({g: dataset.graph(g) for g in dataset.graph_names()})
     port = free_port()
-    env = dict(os.environ, **remote_env(oxigraph_server))
-    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", str(port)],
+    env, options = dict(os.environ), []
+    if how == "environment":
+        env.update(remote_env(oxigraph_server))
+    else:
+        options = ["--query-endpoint", oxigraph_server.query, "--update-endpoint", oxigraph_server.update,
+                   "--gsp", oxigraph_server.gsp]
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", str(port), *options],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -37,10 +37,11 @@ def run(args) -> int:
 
     from api import create_app
     from kg.errors import KGError
+    from kg.remote import remote_options
 
     if args.workers < 1 or args.query_timeout <= 0 or args.max_results < 1:
         raise KGError("--workers, --query-timeout and --max-results must be positive")
-    app = create_app({"STORE_PATH": args.store, "WORKERS": args.workers,
+    app = create_app({"STORE_PATH": args.store, "STORE_OPTIONS": remote_options(args), "WORKERS": args.workers,
                       "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
                       "WRITE_TOKEN": args.token or None, "ALLOW_SERVICE": args.allow_service})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
