@@ -20,11 +20,13 @@ from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.stance import act_of, claim_text
-from kg.nlp.triggers import Hit, SentenceView, governed, holders, triggers
+from kg.nlp.triggers import Hit, SentenceView, clause_of, governed, holders, triggers
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}
 NAMING = {"nennen", "bezeichnen"}
+NOMINATIVE = {"der", "die", "das", "ein", "eine"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 RANK = {"verb": 3, "phrase": 4, "modal": 3, "noun": 2, "marker": 2, "headline": 1, "continuation": 0}
 
 
@@ -99,13 +101,13 @@ class Attributor:
             elif reporters and _in_konjunktiv(v, hit):
                 found = [m for m in found if resolve(m) in reporters or _passive_agent(v, m)]
             for m in found:
-                self._keep(best, self._statement(k, v, m, hit, resolve(m)), v.segs[hit.i])
+                self._keep(best, self._statement(k, v, m, hit, resolve(m)), clause_of(v, hit.i))
             if found and not any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(v.segs[hit.i])):
                 plain = True
         for m, hit in self._markers(v, resolve):
             self._keep(best, self._statement(k, v, m, hit, resolve(m)))
             plain = True
-        if not (plain or headline):
+        if not (plain or headline or _other_subject(v, hits)):
             cont = self._continuation(k, v, reported_only=bool(best))
             if cont and cont.actor not in best:
                 self._keep(best, cont)
@@ -130,6 +132,8 @@ class Attributor:
         then the subject of the previous sentence, then the last speaker, then the last
         actor named -- each only if it agrees in gender (persons by sex; organisations by
         their article: `die Linke … sie`, `der Städtetag … er`)."""
+        if m.kind == "role" and not m.actor:
+            return self._role_speaker(m, k)
         if m.kind != "pronoun" or m.actor:
             return m.actor
         v = self.views.get(k)
@@ -156,6 +160,18 @@ class Attributor:
         if before and self.sent_of[before[-1].start] >= k - 3:
             m.actor = before[-1].actor
         return m.actor
+
+    def _role_speaker(self, m: Mention, k: int) -> str | None:
+        """`Das System stehe vor dem Kollaps, sagte der frühere Staatssekretär`: a role noun
+        no one was named with, reporting speech that goes on, is the person speaking (if
+        the gender agrees)."""
+        v = self.views.get(k)
+        if v is None or not self.recent or k - self.recent[-1][0] > 2 or not m.gender:
+            return None
+        if not any(is_konjunktiv1(t) or v.mask[i] for i, t in enumerate(v.toks) if i < v.local(m)):
+            return None
+        actor = self.recent[-1][1]
+        return actor if self._person_agrees(actor, m.gender) else None
 
     def _person_agrees(self, actor: str, gender: str | None) -> bool:
         info = self.actors.get(actor)
@@ -302,6 +318,41 @@ def _in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
     clauses (`wie es der Parteitag beschlossen habe`) report their own actor's act."""
     seg = v.segs[hit.i]
     return not v.subordinate(seg) and any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(seg))
+
+
+def _other_subject(v: SentenceView, hits) -> bool:
+    """`Auch der Landesverband der Kleingärtner warnte, …`: a stance verb in a main clause
+    of its own whose subject is a noun phrase no actor was found for. The sentence is
+    someone else's statement, not the last speaker's: no holder beats a wrong one."""
+    for hit, found in hits:
+        seg = v.segs[hit.i]
+        if found or hit.evidence not in ("verb", "phrase") or v.subordinate(seg):
+            continue
+        toks = [i for i in v.seg_tokens(seg) if not v.mask[i] and not v.toks[i].is_punct]
+        fin = next((n for n, i in enumerate(toks) if v.toks[i].tag_ in FINITE), None)
+        if fin is None or is_konjunktiv1(v.toks[toks[fin]]):
+            continue
+        lead = toks[:fin]
+        while lead and v.toks[lead[0]].tag_ in ("ADV", "KON"):
+            lead = lead[1:]
+        if _subject_np(v, lead) or _subject_np(v, toks[fin + 1:]):
+            return True
+    return False
+
+
+def _subject_np(v: SentenceView, idx: list[int]) -> bool:
+    """Do the tokens open with a nominative-looking noun phrase (`der Verband`, `ein Sprecher`)?"""
+    if not idx or v.toks[idx[0]].text.lower() not in NOMINATIVE:
+        return False
+    rest = idx[1:]
+    while rest and v.toks[rest[0]].tag_ == "ADJA":
+        rest = rest[1:]
+    if not rest or v.toks[rest[0]].tag_ not in ("NN", "NE"):
+        return False
+    noun = v.toks[rest[0]].text.lower()
+    bare = len(rest) == 1 or v.toks[rest[1]].text.lower() not in ("der", "des") and v.toks[rest[1]].tag_ != "NE"
+    # `sagte ein Sprecher`, `teilte der Verein mit`: a bare noun refers back to the body last quoted
+    return not (bare and ("sprecher" in noun or noun in resources.org_heads()))
 
 
 def _points_back(v: SentenceView) -> bool:

@@ -266,7 +266,35 @@ def _partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[
         if i >= 1 and v.toks[i].text.lower() == "mit" and v.toks[i - 1].text.lower() in ("gemeinsam", "zusammen") \
                 and m not in group:
             out.append(m)
+        elif i == 0 and v.toks[0].text.lower() == "neben" and m not in group and _also(v, group):
+            out.append(m)  # `Neben Polen lehnt auch Ungarn den Pakt ab`
     return out
+
+
+def _also(v: SentenceView, group: list[Mention]) -> bool:
+    """Is `auch` right before the holder group (`… auch Ungarn`)?"""
+    i = v.local(group[0]) - 1
+    while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
+        i -= 1
+    return i >= 0 and v.toks[i].text.lower() == "auch"
+
+
+def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
+    """The clause of token i: its segment and, within it, which of several coordinated
+    predicates (`schließt Beiträge aus und setzt auf eine Reform`) it belongs to."""
+    seg = v.segs[i]
+    part, finite_seen = 0, False
+    for j in v.seg_tokens(seg):
+        if j >= i:
+            break
+        if v.mask[j]:
+            continue
+        if v.toks[j].tag_ in FINITE:
+            finite_seen = True
+        elif finite_seen and v.toks[j].text.lower() in ("und", "oder", "sowie") and \
+                any(v.toks[n].tag_ in FINITE for n in range(j + 1, i + 1)):
+            part, finite_seen = part + 1, False
+    return seg, part
 
 
 def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[str]:
