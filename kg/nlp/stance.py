@@ -51,9 +51,22 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
         content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
         inner = [_verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
         if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase")
-               for h in inner):
+               for h in inner) or _against(v, _content_indices(v, hit, holder) + seg_toks):
             pol = -1  # demanding to stop something, or to vote against it, opposes it
     return act, pol
+
+
+def _against(v: SentenceView, idx: list[int]) -> bool:
+    """`dagegen vorzugehen`, `werde dagegen kämpfen`: the pronominal `dagegen` of an action
+    (right before its verb) -- not the contrastive `Die SPD dagegen fordert …`."""
+    for i in idx:
+        if v.toks[i].text.lower() != "dagegen":
+            continue
+        nxt = [t for t in v.toks[i + 1:i + 3] if not t.is_punct]
+        if nxt and (nxt[0].tag_ in ("VVINF", "VVIZU", "VVPP", "PTKZU", "VAINF")
+                    or (len(nxt) > 1 and nxt[0].tag_ == "PTKZU" and nxt[1].tag_.startswith("VV"))):
+            return True
+    return False
 
 
 def _flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
@@ -187,7 +200,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", 1
     if "müssen" in lemmas or ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
-        return "demand", -1 if _predicative_verdict(v, main) < 0 else 1
+        return "demand", -1 if _predicative_verdict(v, main) < 0 or _ends(v, main) else 1
     if "nur" in words and {v.toks[i].text.lower() for i in content} & CONDITIONS:
         return "demand", 1  # `könne es nur geben, wenn …`: a condition
     if "sollen" in lemmas and not {"wir", "ich"} & words:
@@ -197,7 +210,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
     if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words
                                                  or (_future(v, main) and not _inanimate_subject(v, main)))) or \
             ({"würde", "würden"} & words and {"wir", "ich"} & words):
-        return "commitment", -1 if _negated(v, main) or _ends(v, content) else 1
+        return "commitment", -1 if _negated(v, main) or _ends(v, content) or _against(v, main) else 1
     if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) else 1
     if evaluation:
@@ -343,13 +356,22 @@ def _verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
 def _compound_head(tok) -> list[tuple[tuple[str, ...], Trigger]]:
     """A compound noun judged by its head (`Investitionskiller`, `Haushaltsdesaster`)."""
     lemma = tok.lemma_.lower()
-    return _heads(lemma) if tok.tag_ == "NN" and len(lemma) >= 8 else []
+    return _heads(lemma) if tok.tag_ in ("NN", "ADJD", "ADJA") and len(lemma) >= 8 else []
 
 
 @lru_cache(maxsize=4096)
 def _heads(lemma: str) -> list[tuple[tuple[str, ...], Trigger]]:
-    return [((lemma,), trig) for (head,), trig in _noun_verdicts()
-            if lemma.endswith(head) and lemma != head and trig.act not in ("remove", "state")]
+    """Nouns and adjectives by their head; `un-` turns it round (`unwichtig`, `ungefährlich`)."""
+    out = []
+    for (head,), trig in _noun_verdicts():
+        prefix = lemma[:-len(head)]
+        if not lemma.endswith(head) or not prefix or trig.act in ("remove", "state"):
+            continue
+        if prefix == "un":
+            out.append(((lemma,), Trigger(trig.act, -trig.polarity)))
+        elif len(prefix) >= 3:
+            out.append(((lemma,), trig))
+    return out
 
 
 @lru_cache(maxsize=1)
