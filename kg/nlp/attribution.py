@@ -12,6 +12,7 @@ modal, negation, evaluative words). Negation flips polarity.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -79,7 +80,25 @@ class Attributor:
             if found:
                 speakers = [st for st in found if st.speaker] or found
                 self.recent.append((k, speakers[0].actor))
+            elif (silent := self._silent_speaker(k, v)):
+                self.recent.append((k, silent))
+                self.last_speaker_sent = k
         return out
+
+    def _silent_speaker(self, k: int, v: SentenceView) -> str | None:
+        """`Auf die Kritik reagierte die Ministerin zurückhaltend.`: a speaker introduced
+        without a side; the Konjunktiv sentences after it are theirs."""
+        table = _speaker_verbs()
+        for i, t in enumerate(v.toks):
+            companions = table.get(t.lemma_)
+            if v.mask[i] or companions is None or not t.tag_.startswith("V"):
+                continue
+            lemmas = {v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i])}
+            if all(c in lemmas for c in companions):
+                found = holders(v, Hit(i, Trigger("assertion", 1, report=True), "verb"), lambda m: self._actor_of(m, k))
+                if found:
+                    return self._actor_of(found[0], k)
+        return None
 
     def _sentence(self, k: int, v: SentenceView) -> list[Statement]:
         best: dict[str, Statement] = {}
@@ -353,6 +372,12 @@ def _subject_np(v: SentenceView, idx: list[int]) -> bool:
     bare = len(rest) == 1 or v.toks[rest[1]].text.lower() not in ("der", "des") and v.toks[rest[1]].tag_ != "NE"
     # `sagte ein Sprecher`, `teilte der Verein mit`: a bare noun refers back to the body last quoted
     return not (bare and ("sprecher" in noun or noun in resources.org_heads()))
+
+
+@lru_cache(maxsize=1)
+def _speaker_verbs() -> dict[str, tuple[str, ...]]:
+    return {r[0]: tuple(c for c in (r[1] if len(r) > 1 else "").split(",") if c)
+            for r in resources._rows("speaker_verbs.tsv")}
 
 
 def _points_back(v: SentenceView) -> bool:

@@ -22,6 +22,7 @@ SOURCE_PREPS = frozenset({"aus", "bei", "von", "vom", "beim"})
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 COORD = {"und", "sowie", ",", "oder", "auch"}
 EXPERIENCER = {"gehen", "reichen", "fehlen", "gefallen", "passen"}
+PAST_AUX = {"hatte", "hatten"}
 RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen"}
 HYPOTHETICAL = {"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
 
@@ -215,6 +216,8 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
             (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU"):
         return []
+    if _narrated_relative(v, seg, seg_toks):
+        return []
     allow = _allowed_preps(v, hit, seg_toks)
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
     if hit.evidence == "noun" and not _oblique_at(v, hit.i):
@@ -233,6 +236,15 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return []
     group = _coordinated(v, before[::-1]) if before else _coordinated(v, after)
     return group + _enumerated(v, group, resolve) + _partners(v, in_seg, group)
+
+
+def _narrated_relative(v: SentenceView, seg: int, seg_toks: list[int]) -> bool:
+    """`das Gesetz, das der Bundestag beschlossen hatte`: a relative clause in the
+    pluperfect describes its noun; it reports no one's position."""
+    words = [i for i in seg_toks if not v.toks[i].is_punct]
+    if not words or v.toks[words[0]].text.lower() not in RELATIVE or not v.subordinate(seg):
+        return False
+    return any(v.toks[i].text.lower() in PAST_AUX for i in words[1:])
 
 
 def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]:
