@@ -304,10 +304,11 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
     neg = resources.negations()
     evals = resources.evaluations()
     conditional = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in ("wenn", "falls", "sofern", "ob")}
+    corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].text.lower() == "sondern"}
     for i in idx:
         word = v.toks[i].text.lower()
-        if word not in neg or v.segs[i] in conditional:
-            continue
+        if word not in neg or v.segs[i] in conditional | corrected:
+            continue  # `keine Frage der Vergeltung, sondern der Selbstachtung` asserts the second
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
         if nxt is not None and nxt.text.lower() in ("nur", "einmal", "zuletzt"):
             continue
