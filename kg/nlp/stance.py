@@ -47,6 +47,8 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
     if act in ("support", "rejection") and hit.evidence in ("verb", "phrase") and _future(v, seg_toks):
         act = "commitment"  # `wird dem Vorschlag nicht zustimmen`: an announced vote
+    if hit.evidence == "modal" and pol > 0 and _undoes(v, seg_toks, hit.i):
+        pol = -1  # `will das Gesetz kippen`: a plan against it
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
         content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
         inner = [_verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
@@ -54,6 +56,13 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
                for h in inner) or _against(v, _content_indices(v, hit, holder) + seg_toks):
             pol = -1  # demanding to stop something, or to vote against it, opposes it
     return act, pol
+
+
+def _undoes(v: SentenceView, idx: list[int], modal: int) -> bool:
+    """Does the infinitive a modal governs take something back (`kippen`, `ablehnen`, `stoppen`)?
+    Not when a second one says what comes instead (`abschaffen und durch X ersetzen`)."""
+    verbs = [resources.verbs().get(v.toks[i].lemma_) for i in idx if v.toks[i].tag_ == "VVINF" and i > modal]
+    return bool(verbs) and all(t and t.polarity < 0 and not t.report for t in verbs)
 
 
 def _against(v: SentenceView, idx: list[int]) -> bool:
