@@ -101,6 +101,19 @@ class MentionFinder:
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
 
+    def _first_name_not_surname(self, toks, words, i, hit) -> bool:
+        """`Günther Felßner` is not Daniel Günther: a one-word person alias that is a first
+        name, followed by a capitalised name, opens another person's name."""
+        if hit[0] != 1 or self._info(hit[1]).type != "person" or not _first_name(words[i]):
+            return False
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        return nxt[:1].isupper() and nxt.replace("-", "").isalpha() and toks[i + 1].tag_ in ("NE", "NN") \
+            and not self._is_role(nxt) and not self.gaz.match(words, i + 1)
+
+    def _info(self, name: str) -> ActorInfo:
+        """What is known of an actor, without making it one of the article's actors."""
+        return self.actors.get(name) or self.gaz.actors[name]
+
     def _local(self, words, i) -> tuple[int, str] | None:
         name = self.local.get((words[i],))
         return (1, name) if name else None
@@ -121,10 +134,12 @@ class MentionFinder:
     def _at(self, toks, words, i) -> int:
         tok = toks[i]
         hit = self.gaz.match(words, i) or self._local(words, i)
+        if hit and self._first_name_not_surname(toks, words, i, hit):
+            hit = None
         org = self._unknown_org(toks, words, i, hit) or self._organ_in_seat(toks, words, i)
         if org:
             return org
-        if hit and not (hit[0] == 1 and self._is_role(words[i]) and self.gaz.actors[hit[1]].type == "person"):
+        if hit and not (hit[0] == 1 and self._is_role(words[i]) and self._info(hit[1]).type == "person"):
             n, name = hit
             self._add(toks, i, i + n, name, "name")
             return i + n
@@ -196,11 +211,13 @@ class MentionFinder:
         return i + 1
 
     def _council_name(self, noun: str, adj: str | None) -> str:
-        """`Leipziger Stadtrat` -> `Stadtrat Leipzig` (when the article names the city);
+        """`Leipziger Stadtrat` -> `Stadtrat Leipzig`, `Münchner Stadtrat` -> `Stadtrat München`;
         a bare `der Stadtrat` is the council the article names elsewhere."""
         if adj:
             city = adj[:-2]
-            return f"{noun} {city}" if city in self.doc.text.split() or city + " " in self.doc.text else f"{adj} {noun}"
+            if len(city) > 2 and city[-1] == "n" and city[-2] not in "aeiouäöü":
+                city = city[:-1] + "en"  # Münchner -> München, Dresdner -> Dresden
+            return f"{noun} {city}"
         text = self.doc.text
         for word in {w for w in text.split() if w.endswith("er") and w[:1].isupper() and len(w) > 5
                      and w.lower() not in NOT_CITIES}:
@@ -274,6 +291,8 @@ class MentionFinder:
         role = words[i]
         j = _portfolio_end(toks, words, i + 1)
         hit = self.gaz.match(words, j) if j < len(words) else None
+        if hit and self._first_name_not_surname(toks, words, j, hit):
+            hit = None
         if hit and self.gaz.actors[hit[1]].type == "person":
             self._add(toks, i, j + hit[0], hit[1], "name", role)
             self._note_role(hit[1], role)

@@ -84,6 +84,9 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
     if w.lower() in ("des", "der") and k + 2 < n and toks[k + 1].tag_ == "ADJA" and words[k + 1][:1].isupper():
         end = _nouns_after_adjectives(toks, words, k + 1)
         return (end, " ".join(words[k:end]), None) if end else None
+    if w.lower() in ("des", "der"):
+        end = _genitive_before_acronym(toks, words, k + 1)
+        return (end, " ".join(words[k:end]), None) if end else None
     if w[:1].isupper() and w.endswith("er") and tag in ("ADJA", "NN", "NE") and k + 1 < n:
         end = _nouns_after_adjectives(toks, words, k)
         if end:
@@ -119,6 +122,17 @@ def _nouns_after_adjectives(toks, words, k) -> int | None:
     if end + 1 < n and words[end] == "und" and words[end + 1][:1].isupper() and toks[end + 1].tag_ == "NN":
         end += 2
     return end
+
+
+def _genitive_before_acronym(toks, words, k) -> int | None:
+    """`Vereinigung der kommunalen Arbeitgeberverbände (VKA)`: any genitive noun phrase
+    is part of the name when an acronym follows it."""
+    j = k
+    while j < len(toks) and toks[j].tag_ == "ADJA":
+        j += 1
+    if j < len(toks) and toks[j].tag_ in NOUN_TAGS and _acronym_after(toks, words, j + 1):
+        return j + 1
+    return None
 
 
 def _ends_phrase(toks, words, k) -> bool:

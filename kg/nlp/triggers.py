@@ -255,6 +255,8 @@ def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]
     for step, start in ((1, segs[-1] + 1), (-1, segs[0] - 1)):
         seg, added = start, []
         while 0 <= seg <= v.segs[-1]:
+            if step == -1 and v.toks[v.seg_tokens(seg + 1)[0]].text in ("-", "–", "—"):
+                break  # `Hamburg - Die Bürgerschaft …`: a dateline, not a list
             toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
             found = [m for m in v.mentions if v.segs[v.local(m)] == seg and resolve(m)]
             covered = {i for m in found for i in range(v.local(m), v.pos[m.end - 1] + 1)}
@@ -280,7 +282,20 @@ def _partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[
             out.append(m)
         elif i == 0 and v.toks[0].text.lower() == "neben" and m not in group and _also(v, group):
             out.append(m)  # `Neben Polen lehnt auch Ungarn den Pakt ab`
+        elif m not in group and _by_votes_of(v, v.local(m), ms):
+            out.append(m)
     return out
+
+
+def _by_votes_of(v: SentenceView, start: int, ms: list[Mention]) -> bool:
+    """`mit den Stimmen von SPD und Grünen beschlossen`: the parties that voted for it."""
+    covered = {i for m in ms for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+    i = start - 1
+    while i >= 0 and (i in covered or v.toks[i].tag_ in ("ART", "ADJA") or v.toks[i].text.lower() in COORD):
+        i -= 1
+    if i >= 0 and v.toks[i].text.lower() in ("von", "der", "des"):
+        i -= 1
+    return i >= 0 and v.toks[i].text in ("Stimmen", "Unterstützung") and i > 0 and v.toks[i - 1].text.lower() in ("den", "der")
 
 
 def _also(v: SentenceView, group: list[Mention]) -> bool:
