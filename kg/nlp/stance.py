@@ -218,7 +218,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         return evaluation.act, evaluation.polarity
     if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words
                                                  or (_future(v, main) and not _inanimate_subject(v, main)))) or \
-            ({"würde", "würden"} & words and {"wir", "ich"} & words):
+            (_would(v, main) and {"wir", "ich", "man"} & words):
         return "commitment", -1 if _negated(v, main) or _ends(v, content) or _against(v, main) else 1
     if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) else 1
@@ -254,6 +254,12 @@ def _own_side(v: SentenceView, idx: list[int], holder: Mention | None) -> bool:
     heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
     bodies = resources.state_organs() | {k for k, val in resources.collectives().items() if val == "party"} | GOVERNING
     return len(heads) == 1 and heads[0] in bodies
+
+
+def _would(v: SentenceView, idx: list[int]) -> bool:
+    """`man würde handeln` announces; `als würde man …` only compares."""
+    return any(v.toks[i].text.lower() in ("würde", "würden") and not (i and v.toks[i - 1].text.lower() == "als")
+               for i in idx)
 
 
 def _inanimate_subject(v: SentenceView, idx: list[int]) -> bool:
@@ -356,11 +362,21 @@ def _verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
             if trig.act in ("remove", "state") or _aside(v, idx[n]):
                 continue
             if all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key))):
-                pol = -trig.polarity if _negation_before(v, idx[n]) != _removed(v, idx[n], len(key)) else trig.polarity
+                flipped = _negation_before(v, idx[n]) != _removed(v, idx[n], len(key))
+                act, pol = _flip(trig, flipped)  # `nicht nachvollziehbar`, `kommt nicht infrage`: a refusal
                 if pol < 0 and _status_quo(v, idx[n]):
                     pol = 1
-                out.append((idx[n], Trigger(trig.act, pol)))
+                out.append((idx[n], Trigger(act, pol)))
+        if _too(v, idx[n]):
+            out.append((idx[n], Trigger("assertion", 1 if _negation_before(v, idx[n]) else -1)))
     return out
+
+
+def _too(v: SentenceView, i: int) -> bool:
+    """`zu niedrig`, `zu spät`, `zu wenig`: the degree particle makes any adjective a complaint."""
+    tok = v.toks[i]
+    return tok.tag_ == "PTKA" and tok.text.lower() == "zu" and i + 1 < len(v.toks) \
+        and v.toks[i + 1].tag_ in ("ADJD", "ADV", "PIS", "PIAT")
 
 
 def _compound_head(tok) -> list[tuple[tuple[str, ...], Trigger]]:
