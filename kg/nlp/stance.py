@@ -187,8 +187,8 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         if noun and noun.trigger.act != "proposal":
             return _flip(noun.trigger, _negated(v, own), noun=True)
     content = _content_indices(v, hit, holder)
-    if consequence_frame(v, content):
-        return "assertion", 1
+    if consequence_frame(v, content):  # `dann erreichen wir das militärisch`: a threat
+        return ("commitment" if {v.toks[i].text.lower() for i in content} & {"wir", "ich"} else "assertion"), 1
     own_eval = _evaluation(v, own)
     if own_eval:
         return own_eval.act, own_eval.polarity
@@ -212,6 +212,8 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         return "demand", -1 if _predicative_verdict(v, main) < 0 or _ends(v, main) else 1
     if "nur" in words and {v.toks[i].text.lower() for i in content} & CONDITIONS:
         return "demand", 1  # `könne es nur geben, wenn …`: a condition
+    if main and v.toks[main[0]].text.lower() == "nur" and "können" in lemmas:
+        return "demand", 1  # `Nur die EU könne darüber verhandeln`: a claim to sole say
     if "sollen" in lemmas and not {"wir", "ich"} & words:
         return "proposal", 1
     if evaluation and evaluation.polarity < 0:
