@@ -47,7 +47,7 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
     if act in ("support", "rejection") and hit.evidence in ("verb", "phrase") and _future(v, seg_toks):
         act = "commitment"  # `wird dem Vorschlag nicht zustimmen`: an announced vote
-    if hit.evidence == "modal" and pol > 0 and _undoes(v, seg_toks, hit.i):
+    if hit.evidence == "modal" and pol > 0 and _undoes(v, hit.i):
         pol = -1  # `will das Gesetz kippen`: a plan against it
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
         content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
@@ -58,10 +58,12 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     return act, pol
 
 
-def _undoes(v: SentenceView, idx: list[int], modal: int) -> bool:
+def _undoes(v: SentenceView, modal: int) -> bool:
     """Does the infinitive a modal governs take something back (`kippen`, `ablehnen`, `stoppen`)?
-    Not when a second one says what comes instead (`abschaffen und durch X ersetzen`)."""
-    verbs = [resources.verbs().get(v.toks[i].lemma_) for i in idx if v.toks[i].tag_ == "VVINF" and i > modal]
+    Not when a second one says what comes instead (`abschaffen und durch „X“ ersetzen`)."""
+    end = next((j for j in range(modal + 1, len(v.toks)) if v.toks[j].text in (",", ";", ".", ":")
+                and not v.mask[j]), len(v.toks))
+    verbs = [resources.verbs().get(v.toks[i].lemma_) for i in range(modal + 1, end) if v.toks[i].tag_ == "VVINF"]
     return bool(verbs) and all(t and t.polarity < 0 and not t.report for t in verbs)
 
 
@@ -197,6 +199,8 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
             continue
         inner = _verb_trigger(v, i, v.toks[i])
         same = [j for j in content if v.segs[j] == v.segs[i]]
+        if inner and v.toks[i].tag_ == "VVPP" and not any(v.toks[j].tag_.startswith("VA") for j in same):
+            continue  # `sieht den Kern bestätigt`: a result, not an act
         if inner and not inner.trigger.report and inner.evidence != "modal" and _speaker_clause(v, same):
             act, pol = _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
             if act in ("support", "rejection") and inner.evidence != "noun" and _future(v, same):
@@ -285,7 +289,7 @@ def _future(v: SentenceView, idx: list[int]) -> bool:
     """`werde … reagieren`: future tense (werden + infinitive), an announced action."""
     tags = [v.toks[i].tag_ for i in idx]
     return any(v.toks[i].lemma_ == "werden" and v.toks[i].tag_ == "VAFIN" for i in idx) and \
-        any(t in ("VVINF", "VAINF") for t in tags) and "VVPP" not in tags
+        ("VVINF" in tags or ("VAINF" in tags and "VVPP" not in tags))  # `geschlossen reagieren`
 
 
 def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
