@@ -391,11 +391,28 @@ class MentionFinder:
         for m in ordered:
             if m.kind != "role" or m.actor:
                 continue
+            before = self.doc[m.start - 1].text.lower() if m.start else ""
+            if before in ("die", "den") and m.gender == "m":
+                continue  # `die Außenminister der G7`: many holders of the role, no one person
+            if before in ("ein", "eine", "einer"):
+                m.actor = self._spoken_for(m, ordered) or self._unnamed_spokesperson(m) if m.of is None else m.of
+                continue  # `ein Regierungssprecher`: not the one named elsewhere
             m.actor = self._appositive_name(m, ordered) or self._spoken_for(m, ordered) or \
                 self._role_actor(m, ordered)
             if m.actor:
                 info = self.entity(m.actor)
                 m.gender = m.gender or info.gender
+
+    def _unnamed_spokesperson(self, m: Mention) -> str | None:
+        """`ein Regierungssprecher` speaks for the government, `ein Kremlsprecher` for Russia."""
+        role = m.role.lower()
+        cut = role.find("sprecher")
+        if cut <= 0:
+            return None
+        prefix = m.role[:cut].rstrip("s-")
+        if prefix.lower() == "regierung":
+            return self.gaz.surface.get(("Bundesregierung",))
+        return self.gaz.prefix_owner(prefix) or self.gaz.surface.get((prefix,))
 
     def _spoken_for(self, m: Mention, ordered: list[Mention]) -> str | None:
         """`ein Sprecher des Außenministeriums`, `Sprecherin der Kommission`: the body spoken for."""

@@ -101,6 +101,8 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
         if info.kind in PLACE_KINDS and hit[0] == 1:
             return k + 1, w, None
         return k + hit[0], "", hit[1]
+    if k + 1 < n and toks[k + 1].tag_ == "NE" and words[k + 1][:1].isupper():
+        return None  # `Landrat Götz Ulrich`: a person's first and last name
     if tag == "NE" or (tag == "NN" and _acronym_like(w)) or (
             tag == "NN" and head.lower() in NAME_HEADS and toks[k].lemma_ == w and _ends_phrase(toks, words, k + 1)):
         return k + 1, w, None
@@ -147,5 +149,7 @@ def _acronym_after(toks, words, k) -> str | None:
 
 
 def _acronym_like(word: str) -> bool:
-    """`SWK`, `DAK-Gesundheit`, `ver.di`: one word with several capitals or digits."""
-    return " " not in word and (sum(c.isupper() for c in word) >= 2 or any(c.isdigit() for c in word))
+    """`SWK`, `DAK-Gesundheit`, `G7`: one word with several capitals in one part, or digits
+    (`Sachsen-Anhalt` is no acronym)."""
+    return " " not in word and (any(sum(c.isupper() for c in part) >= 2 for part in word.split("-"))
+                                or any(c.isdigit() for c in word))
