@@ -9,13 +9,12 @@ is oppose and a negated objection (`keine Vorbehalte`) is support.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from kg.nlp import resources
 from kg.nlp.clauses import is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger, governed
+from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
 
 CLAIM_WORDS = 14
 CLAIM_OPENERS = {"dass", "ob", "und", "aber", "doch", "denn", ","}
@@ -28,7 +27,6 @@ DEONTIC = {"dürfen", "müssen", "sollen"}
 CONDITIONS = {"wenn", "falls", "sofern"}
 NAMING = {"nennen", "bezeichnen"}
 CONTRAST = {("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")}
-ASIDE = {"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"}
 WARNING = {"warnen"}
 GOVERNING = {"koalition", "bundesregierung", "landesregierung", "regierungskoalition", "ampel"}
 
@@ -43,8 +41,8 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     seg_toks = v.seg_tokens(v.segs[hit.i])
     own = _phrase_words(v, hit)
     neg = _negated(v, [i for i in seg_toks if v.toks[i].text.lower() not in own]) or \
-        (hit.evidence == "noun" and _negation_before(v, hit.i))  # `keine Bedenken`
-    act, pol = _flip(trig, neg, noun=hit.evidence == "noun")
+        (hit.evidence == "noun" and negation_before(v, hit.i))  # `keine Bedenken`
+    act, pol = flip(trig, neg, noun=hit.evidence == "noun")
     if act in ("support", "rejection") and hit.evidence in ("verb", "phrase") and _future(v, seg_toks):
         act = "commitment"  # `wird dem Vorschlag nicht zustimmen`: an announced vote
     if hit.evidence == "modal" and pol > 0 and _undoes(v, hit.i):
@@ -78,17 +76,6 @@ def _against(v: SentenceView, idx: list[int]) -> bool:
                     or (len(nxt) > 1 and nxt[0].tag_ == "PTKZU" and nxt[1].tag_.startswith("VV"))):
             return True
     return False
-
-
-def _flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
-    """Negation turns support into rejection and back; a denied promise is a refusal."""
-    if not negated:
-        return trig.act, trig.polarity
-    if trig.act == "support" or (noun and trig.act == "commitment"):
-        return "rejection", -1
-    if trig.act == "rejection":
-        return "support", 1
-    return trig.act, -trig.polarity
 
 
 def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:
@@ -187,11 +174,11 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
     for i in own:
         noun = _noun_trigger(v.toks[i], i) if not _in_pp(v, i) else None
         if noun and noun.trigger.act != "proposal":
-            return _flip(noun.trigger, _negated(v, own), noun=True)
+            return flip(noun.trigger, _negated(v, own), noun=True)
     content = _content_indices(v, hit, holder)
     if consequence_frame(v, content):  # `dann erreichen wir das militärisch`: a threat
         return ("commitment" if {v.toks[i].text.lower() for i in content} & {"wir", "ich"} else "assertion"), 1
-    own_eval = _evaluation(v, own)
+    own_eval = verdict_of(v, own)
     if own_eval:
         return own_eval.act, own_eval.polarity
     for i in content:
@@ -202,18 +189,18 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         if inner and v.toks[i].tag_ == "VVPP" and not any(v.toks[j].tag_.startswith("VA") for j in same):
             continue  # `sieht den Kern bestätigt`: a result, not an act
         if inner and not inner.trigger.report and inner.evidence != "modal" and _speaker_clause(v, same):
-            act, pol = _flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
+            act, pol = flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
             if act in ("support", "rejection") and inner.evidence != "noun" and _future(v, same):
                 act = "commitment"  # `man werde sich dagegen stellen`: an announced action
             return act, pol
     main = [i for i in content if not v.subordinate(v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in main]
     words = {v.toks[i].text.lower() for i in main}
-    evaluation = _evaluation(v, content)
+    evaluation = verdict_of(v, content)
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", 1
     if "müssen" in lemmas or ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
-        return "demand", -1 if _predicative_verdict(v, main) < 0 or _ends(v, main) else 1
+        return "demand", -1 if predicative_verdict(v, main) < 0 or _ends(v, main) else 1
     if "nur" in words and {v.toks[i].text.lower() for i in content} & CONDITIONS:
         return "demand", 1  # `könne es nur geben, wenn …`: a condition
     if main and v.toks[main[0]].text.lower() == "nur" and "können" in lemmas:
@@ -324,11 +311,11 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
     and a negated objection (`keine Vorbehalte`, which is approval)."""
     neg = resources.negations()
     evals = resources.evaluations()
-    conditional = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in ("wenn", "falls", "sofern", "ob")}
+    conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in ("wenn", "falls", "sofern", "ob")}
     corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].text.lower() == "sondern"}
     for i in idx:
         word = v.toks[i].text.lower()
-        if word not in neg or v.segs[i] in conditional | corrected:
+        if word not in neg or v.segs[i] in conditions | corrected:
             continue  # `keine Frage der Vergeltung, sondern der Selbstachtung` asserts the second
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
         if nxt is not None and nxt.text.lower() in ("nur", "einmal", "zuletzt"):
@@ -338,132 +325,6 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
             continue
         return True
     return False
-
-
-def _conditional(v: SentenceView, seg: int) -> bool:
-    first = next((v.toks[i] for i in v.seg_tokens(seg) if not v.toks[i].is_punct), None)
-    return first is not None and first.text.lower() in ("wenn", "falls", "sofern", "sollte", "sollten")
-
-
-def _evaluation(v: SentenceView, idx: list[int]) -> Trigger | None:
-    """The strongest evaluative word sequence in these tokens (negative wins)."""
-    found = None
-    for _, trig in _verdicts(v, idx):
-        if found is None or trig.polarity < found.polarity:
-            found = trig
-    return found
-
-
-def _verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
-    """Evaluative word sequences in these tokens (outside conditions), each with its polarity
-    as meant: flipped by a negation just before it (`nicht länger hinnehmbar`, `kein Fehler`)
-    and by a verb in its clause that removes it (`die Gefahr abwenden`)."""
-    idx = [i for i in idx if not _conditional(v, v.segs[i])]
-    lemmas = [v.toks[i].lemma_.lower() for i in idx]
-    words = [v.toks[i].text.lower() for i in idx]
-    table = resources.evaluations_by_first()
-    out = []
-    for n in range(len(lemmas)):
-        for key, trig in table.get(lemmas[n], []) + table.get(words[n], []) + _compound_head(v.toks[idx[n]]):
-            if trig.act in ("remove", "state") or _aside(v, idx[n]):
-                continue
-            if all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key))):
-                flipped = _negation_before(v, idx[n]) != _removed(v, idx[n], len(key))
-                act, pol = _flip(trig, flipped)  # `nicht nachvollziehbar`, `kommt nicht infrage`: a refusal
-                if pol < 0 and _status_quo(v, idx[n]):
-                    pol = 1
-                out.append((idx[n], Trigger(act, pol)))
-        if _too(v, idx[n]):
-            out.append((idx[n], Trigger("assertion", 1 if _negation_before(v, idx[n]) else -1)))
-    return out
-
-
-def _too(v: SentenceView, i: int) -> bool:
-    """`zu niedrig`, `zu spät`, `zu wenig`: the degree particle makes any adjective a complaint."""
-    tok = v.toks[i]
-    return tok.tag_ == "PTKA" and tok.text.lower() == "zu" and i + 1 < len(v.toks) \
-        and v.toks[i + 1].tag_ in ("ADJD", "ADV", "PIS", "PIAT")
-
-
-def _compound_head(tok) -> list[tuple[tuple[str, ...], Trigger]]:
-    """A compound noun judged by its head (`Investitionskiller`, `Haushaltsdesaster`)."""
-    lemma = tok.lemma_.lower()
-    return _heads(lemma) if tok.tag_ in ("NN", "ADJD", "ADJA") and len(lemma) >= 8 else []
-
-
-@lru_cache(maxsize=4096)
-def _heads(lemma: str) -> list[tuple[tuple[str, ...], Trigger]]:
-    """Nouns and adjectives by their head; `un-` turns it round (`unwichtig`, `ungefährlich`)."""
-    out = []
-    for (head,), trig in _noun_verdicts():
-        prefix = lemma[:-len(head)]
-        if not lemma.endswith(head) or not prefix or trig.act in ("remove", "state"):
-            continue
-        if prefix == "un":
-            out.append(((lemma,), Trigger(trig.act, -trig.polarity)))
-        elif len(prefix) >= 3:
-            out.append(((lemma,), trig))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _noun_verdicts() -> tuple:
-    """Single-word evaluative entries long enough to be a compound's head."""
-    return tuple((k, t) for k, t in resources.evaluations().items() if len(k) == 1 and len(k[0]) >= 5)
-
-
-def _negation_before(v: SentenceView, i: int) -> bool:
-    """A negation up to three words before, in the same clause (`nicht mehr zeitgemäß`)."""
-    neg = resources.negations()
-    if [t.text.lower() for t in v.toks[max(i - 3, 0):i]] == ["alles", "andere", "als"]:
-        return True
-    for j in range(i - 1, max(i - 4, -1), -1):
-        if v.segs[j] != v.segs[i] or v.toks[j].is_punct:
-            return False
-        word = v.toks[j].text.lower()
-        if word in neg and (word != "ohne" or j == i - 1):  # `ohne ein einziges Problem zu lösen`
-            return True
-    return False
-
-
-def _aside(v: SentenceView, i: int) -> bool:
-    """Is the evaluative word inside a phrase about something else (`eine Antwort auf unfaire
-    Praktiken`, `trotz Bedenken`)? Then it does not judge what is reported on."""
-    j = i - 1
-    while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA", "ADJD", "PIAT", "PPOSAT", "ADV", "CARD"):
-        j -= 1
-    return j >= 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j].text.lower() in ASIDE
-
-
-def _removed(v: SentenceView, i: int, n: int) -> bool:
-    """Is the evaluated thing the object of a verb that ends it (`verhindern`, `abwenden`)?"""
-    removers = resources.evaluations_by_first()
-    for j in v.seg_tokens(v.segs[i]):
-        if i <= j < i + n:
-            continue
-        between = v.toks[min(i + n, j + 1):max(i, j)]
-        if any(t.tag_.startswith("V") or t.tag_ == "KON" for t in between):
-            continue  # `verhindere den Neubau und sei der falsche Weg`: another predicate
-        for key, trig in removers.get(v.toks[j].lemma_.lower(), []):
-            if trig.act == "remove" and len(key) == 1:
-                return True
-    return False
-
-
-def _status_quo(v: SentenceView, i: int) -> bool:
-    """Is a negative verdict about the present state (`die Lage sei unerträglich`)? Then
-    the speaker is for changing it, which is what such statements are reported on."""
-    states = {k[0] for k, t in resources.evaluations().items() if t.act == "state"}
-    return any(v.toks[j].lemma_.lower() in states for j in v.seg_tokens(v.segs[i]) if j < i)
-
-
-def _predicative_verdict(v: SentenceView, idx: list[int]) -> int:
-    """`muss tabu sein`, `darf kein Thema bleiben`: the polarity of a verdict that a duty predicates."""
-    for i, trig in _verdicts(v, idx):
-        nxt = next((j for j in idx if j > i), None)
-        if nxt is not None and v.toks[nxt].lemma_ in ("sein", "bleiben"):
-            return trig.polarity
-    return 0
 
 
 def _ends(v: SentenceView, idx: list[int]) -> bool:
