@@ -225,7 +225,10 @@ class Attributor:
     def _markers(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         """`laut X`, `X zufolge`, `nach Angaben von X`, `nach den Plänen der CDU`."""
         out = []
+        says = any(t.text.lower() in ("heißt", "hieß") for t in v.toks)  # `heißt es in einem Brief der X`
         for m in v.mentions:
+            if v.mask[v.local(m)]:
+                continue
             i, j = v.local(m), v.pos[m.end - 1] + 1
             before = [t.text.lower() for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
             after = [t.text.lower() for t in v.toks[j:j + 2]]
@@ -234,9 +237,11 @@ class Attributor:
                 if (where == "before" and tuple(before[-n:]) == form) or \
                         (where == "after" and tuple(after[:n]) == form):
                     hit = Hit(i, Trigger(act, 1, report=act == "assertion"), "marker")
-                    if not cue or act_of(v, hit, m) != ("assertion", 1):
+                    if not cue or says or act_of(v, hit, m) != ("assertion", 1):
                         out.append((m, hit))
                     break
+            if _clear_for(v, i, j):
+                out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
         return [(m, h) for m, h in out if resolve(m)]
 
     def _backward(self, k: int, v: SentenceView, found: list[Statement], out: list[Statement]) -> list[Statement]:
@@ -378,6 +383,14 @@ def _subject_np(v: SentenceView, idx: list[int]) -> bool:
 def _speaker_verbs() -> dict[str, tuple[str, ...]]:
     return {r[0]: tuple(c for c in (r[1] if len(r) > 1 else "").split(",") if c)
             for r in resources._rows("speaker_verbs.tsv")}
+
+
+def _clear_for(v: SentenceView, i: int, j: int) -> bool:
+    """`Für die SPD ist klar: …`, `Für den Verband steht fest, dass …`: the actor's view."""
+    lead = [t for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
+    if len(lead) != 1 or lead[0].text != "Für" or j + 1 >= len(v.toks):
+        return False
+    return v.toks[j].lemma_ in ("sein", "stehen") and v.toks[j + 1].tag_ in ("ADJD", "PTKVZ", "ADV")
 
 
 def _points_back(v: SentenceView) -> bool:

@@ -488,7 +488,8 @@ class MentionFinder:
 
     def _resolve_collectives(self) -> None:
         """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the
-        court; `der Verband`, `die Kommission`: the organisation last named with that word."""
+        court; `die Prüfer`, `die Währungshüter`: the institution last named; `der Verband`,
+        `die Kommission`: the organisation last named with that word."""
         ordered = sorted(self.mentions, key=lambda m: m.start)
         last: dict[str, str] = {}
         orgs: list[str] = []
@@ -502,6 +503,8 @@ class MentionFinder:
                     last["court"] = m.actor
                 if info.type != "person":
                     orgs.append(m.actor)
+                    if info.kind not in ("party", "state"):
+                        last["body"] = m.actor
             elif m.kind == "definite":
                 word = m.text.lower()
                 m.actor = next((o for o in reversed(orgs) if word != o.lower()

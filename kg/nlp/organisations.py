@@ -101,8 +101,11 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
         if info.kind in PLACE_KINDS and hit[0] == 1:
             return k + 1, w, None
         return k + hit[0], "", hit[1]
-    if k + 1 < n and toks[k + 1].tag_ == "NE" and words[k + 1][:1].isupper():
-        return None  # `Landrat Götz Ulrich`: a person's first and last name
+    if k + 1 < n and toks[k + 1].tag_ == "NE" and words[k + 1][:1].isupper() and tag == "NE":
+        nxt = gaz.match(words, k + 1)
+        if nxt is None or gaz.actors[nxt[1]].type == "person":
+            return None  # `Landrat Götz Ulrich`: a person's first and last name
+        return k + 2, f"{w} {words[k + 1]}", None  # `Fahrgastverband Pro Bahn`
     if tag == "NE" or (tag == "NN" and _acronym_like(w)) or (
             tag == "NN" and head.lower() in NAME_HEADS and toks[k].lemma_ == w and _ends_phrase(toks, words, k + 1)):
         return k + 1, w, None
