@@ -3,9 +3,16 @@
 A stance trigger states its own act (`lehnt ab`: rejection, oppose); a reporting
 verb (`sagte`, `erklärte`) takes its act from what is reported: a stance verb or
 phrase in the quotation or reported clause, a modal (`müsse`: demand, `wir
-werden`: commitment), evaluative words (`Irrweg`, `Klatsche`), and negation. The
+werden`: commitment, `wolle` of the speaker's side: proposal), a condition (`nur,
+wenn …`: demand), and the verdict of its evaluative words (kg.nlp.verdicts). The
 side is always relative to the claim phrased positively, so `nicht zustimmen`
 is oppose and a negated objection (`keine Vorbehalte`) is support.
+
+Two frames override the words: a feared consequence of something missing (`ohne X
+drohe …`, `sonst …`, `wenn X nicht …, dann …`) is for X, however grim the
+consequence; a warning is against what it warns of (`warnte vor X`, `warnte davor,
+X zu tun`, `warnte, X drohe`) unless it is such a frame (`warnte, dass ohne X …`).
+A verdict named with `nennen`/`bezeichnen` is a rejection; with `sagen` an assertion.
 """
 from __future__ import annotations
 
