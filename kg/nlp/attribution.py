@@ -136,13 +136,15 @@ class Attributor:
     def _keep(best: dict, st: Statement | None, clause: int | None = None) -> None:
         """One statement per actor, the best evidenced; a second one only when another
         clause of the sentence gives the same actor a different act (`… gebeten, damit …,
-        stellte er klar`)."""
+        stellte er klar`), or a coordinated predicate makes a second claim (`wies die
+        Forderung zurück und warf Washington Einmischung vor`). A clause is (segment, part)."""
         if st is None:
             return
         old = best.get(st.actor)
         if old is None or (RANK[st.evidence] > RANK[old[0].evidence] and old[1] == clause):
             best[st.actor] = (st, clause)
-        elif clause is not None and old[1] is not None and clause != old[1] and st.act != old[0].act \
+        elif clause is not None and old[1] is not None and clause != old[1] \
+                and (st.act != old[0].act or old[1][0] == clause[0]) \
                 and st.evidence in ("verb", "phrase") and old[0].evidence in ("verb", "phrase"):
             best[(st.actor, clause)] = (st, clause)
 
