@@ -183,8 +183,10 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         if noun and noun.trigger.act != "proposal":
             return flip(noun.trigger, _negated(v, own), noun=True)
     content = _content_indices(v, hit, holder)
-    if consequence_frame(v, content):  # `dann erreichen wir das militärisch`: a threat
-        return ("commitment" if {v.toks[i].text.lower() for i in content} & {"wir", "ich"} else "assertion"), 1
+    if consequence_frame(v, content):  # `dann erreichen wir das`, `sonst stünden uns Optionen offen`: a threat
+        threat = {v.toks[i].text.lower() for i in content} & {"wir", "ich"} or \
+            getattr(verdict_of(v, content), "act", None) == "commitment"
+        return ("commitment" if threat else "assertion"), 1
     own_eval = verdict_of(v, own)
     if own_eval:
         return own_eval.act, own_eval.polarity
