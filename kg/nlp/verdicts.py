@@ -144,8 +144,12 @@ def _removed(v: SentenceView, i: int, n: int) -> bool:
 def _status_quo(v: SentenceView, i: int) -> bool:
     """Is a negative verdict about the present state (`die Lage sei unerträglich`)? Then
     the speaker is for changing it, which is what such statements are reported on."""
-    states = {k[0] for k, t in resources.evaluations().items() if t.act == "state"}
-    return any(v.toks[j].lemma_.lower() in states for j in v.seg_tokens(v.segs[i]) if j < i)
+    return any(v.toks[j].lemma_.lower() in _states() for j in v.seg_tokens(v.segs[i]) if j < i)
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    return frozenset(k[0] for k, t in resources.evaluations().items() if t.act == "state")
 
 
 def predicative_verdict(v: SentenceView, idx: list[int]) -> int:
