@@ -216,12 +216,13 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         return "demand", 1  # `Nur die EU könne darüber verhandeln`: a claim to sole say
     if "sollen" in lemmas and not {"wir", "ich"} & words:
         return "proposal", 1
-    if evaluation and evaluation.polarity < 0:
-        return evaluation.act, evaluation.polarity
     if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words
                                                  or (_future(v, main) and not _inanimate_subject(v, main)))) or \
             (_would(v, main) and {"wir", "ich", "man"} & words):
-        return "commitment", -1 if _negated(v, main) or _ends(v, content) or _against(v, main) else 1
+        against = _negated(v, main) or _ends(v, content) or _against(v, main) or predicative_verdict(v, main) < 0
+        return "commitment", -1 if against else 1  # `man werde die Risiken prüfen`: the object is no verdict
+    if evaluation and evaluation.polarity < 0:
+        return evaluation.act, evaluation.polarity
     if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) else 1
     if evaluation:
