@@ -159,7 +159,8 @@ class MentionFinder:
         council = self._council(toks, words, i)
         if council:
             return council
-        if resources.collectives().get(words[i].lower(), "self") != "self":
+        if resources.collectives().get(words[i].lower(), "self") != "self" and not (
+                i + 1 < len(words) and _first_name(words[i + 1])):
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
             return i + 1
         gender = role_gender(words[i]) if words[i][:1].isupper() or "-" in words[i] else None
@@ -343,12 +344,18 @@ class MentionFinder:
                 break
             if self.gaz.surface.get((w,)) and self.gaz.actors[self.gaz.surface[(w,)]].type != "person":
                 break
-            if self._is_role(w):
+            if self._is_role(w) and not self._role_surname(toks, words, j, n):
                 break
             n += 1
         if n == 1 and toks[j].tag_ != "NE" and _first_name(words[j]) is None:
             return 0
         return n
+
+    def _role_surname(self, toks, words, i, n) -> bool:
+        """`Doris König`, `Gesine Richter`: a role noun right after a first name that ends
+        the name (no capitalised word follows) is a surname."""
+        nxt = words[i + n + 1] if i + n + 1 < len(words) else ""
+        return n >= 1 and _first_name(words[i + n - 1]) is not None and not nxt[:1].isupper()
 
     def _unknown_person(self, toks, words, i) -> int | None:
         """`Irene Mihalic`: a known first name followed by a capitalised surname."""
@@ -356,7 +363,8 @@ class MentionFinder:
             return None
         n = 1
         while i + n < len(toks) and n < 3 and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
-                and toks[i + n].tag_ in PERSON_TAGS and not self._is_role(words[i + n]):
+                and toks[i + n].tag_ in PERSON_TAGS and (not self._is_role(words[i + n])
+                                                         or self._role_surname(toks, words, i, n)):
             n += 1
         if n == 1:
             return None

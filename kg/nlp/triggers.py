@@ -185,7 +185,10 @@ def _oblique_at(v: SentenceView, start: int) -> bool:
 
 def _body_of(v: SentenceView, i: int) -> int | None:
     """`die Spitzen [der Ampel-Fraktionen]`: token i is a body noun standing for its owner."""
-    return i if v.toks[i].tag_ == "NN" and v.toks[i].text.lower() in resources.bodies() else None
+    low = v.toks[i].text.lower()
+    if v.toks[i].tag_ != "NN":
+        return None
+    return i if low in resources.bodies() or any(low.endswith(b) for b in resources.bodies() if len(b) >= 8) else None
 
 
 def _free(v: SentenceView, ms: list[Mention], allow: frozenset[str]) -> list[Mention]:
