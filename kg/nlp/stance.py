@@ -221,10 +221,10 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
             (_would(v, main) and {"wir", "ich", "man"} & words):
         against = _negated(v, main) or _ends(v, content) or _against(v, main) or predicative_verdict(v, main) < 0
         return "commitment", -1 if against else 1  # `man werde die Risiken prüfen`: the object is no verdict
+    if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
+        return "proposal", -1 if _negated(v, main) or predicative_verdict(v, main) < 0 else 1
     if evaluation and evaluation.polarity < 0:
         return evaluation.act, evaluation.polarity
-    if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
-        return "proposal", -1 if _negated(v, main) else 1
     if evaluation:
         return evaluation.act, evaluation.polarity
     return "assertion", -1 if _negated(v, content) else 1
