@@ -37,10 +37,12 @@ def conditional(v: SentenceView, seg: int) -> bool:
 
 
 def verdict_of(v: SentenceView, idx: list[int]) -> Trigger | None:
-    """The strongest evaluative word sequence in these tokens (negative wins)."""
+    """The strongest evaluative word sequence in these tokens (negative wins; of two on the
+    same side, one that states an act -- `Nein zu`, `nicht nachvollziehbar` -- wins)."""
     found = None
     for _, trig in verdicts(v, idx):
-        if found is None or trig.polarity < found.polarity:
+        if found is None or trig.polarity < found.polarity or \
+                (trig.polarity == found.polarity and found.act == "assertion" and trig.act != "assertion"):
             found = trig
     return found
 
