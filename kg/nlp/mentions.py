@@ -184,7 +184,8 @@ class MentionFinder:
         org = organisations.find(toks, words, i, self.gaz, _first_name)
         if org is None or (hit and i + hit[0] >= org.end):
             return None
-        name = org.known or self.gaz.surface.get(tuple(org.name.split())) or org.name
+        name = org.known or self.gaz.surface.get(tuple(org.name.split())) or \
+            (self.gaz.surface.get((org.acronym,)) if org.acronym else None) or org.name
         if name not in self.gaz.actors:
             info = self.entity(name)
             info.type, info.kind, info.known = "organization", "organisation", False

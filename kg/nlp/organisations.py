@@ -87,6 +87,9 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
     if w.lower() in ("des", "der"):
         end = _genitive_before_acronym(toks, words, k + 1)
         return (end, " ".join(words[k:end]), None) if end else None
+    if w == "für":
+        end = _purpose(toks, words, k + 1)
+        return (end, " ".join(words[k:end]), None) if end else None
     if w[:1].isupper() and w.endswith("er") and tag in ("ADJA", "NN", "NE") and k + 1 < n:
         end = _nouns_after_adjectives(toks, words, k)
         if end:
@@ -137,6 +140,25 @@ def _genitive_before_acronym(toks, words, k) -> int | None:
         j += 1
     if j < len(toks) and toks[j].tag_ in NOUN_TAGS and _acronym_after(toks, words, j + 1):
         return j + 1
+    return None
+
+
+def _purpose(toks, words, k) -> int | None:
+    """`Institut für Demoskopie Allensbach`, `Zentrum für Europäische Wirtschaftsforschung
+    (ZEW)`: `für` + nouns is part of the name when an acronym or the finite verb follows
+    (not in `warb der Verband für Geduld`)."""
+    n, j = len(toks), k
+    while j < n and toks[j].tag_ == "ADJA" and words[j][:1].isupper():
+        j += 1
+    if j >= n or toks[j].tag_ != "NN":
+        return None
+    j += 1
+    if j + 1 < n and words[j] == "und" and toks[j + 1].tag_ == "NN":
+        j += 2
+    if j < n and toks[j].tag_ == "NE":
+        j += 1
+    if _acronym_after(toks, words, j) or (j < n and toks[j].tag_ in FINITE):
+        return j
     return None
 
 
