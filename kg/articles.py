@@ -19,7 +19,8 @@ from typing import Iterable, Iterator
 from kg.errors import ArticleError
 from kg.model import Article
 
-MAX_BYTES = 2_000_000
+MAX_BYTES = 2_000_000  # one article (a text file, a JSONL line)
+MAX_FILE_BYTES = 200_000_000  # a JSON file holding a list of articles
 SUFFIXES = (".txt", ".json", ".jsonl")
 _HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+|$)")
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
@@ -75,23 +76,24 @@ def _article(article_id, date, body, source, title=None, url=None) -> Article:
     return Article(article_id, date, body, title, url, source)
 
 
-def decode(data: bytes, source: str) -> str:
-    if len(data) > MAX_BYTES:
-        raise ArticleError(source, f"larger than the limit of {MAX_BYTES:,} bytes")
+def decode(data: bytes, source: str, limit: int | None = None, line: int | None = None) -> str:
+    limit = MAX_BYTES if limit is None else limit
+    if len(data) > limit:
+        raise ArticleError(source, f"larger than the limit of {limit:,} bytes", line)
     if b"\x00" in data:
         raise ArticleError(source, "binary file (NUL bytes), not a UTF-8 article")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise ArticleError(source, f"not UTF-8 (byte {e.start})", line) from None
+        at = (line or 1) + data[: e.start].count(b"\n")
+        raise ArticleError(source, f"not UTF-8 (byte {e.start})", at) from None
 
 
 def parse_upload(data: bytes, filename: str | None = None, content_type: str | None = None) -> list[Article]:
-    """Articles from bytes (a file or an HTTP body); the format from name or type."""
+    """Articles from bytes (a file or an HTTP body), all or none; the format from name or type."""
     source = filename or "request body"
-    text = decode(data, source)
-    kind = _kind(filename, content_type, text)
+    kind = _kind(filename, content_type, data[:64].decode("utf-8", "ignore"))
+    text = decode(data, source, MAX_BYTES if kind == "text" else MAX_FILE_BYTES)
     if kind == "jsonl":
         return _parse_jsonl(text, source)
     if kind == "json":
@@ -126,23 +128,47 @@ def _parse_json(text: str, source: str) -> list[Article]:
 def _parse_jsonl(text: str, source: str) -> list[Article]:
     out = []
     for no, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ArticleError(source, f"invalid JSON: {e.msg}", no) from None
-        out.append(parse_object(obj, source, no))
+        if line.strip():
+            out.append(parse_object(_json_line(line, source, no), source, no))
     return out
 
 
 def read_file(path: str | Path) -> list[Article]:
     path = Path(path)
     try:
+        limit = MAX_FILE_BYTES if path.suffix == ".json" else MAX_BYTES
+        if path.stat().st_size > limit:
+            raise ArticleError(str(path), f"larger than the limit of {limit:,} bytes")
         data = path.read_bytes()
     except OSError as e:
         raise ArticleError(str(path), f"cannot read: {e.strerror}") from None
     return parse_upload(data, str(path))
+
+
+def iter_jsonl_file(path: Path) -> Iterator[Article | ArticleError]:
+    """A JSONL corpus line by line, in constant memory: a bad line rejects that line only."""
+    source = str(path)
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield ArticleError(source, f"cannot read: {e.strerror}")
+        return
+    with f:
+        for no, raw in enumerate(f, 1):
+            if not raw.strip():
+                continue
+            try:
+                text = decode(raw, source, MAX_BYTES, no)
+                yield parse_object(_json_line(text, source, no), source, no)
+            except ArticleError as e:
+                yield e
+
+
+def _json_line(text: str, source: str, no: int):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ArticleError(source, f"invalid JSON: {e.msg}", no) from None
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | ArticleError]:
@@ -161,6 +187,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | ArticleError]:
     for item in expand(paths):
         if isinstance(item, ArticleError):
             yield item
+            continue
+        if item.suffix == ".jsonl":
+            yield from iter_jsonl_file(item)
             continue
         try:
             yield from read_file(item)

@@ -95,3 +95,31 @@ def test_articles_jsonl_names_the_line():
 def test_articles_missing_path_is_reported():
     [err] = list(read_paths(["/nonexistent/article.txt"]))
     assert isinstance(err, ArticleError) and "no such file" in str(err)
+
+
+def test_articles_jsonl_file_streams_and_rejects_only_bad_lines(tmp_path):
+    good = {"date": "2024-01-01", "text": "Die SPD fordert mehr Geld."}
+    lines = [json.dumps({**good, "id": f"a{i}"}) for i in range(3)]
+    lines.insert(1, '{"id": "broken", ')
+    lines.insert(3, json.dumps({**good, "id": "bad-date", "date": "2024-02-30"}))
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_paths([path]))
+    assert [a.id for a in items if not isinstance(a, ArticleError)] == ["a0", "a1", "a2"]
+    errors = [str(e) for e in items if isinstance(e, ArticleError)]
+    assert errors == [f"{path}:2: invalid JSON: Expecting property name enclosed in double quotes",
+                      f"{path}:4: date '2024-02-30' does not exist"]
+
+
+def test_articles_size_limit_is_per_article_in_jsonl(tmp_path, monkeypatch):
+    import kg.articles
+
+    monkeypatch.setattr(kg.articles, "MAX_BYTES", 200)
+    path = tmp_path / "corpus.jsonl"
+    rows = [{"id": f"a{i}", "date": "2024-01-01", "text": "Die SPD fordert mehr Geld."} for i in range(20)]
+    rows[5]["text"] = "Wort " * 100
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    items = list(read_paths([path]))
+    assert sum(not isinstance(a, ArticleError) for a in items) == 19
+    [err] = [e for e in items if isinstance(e, ArticleError)]
+    assert f"{path}:6: larger than the limit" in str(err)
