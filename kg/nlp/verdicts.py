@@ -57,7 +57,9 @@ def verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
     table = resources.evaluations_by_first()
     out = []
     for n in range(len(lemmas)):
-        for key, trig in table.get(lemmas[n], []) + table.get(words[n], []) + _compound_head(v.toks[idx[n]]):
+        exact = table.get(lemmas[n], []) + table.get(words[n], [])
+        heads = [] if any(len(k) == 1 for k, _ in exact) else _compound_head(v.toks[idx[n]])  # `Durchbruch`
+        for key, trig in exact + heads:
             if trig.act in ("remove", "state") or _aside(v, idx[n]):
                 continue
             if all(n + j < len(lemmas) and key[j] in (lemmas[n + j], words[n + j]) for j in range(len(key))):
