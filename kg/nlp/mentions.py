@@ -12,6 +12,7 @@ because the right antecedent of `sagte er` is the last speaker.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
+DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
 NOT_CITIES = {"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer", "alter"}
 
 
@@ -93,8 +95,11 @@ class MentionFinder:
     def run(self) -> list[Mention]:
         from kg.nlp.factories import sentences_of
 
-        for sent in sentences_of(self.doc):
+        sents = sentences_of(self.doc)
+        for sent in sents:
             self._scan(sent)
+        if sents:
+            self._local_heads(sents[0])
         self._surnames()
         self._resolve_roles()
         self._resolve_collectives()
@@ -214,7 +219,8 @@ class MentionFinder:
 
     def _council_name(self, noun: str, adj: str | None) -> str:
         """`Leipziger Stadtrat` -> `Stadtrat Leipzig`, `Münchner Stadtrat` -> `Stadtrat München`;
-        a bare `der Stadtrat` is the council the article names elsewhere."""
+        a bare `der Stadtrat` is the council the article names elsewhere, or the council of
+        the dateline's city (`Leipzig - Der Stadtrat …`)."""
         if adj:
             city = adj[:-2]
             if len(city) > 2 and city[-1] == "n" and city[-2] not in "aeiouäöü":
@@ -225,7 +231,8 @@ class MentionFinder:
                      and w.lower() not in NOT_CITIES}:
             if f"{word} {noun}" in text:
                 return self._council_name(noun, word)
-        return noun
+        city = DATELINE.search(text)
+        return f"{noun} {city.group(1)}" if city else noun
 
     def _organ_in_seat(self, toks, words, i) -> int | None:
         """`die Regierung in Paris`, `das Handelsministerium in Peking`: the state of that
@@ -374,6 +381,25 @@ class MentionFinder:
         info.gender = info.gender or _first_name(words[i])
         self._add(toks, i, i + n, name, "name")
         return i + n
+
+    def _local_heads(self, sent) -> None:
+        """`Mieterverein fordert Sozialquote` over `Der Mieterverein Leipzig hat …`: a
+        headline names an organisation by the head noun of the name the text gives, and
+        so does a bare gazetteer alias (`der Mieterbund`) in an article on the local body."""
+        heads = {}
+        for info in self.actors.values():
+            if not info.known and info.type != "person":
+                for word in info.name.split():
+                    if organisations.is_org_head(word):
+                        heads.setdefault(word, set()).add(info.name)
+        heads = {w: names.pop() for w, names in heads.items() if len(names) == 1}
+        for m in self.mentions:
+            if m.kind == "name" and m.end - m.start == 1 and m.text in heads:
+                m.actor = heads[m.text]  # `der Mieterbund` after `Mieterbund Dresden` is the local one
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in sent:
+            if tok.i not in taken and tok.text in heads:
+                self.mentions.append(Mention(tok.i, tok.i + 1, heads[tok.text], "name", tok.text))
 
     def _surnames(self) -> None:
         """A later (or earlier, in a headline) bare surname names the person introduced in full."""

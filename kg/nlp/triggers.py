@@ -22,6 +22,7 @@ SOURCE_PREPS = frozenset({"aus", "bei", "von", "vom", "beim"})
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 COORD = {"und", "sowie", ",", "oder", "auch"}
 EXPERIENCER = {"gehen", "reichen", "fehlen", "gefallen", "passen"}
+PENDING = {"entscheiden", "beraten", "abstimmen", "befinden"}
 PAST_AUX = {"hatte", "hatten"}
 RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen"}
 HYPOTHETICAL = {"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
@@ -219,7 +220,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
             (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU"):
         return []
-    if _narrated_relative(v, seg, seg_toks):
+    if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks):
         return []
     allow = _allowed_preps(v, hit, seg_toks)
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
@@ -248,6 +249,17 @@ def _narrated_relative(v: SentenceView, seg: int, seg_toks: list[int]) -> bool:
     if not words or v.toks[words[0]].text.lower() not in RELATIVE or not v.subordinate(seg):
         return False
     return any(v.toks[i].text.lower() in PAST_AUX for i in words[1:])
+
+
+def _pending_decision(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
+    """`Der Stadtrat soll im Mai über die Vorlage entscheiden`: a decision still to come is
+    scheduling, not a position (`entschied über` or `hat entschieden` report one)."""
+    tok = v.toks[hit.i]
+    if tok.lemma_ not in PENDING or not any(v.toks[i].text.lower() == "über" for i in seg_toks):
+        return False
+    words = {v.toks[i].text.lower() for i in seg_toks}
+    past = words & {"hat", "haben", "hatte", "hatten"} or tok.text.lower().startswith(("entschied", "beriet"))
+    return not past
 
 
 def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]:
