@@ -34,7 +34,7 @@ from kg.errors import QueryError, StoreError
 from kg.remote_http import (HttpClient, check_complete, make_auth, raise_if_cut,
                             result_cut_at)
 from kg.remote_updates import Operation, update_requests
-from kg.store import DATASET_FORMATS, RDF_FORMATS, Store, to_rdflib
+from kg.store import DATASET_FORMATS, RDF_FORMATS, Store, rdflib_result, to_rdflib
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
@@ -125,15 +125,7 @@ class RemoteStore(Store):
     def query(self, sparql, *, default_graphs=None, named_graphs=None, timeout=None):
         """As Store.query; `timeout` (seconds) overrides the store's for this query."""
         result, _ = self._native_query(sparql, default_graphs, named_graphs, timeout=timeout)
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]
-        g = rdflib.Graph()
-        for t in result:
-            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        return g
+        return rdflib_result(result)
 
     def query_raw(self, sparql, media_type, *, default_graphs=None, named_graphs=None, timeout=None):
         """As Store.query_raw; `timeout` (seconds) overrides the store's for this query."""

@@ -148,16 +148,7 @@ class OxigraphStore(Store):
             raise QueryError(f"query failed: {e}") from e
 
     def query(self, sparql, *, default_graphs=None, named_graphs=None):
-        result = self._native_query(sparql, default_graphs, named_graphs)
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]
-        g = rdflib.Graph()
-        for t in result:
-            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-        return g
+        return rdflib_result(self._native_query(sparql, default_graphs, named_graphs))
 
     def query_raw(self, sparql, media_type, *, default_graphs=None, named_graphs=None):
         result = self._native_query(sparql, default_graphs, named_graphs)
@@ -208,6 +199,19 @@ def _graph_block(iri: str, graph: rdflib.Graph) -> str:
         return ""
     body = graph.serialize(format="nt")
     return f"GRAPH <{iri}> {{\n{body}\n}}"
+
+
+def rdflib_result(result):
+    """A pyoxigraph result as Store.query returns it: rows of rdflib terms, a bool, or a Graph."""
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]
+    g = rdflib.Graph()
+    for t in result:
+        g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return g
 
 
 def to_rdflib(term) -> rdflib.term.Node:
