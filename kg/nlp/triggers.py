@@ -88,8 +88,9 @@ def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     if not t.tag_.startswith(("VV", "VA", "VM")):
         return None
     lemma = t.lemma_
-    seg_lemmas = {v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i])} | {
-        v.toks[j].text for j in v.seg_tokens(v.segs[i])}
+    seg = [v.toks[j] for j in v.seg_tokens(v.segs[i])]
+    seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
+        x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
     best = None
     for verb, entries in resources.phrases().items():
         for companions, trig in entries:
@@ -232,7 +233,8 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     cands = [m for m in _free(v, in_seg, allow) if not m.genitive
              and (v.toks[hit.i].lemma_ in EXPERIENCER or not _oblique(v, m))]
     if not cands:
-        return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve)
+        return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve) or \
+            _shared_subject(v, hit, resolve)
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     after = [m for m in cands if v.local(m) >= pivot]
@@ -268,10 +270,11 @@ def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]
     out = []
     segs = sorted({v.segs[v.local(m)] for m in group})
     for step, start in ((1, segs[-1] + 1), (-1, segs[0] - 1)):
-        seg, added = start, []
+        seg, added, opened = start, [], False
         while 0 <= seg <= v.segs[-1]:
             if step == -1 and v.toks[v.seg_tokens(seg + 1)[0]].text in ("-", "–", "—"):
-                break  # `Hamburg - Die Bürgerschaft …`: a dateline, not a list
+                opened = True  # `Hamburg - Die Bürgerschaft …`: a dateline opens the sentence
+                break
             toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
             found = [m for m in v.mentions if v.segs[v.local(m)] == seg and resolve(m)]
             covered = {i for m in found for i in range(v.local(m), v.pos[m.end - 1] + 1)}
@@ -280,7 +283,7 @@ def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]
                 break
             added += found
             seg += step
-        if step == 1 or seg < 0:  # a list before the verb must open the sentence
+        if step == 1 or seg < 0 or opened:  # a list before the verb must open the sentence
             out += added
     return out
 
@@ -359,6 +362,21 @@ def _possessor(v: SentenceView, hit: Hit, ms: list[Mention]) -> Mention | None:
                 and start - hit.i <= 3 and v.toks[hit.i + 1].text.lower() in ("der", "des"):
             return m
     return None
+
+
+def _shared_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
+    """`sprach von einer „Provokation“ und kündigte eine „Antwort“ an`: a predicate joined
+    by `und` after a quotation shares the subject of the clause before it."""
+    seg = v.segs[hit.i]
+    words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
+    if len(words) < 2 or v.toks[words[0]].text.lower() not in ("und", "sowie", "oder") \
+            or v.toks[words[1]].tag_ not in FINITE:
+        return []
+    for prev in range(seg - 1, -1, -1):
+        finite = [i for i in v.seg_tokens(prev) if v.toks[i].tag_ in FINITE and not v.mask[i]]
+        if finite:
+            return holders(v, Hit(finite[0], hit.trigger, hit.evidence), resolve)
+    return []
 
 
 def _relative_antecedent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
