@@ -328,6 +328,13 @@ def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
     """The clause of token i: its segment and, within it, which of several coordinated
     predicates (`schließt Beiträge aus und setzt auf eine Reform`) it belongs to."""
     seg = v.segs[i]
+    words = [j for j in v.seg_tokens(seg) if not v.toks[j].is_punct]
+    if len(words) > 1 and v.toks[words[0]].text.lower() in ("und", "sowie", "oder") \
+            and v.toks[words[1]].tag_ in FINITE and seg > 0:
+        for back in range(seg - 1, -1, -1):  # `… „Provokation“ und kündigte … an`
+            finite = [j for j in v.seg_tokens(back) if v.toks[j].tag_ in FINITE and not v.mask[j]]
+            if finite:
+                return back, clause_of(v, finite[0])[1] + 1 + words[1]
     part, finite_seen = 0, False
     for j in v.seg_tokens(seg):
         if j >= i:
