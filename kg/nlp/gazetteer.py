@@ -102,11 +102,20 @@ class Gazetteer:
         """The actor a compound prefix names: `Unions-` -> CDU/CSU, `US-` -> USA."""
         return self.prefixes.get(prefix) or self.surface.get((prefix,))
 
-    def role_holder(self, role: str, date: str | None, of: str | None = None) -> str | None:
-        """Who held `role` (of `of`) on `date`; None when unknown or ambiguous."""
-        holders = {name for name, o, start, end in self.roles.get(role_key(role), ())
+    def role_holder(self, role: str, date: str | None, of: str | None = None,
+                    present: frozenset[str] = frozenset()) -> str | None:
+        """Who held `role` (of `of`) on `date`; None when unknown or ambiguous. Among
+        several (`Bundeskanzler` of Germany and of Austria) the one the article already
+        names wins, else the German one: the news is German."""
+        holders = {(name, o) for name, o, start, end in self.roles.get(role_key(role), ())
                    if (of is None or o == of) and _in_office(date, start, end)}
-        return holders.pop() if len(holders) == 1 else None
+        if len({n for n, _ in holders}) == 1:
+            return holders.pop()[0]
+        named = {n for n, _ in holders if n in present}
+        if len(named) == 1:
+            return named.pop()
+        german = {n for n, o in holders if o == "Deutschland"}
+        return german.pop() if len(german) == 1 and not named else None
 
     def is_role(self, token: str) -> bool:
         return role_key(token) in self.roles

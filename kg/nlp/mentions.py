@@ -67,6 +67,12 @@ def _portfolio_end(toks, words, j: int) -> int:
     return k if nxt[:1].isupper() and (_first_name(nxt) or toks[k].tag_ == "NE") else j
 
 
+def _descriptor(word: str) -> str | None:
+    """`46-Jährige`, `Sozialdemokrat`: a word that describes a person named before."""
+    value = resources.collectives().get(word.lower().rpartition("-")[2], "")
+    return value if value.startswith("person") else None
+
+
 @lru_cache(maxsize=100_000)
 def role_gender(word: str) -> str | None:
     """The role noun's gender if it is a role noun (by its head), else None."""
@@ -164,6 +170,10 @@ class MentionFinder:
         council = self._council(toks, words, i)
         if council:
             return council
+        if _descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem"):
+            gender = "f" if words[i - 1].lower() == "die" else "m"
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text, gender))
+            return i + 1
         if resources.collectives().get(words[i].lower(), "self") != "self" and not (
                 i + 1 < len(words) and _first_name(words[i + 1])):
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
@@ -491,7 +501,7 @@ class MentionFinder:
             return None  # `der Münchner Stadtrat` is the council, not a councillor
         if seen:
             return self._nearest(m, ordered, lambda x: x.actor in seen, backward_only=shared)
-        holder = self.gaz.role_holder(m.role, self.date)
+        holder = self.gaz.role_holder(m.role, self.date, present=frozenset(self.actors))
         if not holder and m.of:
             holder = self.gaz.role_holder(head, self.date, of=m.of)
         if holder and m.gender and self.gaz.actors[holder].gender not in (None, m.gender):
@@ -521,6 +531,14 @@ class MentionFinder:
         after = [x for x in ordered if x.start > m.start and x.actor and ok(x)]
         return after[0].actor if after else None
 
+    def _described(self, m: Mention, ordered: list[Mention], party: str) -> str | None:
+        """`Die 46-Jährige`, `der Sozialdemokrat`: the person named last who fits."""
+        for x in reversed([x for x in ordered if x.start < m.start and x.actor]):
+            info = self.entity(x.actor)
+            if info.type == "person" and info.gender == m.gender and (not party or info.party == party):
+                return x.actor
+        return None
+
     def _resolve_collectives(self) -> None:
         """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the
         court; `die Prüfer`, `die Währungshüter`: the institution last named; `der Verband`,
@@ -545,6 +563,8 @@ class MentionFinder:
                 m.actor = next((o for o in reversed(orgs) if word != o.lower()
                                 and any(part.endswith(word) for part in o.lower().split())), None)
                 m.kind = "collective" if m.actor else "definite"
+            elif m.kind == "collective" and _descriptor(m.text):
+                m.actor = self._described(m, ordered, _descriptor(m.text).partition(":")[2])
             elif m.kind in ("collective", "role"):
                 wanted = table.get(m.text.lower())
                 if wanted and wanted in last:
