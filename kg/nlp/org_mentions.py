@@ -1,0 +1,128 @@
+"""Organisation mentions: the part of MentionFinder that names bodies, not persons.
+
+Organisations the gazetteer lacks (kg.nlp.organisations), city councils named by
+their city (`der Leipziger Stadtrat` -> `Stadtrat Leipzig`), state organs that stand
+for their state (`das Handelsministerium in Peking`, `die russische Führung`), and
+head nouns that refer to the local body an article introduces (`der Mieterbund`
+after `Mieterbund Dresden`).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.nlp import organisations, resources
+
+DEFINITE = {"der", "die", "das", "des", "dem", "den"}
+DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
+NOT_CITIES = {"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer", "alter"}
+
+
+def first_name(word: str) -> str | None:
+    """Gender of a first name, also of a double name (`Karl-Josef`)."""
+    names = resources.first_names()
+    return names.get(word) or (names.get(word.split("-")[0]) if "-" in word else None)
+
+
+def _state_organ_word(word: str) -> bool:
+    """`Regierung`, `Führung`, and any ministry (`Handelsministerium`, `Außenministeriums`)."""
+    low = word.lower()
+    return low in resources.state_organs() or low.rstrip("s").removesuffix("e").endswith("ministerium")
+
+
+class OrganisationMentions:
+    """Mixin of kg.nlp.mentions.MentionFinder (uses its gaz, doc, actors, entity, _add)."""
+
+    def _unknown_org(self, toks, words, i, hit) -> int | None:
+        """An organisation named by a head noun the gazetteer lacks (kg.nlp.organisations);
+        it wins over a shorter gazetteer form inside it (`Bund Deutscher Kriminalbeamter`
+        is not `Bund`, `Mieterbund Dresden` not the federal association)."""
+        org = organisations.find(toks, words, i, self.gaz, first_name)
+        if org is None or (hit and i + hit[0] >= org.end):
+            return None
+        name = org.known or self.gaz.surface.get(tuple(org.name.split())) or \
+            (self.gaz.surface.get((org.acronym,)) if org.acronym else None) or org.name
+        if name not in self.gaz.actors:
+            info = self.entity(name)
+            info.type, info.kind, info.known = "organization", "organisation", False
+        if org.acronym and (org.acronym,) not in self.gaz.surface:
+            self.local[(org.acronym,)] = name
+        self._add(toks, i, org.end, name, "name")
+        return org.end
+
+    def _council(self, toks, words, i) -> int | None:
+        """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`: a council is an actor of its
+        own (named with the city adjective before it); `Stadtrat Jens Bauer` is a person."""
+        word = words[i]
+        if resources.collectives().get(word.lower()) != "self" or not i or words[i - 1].lower() not in DEFINITE | {"im"} and \
+                not (toks[i - 1].tag_ in ("ADJA", "NE", "NN") and words[i - 1].endswith("er")):
+            return None
+        if i + 1 < len(words) and (first_name(words[i + 1]) or toks[i + 1].tag_ == "NE"):
+            return None
+        noun = word[:-1] if word.endswith("s") and resources.collectives().get(word[:-1].lower()) == "self" else word
+        adj = words[i - 1] if words[i - 1][:1].isupper() and words[i - 1].endswith("er") and i > 0 \
+            and words[i - 1].lower() not in DEFINITE else None
+        name = self._council_name(noun, adj)
+        info = self.entity(name)
+        info.type, info.kind, info.known, info.gender = "organization", "institution", False, None
+        self._add(toks, i - (1 if adj else 0), i + 1, name, "name")
+        return i + 1
+
+    def _council_name(self, noun: str, adj: str | None) -> str:
+        """`Leipziger Stadtrat` -> `Stadtrat Leipzig`, `Münchner Stadtrat` -> `Stadtrat München`;
+        a bare `der Stadtrat` is the council the article names elsewhere, or the council of
+        the dateline's city (`Leipzig - Der Stadtrat …`)."""
+        if adj:
+            city = adj[:-2]
+            if len(city) > 2 and city[-1] == "n" and city[-2] not in "aeiouäöü":
+                city = city[:-1] + "en"  # Münchner -> München, Dresdner -> Dresden
+            return f"{noun} {city}"
+        text = self.doc.text
+        for word in {w for w in text.split() if w.endswith("er") and w[:1].isupper() and len(w) > 5
+                     and w.lower() not in NOT_CITIES}:
+            if f"{word} {noun}" in text:
+                return self._council_name(noun, word)
+        city = DATELINE.search(text)
+        return f"{noun} {city.group(1)}" if city else noun
+
+    def _organ_in_seat(self, toks, words, i) -> int | None:
+        """`die Regierung in Paris`, `das Handelsministerium in Peking`: the state of that
+        seat (a German ministry in Berlin stays the ministry the gazetteer names)."""
+        if not _state_organ_word(words[i]) or i + 2 >= len(words) or words[i + 1] != "in":
+            return None
+        hit = self.gaz.match(words, i + 2)
+        if not hit or self.gaz.actors[hit[1]].kind != "state" or (
+                hit[1] == "Deutschland" and self.gaz.match(words, i)):
+            return None
+        self._add(toks, i, i + 2 + hit[0], hit[1], "name")
+        return i + 2 + hit[0]
+
+    def _state_organ(self, toks, words, i) -> str | None:
+        """`die dänische Ratspräsidentschaft`, `die russische Führung`: the state."""
+        if toks[i].tag_ != "ADJA" or i + 1 >= len(words) or not _state_organ_word(words[i + 1]):
+            return None
+        if words[i + 1].lower() not in resources.state_organs() and self.gaz.match(words, i + 1):
+            return None  # `das deutsche Wirtschaftsministerium` is the ministry the gazetteer names
+        adj = words[i].lower()
+        for ending in ("en", "er", "es", "e"):
+            if adj.endswith(ending) and self.gaz.adjectives.get(adj[: -len(ending)]):
+                return self.gaz.adjectives[adj[: -len(ending)]]
+        return None
+
+    def _local_heads(self, sent) -> None:
+        """`Mieterverein fordert Sozialquote` over `Der Mieterverein Leipzig hat …`: a
+        headline names an organisation by the head noun of the name the text gives, and
+        so does a bare gazetteer alias (`der Mieterbund`) in an article on the local body."""
+        heads = {}
+        for info in self.actors.values():
+            if not info.known and info.type != "person":
+                for word in info.name.split():
+                    if organisations.is_org_head(word):
+                        heads.setdefault(word, set()).add(info.name)
+        heads = {w: names.pop() for w, names in heads.items() if len(names) == 1}
+        for m in self.mentions:
+            if m.kind == "name" and m.end - m.start == 1 and m.text in heads:
+                m.actor = heads[m.text]  # `der Mieterbund` after `Mieterbund Dresden` is the local one
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in sent:
+            if tok.i not in taken and tok.text in heads:
+                self.mentions.append(self.mention_class(tok.i, tok.i + 1, heads[tok.text], "name", tok.text))
