@@ -48,7 +48,8 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     seg_toks = v.seg_tokens(v.segs[hit.i])
     own = _phrase_words(v, hit)
     neg = _negated(v, [i for i in seg_toks if v.toks[i].text.lower() not in own]) or \
-        (hit.evidence == "noun" and negation_before(v, hit.i))  # `keine Bedenken`
+        (hit.evidence == "noun" and negation_before(v, hit.i)) or \
+        _companion_negated(v, seg_toks, own)  # `hat keine Bedenken`
     act, pol = flip(trig, neg, noun=hit.evidence == "noun")
     if act in ("support", "rejection") and hit.evidence in ("verb", "phrase") and _future(v, seg_toks):
         act = "commitment"  # `wird dem Vorschlag nicht zustimmen`: an announced vote
@@ -61,6 +62,14 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
                for h in inner) or _against(v, _content_indices(v, hit, holder) + seg_toks):
             pol = -1  # demanding to stop something, or to vote against it, opposes it
     return act, pol
+
+
+def _companion_negated(v: SentenceView, seg_toks: list[int], own: set[str]) -> bool:
+    """`hat keine Bedenken`: a negation right before a phrase's own word (which the rule for
+    negated objections would otherwise skip); `hält wenig von` has its negation built in."""
+    neg = resources.negations() - own
+    return any(v.toks[j - 1].text.lower() in neg for j in seg_toks
+               if j and v.toks[j].text.lower() in own and v.toks[j].text.lower() not in resources.negations())
 
 
 def _undoes(v: SentenceView, modal: int) -> bool:
