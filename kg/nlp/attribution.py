@@ -12,7 +12,6 @@ modal, negation, evaluative words). Negation flips polarity.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -21,13 +20,13 @@ from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.stance import act_of, claim_text
+from kg.nlp.reporting import (clear_for, from_their_side, in_konjunktiv, is_heading, other_subject,
+                              passive_agent, points_back, reporting, speaker_verbs)
 from kg.nlp.triggers import Hit, SentenceView, clause_of, governed, holders, triggers
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}
 NAMING = {"nennen", "bezeichnen"}
-NOMINATIVE = {"der", "die", "das", "ein", "eine"}
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 RANK = {"verb": 3, "phrase": 4, "modal": 3, "noun": 2, "marker": 2, "headline": 1, "continuation": 0}
 
 
@@ -62,7 +61,7 @@ class Attributor:
         self.sent_of = {}
         for k, s in enumerate(self.sents):
             self.sent_of.update(dict.fromkeys(range(s.start, s.end), k))
-        self.headings = {k for k, s in enumerate(self.sents) if _is_heading(doc, s)}
+        self.headings = {k for k, s in enumerate(self.sents) if is_heading(doc, s)}
         self.views: dict[int, SentenceView] = {}
         self.last_speaker_sent = -10
 
@@ -88,7 +87,7 @@ class Attributor:
     def _silent_speaker(self, k: int, v: SentenceView) -> str | None:
         """`Auf die Kritik reagierte die Ministerin zurückhaltend.`: a speaker introduced
         without a side; the Konjunktiv sentences after it are theirs."""
-        table = _speaker_verbs()
+        table = speaker_verbs()
         for i, t in enumerate(v.toks):
             companions = table.get(t.lemma_)
             if v.mask[i] or companions is None or not t.tag_.startswith("V"):
@@ -113,12 +112,12 @@ class Attributor:
         speaker = self._reporting_speaker(k, v)
         hits = [(hit, holders(v, hit, resolve)) for hit in (triggers(v) if not headline else ())]
         reporters = {resolve(m) for hit, found in hits for m in found
-                     if hit.trigger.report and not _in_konjunktiv(v, hit)}
+                     if hit.trigger.report and not in_konjunktiv(v, hit)}
         for hit, found in hits:
             if speaker:
-                found = [m for m in found if resolve(m) == speaker or _passive_agent(v, m)]
-            elif reporters and _in_konjunktiv(v, hit):
-                found = [m for m in found if resolve(m) in reporters or _passive_agent(v, m)]
+                found = [m for m in found if resolve(m) == speaker or passive_agent(v, m)]
+            elif reporters and in_konjunktiv(v, hit):
+                found = [m for m in found if resolve(m) in reporters or passive_agent(v, m)]
             for m in found:
                 self._keep(best, self._statement(k, v, m, hit, resolve(m)), clause_of(v, hit.i))
             if found and not any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(v.segs[hit.i])):
@@ -126,7 +125,7 @@ class Attributor:
         for m, hit in self._markers(v, resolve):
             self._keep(best, self._statement(k, v, m, hit, resolve(m)))
             plain = True
-        if not (plain or headline or _other_subject(v, hits)):
+        if not (plain or headline or other_subject(v, hits)):
             cont = self._continuation(k, v, reported_only=bool(best))
             if cont and cont.actor not in best:
                 self._keep(best, cont)
@@ -242,7 +241,7 @@ class Attributor:
                     if not cue or says or act_of(v, hit, m) != ("assertion", 1):
                         out.append((m, hit))
                     break
-            if _clear_for(v, i, j):
+            if clear_for(v, i, j):
                 out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
         return [(m, h) for m, h in out if resolve(m)]
 
@@ -251,7 +250,7 @@ class Attributor:
         a reporting sentence opening with `Das`/`Dies` attributes the sentence before it."""
         prev = self.views.get(k - 1)
         para = self.doc._.para_of_sent or []
-        if prev is None or not _points_back(v) or any(st.sent == k - 1 for st in out) \
+        if prev is None or not points_back(v) or any(st.sent == k - 1 for st in out) \
                 or (para and para[k - 1] != para[k]):
             return []
         reporters = [st for st in found if st.evidence in ("verb", "phrase")]
@@ -279,7 +278,7 @@ class Attributor:
         if para and para[self.recent[-1][0]] != para[k]:
             return None
         finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
-        if not finite or not is_konjunktiv1(finite[0]) or any(_reporting(t) for t in finite):
+        if not finite or not is_konjunktiv1(finite[0]) or any(reporting(t) for t in finite):
             return None
         return self.recent[-1][1]
 
@@ -321,14 +320,14 @@ class Attributor:
         if para and para[last] != para[k] and not (last == k - 1 and last in self.headings):
             return None
         words = [t.text.lower() for t in v.toks]
-        if ("hieß" in words or "heißt" in words) and not _from_their_side(v):
+        if ("hieß" in words or "heißt" in words) and not from_their_side(v):
             return None
         quoted = all(v.mask[i] or v.toks[i].is_punct for i in range(len(v.toks)))
         finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
         konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
         if not konj and not reported_only and self.last_speaker_sent == k - 1:
             konj = bool(finite) and is_konjunktiv2(finite[0])
-        if reported_only and (quoted or not konj or any(_reporting(t) for t in finite)):
+        if reported_only and (quoted or not konj or any(reporting(t) for t in finite)):
             return None
         if not (quoted or konj):
             return None
@@ -337,99 +336,6 @@ class Attributor:
         act, pol = act_of(v, hit)
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, None),
                          CONFIDENCE["continuation"], "continuation", True)
-
-
-def _in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
-    """Is the trigger's clause a main clause of indirect speech (Konjunktiv I)? Subordinate
-    clauses (`wie es der Parteitag beschlossen habe`) report their own actor's act."""
-    seg = v.segs[hit.i]
-    return not v.subordinate(seg) and any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(seg))
-
-
-def _other_subject(v: SentenceView, hits) -> bool:
-    """`Auch der Landesverband der Kleingärtner warnte, …`: a stance verb in a main clause
-    of its own whose subject is a noun phrase no actor was found for. The sentence is
-    someone else's statement, not the last speaker's: no holder beats a wrong one."""
-    for hit, found in hits:
-        seg = v.segs[hit.i]
-        if found or hit.evidence not in ("verb", "phrase") or v.subordinate(seg):
-            continue
-        toks = [i for i in v.seg_tokens(seg) if not v.mask[i] and not v.toks[i].is_punct]
-        fin = next((n for n, i in enumerate(toks) if v.toks[i].tag_ in FINITE), None)
-        if fin is None or is_konjunktiv1(v.toks[toks[fin]]):
-            continue
-        lead = toks[:fin]
-        while lead and v.toks[lead[0]].tag_ in ("ADV", "KON"):
-            lead = lead[1:]
-        if _subject_np(v, lead) or _subject_np(v, toks[fin + 1:]):
-            return True
-    return False
-
-
-def _subject_np(v: SentenceView, idx: list[int]) -> bool:
-    """Do the tokens open with a nominative-looking noun phrase (`der Verband`, `ein Sprecher`)?"""
-    if not idx or v.toks[idx[0]].text.lower() not in NOMINATIVE:
-        return False
-    rest = idx[1:]
-    while rest and v.toks[rest[0]].tag_ == "ADJA":
-        rest = rest[1:]
-    if not rest or v.toks[rest[0]].tag_ not in ("NN", "NE"):
-        return False
-    noun = v.toks[rest[0]].text.lower()
-    bare = len(rest) == 1 or v.toks[rest[1]].text.lower() not in ("der", "des") and v.toks[rest[1]].tag_ != "NE"
-    # `sagte ein Sprecher`, `teilte der Verein mit`: a bare noun refers back to the body last quoted
-    return not (bare and ("sprecher" in noun or noun in resources.org_heads()))
-
-
-@lru_cache(maxsize=1)
-def _speaker_verbs() -> dict[str, tuple[str, ...]]:
-    return {r[0]: tuple(c for c in (r[1] if len(r) > 1 else "").split(",") if c)
-            for r in resources._rows("speaker_verbs.tsv")}
-
-
-def _clear_for(v: SentenceView, i: int, j: int) -> bool:
-    """`Für die SPD ist klar: …`, `Für den Verband steht fest, dass …`: the actor's view."""
-    lead = [t for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
-    if len(lead) != 1 or lead[0].text != "Für" or j + 1 >= len(v.toks):
-        return False
-    return v.toks[j].lemma_ in ("sein", "stehen") and v.toks[j + 1].tag_ in ("ADJD", "PTKVZ", "ADV")
-
-
-def _points_back(v: SentenceView) -> bool:
-    """`Das sagte …`, `So äußerte sich …`, `Mit diesen Worten reagierte …`: the sentence
-    reports the one before it."""
-    words = [t.text.lower() for t in v.toks[:3]]
-    if words[0] in ("das", "dies") and v.toks[0].tag_ == "PDS":
-        return True
-    if words[0] == "so" and len(v.toks) > 1 and v.toks[1].tag_ in ("VVFIN", "VAFIN"):
-        return True
-    return words[:1] == ["mit"] and len(words) > 2 and words[2] == "worten"
-
-
-def _from_their_side(v: SentenceView) -> bool:
-    """`hieß es aus seinem Ministerium`: an unnamed source on the last speaker's side."""
-    words = [t.text.lower() for t in v.toks]
-    return any(words[i] in ("aus", "im", "in") and v.toks[i + 1].tag_ == "PPOSAT" for i in range(len(words) - 1))
-
-
-def _passive_agent(v: SentenceView, m: Mention) -> bool:
-    """`Von den Richtern seien … gefordert worden`: the agent of a reported passive."""
-    i = v.local(m) - 1
-    while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
-        i -= 1
-    return i >= 0 and v.toks[i].text.lower() in ("von", "vom")
-
-
-def _reporting(tok) -> bool:
-    trig = resources.verbs().get(tok.lemma_)
-    return bool(trig and trig.report)
-
-
-def _is_heading(doc: Doc, sent) -> bool:
-    from kg.nlp.sentences import is_heading
-
-    text = sent.text.strip()
-    return "\n" not in text and is_heading(text) and len(text.split()) <= 14
 
 
 def attribute(doc: Doc) -> list[Statement]:

@@ -1,0 +1,113 @@
+"""Clues that a sentence reports someone's speech, and whose.
+
+Small tests on one sentence view that attribution combines: is a clause indirect
+speech (Konjunktiv I), does a sentence point back to the one before (`Das sagte …`,
+`So warnte …`), does a new subject that is no known actor take the floor, is the
+speaker introduced without a side (`reagierte zurückhaltend`, speaker_verbs.tsv).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from kg.nlp import resources
+from kg.nlp.clauses import is_konjunktiv1
+from kg.nlp.mentions import Mention
+from kg.nlp.triggers import Hit, SentenceView
+
+NOMINATIVE = {"der", "die", "das", "ein", "eine"}
+FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+
+
+def in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
+    """Is the trigger's clause a main clause of indirect speech (Konjunktiv I)? Subordinate
+    clauses (`wie es der Parteitag beschlossen habe`) report their own actor's act."""
+    seg = v.segs[hit.i]
+    return not v.subordinate(seg) and any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(seg))
+
+
+def other_subject(v: SentenceView, hits) -> bool:
+    """`Auch der Landesverband der Kleingärtner warnte, …`: a stance verb in a main clause
+    of its own whose subject is a noun phrase no actor was found for. The sentence is
+    someone else's statement, not the last speaker's: no holder beats a wrong one."""
+    for hit, found in hits:
+        seg = v.segs[hit.i]
+        if found or hit.evidence not in ("verb", "phrase") or v.subordinate(seg):
+            continue
+        toks = [i for i in v.seg_tokens(seg) if not v.mask[i] and not v.toks[i].is_punct]
+        fin = next((n for n, i in enumerate(toks) if v.toks[i].tag_ in FINITE), None)
+        if fin is None or is_konjunktiv1(v.toks[toks[fin]]):
+            continue
+        lead = toks[:fin]
+        while lead and v.toks[lead[0]].tag_ in ("ADV", "KON"):
+            lead = lead[1:]
+        if __subject_np(v, lead) or __subject_np(v, toks[fin + 1:]):
+            return True
+    return False
+
+
+def __subject_np(v: SentenceView, idx: list[int]) -> bool:
+    """Do the tokens open with a nominative-looking noun phrase (`der Verband`, `ein Sprecher`)?"""
+    if not idx or v.toks[idx[0]].text.lower() not in NOMINATIVE:
+        return False
+    rest = idx[1:]
+    while rest and v.toks[rest[0]].tag_ == "ADJA":
+        rest = rest[1:]
+    if not rest or v.toks[rest[0]].tag_ not in ("NN", "NE"):
+        return False
+    noun = v.toks[rest[0]].text.lower()
+    bare = len(rest) == 1 or v.toks[rest[1]].text.lower() not in ("der", "des") and v.toks[rest[1]].tag_ != "NE"
+    # `sagte ein Sprecher`, `teilte der Verein mit`: a bare noun refers back to the body last quoted
+    return not (bare and ("sprecher" in noun or noun in resources.org_heads()))
+
+
+@lru_cache(maxsize=1)
+def speaker_verbs() -> dict[str, tuple[str, ...]]:
+    return {r[0]: tuple(c for c in (r[1] if len(r) > 1 else "").split(",") if c)
+            for r in resources._rows("speaker_verbs.tsv")}
+
+
+def clear_for(v: SentenceView, i: int, j: int) -> bool:
+    """`Für die SPD ist klar: …`, `Für den Verband steht fest, dass …`: the actor's view."""
+    lead = [t for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
+    if len(lead) != 1 or lead[0].text != "Für" or j + 1 >= len(v.toks):
+        return False
+    return v.toks[j].lemma_ in ("sein", "stehen") and v.toks[j + 1].tag_ in ("ADJD", "PTKVZ", "ADV")
+
+
+def points_back(v: SentenceView) -> bool:
+    """`Das sagte …`, `So äußerte sich …`, `Mit diesen Worten reagierte …`: the sentence
+    reports the one before it."""
+    words = [t.text.lower() for t in v.toks[:3]]
+    if words[0] in ("das", "dies") and v.toks[0].tag_ == "PDS":
+        return True
+    if words[0] == "so" and len(v.toks) > 1 and v.toks[1].tag_ in ("VVFIN", "VAFIN"):
+        return True
+    return words[:1] == ["mit"] and len(words) > 2 and words[2] == "worten"
+
+
+def from_their_side(v: SentenceView) -> bool:
+    """`hieß es aus seinem Ministerium`: an unnamed source on the last speaker's side."""
+    words = [t.text.lower() for t in v.toks]
+    return any(words[i] in ("aus", "im", "in") and v.toks[i + 1].tag_ == "PPOSAT" for i in range(len(words) - 1))
+
+
+def passive_agent(v: SentenceView, m: Mention) -> bool:
+    """`Von den Richtern seien … gefordert worden`: the agent of a reported passive."""
+    i = v.local(m) - 1
+    while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
+        i -= 1
+    return i >= 0 and v.toks[i].text.lower() in ("von", "vom")
+
+
+def reporting(tok) -> bool:
+    trig = resources.verbs().get(tok.lemma_)
+    return bool(trig and trig.report)
+
+
+def is_heading(doc: Doc, sent) -> bool:
+    from kg.nlp.sentences import is_heading as heading_text
+
+    text = sent.text.strip()
+    return "\n" not in text and heading_text(text) and len(text.split()) <= 14
