@@ -34,7 +34,7 @@ DEONTIC = {"dürfen", "müssen", "sollen"}
 CONDITIONS = {"wenn", "falls", "sofern"}
 NAMING = {"nennen", "bezeichnen"}
 CONTRAST = {("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")}
-WARNING = {"warnen"}
+WARNING = {"warnen", "alarm"}
 GOVERNING = {"koalition", "bundesregierung", "landesregierung", "regierungskoalition", "ampel"}
 
 
@@ -43,7 +43,7 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     trig = hit.trigger
     if trig.report:
         return _reported(v, hit, holder)
-    if v.toks[hit.i].lemma_ in WARNING:
+    if v.toks[hit.i].lemma_ in WARNING or _phrase_words(v, hit) & WARNING:  # `warnte`, `schlug Alarm`
         return _warning(v, hit, holder)
     seg_toks = v.seg_tokens(v.segs[hit.i])
     own = _phrase_words(v, hit)
