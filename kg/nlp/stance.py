@@ -206,6 +206,8 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         same = [j for j in content if v.segs[j] == v.segs[i]]
         if inner and v.toks[i].tag_ == "VVPP" and not any(v.toks[j].tag_.startswith("VA") for j in same):
             continue  # `sieht den Kern bestätigt`: a result, not an act
+        if inner and (v.toks[i].tag_ == "VVIZU" or (i and v.toks[i - 1].tag_ == "PTKZU")):
+            continue  # `…, das Abkommen zu unterzeichnen`: the complement of another clause's verb
         if inner and not inner.trigger.report and inner.evidence != "modal" and _speaker_clause(v, same):
             act, pol = flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
             if act in ("support", "rejection") and inner.evidence != "noun" and _future(v, same):
