@@ -182,12 +182,14 @@ class Attributor:
         return m.actor
 
     def _role_speaker(self, m: Mention, k: int) -> str | None:
-        """`Das System stehe vor dem Kollaps, sagte der frühere Staatssekretär`: a role noun
-        no one was named with, reporting speech that goes on, is the person speaking (if
-        the gender agrees)."""
+        """`Das System stehe vor dem Kollaps, sagte der frühere Staatssekretär`: a described
+        role noun no one was named with, reporting speech that goes on, is the person
+        speaking (if the gender agrees)."""
         v = self.views.get(k)
         if v is None or not self.recent or k - self.recent[-1][0] > 2 or not m.gender:
             return None
+        if v.local(m) == 0 or v.toks[v.local(m) - 1].tag_ != "ADJA":
+            return None  # only the journalist's variation (`der frühere …`), not `der Verbandschef`
         if not any(is_konjunktiv1(t) or v.mask[i] for i, t in enumerate(v.toks) if i < v.local(m)):
             return None
         actor = self.recent[-1][1]
