@@ -58,10 +58,16 @@ def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[st
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
         content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
         inner = [_verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
-        if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase")
+        if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase"
+                                                 or (h.trigger.act == "rejection" and _zu_infinitive(v, h.i)))
                for h in inner) or _against(v, _content_indices(v, hit, holder) + seg_toks):
             pol = -1  # demanding to stop something, or to vote against it, opposes it
     return act, pol
+
+
+def _zu_infinitive(v: SentenceView, i: int) -> bool:
+    """`abzulehnen`, `zu verzichten`: the direct complement of a demand or announcement."""
+    return v.toks[i].tag_ == "VVIZU" or (i > 0 and v.toks[i - 1].tag_ == "PTKZU")
 
 
 def _companion_negated(v: SentenceView, seg_toks: list[int], own: set[str]) -> bool:
@@ -206,7 +212,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         same = [j for j in content if v.segs[j] == v.segs[i]]
         if inner and v.toks[i].tag_ == "VVPP" and not any(v.toks[j].tag_.startswith("VA") for j in same):
             continue  # `sieht den Kern bestätigt`: a result, not an act
-        if inner and (v.toks[i].tag_ == "VVIZU" or (i and v.toks[i - 1].tag_ == "PTKZU")):
+        if inner and _zu_infinitive(v, i):
             continue  # `…, das Abkommen zu unterzeichnen`: the complement of another clause's verb
         if inner and not inner.trigger.report and inner.evidence != "modal" and _speaker_clause(v, same):
             act, pol = flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
