@@ -14,6 +14,7 @@ from kg.nlp import organisations, resources
 
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
+LAND_GOVERNMENTS = {"Landesregierung", "Staatsregierung", "Landeskabinett"}
 NOT_CITIES = {"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer", "alter"}
 
 
@@ -48,6 +49,22 @@ class OrganisationMentions:
             self.local[(org.acronym,)] = name
         self._add(toks, i, org.end, name, "name")
         return org.end
+
+    def _land_government(self, toks, words, i) -> int | None:
+        """`Kiel - Die Landesregierung will …`: a bare Land government in an article with a
+        Land capital's dateline is that Land (the capital known from `Landtag in Kiel`)."""
+        if words[i] not in LAND_GOVERNMENTS or not i or words[i - 1].lower() not in DEFINITE:
+            return None
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in ("von", "in") or nxt[:1].isupper():
+            return None
+        city = DATELINE.search(self.doc.text)
+        landtag = self.gaz.surface.get(("Landtag", "in", city.group(1))) if city else None
+        land = landtag.removeprefix("Landtag ") if landtag else None
+        if land not in self.gaz.actors:
+            return None
+        self._add(toks, i, i + 1, land, "name")
+        return i + 1
 
     def _council(self, toks, words, i) -> int | None:
         """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`: a council is an actor of its
