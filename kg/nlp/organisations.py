@@ -54,7 +54,7 @@ def find(toks, words, i, gaz, first_name) -> OrgName | None:
         return None
     tail = _name_part(toks, words, j + 1, gaz, first_name, head)
     if tail is None and not adjectives:
-        return None
+        return OrgName(i, j + 1, head) if _national_body(head) else None
     end, rest, known = tail if tail else (j + 1, "", None)
     if known:
         return OrgName(i, end, known, known=known)
@@ -62,6 +62,16 @@ def find(toks, words, i, gaz, first_name) -> OrgName | None:
     if rest and _acronym_like(rest) and not adjectives:
         name = rest
     return OrgName(i, end, name, _acronym_after(toks, words, end))
+
+
+def _national_body(word: str) -> bool:
+    """`Bundeselternrat`, `Bundesjugendring`: `Bundes` + what + organisation word names the
+    one national body (a bare `Bundesverband` refers back)."""
+    if not word.startswith("Bundes"):
+        return False
+    low = word.lower()[6:]
+    head = next((h for h in resources.org_heads() if low.endswith(h)), None)
+    return head is not None and len(low) - len(head) >= 4
 
 
 def _nominative(word: str, article: str) -> str:
