@@ -35,11 +35,29 @@ CONDITIONS = {"wenn", "falls", "sofern"}
 NAMING = {"nennen", "bezeichnen"}
 CONTRAST = {("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")}
 WARNING = {"warnen", "alarm"}
+COURTS = ("gericht", "gerichtshof", "verfassungsgerichtshof")
 GOVERNING = {"koalition", "bundesregierung", "landesregierung", "regierungskoalition", "ampel"}
 
 
 def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
-    """Act and polarity: the trigger's own, or for reporting verbs what is reported."""
+    """Act and polarity: the trigger's own, or for reporting verbs what is reported. A court
+    finds rather than acts: its rulings are assertions (a prohibition against what it
+    forbids), only what it says must be done is a demand."""
+    act, pol = _act_of(v, hit, holder)
+    if holder is None or not (holder.actor or "").lower().endswith(COURTS):
+        return act, pol
+    if act == "demand" and _forbids(v, hit, holder):
+        return "assertion", -1
+    return ("demand" if act == "demand" else "assertion"), pol
+
+
+def _forbids(v: SentenceView, hit: Hit, holder: Mention | None) -> bool:
+    """`dürften nicht abgewiesen werden`: a ruling that forbids."""
+    content = _content_indices(v, hit, holder) if hit.trigger.report else v.seg_tokens(v.segs[hit.i])
+    return any(v.toks[i].lemma_ == "dürfen" for i in content) and _negated(v, content)
+
+
+def _act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
     trig = hit.trigger
     if trig.report:
         return _reported(v, hit, holder)
