@@ -12,8 +12,6 @@ import pytest
 
 from kg.nlp import analyse
 from kg.nlp.resources import evaluations
-from kg.nlp.stance import consequence_frame
-from kg.nlp.triggers import SentenceView
 
 TABLE = Path(__file__).parent / "fixtures" / "stance_sentences.tsv"
 ROWS = [line.split("\t") for line in TABLE.read_text(encoding="utf-8").splitlines()
@@ -40,16 +38,6 @@ def test_stance_table_is_varied_enough():
 def test_stance_negation_of_a_negative_verdict_is_support():
     _, found = _statements("Die Reform sei kein Rückschritt, sagte Heil.")
     assert ("Hubertus Heil", "support", "assertion") in found
-
-
-def test_stance_ohne_frame_needs_a_consequence():
-    """`ohne Zugeständnisse` as a manner phrase or a prohibition (`dürfe nicht`) is no warning."""
-    doc, _ = _statements("Ohne Prüfung dürften die Betroffenen nicht abgewiesen werden. "
-                         "Ohne die Reform drohe ein Kollaps der Pflege.")
-    views = [SentenceView(s, []) for s in doc.sents]
-    idx = [list(range(len(v.toks))) for v in views]
-    assert not consequence_frame(views[0], idx[0])
-    assert consequence_frame(views[1], idx[1])
 
 
 def test_stance_evaluation_lexicon_is_lower_case_and_signed():

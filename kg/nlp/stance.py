@@ -17,9 +17,9 @@ A verdict named with `nennen`/`bezeichnen` is a rejection; with `sagen` an asser
 from __future__ import annotations
 
 from kg.nlp import resources
-from kg.nlp.clauses import is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
+from kg.nlp.frames import CONDITIONS, consequence_frame
 from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger, governed
 from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
 
@@ -29,9 +29,7 @@ QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘"}
 SPEAKER_PRONOUNS = {"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 NEEDED = {"nötig", "notwendig", "erforderlich", "unerlässlich", "unabdingbar"}
-OTHERWISE = {"sonst", "andernfalls", "ansonsten", "anderenfalls"}
 DEONTIC = {"dürfen", "müssen", "sollen"}
-CONDITIONS = {"wenn", "falls", "sofern"}
 NAMING = {"nennen", "bezeichnen"}
 CONTRAST = {("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")}
 WARNING = {"warnen", "alarm"}
@@ -144,50 +142,6 @@ def _warning(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, in
     return "commitment", -1
 
 
-def consequence_frame(v: SentenceView, idx: list[int]) -> bool:
-    """Is what is reported a feared consequence of something missing -- `ohne X drohe …`,
-    `sonst verliere …`, `wenn X nicht kommt, (dann) …`? Then the speaker is for X, whatever
-    negative words the consequence holds. `ohne … zu` (manner) and `ohne X dürfe nicht …`
-    (a prohibition) are no such frame."""
-    idx = sorted(idx)
-    words = [v.toks[i].text.lower() for i in idx]
-    if OTHERWISE & set(words):
-        return True
-    segs = sorted({v.segs[i] for i in idx})
-    for seg in segs:
-        toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct and i in idx]
-        if not toks:
-            continue
-        first = v.toks[toks[0]].text.lower()
-        if first in ("dass", "daß") and len(toks) > 1:
-            toks = toks[1:]
-            first = v.toks[toks[0]].text.lower()
-        if first == "ohne" and _ohne_consequence(v, toks):
-            return True
-        if first in CONDITIONS and _negated_plain(v, toks) and any(v.segs[i] > seg for i in idx):
-            return True
-    return False
-
-
-def _ohne_consequence(v: SentenceView, toks: list[int]) -> bool:
-    """`ohne X drohe …`/`müssten …`/`werde … nicht zu lösen sein` states a consequence;
-    `ohne … zu tun` (no finite verb) is manner, `ohne X dürfe nicht …` a rule."""
-    if any(v.toks[i].text.lower() == "dass" for i in toks):
-        return False
-    finite = [v.toks[i] for i in toks if v.toks[i].tag_ in FINITE]
-    if not finite:  # a verb-final clause HanTa tags as infinitive, unless it is `ohne … zu`
-        finite = [v.toks[i] for i in toks if v.toks[i].tag_ == "VVINF"]
-        if any(v.toks[i].tag_ in ("PTKZU", "VVIZU") for i in toks):
-            return False
-    rules = [t for t in finite if t.lemma_ in ("dürfen", "sollen") or (t.lemma_ == "müssen" and not is_konjunktiv2(t))]
-    return bool(finite) and not rules
-
-
-def _negated_plain(v: SentenceView, toks: list[int]) -> bool:
-    neg = resources.negations() - {"ohne"}
-    return any(v.toks[i].text.lower() in neg for i in toks)
-
-
 def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
     """What a reporting verb reports; a negative verdict named (`nannte … „Fehler“`,
     `sprach von „Wortbruch“`) is a rejection."""
@@ -223,6 +177,18 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
     own_eval = verdict_of(v, own)
     if own_eval:
         return own_eval.act, own_eval.polarity
+    found = _inner_act(v, content) or _modal_act(v, content, holder)
+    if found:
+        return found
+    evaluation = verdict_of(v, content)
+    if evaluation:
+        return evaluation.act, evaluation.polarity
+    return "assertion", -1 if _negated(v, content) else 1
+
+
+def _inner_act(v: SentenceView, content: list[int]) -> tuple[str, int] | None:
+    """A stance verb of the speaker's own in what is reported (`wir lehnen ab`, `man werde
+    sich dagegen stellen`), not a third party's act the speaker only reports."""
     for i in content:
         if v.subordinate(v.segs[i]):
             continue
@@ -237,10 +203,15 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
             if act in ("support", "rejection") and inner.evidence != "noun" and _future(v, same):
                 act = "commitment"  # `man werde sich dagegen stellen`: an announced action
             return act, pol
+    return None
+
+
+def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> tuple[str, int] | None:
+    """Duties (`müsse`), conditions (`nur, wenn`), plans (`solle`, `wolle`) and announced
+    actions (`werde`, `man würde`) in what is reported."""
     main = [i for i in content if not v.subordinate(v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in main]
     words = {v.toks[i].text.lower() for i in main}
-    evaluation = verdict_of(v, content)
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", 1
     if "müssen" in lemmas or ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
@@ -258,11 +229,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         return "commitment", -1 if against else 1  # `man werde die Risiken prüfen`: the object is no verdict
     if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) or predicative_verdict(v, main) < 0 else 1
-    if evaluation and evaluation.polarity < 0:
-        return evaluation.act, evaluation.polarity
-    if evaluation:
-        return evaluation.act, evaluation.polarity
-    return "assertion", -1 if _negated(v, content) else 1
+    return None
 
 
 def _speaker_clause(v: SentenceView, idx: list[int]) -> bool:
