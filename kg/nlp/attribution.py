@@ -142,10 +142,11 @@ class Attributor:
         old = best.get(st.actor)
         if old is None or (RANK[st.evidence] > RANK[old[0].evidence] and old[1] == clause):
             best[st.actor] = (st, clause)
-        elif clause is not None and old[1] is not None and clause != old[1] \
-                and (st.act != old[0].act or old[1][0] == clause[0]) \
-                and st.evidence in ("verb", "phrase") and old[0].evidence in ("verb", "phrase"):
-            best[(st.actor, clause)] = (st, clause)
+        elif clause is not None and old[1] is not None and clause != old[1]:
+            kinds = {st.evidence, old[0].evidence}
+            if old[1][0] == clause[0] and kinds <= {"verb", "phrase", "modal"} or \
+                    st.act != old[0].act and kinds <= {"verb", "phrase"}:
+                best[(st.actor, clause)] = (st, clause)
 
     def _actor_of(self, m: Mention, k: int) -> str | None:
         """The actor of a mention; for `er`/`sie` an earlier subject in the same sentence,

@@ -329,12 +329,11 @@ def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
     predicates (`schließt Beiträge aus und setzt auf eine Reform`) it belongs to."""
     seg = v.segs[i]
     words = [j for j in v.seg_tokens(seg) if not v.toks[j].is_punct]
-    if len(words) > 1 and v.toks[words[0]].text.lower() in ("und", "sowie", "oder") \
-            and v.toks[words[1]].tag_ in FINITE and seg > 0:
-        for back in range(seg - 1, -1, -1):  # `… „Provokation“ und kündigte … an`
+    if _coordinate(v, seg):  # `… „Provokation“ und kündigte … an`: a part of the clause before
+        for back in range(seg - 1, -1, -1):
             finite = [j for j in v.seg_tokens(back) if v.toks[j].tag_ in FINITE and not v.mask[j]]
             if finite:
-                return back, clause_of(v, finite[0])[1] + 1 + words[1]
+                return back, clause_of(v, finite[0])[1] + 1 + words[0]
     part, finite_seen = 0, False
     for j in v.seg_tokens(seg):
         if j >= i:
@@ -343,8 +342,8 @@ def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
             continue
         if v.toks[j].tag_ in FINITE:
             finite_seen = True
-        elif finite_seen and v.toks[j].text.lower() in ("und", "oder", "sowie") and \
-                any(v.toks[n].tag_ in FINITE for n in range(j + 1, i + 1)):
+        elif finite_seen and v.toks[j].text.lower() in ("und", "oder", "sowie") and j + 1 <= i and \
+                v.toks[j + 1].tag_ in FINITE:  # `… aus und setzt auf …`, not `… machen und dringen`
             part, finite_seen = part + 1, False
     return seg, part
 
@@ -372,18 +371,35 @@ def _possessor(v: SentenceView, hit: Hit, ms: list[Mention]) -> Mention | None:
 
 
 def _shared_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
-    """`sprach von einer „Provokation“ und kündigte eine „Antwort“ an`: a predicate joined
-    by `und` after a quotation shares the subject of the clause before it."""
+    """`sprach von einer „Provokation“ und kündigte eine „Antwort“ an`, `halte an der
+    Reform fest, wolle aber …`: a predicate joined by `und` after a quotation, or after a
+    comma with no subject of its own, shares the subject of the clause before it."""
     seg = v.segs[hit.i]
-    words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
-    if len(words) < 2 or v.toks[words[0]].text.lower() not in ("und", "sowie", "oder") \
-            or v.toks[words[1]].tag_ not in FINITE:
+    if not _coordinate(v, seg):
         return []
     for prev in range(seg - 1, -1, -1):
         finite = [i for i in v.seg_tokens(prev) if v.toks[i].tag_ in FINITE and not v.mask[i]]
         if finite:
             return holders(v, Hit(finite[0], hit.trigger, hit.evidence), resolve)
     return []
+
+
+def _coordinate(v: SentenceView, seg: int) -> bool:
+    """Does the segment continue the predicate before it without a subject of its own:
+    `und kündigte … an` after a quotation, `, wolle aber …` after a comma?"""
+    words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
+    if seg == 0 or len(words) < 2:
+        return False
+    if v.toks[words[0]].text.lower() in ("und", "sowie", "oder"):
+        return v.toks[words[1]].tag_ in FINITE
+    return v.toks[words[0]].tag_ in FINITE and v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD") \
+        and not _has_noun_subject(v, seg)
+
+
+def _has_noun_subject(v: SentenceView, seg: int) -> bool:
+    """Does the clause name anyone (a mention, a pronoun) who could be its own subject?"""
+    return any(v.segs[v.local(m)] == seg for m in v.mentions) or any(
+        v.toks[i].tag_ in ("PPER", "PIS") for i in v.seg_tokens(seg))
 
 
 def _relative_antecedent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
