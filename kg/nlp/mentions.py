@@ -23,6 +23,7 @@ from kg.nlp.org_mentions import OrganisationMentions, first_name
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
+DATIVE = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # only before `zufolge`
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 
 
@@ -175,7 +176,9 @@ class MentionFinder(OrganisationMentions):
         person = self._unknown_person(toks, words, i)
         if person:
             return person
-        if tok.tag_ == "PPER" and words[i] in PRONOUNS:
+        if tok.tag_ == "PPER" and words[i] in DATIVE and i + 1 < len(words) and words[i + 1] == "zufolge":
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, DATIVE[words[i]]))
+        elif tok.tag_ == "PPER" and words[i] in PRONOUNS:
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, PRONOUNS[words[i]]))
         elif tok.lemma_.lower() in resources.collectives() or words[i].lower() in resources.collectives():
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))

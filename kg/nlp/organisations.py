@@ -43,7 +43,9 @@ def find(toks, words, i, gaz, first_name) -> OrgName | None:
     n = len(toks)
     article = words[i - 1].lower() if i else ""
     j, adjectives = i, []
-    if toks[i].tag_ == "ADJA" and words[i][:1].isupper() and article in ("der", "die", "das"):
+    if toks[i].tag_ == "TRUNC" and i + 2 < n and words[i + 1] == "und":
+        adjectives, j = [f"{words[i]} und"], i + 2  # `Industrie- und Handelskammer`
+    elif toks[i].tag_ == "ADJA" and words[i][:1].isupper() and article in ("der", "die", "das"):
         while j < n and toks[j].tag_ == "ADJA" and words[j][:1].isupper() and words[j].endswith("e"):
             adjectives.append(words[j] + {"der": "r", "das": "s", "die": ""}[article])
             j += 1
@@ -97,6 +99,8 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
     if w.lower() in ("des", "der"):
         end = _genitive_before_acronym(toks, words, k + 1)
         return (end, " ".join(words[k:end]), None) if end else None
+    if w == "zu" and k + 1 < n and toks[k + 1].tag_ == "NE":
+        return k + 2, f"zu {words[k + 1]}", None  # `Handelskammer zu Leipzig`
     if w == "für":
         end = _purpose(toks, words, k + 1)
         return (end, " ".join(words[k:end]), None) if end else None
