@@ -340,10 +340,11 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
 
 
 def _ends(v: SentenceView, idx: list[int]) -> bool:
-    """An announced action that ends something (`werde … abschaffen`, `stoppen`): against it."""
+    """An announced action that ends something (`werde … abschaffen`, `stoppen`, `prüfen, ob
+    man gegen … vorgehe`): against it."""
     for i in idx:
-        trig = resources.verbs().get(v.toks[i].lemma_) if v.toks[i].tag_.startswith("VV") else None
-        if trig and trig.act == "commitment" and trig.polarity < 0:
+        hit = _verb_trigger(v, i, v.toks[i]) if v.toks[i].tag_.startswith("VV") else None
+        if hit and hit.trigger.act == "commitment" and hit.trigger.polarity < 0:
             return True
     return False
 
