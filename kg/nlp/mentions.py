@@ -73,7 +73,7 @@ def role_gender(word: str) -> str | None:
         if cand in generic:
             return generic[cand]
         for h, g in heads.items():
-            if cand.endswith(h) and (len(cand) == len(h) or len(h) > 4):
+            if cand.endswith(h) and (len(cand) == len(h) or len(h) >= 4):
                 return g
     return None
 
