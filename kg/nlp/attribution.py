@@ -74,8 +74,8 @@ class Attributor:
             found = self._sentence(k, v)
             out += self._backward(k, v, found, out)
             out += found
-            if any(st.speaker for st in found):
-                self.last_speaker_sent = k
+            if any(st.speaker or st.evidence in ("verb", "phrase") for st in found):
+                self.last_speaker_sent = k  # `kritisierte …` speaks too: `Die Länder hätten …` goes on
             if found:
                 speakers = [st for st in found if st.speaker] or found
                 self.recent.append((k, speakers[0].actor))
