@@ -20,7 +20,7 @@ from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.stance import act_of, claim_text
-from kg.nlp.reporting import (clear_for, from_their_side, in_konjunktiv, is_heading, other_subject,
+from kg.nlp.reporting import (bare_fact, clear_for, from_their_side, in_konjunktiv, is_heading, other_subject,
                               passive_agent, points_back, reporting, speaker_verbs)
 from kg.nlp.triggers import Hit, SentenceView, clause_of, governed, holders, triggers
 
@@ -218,6 +218,8 @@ class Attributor:
         if not actor:
             return None
         act, pol = act_of(v, hit, m)
+        if (act, pol) == ("assertion", 1) and bare_fact(v, hit):
+            return None
         if act == "assertion" and pol < 0 and (hit.evidence == "headline" or v.toks[hit.i].lemma_ in NAMING):
             act = "rejection"  # `Söder: „Klatsche für die Ampel“`, `nannte das Verfahren „Chaos“`
         conf = CONFIDENCE[hit.evidence] - (0.1 if m.kind in ("pronoun", "collective") else 0)

@@ -17,6 +17,9 @@ from kg.nlp.mentions import Mention
 from kg.nlp.triggers import Hit, SentenceView
 
 NOMINATIVE = {"der", "die", "das", "ein", "eine"}
+NEED = {"brauchen", "benötigen"}
+NUMBER_WORDS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig",
+                "hundert", "tausend", "million", "milliarde", "prozent", "hälfte", "drittel", "viertel"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 
 
@@ -111,3 +114,42 @@ def is_heading(doc: Doc, sent) -> bool:
 
     text = sent.text.strip()
     return "\n" not in text and heading_text(text) and len(text.split()) <= 14
+
+
+def bare_fact(v: SentenceView, hit: Hit) -> bool:
+    """`Sommer sagte, jeder Sozialwohnung stünden zehn Bewerber gegenüber`: a reported
+    figure with no modal, negation, evaluative or stance word is a fact, not a position."""
+    if not (hit.trigger.report and hit.evidence == "verb"):
+        return False
+    content = [t for i, t in enumerate(v.toks) if v.segs[i] != v.segs[hit.i] and not t.is_punct]
+    if not any(_quantity(content, n) for n in range(len(content))):
+        return False
+    stance = resources.verbs()
+    for n, t in enumerate(content):
+        low, lemma = t.text.lower(), t.lemma_.lower()
+        if t.tag_.startswith("VM") or lemma in NEED or low in resources.negations() or _evaluative(content, n):
+            return False
+        trig = stance.get(t.lemma_)
+        if trig and not trig.report:
+            return False
+    return True
+
+
+def _evaluative(toks, n: int) -> bool:
+    """Does an evaluative entry (`gescheitert`, `im Stich lassen`) start at toks[n]?"""
+    for first in {toks[n].text.lower(), toks[n].lemma_.lower()}:
+        for key, _ in resources.evaluations_by_first().get(first, ()):
+            if all(n + k < len(toks) and word in (toks[n + k].text.lower(), toks[n + k].lemma_.lower())
+                   for k, word in enumerate(key)):
+                return True
+    return False
+
+
+def _quantity(toks, n: int) -> bool:
+    """`zehn Bewerber`, `30.000 Wohnungen`, `22 Prozent`; not `Tempo 30`, `im Jahr 2024`."""
+    t = toks[n]
+    if not (t.tag_ == "CARD" or t.lemma_.lower() in NUMBER_WORDS):
+        return False
+    if n and toks[n - 1].tag_ in ("NN", "NE"):
+        return False
+    return n + 1 < len(toks) and toks[n + 1].tag_ in ("NN", "ADJA")
