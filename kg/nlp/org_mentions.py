@@ -78,11 +78,15 @@ class OrganisationMentions:
         noun = word[:-1] if word.endswith("s") and resources.collectives().get(word[:-1].lower()) == "self" else word
         adj = words[i - 1] if words[i - 1][:1].isupper() and words[i - 1].endswith("er") and i > 0 \
             and words[i - 1].lower() not in DEFINITE else None
-        name = self._council_name(noun, adj)
+        end = i + 1
+        if i + 2 < len(words) and words[i + 1] in ("von", "in") and toks[i + 2].tag_ == "NE":
+            name, end = f"{noun} {words[i + 2]}", i + 3  # `der Stadtrat von Freiburg`
+        else:
+            name = self._council_name(noun, adj)
         info = self.entity(name)
         info.type, info.kind, info.known, info.gender = "organization", "institution", False, None
-        self._add(toks, i - (1 if adj else 0), i + 1, name, "name")
-        return i + 1
+        self._add(toks, i - (1 if adj else 0), end, name, "name")
+        return end
 
     def _council_name(self, noun: str, adj: str | None) -> str:
         """`Leipziger Stadtrat` -> `Stadtrat Leipzig`, `Münchner Stadtrat` -> `Stadtrat München`;

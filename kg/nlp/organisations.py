@@ -17,6 +17,8 @@ from kg.nlp import resources
 
 NOUN_TAGS = ("NN", "NE")
 NAME_HEADS = {"stiftung", "bündnis", "initiative", "aktion", "netzwerk", "forum", "allianz", "verein"}
+MEMBER_HEADS = {"verband", "verein", "bund", "vereinigung", "gesellschaft", "gewerkschaft", "kammer",
+                "zentralrat", "bundesverband", "dachverband", "landesverband", "interessenverband"}
 PLACE_KINDS = {"state", "government"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 
@@ -97,7 +99,7 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
         end = _nouns_after_adjectives(toks, words, k + 1)
         return (end, " ".join(words[k:end]), None) if end else None
     if w.lower() in ("des", "der"):
-        end = _genitive_before_acronym(toks, words, k + 1)
+        end = _genitive_before_acronym(toks, words, k + 1) or _members(toks, words, k + 1, head)
         return (end, " ".join(words[k:end]), None) if end else None
     if w == "zu" and k + 1 < n and toks[k + 1].tag_ == "NE":
         return k + 2, f"zu {words[k + 1]}", None  # `Handelskammer zu Leipzig`
@@ -144,6 +146,16 @@ def _nouns_after_adjectives(toks, words, k) -> int | None:
     if end + 1 < n and words[end] == "und" and words[end + 1][:1].isupper() and toks[end + 1].tag_ == "NN":
         end += 2
     return end
+
+
+def _members(toks, words, k, head) -> int | None:
+    """`Verband der Familienunternehmer`, `Bund der Steuerzahler`: an association named by
+    whom it gathers (a plural noun in the genitive)."""
+    if head.lower() not in MEMBER_HEADS or k >= len(toks) or toks[k].tag_ != "NN":
+        return None
+    word, lemma = words[k], toks[k].lemma_
+    plural = lemma != word or word.endswith(("er", "en", "innen"))
+    return k + 1 if plural and not (k + 1 < len(toks) and toks[k + 1].tag_ in ("NN", "NE")) else None
 
 
 def _genitive_before_acronym(toks, words, k) -> int | None:

@@ -234,7 +234,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
              and (v.toks[hit.i].lemma_ in EXPERIENCER or not _oblique(v, m))]
     if not cands:
         return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve) or \
-            _shared_subject(v, hit, resolve)
+            _shared_subject(v, hit, resolve) or [m for m in in_seg if _by_votes_of(v, v.local(m), in_seg)]
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     after = [m for m in cands if v.local(m) >= pivot]
