@@ -435,7 +435,8 @@ def _coordinated(v: SentenceView, ordered: list[Mention]) -> list[Mention]:
         a, b = sorted((v.local(group[-1]), v.local(m)))
         lo = v.pos[group[-1].end - 1] if v.local(group[-1]) < v.local(m) else v.pos[m.end - 1]
         between = v.toks[lo + 1:max(a, b)]
-        if all(t.text.lower() in COORD or t.tag_ == "ART" for t in between):
+        if all(t.text.lower() in COORD or t.tag_ == "ART" for t in between) and \
+                any(t.text.lower() in COORD for t in between):  # `sie der Ukraine` is no pair
             group.append(m)
         else:
             break
