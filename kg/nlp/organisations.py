@@ -19,6 +19,7 @@ NOUN_TAGS = ("NN", "NE")
 NAME_HEADS = {"stiftung", "bündnis", "initiative", "aktion", "netzwerk", "forum", "allianz", "verein"}
 MEMBER_HEADS = {"verband", "verein", "bund", "vereinigung", "gesellschaft", "gewerkschaft", "kammer",
                 "zentralrat", "bundesverband", "dachverband", "landesverband", "interessenverband"}
+TOPICAL_HEADS = ("kommission", "ausschuss")
 PLACE_KINDS = {"state", "government"}
 FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 
@@ -58,7 +59,7 @@ def find(toks, words, i, gaz, first_name) -> OrgName | None:
         return None
     tail = _name_part(toks, words, j + 1, gaz, first_name, head)
     if tail is None and not adjectives:
-        return OrgName(i, j + 1, head) if _national_body(head) else None
+        return OrgName(i, j + 1, head) if _national_body(head) or _topical_body(head, article) else None
     end, rest, known = tail if tail else (j + 1, "", None)
     if known:
         return OrgName(i, end, known, known=known)
@@ -76,6 +77,15 @@ def _national_body(word: str) -> bool:
     low = word.lower()[6:]
     head = next((h for h in resources.org_heads() if low.endswith(h)), None)
     return head is not None and len(low) - len(head) >= 4
+
+
+def _topical_body(word: str, article: str) -> bool:
+    """`die Datenethikkommission`, `der Gesundheitsausschuss`: a commission or committee
+    named by its subject is one body (a bare `die Kommission` refers back)."""
+    low = word.lower()
+    head = next((h for h in TOPICAL_HEADS if low.endswith(h)), None)
+    return article in ("der", "die", "das") and head is not None and len(low) - len(head) >= 5 \
+        and not low.startswith(("experten", "fach", "regierungs"))
 
 
 def _nominative(word: str, article: str) -> str:
