@@ -159,7 +159,8 @@ class MentionFinder(OrganisationMentions):
         if party:
             self._add(toks, i, i + 1, party, "name")
             return i + 1
-        council = self._council(toks, words, i) or self._land_government(toks, words, i)
+        council = self._council(toks, words, i) or self._land_government(toks, words, i) or \
+            self._city(toks, words, i)
         if council:
             return council
         if _descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem"):

@@ -14,6 +14,7 @@ from kg.nlp import organisations, resources
 
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
+TOWNS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Hansestadt", "Kreisstadt", "Marktgemeinde"}
 LAND_GOVERNMENTS = {"Landesregierung", "Staatsregierung", "Landeskabinett"}
 NOT_CITIES = {"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer", "alter"}
 
@@ -65,6 +66,18 @@ class OrganisationMentions:
             return None
         self._add(toks, i, i + 1, land, "name")
         return i + 1
+
+    def _city(self, toks, words, i) -> int | None:
+        """`die Stadt Köln`, `die Gemeinde Kressbronn`: the town itself is the actor."""
+        if words[i] not in TOWNS or not i or words[i - 1].lower() not in DEFINITE or i + 1 >= len(words) \
+                or toks[i + 1].tag_ != "NE" or first_name(words[i + 1]):
+            return None
+        name = words[i + 1]
+        if name not in self.gaz.actors:
+            info = self.entity(name)
+            info.type, info.kind, info.known, info.gender = "organization", "government", False, None
+        self._add(toks, i, i + 2, name, "name")
+        return i + 2
 
     def _council(self, toks, words, i) -> int | None:
         """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`: a council is an actor of its

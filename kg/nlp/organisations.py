@@ -64,8 +64,8 @@ def find(toks, words, i, gaz, first_name) -> OrgName | None:
     if known:
         return OrgName(i, end, known, known=known)
     name = " ".join(adjectives + [head]) + (" " + rest if rest else "")
-    if rest and _acronym_like(rest) and not adjectives:
-        name = rest
+    if rest and _acronym_like(rest) and not adjectives and not _place(gaz, words, end - 1):
+        name = rest  # `Krankenkasse DAK-Gesundheit`, but `Verbraucherzentrale NRW`
     return OrgName(i, end, name, _acronym_after(toks, words, end))
 
 
@@ -113,6 +113,8 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
         return (end, " ".join(words[k:end]), None) if end else None
     if w == "zu" and k + 1 < n and toks[k + 1].tag_ == "NE":
         return k + 2, f"zu {words[k + 1]}", None  # `Handelskammer zu Leipzig`
+    if w == "in" and k + 1 < n and _place(gaz, words, k + 1) and not head.lower().endswith("ministerium"):
+        return k + 2, words[k + 1], None  # `Landesbauernverband in Baden-Württemberg`
     if w == "für":
         end = _purpose(toks, words, k + 1)
         return (end, " ".join(words[k:end]), None) if end else None
@@ -156,6 +158,12 @@ def _nouns_after_adjectives(toks, words, k) -> int | None:
     if end + 1 < n and words[end] == "und" and words[end + 1][:1].isupper() and toks[end + 1].tag_ == "NN":
         end += 2
     return end
+
+
+def _place(gaz, words, k) -> bool:
+    """Is words[k] a state or Land the gazetteer knows (`NRW`, `Baden-Württemberg`)?"""
+    hit = gaz.match(words, k)
+    return bool(hit) and hit[0] == 1 and gaz.actors[hit[1]].kind in PLACE_KINDS
 
 
 def _members(toks, words, k, head) -> int | None:
