@@ -98,6 +98,7 @@ class MentionFinder(OrganisationMentions):
             self._scan(sent)
         if sents:
             self._local_heads(sents[0])
+        self._foreign_ministries()
         self._surnames()
         self._resolve_roles()
         self._resolve_collectives()
@@ -361,7 +362,7 @@ class MentionFinder(OrganisationMentions):
 
     def _spoken_for(self, m: Mention, ordered: list[Mention]) -> str | None:
         """`ein Sprecher des Außenministeriums`, `Sprecherin der Kommission`: the body spoken for."""
-        if not m.role.lower().rstrip("n").endswith(("sprecher", "sprecherin")):
+        if not m.role.lower().endswith(("sprecher", "sprecherin", "sprechern")):
             return None
         nxt = self.doc[m.end] if m.end < len(self.doc) else None
         if nxt is None or nxt.text.lower() not in ("des", "der"):

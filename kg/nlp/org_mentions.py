@@ -79,6 +79,23 @@ class OrganisationMentions:
         self._add(toks, i, i + 2, name, "name")
         return i + 2
 
+    def _foreign_ministries(self) -> None:
+        """`Peking reagierte gelassen … eine Sprecherin des Außenministeriums`: a bare
+        ministry noun right after a foreign state is that state's, not the German one."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for n, m in enumerate(ordered):
+            word = m.text.lower()
+            if m.end - m.start != 1 or "ministerium" not in word or word.startswith("bundes") or not m.actor:
+                continue
+            info = self.gaz.actors.get(m.actor)
+            if info is None or info.kind not in ("government", "institution"):
+                continue
+            state = next((x.actor for x in reversed(ordered[:n]) if m.start - x.end <= 40 and x.actor
+                          and self._info(x.actor).kind == "state"), None)
+            if state and state != "Deutschland":
+                m.actor = state
+                self.entity(state)
+
     def _council(self, toks, words, i) -> int | None:
         """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`: a council is an actor of its
         own (named with the city adjective before it); `Stadtrat Jens Bauer` is a person."""
