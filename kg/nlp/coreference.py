@@ -1,0 +1,168 @@
+"""Within-article coreference: which actor a role noun, a description or a collective
+noun names.
+
+`der Kremlchef` -> the holder of the role on the article's date, `die Ministerin` ->
+the person last introduced with that role, `Die Chefin der Bundesagentur, Andrea
+Nahles,` -> the name in the apposition, `ein Sprecher des Ministeriums` -> the body,
+`die 46-Jährige`, `der Sozialdemokrat` -> the person last named who fits, `die
+Delegierten`, `die Richter`, `die Prüfer` -> the party, court or institution last named.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.nlp import resources
+from kg.nlp.gazetteer import role_key
+
+if TYPE_CHECKING:
+    from kg.nlp.mentions import Mention
+
+
+def descriptor(word: str) -> str | None:
+    """`46-Jährige`, `Sozialdemokrat`: a word that describes a person named before."""
+    value = resources.collectives().get(word.lower().rpartition("-")[2], "")
+    return value if value.startswith("person") else None
+
+
+class Coreference:
+    """Mixin of kg.nlp.mentions.MentionFinder (uses its mentions, doc, gaz, entity)."""
+
+    def _resolve_roles(self) -> None:
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for m in ordered:
+            if m.kind != "role" or m.actor:
+                continue
+            before = self.doc[m.start - 1].text.lower() if m.start else ""
+            if before in ("die", "den") and m.gender == "m":
+                continue  # `die Außenminister der G7`: many holders of the role, no one person
+            if before in ("ein", "eine", "einer"):
+                m.actor = self._spoken_for(m, ordered) or self._unnamed_spokesperson(m) if m.of is None else m.of
+                continue  # `ein Regierungssprecher`: not the one named elsewhere
+            m.actor = self._appositive_name(m, ordered) or self._spoken_for(m, ordered) or \
+                self._role_actor(m, ordered)
+            if m.actor:
+                info = self.entity(m.actor)
+                m.gender = m.gender or info.gender
+
+    def _unnamed_spokesperson(self, m: Mention) -> str | None:
+        """`ein Regierungssprecher` speaks for the government, `ein Kremlsprecher` for Russia."""
+        role = m.role.lower()
+        cut = role.find("sprecher")
+        if cut <= 0:
+            return None
+        prefix = m.role[:cut].rstrip("s-")
+        if prefix.lower() == "regierung":
+            return self.gaz.surface.get(("Bundesregierung",))
+        return self.gaz.prefix_owner(prefix) or self.gaz.surface.get((prefix,))
+
+    def _spoken_for(self, m: Mention, ordered: list[Mention]) -> str | None:
+        """`ein Sprecher des Außenministeriums`, `Sprecherin der Kommission`: the body spoken for."""
+        if not m.role.lower().endswith(("sprecher", "sprecherin", "sprechern")):
+            return None
+        nxt = self.doc[m.end] if m.end < len(self.doc) else None
+        if nxt is None or nxt.text.lower() not in ("des", "der"):
+            return None
+        owner = next((x for x in ordered if x.start in (m.end + 1, m.end + 2) and x.actor), None)
+        if owner and self.entity(owner.actor).type != "person":
+            return owner.actor
+        return None
+
+    def _appositive_name(self, m: Mention, ordered: list[Mention]) -> str | None:
+        """`Die Chefin der Bundesagentur für Arbeit, Andrea Nahles, mahnte …`: the name in
+        commas right after a role phrase is the role's holder."""
+        for x in ordered:
+            if x.start <= m.start or x.start - m.end > 8 or x.kind != "name" or not x.actor:
+                continue
+            if self.entity(x.actor).type != "person":
+                continue
+            between = self.doc[m.end:x.start]
+            tail = 0
+            while tail < len(between) - 1 and between[len(between) - 1 - tail].text != "," and \
+                    between[len(between) - 1 - tail].tag_ in ("NE", "ADJA"):
+                tail += 1
+            between = between[:len(between) - tail]
+            if len(between) and between[-1].text == "," and \
+                    not any(t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or t.text in ".;:" for t in between):
+                self._note_role(x.actor, m.role)
+                return x.actor
+            break
+        return None
+
+    def _role_actor(self, m: Mention, ordered: list[Mention]) -> str | None:
+        key = role_key(m.role)
+        prefix, _, head = key.rpartition("-")
+        seen = self.roles_seen.get(key) or (self.roles_seen.get(head) if not prefix else None)
+        shared = m.role.lower().rpartition("-")[2] in resources.shared_roles()
+        if shared and self._city_adjective_before(m):
+            return None  # `der Münchner Stadtrat` is the council, not a councillor
+        if seen:
+            return self._nearest(m, ordered, lambda x: x.actor in seen, backward_only=shared)
+        holder = self.gaz.role_holder(m.role, self.date, present=frozenset(self.actors))
+        if not holder and m.of:
+            holder = self.gaz.role_holder(head, self.date, of=m.of)
+        if holder and m.gender and self.gaz.actors[holder].gender not in (None, m.gender):
+            holder = None
+        if holder:
+            self.entity(holder)
+            return holder
+        party = self.gaz.prefix_owner(m.role.rpartition("-")[0]) if prefix else None
+        if party:
+            return self._nearest(m, ordered, lambda x: x.actor and self.entity(x.actor).party == party
+                                 and self.entity(x.actor).type == "person")
+        if m.gender:
+            return self._nearest(m, ordered, lambda x: x.actor and x.kind != "role" and x.gender == m.gender
+                                 and any(k.endswith(head) for k, names in self.roles_seen.items() if x.actor in names))
+        return None
+
+    def _city_adjective_before(self, m: Mention) -> bool:
+        prev = self.doc[m.start - 1] if m.start else None
+        return prev is not None and prev.text[:1].isupper() and prev.text.endswith("er") and prev.tag_ in ("ADJA", "NE", "NN")
+
+    def _nearest(self, m: Mention, ordered: list[Mention], ok, backward_only: bool = False) -> str | None:
+        before = [x for x in ordered if x.start < m.start and x.actor and ok(x)]
+        if before:
+            return before[-1].actor
+        if backward_only:
+            return None
+        after = [x for x in ordered if x.start > m.start and x.actor and ok(x)]
+        return after[0].actor if after else None
+
+    def _described(self, m: Mention, ordered: list[Mention], party: str) -> str | None:
+        """`Die 46-Jährige`, `der Sozialdemokrat`: the person named last who fits."""
+        for x in reversed([x for x in ordered if x.start < m.start and x.actor]):
+            info = self.entity(x.actor)
+            if info.type == "person" and info.gender == m.gender and (not party or info.party == party):
+                return x.actor
+        return None
+
+    def _resolve_collectives(self) -> None:
+        """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the
+        court; `die Prüfer`, `die Währungshüter`: the institution last named; `der Verband`,
+        `die Kommission`: the organisation last named with that word."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        last: dict[str, str] = {}
+        orgs: list[str] = []
+        table = resources.collectives()
+        for m in ordered:
+            if m.actor:
+                info = self.entity(m.actor)
+                if info.kind == "party":
+                    last["party"] = m.actor
+                if "gericht" in info.name.lower():
+                    last["court"] = m.actor
+                if info.type != "person":
+                    orgs.append(m.actor)
+                    if info.kind not in ("party", "state"):
+                        last["body"] = m.actor
+            elif m.kind == "definite":
+                word = m.text.lower()
+                m.actor = next((o for o in reversed(orgs) if word != o.lower()
+                                and any(part.endswith(word) for part in o.lower().split())), None)
+                m.kind = "collective" if m.actor else "definite"
+            elif m.kind == "collective" and descriptor(m.text):
+                m.actor = self._described(m, ordered, descriptor(m.text).partition(":")[2])
+            elif m.kind in ("collective", "role"):
+                wanted = table.get(m.text.lower())
+                if wanted and wanted in last:
+                    m.actor, m.kind = last[wanted], "collective"
+        self.mentions = [m for m in self.mentions if m.kind != "definite"]
