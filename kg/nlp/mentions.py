@@ -7,7 +7,9 @@ persons from a first name or a role noun before capitalised words
 later references: a surname, a bare role noun (`der Kremlchef`, `die Ministerin`,
 `der CSU-Politiker`), a collective noun (`die Delegierten`) standing for the
 party last mentioned. Pronouns are only marked here; attribution resolves them,
-because the right antecedent of `sagte er` is the last speaker.
+because the right antecedent of `sagte er` is the last speaker. Organisations and
+state organs are found by kg.nlp.org_mentions, references resolved by
+kg.nlp.coreference (both mixins of MentionFinder).
 """
 from __future__ import annotations
 
