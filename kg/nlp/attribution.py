@@ -71,7 +71,7 @@ class Attributor:
             v = SentenceView(sent, self.mentions)
             if not v.toks:
                 continue
-            found = self._sentence(k, v)
+            found = self._sentence(k, v) or self._pointing_speaker(k, v)
             out += self._backward(k, v, found, out)
             out += found
             if any(st.speaker or st.evidence in ("verb", "phrase") for st in found):
@@ -87,17 +87,31 @@ class Attributor:
     def _silent_speaker(self, k: int, v: SentenceView) -> str | None:
         """`Auf die Kritik reagierte die Ministerin zurückhaltend.`: a speaker introduced
         without a side; the Konjunktiv sentences after it are theirs."""
+        found = self._speaker_hit(k, v)
+        return self._actor_of(found[0], k) if found else None
+
+    def _speaker_hit(self, k: int, v: SentenceView) -> tuple[Mention, Hit] | None:
         table = speaker_verbs()
         for i, t in enumerate(v.toks):
             companions = table.get(t.lemma_)
             if v.mask[i] or companions is None or not t.tag_.startswith("V"):
                 continue
             lemmas = {v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i])}
-            if all(c in lemmas for c in companions):
-                found = holders(v, Hit(i, Trigger("assertion", 1, report=True), "verb"), lambda m: self._actor_of(m, k))
-                if found:
-                    return self._actor_of(found[0], k)
+            hit = Hit(i, Trigger("assertion", 1, report=True), "verb")
+            found = holders(v, hit, lambda m: self._actor_of(m, k)) if all(c in lemmas for c in companions) else []
+            if found:
+                return found[0], hit
         return None
+
+    def _pointing_speaker(self, k: int, v: SentenceView) -> list[Statement]:
+        """`„…“ So reagierte die Präsidentin des Roten Kreuzes, Gerda Hasselfeldt.`: a speaker
+        verb pointing back reports the sentence before."""
+        found = self._speaker_hit(k, v) if points_back(v) else None
+        if not found:
+            return []
+        m, hit = found
+        st = self._statement(k, v, m, hit, self._actor_of(m, k))
+        return [st] if st else []
 
     def _sentence(self, k: int, v: SentenceView) -> list[Statement]:
         best: dict[str, Statement] = {}

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg.nlp import resources
 from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
 from kg.nlp.coreference import Coreference, descriptor
-from kg.nlp.org_mentions import OrganisationMentions, first_name
+from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word, first_name
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
@@ -142,6 +142,9 @@ class MentionFinder(OrganisationMentions, Coreference):
             return org
         if hit and not (hit[0] == 1 and self._is_role(words[i]) and self._info(hit[1]).type == "person"):
             n, name = hit
+            if i + n < len(words) and self._info(name).kind == "state" and words[i + n - 1].endswith("s") \
+                    and _state_organ_word(words[i + n]):
+                n += 1  # `Israels Armee`, `Chinas Regierung`: the state itself
             self._add(toks, i, i + n, name, "name")
             return i + n
         state = self._state_organ(toks, words, i)

@@ -224,6 +224,9 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks):
         return []
     allow = _allowed_preps(v, hit, seg_toks)
+    vorfeld = _vorfeld_before_commas(v, seg, seg_toks, resolve)
+    if vorfeld:
+        return vorfeld
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
     if hit.evidence == "noun" and not _oblique_at(v, hit.i):
         owner = next((m for m in in_seg if m.kind == "prefix" and v.local(m) == hit.i), None) \
@@ -242,6 +245,25 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return []
     group = _coordinated(v, before[::-1]) if before else _coordinated(v, after)
     return group + _enumerated(v, group, resolve) + _partners(v, in_seg, group)
+
+
+def _vorfeld_before_commas(v: SentenceView, seg: int, seg_toks: list[int], resolve) -> list[Mention]:
+    """`Der Vorsitzende der Bischofskonferenz, Georg Bätzing, kritisierte die AfD`: when the
+    clause opens with its verb after commas, the subject stands before them (the name of
+    an apposition first); what follows the verb is its object."""
+    words = [i for i in seg_toks if not v.toks[i].is_punct]
+    if seg == 0 or not words or v.toks[words[0]].tag_ not in FINITE:
+        return []
+    before = range(seg_toks[0])
+    if any(v.mask[i] or v.toks[i].tag_ in FINITE for i in before):
+        return []
+    free = [m for m in _free(v, [m for m in v.mentions if v.local(m) < seg_toks[0] and resolve(m)], frozenset())
+            if not m.genitive]
+    if not free:
+        return []
+    alone = [m for m in free if all(v.segs[i] != v.segs[v.local(m)] or v.local(m) <= i <= v.pos[m.end - 1]
+                                    or v.toks[i].is_punct or v.toks[i].text == "(" for i in before)]
+    return alone[:1] or free[:1]
 
 
 def _narrated_relative(v: SentenceView, seg: int, seg_toks: list[int]) -> bool:
