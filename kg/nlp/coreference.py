@@ -9,10 +9,13 @@ Delegierten`, `die Richter`, `die Prüfer` -> the party, court or institution la
 """
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from kg.nlp import resources
 from kg.nlp.gazetteer import role_key
+
+GROUP_KINDS = {"state": {"state", "government"}}
 
 if TYPE_CHECKING:
     from kg.nlp.mentions import Mention
@@ -166,3 +169,40 @@ class Coreference:
                 if wanted and wanted in last:
                     m.actor, m.kind = last[wanted], "collective"
         self.mentions = [m for m in self.mentions if m.kind != "definite"]
+        self._resolve_groups()
+
+    def _resolve_groups(self) -> None:
+        """`beider Parteien`, `der drei Länder`: the actors of that kind last named together,
+        one mention each on the same words."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        out = []
+        for m in ordered:
+            if m.kind != "group":
+                out.append(m)
+                continue
+            kind = resources.collectives()[m.text.lower()].partition(":")[2]
+            members = self._last_group([x for x in out if x.actor and x.start < m.start], kind, int(m.role))
+            out += [copy.copy(m) for _ in members]
+            for x, actor in zip(out[len(out) - len(members):], members):
+                x.actor, x.kind, x.role = actor, "collective", None
+        self.mentions = out
+
+    def _last_group(self, before: list[Mention], kind: str, count: int) -> list[str]:
+        """The last `count` distinct actors of `kind` joined by `und`/commas before a point."""
+        group: list[str] = []
+        for x in reversed(before):
+            if self.entity(x.actor).kind not in GROUP_KINDS.get(kind, {kind}):
+                group = []
+                continue
+            if group and not self._joined(x, before):
+                group = []
+            if x.actor not in group:
+                group.insert(0, x.actor)
+            if len(group) == count:
+                return group
+        return []
+
+    def _joined(self, x: Mention, before: list[Mention]) -> bool:
+        nxt = next((y for y in before if y.start > x.start), None)
+        between = self.doc[x.end:nxt.start] if nxt else []
+        return nxt is not None and all(t.text.lower() in ("und", "sowie", ",", "die", "der") for t in between)

@@ -26,6 +26,7 @@ from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word, first_n
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
+GROUP_COUNTS = {"beide": 2, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}  # `beider Parteien`, `der drei Länder`
 DATIVE = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # only before `zufolge`
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 
@@ -164,6 +165,11 @@ class MentionFinder(OrganisationMentions, Coreference):
             self._city(toks, words, i)
         if council:
             return council
+        if i and words[i - 1].lower().rstrip("nr") in GROUP_COUNTS \
+                and resources.collectives().get(words[i].lower(), "").startswith("group:"):
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "group", tok.text,
+                                         role=str(GROUP_COUNTS[words[i - 1].lower().rstrip("nr")])))
+            return i + 1
         if descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem"):
             gender = "f" if words[i - 1].lower() == "die" else "m"
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text, gender))

@@ -454,6 +454,9 @@ def _coordinated(v: SentenceView, ordered: list[Mention]) -> list[Mention]:
     """The first mention and those joined to it by `und`, `sowie`, commas."""
     group = [ordered[0]]
     for m in ordered[1:]:
+        if m.start == group[-1].start:  # `beider Parteien`: one phrase, several actors
+            group.append(m)
+            continue
         a, b = sorted((v.local(group[-1]), v.local(m)))
         lo = v.pos[group[-1].end - 1] if v.local(group[-1]) < v.local(m) else v.pos[m.end - 1]
         between = v.toks[lo + 1:max(a, b)]
