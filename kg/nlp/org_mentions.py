@@ -109,8 +109,9 @@ class OrganisationMentions:
         adj = words[i - 1] if words[i - 1][:1].isupper() and words[i - 1].endswith("er") and i > 0 \
             and words[i - 1].lower() not in DEFINITE else None
         end = i + 1
-        if i + 2 < len(words) and words[i + 1] in ("von", "in") and toks[i + 2].tag_ == "NE":
-            name, end = f"{noun} {words[i + 2]}", i + 3  # `der Stadtrat von Freiburg`
+        town = 1 if i + 3 < len(words) and words[i + 1] == "der" and words[i + 2] in TOWNS else 0
+        if i + 2 + town < len(words) and (town or words[i + 1] in ("von", "in")) and toks[i + 2 + town].tag_ == "NE":
+            name, end = f"{noun} {words[i + 2 + town]}", i + 3 + town  # `der Stadtrat von Freiburg`, `der Stadt Frankfurt`
         else:
             name = self._council_name(noun, adj)
         info = self.entity(name)
