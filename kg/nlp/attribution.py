@@ -260,7 +260,7 @@ class Attributor:
                     if not cue or says or act_of(v, hit, m) != ("assertion", 1):
                         out.append((m, hit))
                     break
-            if clear_for(v, i, j):
+            if clear_for(v, i, j) or (says and before[-1:] == ["aus"]):  # `hieß es aus dem Kanzleramt`
                 out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
         return [(m, h) for m, h in out if resolve(m)]
 

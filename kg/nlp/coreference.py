@@ -42,7 +42,7 @@ class Coreference:
                 m.actor = self._spoken_for(m, ordered) or self._unnamed_spokesperson(m) if m.of is None else m.of
                 continue  # `ein Regierungssprecher`: not the one named elsewhere
             m.actor = self._appositive_name(m, ordered) or self._spoken_for(m, ordered) or \
-                self._role_actor(m, ordered)
+                self._role_actor(m, ordered) or self._head_of(m, ordered)
             if m.actor:
                 info = self.entity(m.actor)
                 m.gender = m.gender or info.gender
@@ -57,6 +57,17 @@ class Coreference:
         if prefix.lower() == "regierung":
             return self.gaz.surface.get(("Bundesregierung",))
         return self.gaz.prefix_owner(prefix) or self.gaz.surface.get((prefix,))
+
+    def _head_of(self, m: Mention, ordered: list[Mention]) -> str | None:
+        """`Der Präsident des Bundesamts für Verfassungsschutz warnte …`: a role no one is
+        named for, heading a body in the genitive, speaks for that body."""
+        nxt = self.doc[m.end] if m.end < len(self.doc) else None
+        if nxt is None or nxt.text.lower() not in ("des", "der"):
+            return None
+        owner = next((x for x in ordered if x.start in (m.end + 1, m.end + 2) and x.actor), None)
+        if owner and self.entity(owner.actor).type != "person":
+            return owner.actor
+        return None
 
     def _spoken_for(self, m: Mention, ordered: list[Mention]) -> str | None:
         """`ein Sprecher des Außenministeriums`, `Sprecherin der Kommission`: the body spoken for."""

@@ -106,7 +106,7 @@ class Gazetteer:
                     present: frozenset[str] = frozenset()) -> str | None:
         """Who held `role` (of `of`) on `date`; None when unknown or ambiguous. Among
         several (`Bundeskanzler` of Germany and of Austria) the one the article already
-        names wins, else the German one: the news is German."""
+        names wins, else for a federal title (`Bundes…`) the German one."""
         holders = {(name, o) for name, o, start, end in self.roles.get(role_key(role), ())
                    if (of is None or o == of) and _in_office(date, start, end)}
         if len({n for n, _ in holders}) == 1:
@@ -115,7 +115,8 @@ class Gazetteer:
         if len(named) == 1:
             return named.pop()
         german = {n for n, o in holders if o == "Deutschland"}
-        return german.pop() if len(german) == 1 and not named else None
+        federal = role.lower().startswith("bundes")
+        return german.pop() if len(german) == 1 and not named and federal else None
 
     def is_role(self, token: str) -> bool:
         return role_key(token) in self.roles

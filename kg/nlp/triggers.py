@@ -114,9 +114,24 @@ def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
                 return Hit(i, adj, "phrase")
     if t.tag_.startswith("VV") and lemma in resources.verbs():
         return Hit(i, resources.verbs()[lemma], "verb")
+    joined = _particle_after_commas(v, i) if t.tag_ == "VVFIN" else None
+    if joined in resources.verbs():
+        return Hit(i, resources.verbs()[joined], "verb")
     if t.tag_ == "VMFIN" and lemma == "wollen":
         has_inf = any(v.toks[j].tag_ in ("VVINF", "VAINF") for j in v.seg_tokens(v.segs[i]) if j > i)
         return Hit(i, Trigger("proposal" if has_inf else "demand", 1), "modal")
+    return None
+
+
+def _particle_after_commas(v: SentenceView, i: int) -> str | None:
+    """`kündigte der Vorsitzende …, Reiner Holznagel, an`: a separable verb whose particle
+    an apposition has pushed past commas (no other finite verb in between)."""
+    for j in range(i + 1, len(v.toks)):
+        tok = v.toks[j]
+        if tok.tag_ in FINITE and not v.mask[j]:
+            return None
+        if tok.tag_ == "PTKVZ" and not v.mask[j]:
+            return tok.text.lower() + v.toks[i].lemma_
     return None
 
 
@@ -221,7 +236,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
             (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU"):
         return []
-    if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks):
+    if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks) or _statal(v, hit, seg_toks):
         return []
     allow = _allowed_preps(v, hit, seg_toks)
     vorfeld = _vorfeld_before_commas(v, seg, seg_toks, resolve)
@@ -273,6 +288,13 @@ def _narrated_relative(v: SentenceView, seg: int, seg_toks: list[int]) -> bool:
     if not words or v.toks[words[0]].text.lower() not in RELATIVE or not v.subordinate(seg):
         return False
     return any(v.toks[i].text.lower() in PAST_AUX for i in words[1:])
+
+
+def _statal(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
+    """`Gemeint ist der Bund der Vertriebenen`, `Geplant ist ein Verbot`: a participle with
+    `sein` in front of the clause names no one taking a side."""
+    return v.toks[hit.i].tag_ == "VVPP" and hit.i == seg_toks[0] and hit.i + 1 < len(v.toks) \
+        and v.toks[hit.i + 1].lemma_ == "sein"
 
 
 def _pending_decision(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
