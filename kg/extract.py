@@ -8,14 +8,11 @@ data, and the surface forms of each actor. No rdflib here.
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from kg import iris
 from kg.model import Article, Position
-
-# Sentence evidence (topic keyword weight, 1.0 per strong keyword) needed to
-# override the article's dominant CAP topic.
-OWN_TOPIC_EVIDENCE = 2.0
 
 
 def extract(article: Article) -> list[Position]:
@@ -57,7 +54,8 @@ class _Context:
     def __init__(self, doc, sents):
         self.sents = sents
         self.para_of = doc._.para_of_sent or [0] * len(sents)
-        self.lemmas = [[_topic_word(t) for t in s if t.is_alpha or _is_hyphenated(t.text)] for s in sents]
+        self.words = [[t for t in s if t.is_alpha or _is_hyphenated(t.text)] for s in sents]
+        self.lemmas = [[_topic_word(t) for t in s] for s in self.words]
         self.paras: dict[int, list[str]] = {}
         for k, lem in enumerate(self.lemmas):
             self.paras.setdefault(self.para_of[k], []).extend(lem)
@@ -66,15 +64,30 @@ class _Context:
         self._article_topic = False
 
     def topic(self, k: int, claim: str):
-        """The sentence's topic; the article's dominant topic when the sentence's own
-        evidence is weaker than OWN_TOPIC_EVIDENCE (news articles mostly stay on one CAP topic)."""
-        from kg.nlp.topics import classify
+        """The claim's topic, with sentence, paragraph and headline as context (the claim
+        leaves out the speaker and the reporting clause: "…, sagte der Papst"); the sentence's
+        when the claim names no field; the article's dominant topic where both are silent or
+        vague (kg.nlp.topics.with_article_prior), unless the sentence with its context reaches
+        OWN_TOPIC_EVIDENCE."""
+        from kg.nlp.topics import OWN_TOPIC_EVIDENCE, classify, with_article_prior
 
-        own = classify(self.lemmas[k], [self.paras.get(self.para_of[k], []), self.headline])
+        para = self.paras.get(self.para_of[k], [])
+        sentence = classify(self.lemmas[k], [para, self.headline])
+        claimed = self._claim_lemmas(k, claim)
+        own = classify(claimed, [self.lemmas[k], para, self.headline]) if claimed else None
+        if own is None or own.lead == 0:
+            own = replace(sentence, lead=0.0) if sentence and claimed else sentence  # keywords outside the claim
         prior = self.article_topic()
-        if own is None or (prior is not None and own.cap_major != prior.cap_major and own.score < OWN_TOPIC_EVIDENCE):
-            return prior or own
-        return own
+        chosen = with_article_prior(own, prior, para)
+        if chosen is prior and sentence and sentence.cap_major != prior.cap_major \
+                and sentence.score >= OWN_TOPIC_EVIDENCE:
+            return sentence
+        return chosen
+
+    def _claim_lemmas(self, k: int, claim: str) -> list[str]:
+        """Lemmas of the sentence's words that make up the claim (the claim is a phrase of them)."""
+        words = set(claim.split())
+        return [lem for t, lem in zip(self.words[k], self.lemmas[k]) if t.text in words]
 
     def article_topic(self):
         if self._article_topic is False:

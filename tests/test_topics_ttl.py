@@ -117,3 +117,20 @@ def test_topics_ttl_money_words_are_a_collection_of_weak_cues(graph, concepts):
         assert list(graph.objects(member, SKOS.altLabel)) == []
     words = {str(k) for m in members for k in graph.objects(m, SKOS.hiddenLabel)}
     assert {"Haushalt", "Sondervermögen", "Schulden", "Subventionen"} <= words
+
+
+def test_topics_ttl_procedure_words_are_a_collection_of_weak_cues(graph, concepts):
+    """Parliament, vote, court and EU-body words follow the policy field like money words:
+    weak cues only, while the procedure as a subject keeps strong keywords of its own."""
+    collection = URIRef(topic_iri("verfahren-und-institutionen"))
+    assert (collection, RDF.type, SKOS.Collection) in graph
+    members = set(graph.objects(collection, SKOS.member))
+    assert members and members <= concepts
+    for member in members:
+        assert list(graph.objects(member, SKOS.altLabel)) == []
+    words = {str(k) for m in members for k in graph.objects(m, SKOS.hiddenLabel)}
+    assert {"Bundesrat", "Zweidrittelmehrheit", "Grundgesetzänderung", "Koalition", "Bundesverfassungsgericht",
+            "EU-Kommission"} <= words
+    strong = {str(k) for c in concepts for k in graph.objects(c, SKOS.altLabel)}
+    assert {"Wahlrecht", "Koalitionsverhandlungen", "Misstrauensvotum", "Parteienfinanzierung",
+            "Verwaltungsreform"} <= strong

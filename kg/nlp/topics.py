@@ -43,6 +43,7 @@ from kg.iris import ONTOLOGY, topic_iri
 
 CAP_CODE = URIRef(ONTOLOGY + "capCode")
 YIELDING = topic_iri("finanzierungsmittel")  # skos:Collection of money-word concepts
+PROCEDURE = topic_iri("verfahren-und-institutionen")  # skos:Collection of procedure/institution concepts
 
 STRONG, WEAK = 1.0, 0.35
 HEAD_FACTOR, MODIFIER_FACTOR = 0.8, 0.55
@@ -51,6 +52,9 @@ CONTEXT_WEIGHTS = (0.5, 0.3)
 OTHER_CONTEXT_WEIGHT = 0.2
 CONTEXT_CAP = 3.0
 DECISIVE_LEAD = 0.6
+OWN_LEAD = 0.75  # a sentence's own strong-keyword lead that keeps its field against the article's topic
+OWN_TOPIC_EVIDENCE = 2.0  # sentence and context evidence that keeps it all the same
+PRIOR_SUPPORT = 1.0  # ... unless the paragraph names the article's field this many times as strongly
 ATTRACT = 0.25  # strong evidence a policy field needs (after context weights) to take the money words
 SPECIFICITY = 0.002  # per letter: between equal cues the longer, more specific word wins
 MIN_PART = 4
@@ -58,17 +62,21 @@ MIN_STEM = 5  # a keyword's stem shorter than this is no key: "dürr" (Dürre) i
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
 _SUFFIXES = ("en", "es", "em", "e", "n", "s")  # not "er": Richter is no form of richten
 _DERIVED = ("isch", "lich", "ig", "ieren", "ität", "ation", "ell")  # derivational endings: no compound head
+_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "des"))
 _TRIM = re.compile(r"^[#\W_]+|[\W_]+$")
 
 
 @dataclass(frozen=True)
 class TopicMatch:
-    """A topic decision: the SKOS concept, its label, its CAP major code, the evidence weight."""
+    """A topic decision: the SKOS concept, its label, its CAP major code, the evidence weight,
+    and `lead`: how far the sentence's own strong keywords put this major ahead of any
+    other (0 when the decision rests on weak cues or context)."""
 
     iri: str
     label: str
     cap_major: int
     score: float
+    lead: float = 0.0
 
 
 def stem(word: str) -> str:
@@ -81,7 +89,10 @@ def stem(word: str) -> str:
 
 def phrase_stem(word: str) -> str:
     """A stem for words inside multiword keywords, where adjective endings vary freely
-    ("sozialer Wohnungsbau", "sozialen Wohnungsbau"); safe there as the whole sequence must match."""
+    ("sozialer Wohnungsbau", "sozialen Wohnungsbau"); safe there as the whole sequence must match.
+    Articles are one word, as the lemmatiser makes them: "Anpassung an den Klimawandel"."""
+    if word in _ARTICLES:
+        return "der"
     for suffix in ("er",) + _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -96,7 +107,7 @@ def normalise(word: str) -> str:
 class TopicIndex:
     """Keyword index over a SKOS graph with sp:capCode top concepts."""
 
-    def __init__(self, graph: Graph, yielding: str = YIELDING):
+    def __init__(self, graph: Graph, yielding: str | Sequence[str] = (YIELDING, PROCEDURE)):
         self.iris: list[str] = []
         self.labels: list[str] = []
         self.caps: list[int] = []
@@ -107,7 +118,8 @@ class TopicIndex:
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
         self._stems: dict[str, str] = {}
         self._load(graph)
-        members = {str(m) for m in graph.objects(URIRef(yielding), SKOS.member)}
+        collections = (yielding,) if isinstance(yielding, str) else tuple(yielding)
+        members = {str(m) for c in collections for m in graph.objects(URIRef(c), SKOS.member)}
         self.yielding = frozenset(i for i, iri in enumerate(self.iris) if iri in members)
         self.part_lengths = sorted({len(k) for k in self.heads}, reverse=True)
 
@@ -284,7 +296,8 @@ class TopicIndex:
         major = max(by_major, key=lambda m: (round(by_major[m], 6), own[m], -m))
         members = [i for i in combined if self.caps[i] == major and (field is None or i not in self.yielding)]
         best = max(members, key=lambda i: (round(combined[i], 6), first.get(i, 0.0), -i))
-        return TopicMatch(self.iris[best], self.labels[best], major, round(by_major[major], 3))
+        return TopicMatch(self.iris[best], self.labels[best], major, round(by_major[major], 3),
+                          round(self._lead(weighted[0][2], major), 3))
 
     def _field(self, weighted: Sequence[tuple[float, dict[int, float], dict[int, float]]]) -> int | None:
         """The CAP major that money words belong to: the one whose strong keywords (other
@@ -299,11 +312,13 @@ class TopicIndex:
         major = max(field, key=lambda m: (round(field[m], 6), -m))
         return major if field[major] >= ATTRACT else None
 
-    def _lead(self, scores: dict[int, float]) -> float:
-        """How far the best CAP major of `scores` is ahead of the second."""
+    def _lead(self, scores: dict[int, float], major: int | None = None) -> float:
+        """How far the best CAP major of `scores` (or `major`) is ahead of the strongest other one."""
         by_major: dict[int, float] = defaultdict(float)
         for idx, s in scores.items():
             by_major[self.caps[idx]] += s
+        if major is not None:
+            return max(0.0, by_major.get(major, 0.0) - max((s for m, s in by_major.items() if m != major), default=0.0))
         ranked = sorted(by_major.values(), reverse=True) + [0.0, 0.0]
         return ranked[0] - ranked[1]
 
@@ -379,6 +394,36 @@ def article_topic(doc_lemmas: Sequence[str], headline: Sequence[str] = (),
     index = index or default_index()
     return index.decide([(1.0, *index.tally(doc_lemmas, distinct=False)), (2.0, *index.tally(headline))],
                         decisive=False)
+
+
+def with_article_prior(own: TopicMatch | None, prior: TopicMatch | None,
+                       local: Sequence[str] = (), index: TopicIndex | None = None) -> TopicMatch | None:
+    """A sentence's topic, or the article's dominant topic where the sentence is silent or vague.
+
+    News articles mostly stay on one CAP topic, so the prior fills in for a sentence without
+    keywords, one that rests on weak cues and context, or one whose keywords name several
+    fields alike. A sentence whose own strong keywords name one field (a lead of OWN_LEAD:
+    one keyword, or a compound headed by one) keeps it -- "den Krieg einfrieren" in an
+    article on arms deliveries is international affairs -- as does one with OWN_TOPIC_EVIDENCE
+    of sentence and context together. Where the surrounding lemmas `local` (the paragraph)
+    name the article's field as strongly (PRIOR_SUPPORT times the sentence's lead), the
+    sentence's keyword is an aside within the article's topic ("Sanktionen" in a paragraph
+    on Bürgergeld) and the prior stands.
+    """
+    if own is None or prior is None or own.cap_major == prior.cap_major:
+        return own or prior
+    if own.score >= OWN_TOPIC_EVIDENCE:
+        return own
+    if own.lead >= OWN_LEAD and own.lead > PRIOR_SUPPORT * major_evidence(local, prior.cap_major, index):
+        return own
+    return prior
+
+
+def major_evidence(lemmas: Sequence[str], major: int, index: TopicIndex | None = None) -> float:
+    """Strong keyword weight the lemmas give one CAP major (money and procedure words excluded)."""
+    index = index or default_index()
+    _, strong = index.tally(lemmas)
+    return sum(s for i, s in strong.items() if index.caps[i] == major and i not in index.yielding)
 
 
 def concept_cap(iri: str, index: TopicIndex | None = None) -> int | None:
