@@ -13,7 +13,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from kg.nlp import resources
-from kg.nlp.gazetteer import role_key
+from kg.nlp.gazetteer import _in_office, role_key
 
 GROUP_KINDS = {"state": {"state", "government"}}
 
@@ -109,8 +109,11 @@ class Coreference:
         shared = m.role.lower().rpartition("-")[2] in resources.shared_roles()
         if shared and self._city_adjective_before(m):
             return None  # `der Münchner Stadtrat` is the council, not a councillor
-        if seen:
-            return self._nearest(m, ordered, lambda x: x.actor in seen, backward_only=shared)
+        fits = self._role_fits(m, key, head, prefix, seen or set())
+        if fits:
+            if self._tied(m, ordered, fits):
+                return None
+            return self._nearest(m, ordered, lambda x: x.actor in fits, backward_only=shared)
         holder = self.gaz.role_holder(m.role, self.date, present=frozenset(self.actors))
         if not holder and m.of:
             holder = self.gaz.role_holder(head, self.date, of=m.of)
@@ -127,6 +130,42 @@ class Coreference:
             return self._nearest(m, ordered, lambda x: x.actor and x.kind != "role" and x.gender == m.gender
                                  and any(k.endswith(head) for k, names in self.roles_seen.items() if x.actor in names))
         return None
+
+    def _role_fits(self, m: Mention, key: str, head: str, prefix: str, seen: set[str]) -> set[str]:
+        """The article's persons a bare role noun may name: those introduced with that
+        role or a compatible one (`Ministerpräsident Olaf Lies … der Regierungschef`),
+        and known persons holding it on the article date; the nearest of them wins over
+        the gazetteer's office holder, so a Land's head named just before beats the
+        federal one."""
+        if m.of:
+            return set(seen)
+        keys = {key} | resources.role_compatible().get(key if not prefix else head, frozenset())
+        fits = set(seen)
+        for k in keys:
+            fits |= self.roles_seen.get(k, set())
+        for name, info in self.actors.items():
+            if info.type == "person" and any(
+                    role_key(r["role"]) in keys and _in_office(self.date, r.get("from"), r.get("to"))
+                    for r in info.roles):
+                fits.add(name)
+        gender = m.gender
+        if m.role.lower().endswith("e"):  # `der Vorsitzende`, `die Abgeordnete`: the article tells
+            before = self.doc[m.start - 1].text.lower() if m.start else ""
+            gender = {"der": "m", "die": "f"}.get(before)
+        if gender:
+            fits = {n for n in fits if self.entity(n).gender in (None, gender)}
+        return fits
+
+    def _tied(self, m: Mention, ordered: list[Mention], fits: set[str]) -> bool:
+        """`Christian Stocker traf Friedrich Merz. Der Bundeskanzler …`: the two last
+        fitting persons share a sentence and neither was introduced with a role: no guess."""
+        before = [x for x in ordered if x.start < m.start and x.actor in fits]
+        if len(before) < 2 or before[-1].actor == before[-2].actor:
+            return False
+        a, b = before[-2], before[-1]
+        if any(x.role for x in (a, b)):
+            return False
+        return not any(t.text in ".!?" or "\n" in t.text for t in self.doc[a.end:b.start])
 
     def _city_adjective_before(self, m: Mention) -> bool:
         prev = self.doc[m.start - 1] if m.start else None

@@ -106,7 +106,8 @@ class Gazetteer:
                     present: frozenset[str] = frozenset()) -> str | None:
         """Who held `role` (of `of`) on `date`; None when unknown or ambiguous. Among
         several (`Bundeskanzler` of Germany and of Austria) the one the article already
-        names wins, else for a federal title (`Bundes…`) the German one."""
+        names wins, else for a federal title (`Bundes…`) or a national one (`der Kanzler`, when
+        no other holder's state is in the article) the German one."""
         holders = {(name, o) for name, o, start, end in self.roles.get(role_key(role), ())
                    if (of is None or o == of) and _in_office(date, start, end)}
         if len({n for n, _ in holders}) == 1:
@@ -116,6 +117,8 @@ class Gazetteer:
             return named.pop()
         german = {n for n, o in holders if o == "Deutschland"}
         federal = role.lower().startswith("bundes")
+        if not federal and role.lower() in resources.national_roles():
+            federal = not any(o in present for _, o in holders if o != "Deutschland")  # `der Kanzler`, no Austria
         return german.pop() if len(german) == 1 and not named and federal else None
 
     def is_role(self, token: str) -> bool:

@@ -284,7 +284,8 @@ class MentionFinder(OrganisationMentions, Coreference):
         n = 0
         while j + n < len(toks) and n < 3:
             w, tag = words[j + n], toks[j + n].tag_
-            if not (w[:1].isupper() and w.replace("-", "").isalpha() and tag in PERSON_TAGS):
+            if not (w[:1].isupper() and w.replace("-", "").isalpha()
+                    and (tag in PERSON_TAGS or n and tag.startswith("VV") and _first_name(words[j]))):
                 break
             if self.gaz.surface.get((w,)) and self.gaz.actors[self.gaz.surface[(w,)]].type != "person":
                 break
@@ -307,7 +308,7 @@ class MentionFinder(OrganisationMentions, Coreference):
             return None
         n = 1
         while i + n < len(toks) and n < 3 and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
-                and toks[i + n].tag_ in PERSON_TAGS and (not self._is_role(words[i + n])
+                and (toks[i + n].tag_ in PERSON_TAGS or toks[i + n].tag_.startswith("VV")) and (not self._is_role(words[i + n])
                                                          or self._role_surname(toks, words, i, n)):
             n += 1
         if n == 1:

@@ -91,6 +91,22 @@ def role_heads() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def national_roles() -> frozenset[str]:
+    """Role nouns that, unnamed in a German article, mean the German holder (`der Kanzler`), per roles.jsonl."""
+    path = ACTORS_DIR / "roles.jsonl"
+    if not path.exists():
+        return frozenset()
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return frozenset(r["role"].lower() for r in rows if r.get("national_default"))
+
+
+@lru_cache(maxsize=None)
+def role_compatible() -> dict[str, frozenset[str]]:
+    """Role keys a later bare role noun may refer back to (role_compatible.tsv)."""
+    return {r[0]: frozenset(r[1].split(",")) for r in _rows("role_compatible.tsv")}
+
+
+@lru_cache(maxsize=None)
 def collectives() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("collectives.tsv")}
 
