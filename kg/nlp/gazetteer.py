@@ -64,6 +64,7 @@ class Gazetteer:
         self.roles: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {}
         self.prefixes: dict[str, str] = {}
         self.ambiguous: dict[str, list[str]] = {}
+        self.joint: dict[frozenset[str], str] = {}  # `CDU und CSU` -> CDU/CSU
         self.max_len = 1
         for rec in records:
             self._add(rec, tokenize)
@@ -75,6 +76,8 @@ class Gazetteer:
         if info.type == "person" and not info.gender:
             info.gender = resources.first_names().get(name.split()[0])
         self.actors.setdefault(name, info)
+        if rec.get("joint_of"):
+            self.joint[frozenset(rec["joint_of"])] = name
         for prefix in rec.get("prefixes") or []:
             self.prefixes.setdefault(prefix.rstrip("-"), name)
         for alias in rec.get("ambiguous") or []:

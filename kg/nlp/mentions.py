@@ -94,6 +94,7 @@ class MentionFinder(OrganisationMentions, Coreference):
         sents = sentences_of(self.doc)
         for sent in sents:
             self._scan(sent)
+        self._joint_actors()
         if sents:
             self._local_heads(sents[0])
         self._foreign_ministries()
@@ -102,6 +103,22 @@ class MentionFinder(OrganisationMentions, Coreference):
         self._resolve_collectives()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
+
+    def _joint_actors(self) -> None:
+        """`CDU und CSU fordern`, `Antrag von CDU und CSU`: the two sister parties named
+        together act as the Union (one actor, CDU/CSU); `CDU und SPD` stay two."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        drop = set()
+        for a, b in zip(ordered, ordered[1:]):
+            joint = self.gaz.joint.get(frozenset((a.actor, b.actor))) if a.actor and b.actor else None
+            if not joint or id(a) in drop or a.kind != "name" or b.kind != "name":
+                continue
+            if not all(t.text.lower() in ("und", "sowie", ",", "/") for t in self.doc[a.end:b.start]):
+                continue
+            a.end, a.actor, a.text = b.end, joint, self.doc[a.start:b.end].text
+            self.entity(joint)
+            drop.add(id(b))
+        self.mentions = [m for m in self.mentions if id(m) not in drop]
 
     def _first_name_not_surname(self, toks, words, i, hit) -> bool:
         """`Günther Felßner` is not Daniel Günther: a one-word person alias that is a first
