@@ -14,6 +14,8 @@ from typing import Iterable, Iterator
 from kg import iris
 from kg.model import Article, Position
 
+APPOSITION = 6  # tokens between two mentions of one actor that still designate it
+
 
 def extract(article: Article) -> list[Position]:
     """Every position the pipeline finds in one article, in text order."""
@@ -35,7 +37,7 @@ def positions_from_doc(article: Article, doc) -> list[Position]:
     for st in doc._.statements or []:
         sent = sents[st.sent]
         info = doc._.actors[st.actor]
-        topic = context.topic(st.sent, st.claim)
+        topic = context.topic(st.sent, st.claim, st.actor)
         out.append(Position(
             article=article.id, sentence=text[st.start:st.end], start=st.start, end=st.end,
             actor=st.actor, actor_type="person" if info.type == "person" else "organization",
@@ -56,6 +58,7 @@ class _Context:
         self.para_of = doc._.para_of_sent or [0] * len(sents)
         self.words = [[t for t in s if t.is_alpha or _is_hyphenated(t.text)] for s in sents]
         self.lemmas = [[_topic_word(t) for t in s] for s in self.words]
+        self.named = _designations(doc._.mentions or [])
         self.paras: dict[int, list[str]] = {}
         for k, lem in enumerate(self.lemmas):
             self.paras.setdefault(self.para_of[k], []).extend(lem)
@@ -63,7 +66,7 @@ class _Context:
         self.article = [w for lem in self.lemmas for w in lem]
         self._article_topic = False
 
-    def topic(self, k: int, claim: str):
+    def topic(self, k: int, claim: str, holder: str | None = None):
         """The claim's topic, with sentence, paragraph and headline as context (the claim
         leaves out the speaker and the reporting clause: "…, sagte der Papst"); the sentence's
         when the claim names no field; the article's dominant topic where both are silent or
@@ -74,7 +77,8 @@ class _Context:
         para = self.paras.get(self.para_of[k], [])
         sentence = classify(self.lemmas[k], [para, self.headline])
         claimed = self._claim_lemmas(k, claim)
-        own = classify(claimed, [self.lemmas[k], para, self.headline]) if claimed else None
+        said = self._claim_lemmas(k, claim, self.named.get(holder, ()))  # the holder's name is no topic
+        own = classify(said, [self.lemmas[k], para, self.headline]) if said else None
         if own is None or own.lead == 0:
             own = replace(sentence, lead=0.0) if sentence and claimed else sentence  # keywords outside the claim
         prior = self.article_topic()
@@ -84,10 +88,10 @@ class _Context:
             return sentence
         return chosen
 
-    def _claim_lemmas(self, k: int, claim: str) -> list[str]:
+    def _claim_lemmas(self, k: int, claim: str, leave_out=()) -> list[str]:
         """Lemmas of the sentence's words that make up the claim (the claim is a phrase of them)."""
         words = set(claim.split())
-        return [lem for t, lem in zip(self.words[k], self.lemmas[k]) if t.text in words]
+        return [lem for t, lem in zip(self.words[k], self.lemmas[k]) if t.text in words and t.i not in leave_out]
 
     def article_topic(self):
         if self._article_topic is False:
@@ -95,6 +99,20 @@ class _Context:
 
             self._article_topic = article_topic(self.article, self.headline)
         return self._article_topic
+
+
+def _designations(mentions) -> dict[str, set[int]]:
+    """Doc indices naming each actor: its mentions, and an apposition between two of them
+    ("Die Chefin der Bundesagentur für Arbeit, Andrea Nahles"): who speaks, not what about."""
+    out: dict[str, set[int]] = {}
+    last: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not m.actor or m.kind == "pronoun":
+            continue
+        start = last[m.actor] if m.actor in last and 0 <= m.start - last[m.actor] <= APPOSITION else m.start
+        out.setdefault(m.actor, set()).update(range(start, m.end))
+        last[m.actor] = m.end
+    return out
 
 
 def _is_hyphenated(text: str) -> bool:
