@@ -304,6 +304,9 @@ def test_nlp_topics_procedure_words_yield_to_the_field():
     assert cap("Das Bundesverfassungsgericht verhandelt die Klage gegen das Heizungsgesetz.") == 8
     assert cap("Die EU-Kommission und das EU-Parlament einigten sich auf die Asylreform.") == 9
     assert cap("Die Koalitionsverhandlungen in Sachsen sind gescheitert.") == 20  # the procedure itself
+    assert cap("Der Bundestag hat den Haushalt beschlossen.") == 1  # no other field: the budget is one
+    assert cap("Die Ministerpräsidentenkonferenz berät über die Flüchtlingskosten.") == 9
+    assert cap("Die Ministerpräsidentenkonferenz tagt am Donnerstag.") == 20
 
 
 def test_nlp_topics_article_prior_fills_in_only_for_silent_or_vague_sentences():

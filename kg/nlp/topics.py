@@ -121,6 +121,8 @@ class TopicIndex:
         collections = (yielding,) if isinstance(yielding, str) else tuple(yielding)
         members = {str(m) for c in collections for m in graph.objects(URIRef(c), SKOS.member)}
         self.yielding = frozenset(i for i, iri in enumerate(self.iris) if iri in members)
+        procedure = {str(m) for m in graph.objects(URIRef(PROCEDURE), SKOS.member)}
+        self.procedure = frozenset(i for i in self.yielding if self.iris[i] in procedure)
         self.part_lengths = sorted({len(k) for k in self.heads}, reverse=True)
 
     # ------------------------------------------------------------------ building
@@ -287,17 +289,26 @@ class TopicIndex:
         if not combined:
             return None
         field = self._field(weighted) if any(i in self.yielding for i in combined) else None
+        following = self.yielding
+        if field is None and any(i in self.yielding and i not in self.procedure for i in combined):
+            # "Der Bundestag hat den Haushalt beschlossen": without a field the budget is the field
+            field, following = self._money_field(combined), self.procedure
         by_major: dict[int, float] = defaultdict(float)
         own: dict[int, float] = defaultdict(float)
         for idx, s in combined.items():
-            cap = field if field is not None and idx in self.yielding else self.caps[idx]
+            cap = field if field is not None and idx in following else self.caps[idx]
             by_major[cap] += s
             own[cap] += first.get(idx, 0.0)
         major = max(by_major, key=lambda m: (round(by_major[m], 6), own[m], -m))
-        members = [i for i in combined if self.caps[i] == major and (field is None or i not in self.yielding)]
+        members = [i for i in combined if self.caps[i] == major and (field is None or i not in following)]
         best = max(members, key=lambda i: (round(combined[i], 6), first.get(i, 0.0), -i))
         return TopicMatch(self.iris[best], self.labels[best], major, round(by_major[major], 3),
                           round(self._lead(weighted[0][2], major), 3))
+
+    def _money_field(self, combined: dict[int, float]) -> int | None:
+        """The CAP major of the money words present, which procedure words then follow."""
+        money = [i for i in combined if i in self.yielding and i not in self.procedure]
+        return self.caps[max(money, key=lambda i: (combined[i], -i))] if money else None
 
     def _field(self, weighted: Sequence[tuple[float, dict[int, float], dict[int, float]]]) -> int | None:
         """The CAP major that money words belong to: the one whose strong keywords (other
