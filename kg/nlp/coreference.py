@@ -219,7 +219,37 @@ class Coreference:
                 if wanted and wanted in last:
                     m.actor, m.kind = last[wanted], "collective"
         self.mentions = [m for m in self.mentions if m.kind != "definite"]
+        self._resolve_categories()
         self._resolve_groups()
+
+    def _resolve_categories(self) -> None:
+        """`Die Gewerkschaft fordert acht Prozent`, `Arbeitgeber: …`: a collective subject
+        (categories.tsv) stands for the one organisation of the article whose name or alias
+        fits, also before it is named (headlines); with none or several, for no one."""
+        if not any(m.kind == "category" for m in self.mentions):
+            return
+        forms: dict[str, set[str]] = {}
+        for x in self.mentions:
+            if x.actor and self.entity(x.actor).type != "person":
+                forms.setdefault(x.actor, {x.actor.lower()}).add(x.text.lower())
+        for name, texts in forms.items():
+            texts |= {" ".join(k).lower() for k, v in self.gaz.surface.items() if v == name}
+        for m in self.mentions:
+            if m.kind != "category":
+                continue
+            words, heading_only = resources.categories()[m.text.lower()]
+            if heading_only and not self._in_heading(m):
+                m.kind = "collective"
+                continue
+            fit = {name for name, texts in forms.items() if any(w in t for w in words for t in texts)}
+            m.actor, m.kind = (fit.pop() if len(fit) == 1 else None), "collective"
+
+    def _in_heading(self, m: Mention) -> bool:
+        from kg.nlp.factories import sentences_of
+        from kg.nlp.sentences import is_heading
+
+        sent = next((s for s in sentences_of(self.doc) if s.start <= m.start < s.end), None)
+        return sent is not None and is_heading(sent.text)
 
     def _resolve_groups(self) -> None:
         """`beider Parteien`, `der drei Länder`: the actors of that kind last named together,

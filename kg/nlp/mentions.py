@@ -187,6 +187,9 @@ class MentionFinder(OrganisationMentions, Coreference):
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "group", tok.text,
                                          role=str(GROUP_COUNTS[words[i - 1].lower().rstrip("nr")])))
             return i + 1
+        if words[i].lower() in resources.categories() and words[i][:1].isupper():
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "category", tok.text))
+            return i + 1
         if descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem"):
             gender = "f" if words[i - 1].lower() == "die" else "m"
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text, gender))
