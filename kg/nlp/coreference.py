@@ -181,12 +181,31 @@ class Coreference:
         return after[0].actor if after else None
 
     def _described(self, m: Mention, ordered: list[Mention], party: str) -> str | None:
-        """`Die 46-Jährige`, `der Sozialdemokrat`: the person named last who fits."""
+        """`Die 46-Jährige`, `der Sozialdemokrat`, `die Schwedin` (party `@Schweden`): the
+        person named last who fits; `der Österreicher Magnus Brunner`: the name right after."""
+        after = next((x for x in ordered if x.start == m.end and x.actor), None)
+        if after and self.entity(after.actor).type == "person":
+            return after.actor
         for x in reversed([x for x in ordered if x.start < m.start and x.actor]):
             info = self.entity(x.actor)
-            if info.type == "person" and info.gender == m.gender and (not party or info.party == party):
+            if info.type != "person" or info.gender != m.gender:
+                continue
+            if party.startswith("@") and self._states_of(info, ordered) - {party[1:]}:
+                continue
+            if not party or party.startswith("@") or info.party == party:
                 return x.actor
         return None
+
+    def _states_of(self, info, ordered: list[Mention]) -> set[str]:
+        """The states a person is known to belong to: their gazetteer offices' states, and
+        a nationality noun right before their name (`der Österreicher Magnus Brunner`)."""
+        states = {r.get("of") for r in info.roles if r.get("of") in self.gaz.actors
+                  and self.gaz.actors[r["of"]].kind == "state"}
+        for x in ordered:
+            nxt = descriptor(x.text) if x.kind == "collective" else None
+            if nxt and nxt.startswith("person:@") and any(y.start == x.end and y.actor == info.name for y in ordered):
+                states.add(nxt.partition("@")[2])
+        return states
 
     def _resolve_collectives(self) -> None:
         """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the

@@ -194,7 +194,8 @@ class MentionFinder(OrganisationMentions, Coreference):
             gender = "f" if words[i - 1].lower() == "die" else "m"
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text, gender))
             return i + 1
-        if resources.collectives().get(words[i].lower(), "self") != "self" and not (
+        if resources.collectives().get(words[i].lower(), "self") not in ("self",) \
+                and not resources.collectives()[words[i].lower()].startswith("person:@") and not (
                 i + 1 < len(words) and _first_name(words[i + 1])):
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
             return i + 1
