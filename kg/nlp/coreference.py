@@ -123,9 +123,11 @@ class Coreference:
             self.entity(holder)
             return holder
         party = self.gaz.prefix_owner(m.role.rpartition("-")[0]) if prefix else None
+        sex = self._role_sex(m)
         if party:
             return self._nearest(m, ordered, lambda x: x.actor and self.entity(x.actor).party == party
-                                 and self.entity(x.actor).type == "person")
+                                 and self.entity(x.actor).type == "person"
+                                 and (not sex or self.entity(x.actor).gender in (None, sex)))
         if m.gender:
             return self._nearest(m, ordered, lambda x: x.actor and x.kind != "role" and x.gender == m.gender
                                  and any(k.endswith(head) for k, names in self.roles_seen.items() if x.actor in names))
@@ -148,13 +150,17 @@ class Coreference:
                     role_key(r["role"]) in keys and _in_office(self.date, r.get("from"), r.get("to"))
                     for r in info.roles):
                 fits.add(name)
-        gender = m.gender
-        if m.role.lower().endswith("e"):  # `der Vorsitzende`, `die Abgeordnete`: the article tells
-            before = self.doc[m.start - 1].text.lower() if m.start else ""
-            gender = {"der": "m", "die": "f"}.get(before)
+        gender = self._role_sex(m)
         if gender:
             fits = {n for n in fits if self.entity(n).gender in (None, gender)}
         return fits
+
+    def _role_sex(self, m: Mention) -> str | None:
+        """`der Vorsitzende`, `die Abgeordnete`: for a role noun in -e the article tells."""
+        if not m.role.lower().endswith("e"):
+            return m.gender
+        before = self.doc[m.start - 1].text.lower() if m.start else ""
+        return {"der": "m", "die": "f"}.get(before)
 
     def _tied(self, m: Mention, ordered: list[Mention], fits: set[str]) -> bool:
         """`Christian Stocker traf Friedrich Merz. Der Bundeskanzler …`: the two last

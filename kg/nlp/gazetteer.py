@@ -120,6 +120,9 @@ class Gazetteer:
             return named.pop()
         german = {n for n, o in holders if o == "Deutschland"}
         federal = role.lower().startswith("bundes")
+        of_named = {n for n, o in holders if o in present and o != "Deutschland"}
+        if not named and len(of_named) == 1 and role.lower() in resources.national_roles():
+            return of_named.pop()  # `Österreich will … Der Kanzler kündigte …`
         if not federal and role.lower() in resources.national_roles():
             federal = not any(o in present for _, o in holders if o != "Deutschland")  # `der Kanzler`, no Austria
         return german.pop() if len(german) == 1 and not named and federal else None
