@@ -109,14 +109,16 @@ class Coreference:
         shared = m.role.lower().rpartition("-")[2] in resources.shared_roles()
         if shared and self._city_adjective_before(m):
             return None  # `der Münchner Stadtrat` is the council, not a councillor
+        owned = self.gaz.role_holder(head, self.date, of=m.of) if m.of else None
+        if owned:  # `der sächsische Ministerpräsident`, `Sachsens Regierungschef`
+            self.entity(owned)
+            return owned
         fits = self._role_fits(m, key, head, prefix, seen or set())
         if fits:
             if self._tied(m, ordered, fits):
                 return None
             return self._nearest(m, ordered, lambda x: x.actor in fits, backward_only=shared)
         holder = self.gaz.role_holder(m.role, self.date, present=frozenset(self.actors))
-        if not holder and m.of:
-            holder = self.gaz.role_holder(head, self.date, of=m.of)
         if holder and m.gender and self.gaz.actors[holder].gender not in (None, m.gender):
             holder = None
         if holder:
