@@ -55,6 +55,7 @@ class Attributor:
         self.mentions: list[Mention] = doc._.mentions or []
         self.actors = doc._.actors or {}
         self.recent: list[tuple[int, str]] = []  # (sentence index, actor) of statements
+        self.sources: set[tuple[int, str]] = set()  # named only as a source (`laut X`): no antecedent of `er`
         from kg.nlp.factories import sentences_of
 
         self.sents = sentences_of(doc)
@@ -79,6 +80,8 @@ class Attributor:
             if found:
                 speakers = [st for st in found if st.speaker] or found
                 self.recent.append((k, speakers[0].actor))
+                if all(st.evidence == "marker" for st in found if st.actor == speakers[0].actor):
+                    self.sources.add((k, speakers[0].actor))
             elif (silent := self._silent_speaker(k, v)):
                 self.recent.append((k, silent))
                 self.last_speaker_sent = k
@@ -164,9 +167,10 @@ class Attributor:
 
     def _actor_of(self, m: Mention, k: int) -> str | None:
         """The actor of a mention; for `er`/`sie` an earlier subject in the same sentence,
-        then the subject of the previous sentence, then the last speaker, then the last
-        actor named -- each only if it agrees in gender (persons by sex; organisations by
-        their article: `die Linke … sie`, `der Städtetag … er`)."""
+        then the subject of the previous sentence, then the last speaker (not one only
+        cited as a source, `laut X`), then the last actor named -- each only if it agrees
+        in gender (persons by sex; organisations by their article: `die Linke … sie`,
+        `der Städtetag … er`)."""
         if m.kind == "role" and not m.actor:
             return self._role_speaker(m, k)
         if m.kind != "pronoun" or m.actor:
@@ -175,7 +179,7 @@ class Attributor:
         same = [x for x in (v.mentions if v else []) if x.start < m.start and v.segs[v.local(x)] < v.segs[v.local(m)]]
         prev = self.views.get(k - 1)
         for n, (view, cands) in enumerate(((v, same), (prev, prev.mentions if prev else []))):
-            if n == 1 and self.recent and self.recent[-1][0] == k - 1 \
+            if n == 1 and self.recent and self.recent[-1][0] == k - 1 and self.recent[-1] not in self.sources \
                     and self._person_agrees(self.recent[-1][1], m.gender):
                 m.actor = self.recent[-1][1]
                 return m.actor
@@ -186,7 +190,7 @@ class Attributor:
                 return m.actor
         for sk, actor in reversed(self.recent[-4:]):
             info = self.actors.get(actor)
-            if k - sk <= 4 and info and info.type == "person" and info.gender == m.gender:
+            if (sk, actor) not in self.sources and k - sk <= 4 and info and info.type == "person" and info.gender == m.gender:
                 m.actor = actor
                 return actor
         before = [x for x in self.mentions if x.start < m.start and x.kind != "pronoun" and x.actor
