@@ -141,10 +141,13 @@ class Coreference:
         and known persons holding it on the article date; the nearest of them wins over
         the gazetteer's office holder, so a Land's head named just before beats the
         federal one."""
-        if m.of:
+        if m.of and self.entity(m.of).kind != "party":
             return set(seen)
         keys = {key} | resources.role_compatible().get(key if not prefix else head, frozenset())
         fits = set(seen)
+        party = self.gaz.prefix_owner(m.role.rpartition("-")[0]) if prefix and "@party" in keys else None
+        if party and self.gaz.actors[party].kind == "party":  # `der CDU-Politiker` after `der CDU-Landrat Max Muster`
+            fits |= {n for n, info in self.actors.items() if info.type == "person" and info.party == party}
         for k in keys:
             fits |= self.roles_seen.get(k, set())
         for name, info in self.actors.items():
