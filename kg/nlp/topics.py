@@ -27,6 +27,15 @@ weight goes to the major that the strong keywords of sentence, paragraph or head
 ("Sondervermögen" beside "Bundeswehr" is defence); they count for Macroeconomics only when
 no field is named or the field is the budget itself. A compound headed by a money word or
 another generic word is read by its first part: "Verteidigungsetat", "Flüchtlingsgipfel".
+
+The words of the procedure and its bodies (collection t:verfahren-und-institutionen:
+"Bundesrat", "Zweidrittelmehrheit", "Grundgesetzänderung", "Koalition", "Gericht", "Klage",
+"EU-Kommission") follow the field the same way, as CAP codes a vote, a ruling or an EU
+decision by the policy it is about; with no field named they follow the money words
+("Der Bundestag hat den Haushalt beschlossen"), else they count for their own major.
+
+`with_article_prior` decides between a sentence's topic and its article's: the prior fills
+in for silent or vague sentences; one whose own strong keywords name another field keeps it.
 """
 from __future__ import annotations
 
