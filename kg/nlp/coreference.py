@@ -150,6 +150,7 @@ class Coreference:
             fits |= {n for n, info in self.actors.items() if info.type == "person" and info.party == party}
         for k in keys:
             fits |= self.roles_seen.get(k, set())
+        fits |= self._category_heads(m, key)
         for name, info in self.actors.items():
             if info.type == "person" and any(
                     role_key(r["role"]) in keys and _in_office(self.date, r.get("from"), r.get("to"))
@@ -258,12 +259,7 @@ class Coreference:
         fits, also before it is named (headlines); with none or several, for no one."""
         if not any(m.kind == "category" for m in self.mentions):
             return
-        forms: dict[str, set[str]] = {}
-        for x in self.mentions:
-            if x.actor and self.entity(x.actor).type != "person":
-                forms.setdefault(x.actor, {x.actor.lower()}).add(x.text.lower())
-        for name, texts in forms.items():
-            texts |= {" ".join(k).lower() for k, v in self.gaz.surface.items() if v == name}
+        forms = self._org_forms()
         for m in self.mentions:
             if m.kind != "category":
                 continue
@@ -273,6 +269,40 @@ class Coreference:
                 continue
             fit = {name for name, texts in forms.items() if any(w in t for w in words for t in texts)}
             m.actor, m.kind = (fit.pop() if len(fit) == 1 else None), "collective"
+
+    def _org_forms(self) -> dict[str, set[str]]:
+        """Every organisation of the article with its names and aliases, lower case."""
+        forms: dict[str, set[str]] = {}
+        for x in self.mentions:
+            if x.actor and self.entity(x.actor).type != "person":
+                forms.setdefault(x.actor, {x.actor.lower()}).add(x.text.lower())
+        for name, texts in forms.items():
+            texts |= {" ".join(k).lower() for k, v in self.gaz.surface.items() if v == name}
+        return forms
+
+    def _category_heads(self, m: Mention, key: str) -> set[str]:
+        """`der Gewerkschaftschef`, `die Arbeitgeberpräsidentin`: the persons introduced
+        as that head of an organisation of the category (`GDL-Chef Mario Reiß`, `Die
+        Präsidentin der … Arbeitgeberverbände, Karin Welge`)."""
+        cat = next((c for c in resources.categories() if key.startswith(c) and len(key) > len(c)), None)
+        if cat is None:
+            return set()
+        rest = key[len(cat):]
+        rest = rest[1:] if rest not in resources.role_heads() and rest[1:] in resources.role_heads() else rest
+        words = resources.categories()[cat][0]
+        forms = None
+        out = set()
+        for x in self.mentions:
+            if x.start >= m.start or not x.actor or not x.role or self.entity(x.actor).type != "person" \
+                    or not role_key(x.role).endswith(rest):
+                continue
+            phrase = " ".join(t.text.lower() for t in self.doc[x.start:min(x.end + 6, len(self.doc))])
+            owner = self.gaz.prefix_owner(x.role.rpartition("-")[0]) if "-" in x.role else None
+            if owner and forms is None:
+                forms = self._org_forms()
+            if any(w in phrase for w in words) or (owner and any(w in t for w in words for t in forms.get(owner, ()))):
+                out.add(x.actor)
+        return out
 
     def _in_heading(self, m: Mention) -> bool:
         from kg.nlp.factories import sentences_of
