@@ -153,7 +153,7 @@ class Coreference:
         fits |= self._category_heads(m, key)
         for name, info in self.actors.items():
             if info.type == "person" and any(
-                    role_key(r["role"]) in keys and _in_office(self.date, r.get("from"), r.get("to"))
+                    role_key(r["role"].split()[-1]) in keys and _in_office(self.date, r.get("from"), r.get("to"))
                     for r in info.roles):
                 fits.add(name)
         gender = self._role_sex(m)
