@@ -263,8 +263,9 @@ class Coreference:
         for m in self.mentions:
             if m.kind != "category":
                 continue
-            words, heading_only = resources.categories()[m.text.lower()]
-            if heading_only and not self._in_heading(m):
+            words, scope = resources.categories()[m.text.lower()]
+            definite = scope == "definite" and m.start and self.doc[m.start - 1].text.lower() == "die"
+            if scope != "any" and not definite and not self._in_heading(m):
                 m.kind = "collective"
                 continue
             fit = {name for name, texts in forms.items() if any(w in t for w in words for t in texts)}

@@ -107,10 +107,10 @@ def role_compatible() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def categories() -> dict[str, tuple[tuple[str, ...], bool]]:
-    """Collective subject nouns -> (name words of the organisation they stand for, heading
-    only?) from categories.tsv."""
-    return {r[0]: (tuple(r[1].split(",")), r[2] == "heading") for r in _rows("categories.tsv")}
+def categories() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Collective subject nouns -> (name words of the organisation they stand for, scope:
+    any | definite | heading) from categories.tsv."""
+    return {r[0]: (tuple(r[1].split(",")), r[2]) for r in _rows("categories.tsv")}
 
 
 @lru_cache(maxsize=None)
