@@ -27,6 +27,14 @@ def descriptor(word: str) -> str | None:
     return value if value.startswith("person") else None
 
 
+def _office_fits(role: str, keys: set[str]) -> bool:
+    """Does a gazetteer office name one of the role keys? `bayerischer Innenminister` is an
+    `innenminister`; `EU-Innenkommissar` is a `kommissar` (the body's prefix marks a compound)."""
+    key = role_key(role.split()[-1])
+    prefix, _, head = key.rpartition("-")
+    return key in keys or head in keys or bool(prefix) and any(head.endswith(k) for k in keys)
+
+
 class Coreference:
     """Mixin of kg.nlp.mentions.MentionFinder (uses its mentions, doc, gaz, entity)."""
 
@@ -153,7 +161,7 @@ class Coreference:
         fits |= self._category_heads(m, key)
         for name, info in self.actors.items():
             if info.type == "person" and any(
-                    role_key(r["role"].split()[-1]) in keys and _in_office(self.date, r.get("from"), r.get("to"))
+                    _office_fits(r["role"], keys) and _in_office(self.date, r.get("from"), r.get("to"))
                     for r in info.roles):
                 fits.add(name)
         gender = self._role_sex(m)
