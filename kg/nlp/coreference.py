@@ -153,9 +153,10 @@ class Coreference:
             return set(seen)
         keys = {key} | resources.role_compatible().get(key if not prefix else head, frozenset())
         fits = set(seen)
-        party = self.gaz.prefix_owner(m.role.rpartition("-")[0]) if prefix and "@party" in keys else None
-        if party and self.gaz.actors[party].kind == "party":  # `der CDU-Politiker` after `der CDU-Landrat Max Muster`
-            fits |= {n for n, info in self.actors.items() if info.type == "person" and info.party == party}
+        party = self._member_of(m.role)
+        if party:  # `der CDU-Politiker` after `der CDU-Landrat Max Muster`; `der Unionspolitiker`
+            members = {party} | {p for joint, name in self.gaz.joint.items() if name == party for p in joint}
+            fits |= {n for n, info in self.actors.items() if info.type == "person" and info.party in members}
         for k in keys:
             fits |= self.roles_seen.get(k, set())
         fits |= self._category_heads(m, key)
@@ -168,6 +169,17 @@ class Coreference:
         if gender:
             fits = {n for n in fits if self.entity(n).gender in (None, gender)}
         return fits
+
+    def _member_of(self, role: str) -> str | None:
+        """The party a member noun names: `CDU-Politiker`, `Unionspolitiker`, `SPD-Frau`."""
+        prefix, _, rest = role.rpartition("-")
+        if not prefix:
+            prefix = next((p for p in self.gaz.prefixes if role.startswith(p) and len(role) > len(p) + 3), "")
+            rest = role[len(prefix):]
+        party = self.gaz.prefix_owner(prefix) if prefix else None
+        if not party or self.gaz.actors[party].kind != "party":
+            return None
+        return party if "@party" in resources.role_compatible().get(role_key(rest), ()) else None
 
     def _role_sex(self, m: Mention) -> str | None:
         """`der Vorsitzende`, `die Abgeordnete`: for a role noun in -e the article tells."""

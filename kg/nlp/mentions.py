@@ -64,7 +64,9 @@ def _portfolio_end(toks, words, j: int) -> int:
 @lru_cache(maxsize=100_000)
 def role_gender(word: str) -> str | None:
     """The role noun's gender if it is a role noun (by its head), else None."""
-    head = word.lower().rpartition("-")[2]
+    prefix, _, head = word.lower().rpartition("-")
+    if prefix and head in resources.prefixed_role_heads():
+        return resources.prefixed_role_heads()[head]
     heads = resources.role_heads()
     generic = resources.generic_roles()
     for cand in (head, head[:-1] if head.endswith("n") else head):

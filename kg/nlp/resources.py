@@ -87,7 +87,13 @@ def reaction_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def role_heads() -> dict[str, str]:
-    return {r[0]: r[1] for r in _rows("role_heads.tsv")}
+    return {r[0]: r[1] for r in _rows("role_heads.tsv") if len(r) < 3}
+
+
+@lru_cache(maxsize=None)
+def prefixed_role_heads() -> dict[str, str]:
+    """Heads that are role nouns only after an actor prefix (`CSU-Mann`, not `Hermann`)."""
+    return {r[0]: r[1] for r in _rows("role_heads.tsv") if len(r) >= 3 and r[2] == "prefixed"}
 
 
 @lru_cache(maxsize=None)
