@@ -302,22 +302,25 @@ class Coreference:
         return forms
 
     def _category_heads(self, m: Mention, key: str) -> set[str]:
-        """`der Gewerkschaftschef`, `die Arbeitgeberpräsidentin`: the persons introduced
-        as that head of an organisation of the category (`GDL-Chef Mario Reiß`, `Die
-        Präsidentin der … Arbeitgeberverbände, Karin Welge`)."""
-        cat = next((c for c in resources.categories() if key.startswith(c) and len(key) > len(c)), None)
-        if cat is None:
+        """`der Gewerkschaftschef`, `der Ausschussvorsitzende`: the persons introduced as
+        that head of a body of the kind (`GDL-Chef Mario Reiß`, `Der Vorsitzende des
+        Verteidigungsausschusses, Thomas Röwekamp`; body kinds in body_heads.tsv)."""
+        kind = max((c for c in resources.body_heads() if key.startswith(c) and len(key) > len(c) + 3),
+                   key=len, default=None)
+        if kind is None:
             return set()
-        rest = key[len(cat):]
+        rest = key[len(kind):]
         rest = rest[1:] if rest not in resources.role_heads() and rest[1:] in resources.role_heads() else rest
-        words = resources.categories()[cat][0]
+        words = resources.body_heads()[kind]
         forms = None
         out = set()
         for x in self.mentions:
             if x.start >= m.start or not x.actor or not x.role or self.entity(x.actor).type != "person" \
                     or not role_key(x.role).endswith(rest):
                 continue
-            phrase = " ".join(t.text.lower() for t in self.doc[x.start:min(x.end + 6, len(self.doc))])
+            end = x.end if x.kind == "name" else next(
+                (t.i for t in self.doc[x.end:min(x.end + 8, len(self.doc))] if t.text == ","), x.end)
+            phrase = self.doc[x.start:end].text.lower()
             owner = self.gaz.prefix_owner(x.role.rpartition("-")[0]) if "-" in x.role else None
             if owner and forms is None:
                 forms = self._org_forms()

@@ -120,6 +120,12 @@ def categories() -> dict[str, tuple[tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=None)
+def body_heads() -> dict[str, tuple[str, ...]]:
+    """Compound parts naming a kind of body (`Gewerkschafts|chef`) -> its name words (body_heads.tsv)."""
+    return {r[0]: tuple(r[1].split(",")) for r in _rows("body_heads.tsv")}
+
+
+@lru_cache(maxsize=None)
 def collectives() -> dict[str, str]:
     return {r[0]: r[1] for r in _rows("collectives.tsv")}
 
