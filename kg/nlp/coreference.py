@@ -158,7 +158,7 @@ class Coreference:
             members = {party} | {p for joint, name in self.gaz.joint.items() if name == party for p in joint}
             fits |= {n for n, info in self.actors.items() if info.type == "person" and info.party in members}
         for k in keys:
-            fits |= self.roles_seen.get(k, set())
+            fits |= self.roles_seen.get(k, set()) | self.roles_seen.get("landes" + k, set())  # `Landesinnenminister`
         fits |= self._category_heads(m, key)
         for name, info in self.actors.items():
             if info.type == "person" and any(
