@@ -39,7 +39,14 @@ class Coreference:
     """Mixin of kg.nlp.mentions.MentionFinder (uses its mentions, doc, gaz, entity)."""
 
     def _resolve_roles(self) -> None:
+        """Appositions first (`Die Landrätin des Kreises Kleve, Silke Gorißen,`), so that a
+        headline role before them (`Landrätin kritisiert Land`) can look ahead to the name."""
         ordered = sorted(self.mentions, key=lambda m: m.start)
+        for m in ordered:
+            before = self.doc[m.start - 1].text.lower() if m.start else ""
+            if m.kind == "role" and not m.actor and before not in ("ein", "eine", "einer") \
+                    and not (before in ("die", "den") and m.gender == "m"):
+                m.actor = self._appositive_name(m, ordered)
         for m in ordered:
             if m.kind != "role" or m.actor:
                 continue
@@ -125,7 +132,8 @@ class Coreference:
         if fits:
             if self._tied(m, ordered, fits):
                 return None
-            return self._nearest(m, ordered, lambda x: x.actor in fits, backward_only=shared)
+            return self._nearest(m, ordered, lambda x: x.actor in fits,
+                                 backward_only=shared and not self._in_heading(m))  # `Landrätin kritisiert Land`
         holder = self.gaz.role_holder(m.role, self.date, present=frozenset(self.actors))
         if holder and m.gender and self.gaz.actors[holder].gender not in (None, m.gender):
             holder = None
