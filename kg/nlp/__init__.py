@@ -8,7 +8,8 @@ Components (registered in kg.nlp.factories, run in this order):
   per word and per sentence; separable verbs rejoined (`lehnt … ab` -> `ablehnen`).
 - ``actor_mentions`` (kg.nlp.mentions, kg.nlp.gazetteer): actor mentions from the
   gazetteer (`data/actors/*.jsonl`), role + name patterns, unknown persons and
-  organisations, time-scoped role nouns, and within-article coreference.
+  organisations, time-scoped role nouns, and within-article coreference
+  (kg.nlp.coreference, kg.nlp.categories).
 - ``attribution`` (kg.nlp.attribution, kg.nlp.triggers, kg.nlp.stance): who takes
   which side in which sentence, with act, polarity, claim and confidence.
 
@@ -16,8 +17,9 @@ Rules and word lists are data in ``kg/nlp/data/``: ``verbs.tsv`` (lemma -> act,
 polarity, stance or reporting verb), ``phrases.tsv`` (multi-word predicates),
 ``nouns.tsv`` (stance nouns), ``adjectives_reaction.tsv`` and ``reaction_verbs.tsv``
 (`zeigte sich enttäuscht`), ``evaluation.tsv`` (evaluative words), ``negation.tsv``,
-``source_markers.tsv`` (`laut`, `zufolge`), ``role_heads.tsv``, ``first_names.tsv``,
-``collectives.tsv``, ``bodies.tsv``, ``state_organs.tsv``, ``org_heads.tsv``,
+``source_markers.tsv`` (`laut`, `zufolge`), ``role_heads.tsv``, ``role_compatible.tsv``
+(`der Regierungschef` after `Ministerpräsident X`), ``categories.tsv`` and ``body_heads.tsv``
+(`die Gewerkschaft`, `der Gewerkschaftschef`), ``first_names.tsv``, ``collectives.tsv``, ``bodies.tsv``, ``state_organs.tsv``, ``org_heads.tsv``,
 ``abbreviations.txt`` and ``stts_upos.tsv``.
 
 `load_pipeline()` builds the pipeline once per process; `analyse(text, date)` runs
