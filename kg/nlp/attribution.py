@@ -179,12 +179,13 @@ class Attributor:
         same = [x for x in (v.mentions if v else []) if x.start < m.start and v.segs[v.local(x)] < v.segs[v.local(m)]]
         prev = self.views.get(k - 1)
         for n, (view, cands) in enumerate(((v, same), (prev, prev.mentions if prev else []))):
-            if n == 1 and self.recent and self.recent[-1][0] == k - 1 and self.recent[-1] not in self.sources \
-                    and self._person_agrees(self.recent[-1][1], m.gender):
+            held = n == 1 and self.recent and self.recent[-1][0] == k - 1 and self.recent[-1] not in self.sources
+            if held and self._person_agrees(self.recent[-1][1], m.gender):
                 m.actor = self.recent[-1][1]
                 return m.actor
             subjects = [x for x in cands if x.kind != "pronoun" and not x.genitive and not view.mask[view.local(x)]
-                        and not governed(view, x) and self._agrees(x, m.gender, view)]
+                        and not governed(view, x) and self._agrees(x, m.gender, view)
+                        and not (held and x.actor != self.recent[-1][1])]  # `Die SPD kritisierte Wüst`: an object
             if subjects:
                 m.actor = subjects[0].actor
                 return m.actor
