@@ -48,4 +48,5 @@ def test_nlp_coreference_holder_of_sentence(case):
 def test_nlp_coreference_fixture_is_varied():
     assert len(CASES) >= 30
     assert len({c["id"] for c in CASES}) == len(CASES)
-    assert all(c["expected"] and "\n" in c["text"] or len(c["text"].split(". ")) >= 1 for c in CASES)
+    assert all(c["expected"] and all(needle in c["text"] for needle, _ in c["expected"]) for c in CASES)
+    assert sum(1 for c in CASES if "\n" in c["text"]) >= 5  # headlines and paragraphs, not only single lines
