@@ -65,6 +65,7 @@ class Gazetteer:
         self.prefixes: dict[str, str] = {}
         self.ambiguous: dict[str, list[str]] = {}
         self.joint: dict[frozenset[str], str] = {}  # `CDU und CSU` -> CDU/CSU
+        self.seats: dict[str, str] = {}  # `der Ministerpräsident aus Düsseldorf` -> Nordrhein-Westfalen
         self.max_len = 1
         for rec in records:
             self._add(rec, tokenize)
@@ -76,6 +77,8 @@ class Gazetteer:
         if info.type == "person" and not info.gender:
             info.gender = resources.first_names().get(name.split()[0])
         self.actors.setdefault(name, info)
+        if rec.get("seat"):
+            self.seats[rec["seat"]] = name
         if rec.get("joint_of"):
             self.joint[frozenset(rec["joint_of"])] = name
         for prefix in rec.get("prefixes") or []:

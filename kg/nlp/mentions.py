@@ -279,10 +279,13 @@ class MentionFinder(OrganisationMentions, Coreference):
         return i + 1
 
     def _role_of(self, toks, words, i) -> str | None:
-        """The state or body a role belongs to: `US-Präsident`, `ukrainische Präsident`, `Frankreichs Präsident`."""
+        """The state or body a role belongs to: `US-Präsident`, `ukrainische Präsident`,
+        `Frankreichs Präsident`, `der Ministerpräsident aus Düsseldorf` (a Land's seat)."""
         prefix = words[i].rpartition("-")[0]
         if prefix:
             return self.gaz.prefix_owner(prefix)
+        if i + 2 < len(words) and words[i + 1] == "aus" and words[i + 2] in self.gaz.seats:
+            return self.gaz.seats[words[i + 2]]
         if i > 0:
             prev = words[i - 1].lower()
             for ending in ("en", "er", "es", "e"):
