@@ -77,18 +77,16 @@ class Coreference(CategoryReferences):
     def _head_of(self, m: Mention, ordered: list[Mention]) -> str | None:
         """`Der Präsident des Bundesamts für Verfassungsschutz warnte …`: a role no one is
         named for, heading a body in the genitive, speaks for that body."""
-        nxt = self.doc[m.end] if m.end < len(self.doc) else None
-        if nxt is None or nxt.text.lower() not in ("des", "der"):
-            return None
-        owner = next((x for x in ordered if x.start in (m.end + 1, m.end + 2) and x.actor), None)
-        if owner and self.entity(owner.actor).type != "person":
-            return owner.actor
-        return None
+        return self._genitive_body(m, ordered)
 
     def _spoken_for(self, m: Mention, ordered: list[Mention]) -> str | None:
         """`ein Sprecher des Außenministeriums`, `Sprecherin der Kommission`: the body spoken for."""
         if not m.role.lower().endswith(("sprecher", "sprecherin", "sprechern")):
             return None
+        return self._genitive_body(m, ordered)
+
+    def _genitive_body(self, m: Mention, ordered: list[Mention]) -> str | None:
+        """The organisation named in the genitive right after `m` (`… des X`, `… der X`)."""
         nxt = self.doc[m.end] if m.end < len(self.doc) else None
         if nxt is None or nxt.text.lower() not in ("des", "der"):
             return None
