@@ -8,10 +8,15 @@ Components (registered in kg.nlp.factories, run in this order):
   per word and per sentence; separable verbs rejoined (`lehnt … ab` -> `ablehnen`).
 - ``actor_mentions`` (kg.nlp.mentions, kg.nlp.gazetteer): actor mentions from the
   gazetteer (`data/actors/*.jsonl`), role + name patterns, unknown persons and
-  organisations, time-scoped role nouns, and within-article coreference
-  (kg.nlp.coreference, kg.nlp.categories).
-- ``attribution`` (kg.nlp.attribution, kg.nlp.triggers, kg.nlp.stance): who takes
-  which side in which sentence, with act, polarity, claim and confidence.
+  organisations (kg.nlp.organisations, kg.nlp.org_mentions), time-scoped role nouns,
+  and within-article coreference (kg.nlp.coreference, kg.nlp.categories).
+- ``attribution`` (kg.nlp.attribution, kg.nlp.clauses, kg.nlp.triggers,
+  kg.nlp.reporting, kg.nlp.stance, kg.nlp.verdicts, kg.nlp.frames): who takes which
+  side in which sentence, with act, polarity, claim and confidence.
+
+After the pipeline, kg.extract adds per position the topic (kg.nlp.topics, keywords
+in ontology/topics.ttl) and the statement date (kg.nlp.dates, kg.nlp.time_expressions,
+``data/dates.tsv``).
 
 Rules and word lists are data in ``kg/nlp/data/``: ``verbs.tsv`` (lemma -> act,
 polarity, stance or reporting verb), ``phrases.tsv`` (multi-word predicates),
