@@ -68,3 +68,23 @@ def test_evaluate_bad_gold_line_names_file_and_line(tmp_path):
     bad.write_text('{"article": "a", "sentence": "s", "actor": "X"}\n{"article": "a"}\n', encoding="utf-8")
     with pytest.raises(KGError, match=r"gold.jsonl:2: missing field\(s\) sentence, actor"):
         load_jsonl(bad)
+
+
+def test_evaluate_matches_reference_with_alternatives_and_claims():
+    """cap_alt / act_alt accept a second value; claims are scored by content-word F1."""
+    gold, ref = load_jsonl(GOLD), _reference()
+    gold = [dict(g, cap_alt=[19], act_alt=["assertion"]) if i % 2 else g for i, g in enumerate(gold)]
+    system = [dict(g, cap_major=19 if i % 3 else g.get("cap_major"), act="assertion" if i % 4 else g.get("act"),
+                   claim=" ".join((g.get("claim") or "").split()[: 1 + i % 3]))
+              for i, g in enumerate(gold)]
+    ours = score(system, gold).numbers
+    assert ours == ref.score(system, gold)
+    assert 0 < ours["claim_ok"] < 1 and 0 < ours["claim_f1"] < 1
+
+
+def test_evaluate_claim_f1_compares_content_words_by_prefix():
+    from kg.evaluate import claim_f1
+
+    assert claim_f1("die Erhöhung der Renten", "Rentenerhöhung") == pytest.approx(2 / 3)
+    assert claim_f1("höhere Renten", "Renten erhöhen") == 0.5
+    assert claim_f1("sich", "Wehrpflicht") == 0.0

@@ -11,7 +11,7 @@ def register(subparsers) -> None:
         description="Extract positions from ARTICLES (files or folders) -- or read them from "
                     "--system OUT.jsonl -- and compare them with the gold positions of "
                     "eval/ANNOTATION.md format: attribution precision/recall/F1 of (actor, sentence), "
-                    "stance, oppose, act, CAP and date accuracy on matched pairs, and strict F1; "
+                    "stance, oppose, act, CAP and date accuracy and claim overlap (claim_f1, claim_ok) on matched pairs, and strict F1; "
                     "then the misses and false alarms to read.")
     p.add_argument("paths", nargs="*", metavar="ARTICLES", help="article files or folders to extract")
     p.add_argument("--gold", required=True, metavar="GOLD.jsonl", help="gold positions, one JSON per line")
