@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 STORE  ?= data/store
 
-.PHONY: run test install install-test ingest serve bench clean
+.PHONY: run test test-fast install install-test ingest serve bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ run: install
 ## install everything (pip and Debian packages) and run the whole test suite
 test: install-test
 	$(BIN)/pytest -q
+
+## a quick loop: no browser and no external stores (no Debian packages needed)
+test-fast: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pytest -q -m "not servers and not browser"
 
 bench: install-test
 	$(BIN)/python bench/extract_bench.py

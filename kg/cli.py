@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kg",
         description="Standpunkt: a knowledge graph of who stands where in German political news.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -30,6 +31,16 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module.register(subparsers)
     return parser
+
+
+def _version() -> str:
+    """The installed distribution's version (pyproject.toml), or 'unknown' when run from a bare tree."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("standpunkt")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:

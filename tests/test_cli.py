@@ -80,6 +80,22 @@ def test_cli_export_gzip_and_graph(store, tmp_path):
     assert missing.returncode == 2 and "no graph" in missing.stderr
 
 
+def test_cli_validate_reads_gzip_export(store, tmp_path):
+    out = tmp_path / "all.nq.gz"
+    kg("export", "--format", "nquads", "--gzip", "-o", out, "--store", store)
+    assert "conforms" in kg("validate", out).stdout
+    broken = tmp_path / "broken.nq.gz"
+    broken.write_bytes(b"not gzip at all")
+    proc = kg("validate", broken, check=False)
+    assert proc.returncode == 2 and "broken.nq.gz: cannot read" in proc.stderr
+
+
+def test_cli_version():
+    from importlib.metadata import version
+
+    assert kg("--version").stdout.strip() == f"kg {version('standpunkt')}"
+
+
 def test_cli_query_formats(store):
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://w3id.org/standpunkt/ontology#Position> }"
     table = kg("query", q, "--store", store).stdout

@@ -32,6 +32,16 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def _writes_hint(args) -> str:
+    """One line on how to write to this server, so a user never has to guess where the token goes."""
+    base = f"http://{args.host}:{args.port}"
+    if not args.token:
+        return ("kg serve: writes are off; set KG_WRITE_TOKEN (or --token) to allow "
+                "POST /articles and SPARQL Update")
+    return (f"kg serve: writes need the header 'Authorization: Bearer <token>' on POST {base}/articles "
+            f"and POST {base}/sparql/update")
+
+
 def run(args) -> int:
     from waitress import serve
 
@@ -47,6 +57,7 @@ def run(args) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
     mode = "read-write (token)" if args.token else "read-only"
     print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql)", file=sys.stderr)
+    print(_writes_hint(args), file=sys.stderr)
     try:
         serve(app, host=args.host, port=args.port, threads=args.threads or args.workers + 8,
               ident="standpunkt", channel_timeout=max(120, int(args.query_timeout) + 30))

@@ -1,6 +1,7 @@
 """`kg validate FILE`: check an RDF file against ontology/shapes.ttl."""
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 
@@ -8,7 +9,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "validate", help="check an RDF file against the SHACL shapes",
         description="Parse FILE (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, by its "
-                    "extension) and validate the union of its graphs against ontology/shapes.ttl. "
+                    "extension; FILE.gz is read through gzip, as `kg export --gzip` writes it) and validate the union of its graphs against ontology/shapes.ttl. "
                     "Prints each violation (node, constraint, message); exit code 1 when it does "
                     "not conform, 2 when it cannot be read.")
     p.add_argument("file", metavar="FILE")
@@ -23,12 +24,16 @@ def run(args) -> int:
     from kg.validate import validate_graph
 
     path = Path(args.file)
-    fmt = guess_format(str(path)) or "turtle"
+    zipped = path.suffix == ".gz"
+    fmt = guess_format(str(path.with_suffix("") if zipped else path)) or "turtle"
     dataset = rdflib.Dataset()
     try:
-        dataset.parse(path, format=fmt)
+        with (gzip.open(path, "rb") if zipped else open(path, "rb")) as source:
+            dataset.parse(source, format=fmt)
     except FileNotFoundError:
         raise KGError(f"{path}: no such file") from None
+    except (OSError, EOFError) as e:  # gzip.BadGzipFile is an OSError
+        raise KGError(f"{path}: cannot read ({e})") from None
     except Exception as e:  # rdflib raises many parser-specific types
         raise KGError(f"{path}: not valid {fmt}: {e}") from None
     graph = rdflib.Graph()
