@@ -26,7 +26,7 @@ from kg.nlp.triggers import Hit, SentenceView, clause_of, governed, holders, tri
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}
-NAMING = {"nennen", "bezeichnen"}
+NAMING = resources.word_class("naming")
 RANK = {"verb": 3, "phrase": 4, "modal": 3, "noun": 2, "marker": 2, "headline": 1, "continuation": 0}
 
 

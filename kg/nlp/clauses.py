@@ -6,13 +6,10 @@ a sentence is reported speech (Konjunktiv I: `sei`, `habe`, `werde`, `müsse`).
 """
 from __future__ import annotations
 
+from kg.nlp.german import KONJ1_IRREGULAR, KONJ2
+
 CLOSE_FOR = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
 SEGMENT_BREAKS = {",", ";", ":", "–", "-", "—"}
-KONJ1_IRREGULAR = {"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "dürfe", "solle",
-                   "wolle", "möge", "wisse", "gebe", "stehe", "gehe", "komme", "bleibe", "liege"}
-KONJ2 = {"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste",
-         "müssten", "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "stünde",
-         "entstünde"}
 
 
 def quote_mask(tokens) -> list[bool]:

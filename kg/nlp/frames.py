@@ -8,12 +8,10 @@ wants to avoid, not what they oppose.
 from __future__ import annotations
 
 from kg.nlp import resources
+from kg.nlp.german import CONDITIONS, FINITE, OTHERWISE
 from kg.nlp.clauses import is_konjunktiv2
 from kg.nlp.triggers import SentenceView
 
-OTHERWISE = {"sonst", "andernfalls", "ansonsten", "anderenfalls"}
-CONDITIONS = {"wenn", "falls", "sofern"}
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 
 
 def consequence_frame(v: SentenceView, idx: list[int]) -> bool:

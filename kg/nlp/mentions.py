@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.nlp import resources
+from kg.nlp.german import DEFINITE
 from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
 from kg.nlp.coreference import Coreference, descriptor
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word, first_name
@@ -28,7 +29,6 @@ PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
 GROUP_COUNTS = {"beide": 2, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}  # `beider Parteien`, `der drei Länder`
 DATIVE = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # only before `zufolge`
-DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 
 
 @dataclass

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 
 from kg.nlp import organisations, resources
+from kg.nlp.german import DEFINITE, ER_DETERMINERS
 
-DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
-TOWNS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Hansestadt", "Kreisstadt", "Marktgemeinde"}
-LAND_GOVERNMENTS = {"Landesregierung", "Staatsregierung", "Landeskabinett"}
-NOT_CITIES = {"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer", "alter"}
+TOWNS = resources.word_class("town")
+LAND_GOVERNMENTS = resources.word_class("land_government")
 
 
 def first_name(word: str) -> str | None:
@@ -130,7 +129,7 @@ class OrganisationMentions:
             return f"{noun} {city}"
         text = self.doc.text
         for word in {w for w in text.split() if w.endswith("er") and w[:1].isupper() and len(w) > 5
-                     and w.lower() not in NOT_CITIES}:
+                     and w.lower() not in ER_DETERMINERS}:
             if f"{word} {noun}" in text:
                 return self._council_name(noun, word)
         city = DATELINE.search(text)

@@ -14,14 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import resources
+from kg.nlp.german import FINITE
 
 NOUN_TAGS = ("NN", "NE")
-NAME_HEADS = {"stiftung", "bündnis", "initiative", "aktion", "netzwerk", "forum", "allianz", "verein"}
-MEMBER_HEADS = {"verband", "verein", "bund", "vereinigung", "gesellschaft", "gewerkschaft", "kammer",
-                "zentralrat", "bundesverband", "dachverband", "landesverband", "interessenverband"}
-TOPICAL_HEADS = ("kommission", "ausschuss")
+NAME_HEADS = resources.word_class("org_name_head")
+MEMBER_HEADS = resources.word_class("org_member_head")
+TOPICAL_HEADS = tuple(sorted(resources.word_class("org_topical_head")))
 PLACE_KINDS = {"state", "government"}
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
 
 
 @dataclass

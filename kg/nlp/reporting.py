@@ -12,15 +12,12 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.nlp import resources
+from kg.nlp.german import FINITE, NOMINATIVE_ARTICLES, NUMBER_WORDS
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.mentions import Mention
 from kg.nlp.triggers import Hit, SentenceView
 
-NOMINATIVE = {"der", "die", "das", "ein", "eine"}
-NEED = {"brauchen", "benötigen"}
-NUMBER_WORDS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwanzig",
-                "hundert", "tausend", "million", "milliarde", "prozent", "hälfte", "drittel", "viertel"}
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
+NEED = resources.word_class("need")
 
 
 def in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
@@ -52,7 +49,7 @@ def other_subject(v: SentenceView, hits) -> bool:
 
 def __subject_np(v: SentenceView, idx: list[int]) -> bool:
     """Do the tokens open with a nominative-looking noun phrase (`der Verband`, `ein Sprecher`)?"""
-    if not idx or v.toks[idx[0]].text.lower() not in NOMINATIVE:
+    if not idx or v.toks[idx[0]].text.lower() not in NOMINATIVE_ARTICLES:
         return False
     rest = idx[1:]
     while rest and v.toks[rest[0]].tag_ == "ADJA":

@@ -71,6 +71,20 @@ def evaluations_by_first() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
 
 
 @lru_cache(maxsize=None)
+def _word_classes() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for name, word in _rows("word_classes.tsv"):
+        out.setdefault(name, set()).add(word)
+    return {name: frozenset(words) for name, words in out.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one small open-class list in word_classes.tsv (`experiencer`, `court`, …);
+    an unknown name is a KeyError, so a typo fails loudly."""
+    return _word_classes()[name]
+
+
+@lru_cache(maxsize=None)
 def negations() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("negation.tsv"))
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from kg.nlp import resources
+from kg.nlp.german import MONTHS
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 FINAL = ".!?"
 OPENERS = {"„": "“", "«": "»", "»": "«", "‚": "‘"}
 CLOSERS_ONLY = {"”"}
-MONTHS = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember", "Jänner"}
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

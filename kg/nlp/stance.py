@@ -17,24 +17,20 @@ A verdict named with `nennen`/`bezeichnen` is a rejection; with `sagen` an asser
 from __future__ import annotations
 
 from kg.nlp import resources
+from kg.nlp.german import CLAIM_OPENERS, CONDITIONS, CONTRAST, DEONTIC, FINITE, SPEAKER_PRONOUNS
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.frames import CONDITIONS, consequence_frame
+from kg.nlp.frames import consequence_frame
 from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger, governed
 from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
 
 CLAIM_WORDS = 14
-CLAIM_OPENERS = {"dass", "ob", "und", "aber", "doch", "denn", ","}
 QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘"}
-SPEAKER_PRONOUNS = {"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"}
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
-NEEDED = {"nötig", "notwendig", "erforderlich", "unerlässlich", "unabdingbar"}
-DEONTIC = {"dürfen", "müssen", "sollen"}
-NAMING = {"nennen", "bezeichnen"}
-CONTRAST = {("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")}
-WARNING = {"warnen", "alarm"}
-COURTS = ("gericht", "gerichtshof", "verfassungsgerichtshof")
-GOVERNING = {"koalition", "bundesregierung", "landesregierung", "regierungskoalition", "ampel"}
+NEEDED = resources.word_class("needed")
+NAMING = resources.word_class("naming")
+WARNING = resources.word_class("warning")
+COURTS = tuple(sorted(resources.word_class("court")))
+GOVERNING = resources.word_class("governing")
 
 
 def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:

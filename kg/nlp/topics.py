@@ -49,6 +49,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.iris import ONTOLOGY, topic_iri
+from kg.nlp.german import DEFINITE
 
 CAP_CODE = URIRef(ONTOLOGY + "capCode")
 YIELDING = topic_iri("finanzierungsmittel")  # skos:Collection of money-word concepts
@@ -71,7 +72,6 @@ MIN_STEM = 5  # a keyword's stem shorter than this is no key: "dürr" (Dürre) i
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
 _SUFFIXES = ("en", "es", "em", "e", "n", "s")  # not "er": Richter is no form of richten
 _DERIVED = ("isch", "lich", "ig", "ieren", "ität", "ation", "ell")  # derivational endings: no compound head
-_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "des"))
 _TRIM = re.compile(r"^[#\W_]+|[\W_]+$")
 
 
@@ -100,7 +100,7 @@ def phrase_stem(word: str) -> str:
     """A stem for words inside multiword keywords, where adjective endings vary freely
     ("sozialer Wohnungsbau", "sozialen Wohnungsbau"); safe there as the whole sequence must match.
     Articles are one word, as the lemmatiser makes them: "Anpassung an den Klimawandel"."""
-    if word in _ARTICLES:
+    if word in DEFINITE:
         return "der"
     for suffix in ("er",) + _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

@@ -12,20 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import resources
+from kg.nlp.german import FINITE, HYPOTHETICAL, LIST_JOINERS, PAST_AUX, RELATIVE, SOURCE_PREPOSITIONS
 from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 
 DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
 PREPOSITIONS = {"APPR", "APPRART", "APPO"}
-SOURCE_PREPS = frozenset({"aus", "bei", "von", "vom", "beim"})
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
-COORD = {"und", "sowie", ",", "oder", "auch"}
-EXPERIENCER = {"gehen", "reichen", "fehlen", "gefallen", "passen"}
-PENDING = {"entscheiden", "beraten", "abstimmen", "befinden"}
-PAST_AUX = {"hatte", "hatten"}
-RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen"}
-HYPOTHETICAL = {"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"}
+EXPERIENCER = resources.word_class("experiencer")
+PENDING = resources.word_class("pending")
 
 
 @dataclass
@@ -140,7 +135,7 @@ def _in_pp(v: SentenceView, i: int) -> bool:
     j = i - 1
     while j >= 0 and v.toks[j].tag_ in DETERMINERS:
         j -= 1
-    return j >= 0 and v.toks[j].tag_ in PREPOSITIONS and v.toks[j].text.lower() not in SOURCE_PREPS | {"als"}
+    return j >= 0 and v.toks[j].tag_ in PREPOSITIONS and v.toks[j].text.lower() not in SOURCE_PREPOSITIONS | {"als"}
 
 
 def _noun_trigger(t, i: int) -> Hit | None:
@@ -215,7 +210,7 @@ def _free(v: SentenceView, ms: list[Mention], allow: frozenset[str]) -> list[Men
         g = governed(v, m, allow)
         between = v.toks[prev_end + 1:v.local(m)] if prev_end >= 0 else None
         if not g and prev_governed and between is not None and all(
-                t.text.lower() in COORD or t.text in "()" or t.tag_ in ("ART", "PPOSAT", "PRELAT")
+                t.text.lower() in LIST_JOINERS or t.text in "()" or t.tag_ in ("ART", "PPOSAT", "PRELAT")
                 or t.text.lower() in ("dessen", "deren") for t in between):
             g = True
         if not g:
@@ -322,7 +317,7 @@ def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]
             toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
             found = [m for m in v.mentions if v.segs[v.local(m)] == seg and resolve(m)]
             covered = {i for m in found for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-            if not found or any(i not in covered and v.toks[i].text.lower() not in COORD
+            if not found or any(i not in covered and v.toks[i].text.lower() not in LIST_JOINERS
                                 and v.toks[i].tag_ != "ART" for i in toks):
                 break
             added += found
@@ -353,7 +348,7 @@ def _by_votes_of(v: SentenceView, start: int, ms: list[Mention]) -> bool:
     """`mit den Stimmen von SPD und Grünen beschlossen`: the parties that voted for it."""
     covered = {i for m in ms for i in range(v.local(m), v.pos[m.end - 1] + 1)}
     i = start - 1
-    while i >= 0 and (i in covered or v.toks[i].tag_ in ("ART", "ADJA") or v.toks[i].text.lower() in COORD):
+    while i >= 0 and (i in covered or v.toks[i].tag_ in ("ART", "ADJA") or v.toks[i].text.lower() in LIST_JOINERS):
         i -= 1
     if i >= 0 and v.toks[i].text.lower() in ("von", "der", "des"):
         i -= 1
@@ -395,7 +390,7 @@ def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
 def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[str]:
     """Prepositions that introduce the holder: `aus der SPD kommt die Mahnung`, passive `von den Richtern`."""
     if hit.evidence == "noun":
-        return SOURCE_PREPS | {v.toks[hit.i].text.lower()}
+        return SOURCE_PREPOSITIONS | {v.toks[hit.i].text.lower()}
     if v.toks[hit.i].tag_ == "VVPP" and any(v.toks[i].lemma_ == "werden" for i in seg_toks):
         return frozenset({"von", "vom"})
     return frozenset()
@@ -482,8 +477,8 @@ def _coordinated(v: SentenceView, ordered: list[Mention]) -> list[Mention]:
         a, b = sorted((v.local(group[-1]), v.local(m)))
         lo = v.pos[group[-1].end - 1] if v.local(group[-1]) < v.local(m) else v.pos[m.end - 1]
         between = v.toks[lo + 1:max(a, b)]
-        if all(t.text.lower() in COORD or t.tag_ == "ART" for t in between) and \
-                any(t.text.lower() in COORD for t in between):  # `sie der Ukraine` is no pair
+        if all(t.text.lower() in LIST_JOINERS or t.tag_ == "ART" for t in between) and \
+                any(t.text.lower() in LIST_JOINERS for t in between):  # `sie der Ukraine` is no pair
             group.append(m)
         else:
             break

@@ -14,10 +14,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp import resources
+from kg.nlp.german import ASIDE_PREPOSITIONS
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import SentenceView
 
-ASIDE = {"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"}
 
 
 def flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
@@ -127,7 +127,7 @@ def _aside(v: SentenceView, i: int) -> bool:
     j = i - 1
     while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA", "ADJD", "PIAT", "PPOSAT", "ADV", "CARD"):
         j -= 1
-    return j >= 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j].text.lower() in ASIDE
+    return j >= 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j].text.lower() in ASIDE_PREPOSITIONS
 
 
 def _removed(v: SentenceView, i: int, n: int) -> bool:

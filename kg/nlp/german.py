@@ -1,0 +1,50 @@
+"""Closed-class German words and tag sets, defined once for every component.
+
+Articles, pronouns, conjunctions, prepositions, auxiliary and modal forms and the
+STTS tags of finite verbs are a closed grammar, not vocabulary a linguist extends
+per domain: they live here, in Python, and every module imports them from here.
+Open-class word lists (verbs, nouns, adjectives of a meaning) live in `data/`.
+"""
+from __future__ import annotations
+
+# STTS tags of a finite verb (full, auxiliary, modal).
+FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+
+# Articles.
+DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})  # may open a subject
+# Determiner-like words that end in -er and never form a city adjective (`Berliner`).
+ER_DETERMINERS = frozenset({"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer",
+                            "alter"})
+
+# Pronouns.
+RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen"})
+SPEAKER_PRONOUNS = frozenset({"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"})
+
+# Conjunctions and what joins list members.
+CONDITIONS = frozenset({"wenn", "falls", "sofern"})
+OTHERWISE = frozenset({"sonst", "andernfalls", "ansonsten", "anderenfalls"})
+LIST_JOINERS = frozenset({"und", "sowie", ",", "oder", "auch"})
+CLAIM_OPENERS = frozenset({"dass", "ob", "und", "aber", "doch", "denn", ","})  # trimmed from a claim's start
+CONTRAST = frozenset({("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")})
+
+# Prepositions.
+SOURCE_PREPOSITIONS = frozenset({"aus", "bei", "von", "vom", "beim"})  # `Kritik aus der SPD`, `beim Verband`
+ASIDE_PREPOSITIONS = frozenset({"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"})
+
+# Verb forms.
+DEONTIC = frozenset({"dürfen", "müssen", "sollen"})
+PAST_AUX = frozenset({"hatte", "hatten"})
+HYPOTHETICAL = frozenset({"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"})
+KONJ1_IRREGULAR = frozenset({"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "dürfe", "solle",
+                             "wolle", "möge", "wisse", "gebe", "stehe", "gehe", "komme", "bleibe", "liege"})
+KONJ2 = frozenset({"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste",
+                   "müssten", "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "stünde",
+                   "entstünde"})
+
+# Numerals and months.
+NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf",
+                          "zwanzig", "hundert", "tausend", "million", "milliarde", "prozent", "hälfte", "drittel",
+                          "viertel"})
+MONTHS = frozenset({"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                    "Oktober", "November", "Dezember", "Jänner"})
