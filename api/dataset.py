@@ -1,4 +1,4 @@
-"""Whole-dataset routes: POST /articles (ingest), /export, /context.jsonld, /openapi.json, /health."""
+"""Whole-dataset routes: POST /articles (ingest), DELETE /articles/{id}, /export, /context.jsonld, /openapi.json, /health."""
 from __future__ import annotations
 
 import json
@@ -36,6 +36,23 @@ def ingest():
     from api.resources import created_response
 
     return created_response(written)
+
+
+@bp.delete("/articles/<path:id>")
+def delete(id):
+    """:raise 401/403: no or wrong token.  :raise 404: no such article.  Answers 204 when gone."""
+    require_write_token()
+    from kg.ingest import delete_article
+
+    svc = services()
+    with svc.write_lock:
+        try:
+            found = delete_article(svc.store, id)
+        finally:
+            svc.written()
+    if not found:
+        raise NotFound(f"no article {id}")
+    return Response(status=204)
 
 
 def _upload() -> tuple[bytes, str | None, str | None]:

@@ -124,3 +124,24 @@ def _progress(results, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(results, unit=" articles", file=sys.stderr, leave=False)
+
+
+def delete_article(store: Store, article_id: str) -> bool:
+    """Remove an article's graph, and the actors no other graph cites, in one update.
+
+    An actor node lives in the shared actors graph, so it may only go when no position
+    of another article still names it (and no other actor points at it, as a party does
+    for its members). Returns False, with the store unchanged, when there is no such article.
+    """
+    graph = iris.article_iri(article_id)
+    if graph not in store.graph_names():
+        return False
+    actors = iris.ACTORS_GRAPH
+    store.update(f"""
+DROP SILENT GRAPH <{graph}> ;
+DELETE {{ GRAPH <{actors}> {{ ?actor ?p ?o }} }}
+WHERE {{
+  GRAPH <{actors}> {{ ?actor ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?cites ?q ?actor }} }}
+}}""")
+    return True

@@ -370,3 +370,29 @@ def test_api_resources_any_input_gets_a_clean_answer(client, path, ident, params
     assert response.status_code < 500, (path, ident, params, response.data[:300])
     if response.status_code >= 400:
         assert set(response.get_json()) == {"ok", "error", "errors", "status"}
+
+
+# ---- DELETE /articles/{id} ----------------------------------------------------------------------
+
+def _holders(store) -> set[str]:
+    rows = store.query(f"SELECT DISTINCT ?a WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a <{SP.Actor}> }} }}")
+    return {str(r["a"]) for r in rows}
+
+
+def test_api_resources_delete_article_removes_graph_and_unshared_actors(writable_app, writable_store):
+    client = writable_app.test_client()
+    before = _holders(writable_store)
+    body = (" date 2025-06-03 Die SPD fordert einen höheren Mindestlohn. "
+            "Die Bundesärztekammer lehnt die Reform der Notaufnahmen ab.").encode()
+    assert post_article(client, body, AUTH, id="tmp1").status_code == 201
+    added = _holders(writable_store) - before
+    assert added, "the article brings an actor no other article cites"
+    assert client.delete("/articles/tmp1").status_code == 401
+    assert client.delete("/articles/tmp1", headers={"Authorization": "Bearer nope"}).status_code == 403
+    assert iris.article_iri("tmp1") in writable_store.graph_names()
+    response = client.delete("/articles/tmp1", headers=AUTH)
+    assert response.status_code == 204
+    assert iris.article_iri("tmp1") not in writable_store.graph_names()
+    assert _holders(writable_store) == before  # its own actors went, the shared ones (SPD) stayed
+    assert client.delete("/articles/tmp1", headers=AUTH).status_code == 404
+    assert client.get("/articles/tmp1", headers={"Accept": "application/ld+json"}).status_code == 404

@@ -160,3 +160,25 @@ def test_cli_ingest_reports_bad_article_and_keeps_going(tmp_path):
     assert proc.returncode == 1
     assert "bad.txt:1: date '2024-02-30' does not exist" in proc.stderr
     assert "1 articles" in proc.stderr and "1 rejected" in proc.stderr
+
+
+def test_cli_delete_article_keeps_actors_other_articles_cite(tmp_path):
+    store = tmp_path / "store"
+    kg("ingest", ROOT / "seeds" / "d01.txt", ROOT / "seeds" / "d02.txt", "--store", store)
+    actors = "SELECT ?a WHERE { GRAPH <https://w3id.org/standpunkt/graph/actors> { ?a a ?t } }"
+    held = ("SELECT DISTINCT ?a WHERE { GRAPH <https://w3id.org/standpunkt/article/%s> "
+            "{ ?p <https://w3id.org/standpunkt/ontology#holder> ?a } }")
+
+    def column(query):
+        out = json.loads(kg("query", query, "--format", "json", "--store", store).stdout)
+        return {b["a"]["value"] for b in out["results"]["bindings"]}
+
+    in_d01, in_d02 = column(held % "d01"), column(held % "d02")
+    assert in_d01 - in_d02, "d01 has actors of its own"
+    proc = kg("delete", "d01", "--store", store)
+    assert "deleted d01" in proc.stderr
+    assert column(held % "d01") == set()
+    left = column(actors)
+    assert in_d02 <= left and not (in_d01 - in_d02) & left
+    missing = kg("delete", "nope", "--store", store, check=False)
+    assert missing.returncode == 1 and "no article 'nope'" in missing.stderr
