@@ -37,12 +37,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.nlp.german import CLAUSE_COORDINATORS as COORDINATORS, FINITE
+
 PATTERNS = Path(__file__).parent / "data" / "patterns" / "clause_openers.jsonl"
-FINITE = {"VVFIN", "VAFIN", "VMFIN"}
-VERBAL = FINITE | {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "VVIMP"}
 RIGHT = {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "PTKVZ", "PTKZU"}
 BREAKS = {",", ";", ":", "–", "—", "-"}
-COORDINATORS = {"und", "oder", "sowie", "aber", "doch", "sondern", "denn"}
 QUOTE_OPEN = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
 
 
