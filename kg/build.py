@@ -30,6 +30,7 @@ ACTS = {
     "commitment": SP.CommitmentAct,
     "assertion": SP.AssertionAct,
 }
+DIRECTIONS = {"for": SP.For, "against": SP.Against}
 ACTOR_CLASSES = {"person": SCHEMA.Person, "organization": SCHEMA.Organization}
 LANG = "de"
 
@@ -113,10 +114,32 @@ def position_node(graph: rdflib.Graph, position: Position, article: URIRef) -> U
     graph.add((node, PROV.wasDerivedFrom, article))
     graph.add((node, SP.evidence, evidence))
     graph.add((node, SP.confidence, confidence_literal(position.confidence)))
+    if position.proposition:
+        graph.add((node, SP.proposition, proposition_node(graph, position)))
+        if position.side is not None:
+            graph.add((node, SP.side, _term(STANCES, position.side, "side")))
+        if position.direction is not None:
+            graph.add((node, SP.direction, _term(DIRECTIONS, position.direction, "direction")))
     graph.add((evidence, RDF.type, SP.Evidence))
     graph.add((evidence, RDF.value, Literal(position.sentence, lang=LANG)))
     graph.add((evidence, SP.startOffset, Literal(position.start, datatype=XSD.integer)))
     graph.add((evidence, SP.endOffset, Literal(position.end, datatype=XSD.integer)))
+    return node
+
+
+def proposition_node(graph: rdflib.Graph, position: Position) -> URIRef:
+    """Add the position's proposition to `graph` (once) and return its IRI.
+
+    Each article graph that refers to a proposition carries its node, so an article can
+    be replaced or dropped alone; the IRI is the same in every article. A free
+    proposition is labelled by the first claim that named it in this article.
+    """
+    node = URIRef(iris.proposition_iri(position.proposition))
+    if (node, RDF.type, SP.Proposition) not in graph:
+        graph.add((node, RDF.type, SP.Proposition))
+        graph.add((node, RDFS.label, Literal(position.proposition_label or position.claim, lang=LANG)))
+        if position.issue:
+            graph.add((node, SP.issue, URIRef(position.issue)))
     return node
 
 

@@ -15,6 +15,7 @@ ONTOLOGY = BASE + "ontology#"
 ACTORS_GRAPH = BASE + "graph/actors"
 TOPICS_GRAPH = BASE + "graph/topics"
 ONTOLOGY_GRAPH = BASE + "graph/ontology"
+ISSUES_GRAPH = BASE + "graph/issues"
 
 
 def slug(text: str) -> str:
@@ -36,6 +37,16 @@ def topic_iri(key: str) -> str:
     return BASE + "topic/" + slug(key)
 
 
+def proposition_iri(key: str) -> str:
+    """The one node of a proposition in every article: its key is the codebook issue's key,
+    or "free-" and the claim's head words (kg.nlp.propositions)."""
+    return BASE + "proposition/" + slug(key)
+
+
+def issue_iri(key: str) -> str:
+    return BASE + "issue/" + slug(key)
+
+
 def position_iri(article_id: str, start: int, actor: str, claim: str) -> str:
     digest = hashlib.sha1(f"{start}\x1f{actor}\x1f{claim}".encode()).hexdigest()[:12]
     return f"{BASE}position/{quote(article_id, safe='')}-{digest}"
@@ -46,7 +57,7 @@ def evidence_iri(position: str) -> str:
 
 
 def local_id(iri: str, kind: str) -> str:
-    """The `{id}` of an API path for an IRI minted above (kind: article|actor|topic|position)."""
+    """The `{id}` of an API path for an IRI minted above (kind: article|actor|topic|position|proposition)."""
     prefix = f"{BASE}{kind}/"
     if not iri.startswith(prefix):
         raise ValueError(f"{iri} is not a Standpunkt {kind} IRI")

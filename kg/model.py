@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 STANCES = ("support", "oppose")
+DIRECTIONS = ("for", "against")
 ACTS = ("demand", "proposal", "rejection", "support", "commitment", "assertion")
 ACTOR_TYPES = ("person", "organization")
 
@@ -52,6 +53,12 @@ class Position:
     confidence: float
     aliases: list[str] = field(default_factory=list)  # surface forms seen
     actor_kind: str | None = None  # person|party|government|state|institution|organisation
+    # the proposition (kg.nlp.propositions): shared across articles, the issue named positively
+    proposition: str | None = None  # key: a codebook issue's key, or "free-" + the claim's head words
+    proposition_label: str | None = None
+    issue: str | None = None  # IRI of the codebook's skos:Concept; None for a free proposition
+    side: str | None = None  # "support" | "oppose" toward the proposition
+    direction: str | None = None  # "for" | "against": the claim's direction word toward the issue
 
     def to_json(self) -> dict:
         """The system output line of ANNOTATION.md (`kg extract --format jsonl`)."""

@@ -31,9 +31,14 @@ class SP(DefinedNamespace):
     Stance: URIRef
     Act: URIRef
     Evidence: URIRef
+    Proposition: URIRef
+    Direction: URIRef
     # stances
     Support: URIRef
     Oppose: URIRef
+    # directions of a claim toward its proposition
+    For: URIRef
+    Against: URIRef
     # acts
     DemandAct: URIRef
     ProposalAct: URIRef
@@ -49,6 +54,11 @@ class SP(DefinedNamespace):
     claim: URIRef
     evidence: URIRef
     confidence: URIRef
+    proposition: URIRef
+    side: URIRef
+    direction: URIRef
+    # proposition properties
+    issue: URIRef
     # evidence properties
     startOffset: URIRef
     endOffset: URIRef
@@ -57,6 +67,7 @@ class SP(DefinedNamespace):
     # keys and codes
     stanceKey: URIRef
     actKey: URIRef
+    directionKey: URIRef
     cameoRootCode: URIRef
     capCode: URIRef
 

@@ -24,7 +24,8 @@ def position(article: Article, sentence: str, actor: str, actor_type: str, **fie
         actor_type=actor_type, actor_iri=iris.actor_iri(actor), stance="support", act="demand",
         claim="Rückzug der Ukraine aus dem Donbass", topic=iris.topic_iri("internationale-beziehungen"),
         topic_label="Internationale Beziehungen", cap_major=19, date=article.date,
-        article_date=article.date, confidence=0.8,
+        article_date=article.date, confidence=0.8, proposition="free-rueckzug-donbass",
+        proposition_label="Rückzug der Ukraine aus dem Donbass", side="support", direction="for",
     )
     values.update(fields)
     return Position(**values)
@@ -39,10 +40,11 @@ def sample(date: str | None = "2025-11-28", article_id: str = "t01") -> tuple[Ar
         position(article, first, "Wladimir Putin", "person", aliases=["Putin", "Kremlchef"],
                  actor_kind="person"),
         position(article, second, "Deutschland", "organization", stance="oppose", act="rejection",
-                 aliases=["Bundesregierung"], actor_kind="government", confidence=0.65),
+                 aliases=["Bundesregierung"], actor_kind="government", confidence=0.65, side="oppose"),
         position(article, third, "SPD", "organization", act="proposal",
                  claim="Aussetzen der Schuldenbremse 2024", topic=iris.topic_iri("haushalt"),
                  topic_label="Haushalt", cap_major=1, date="2023-12", confidence=1.0,
-                 actor_kind="party"),
+                 actor_kind="party", proposition="schuldenbremse", proposition_label="Schuldenbremse",
+                 issue=iris.issue_iri("schuldenbremse"), side="oppose", direction="against"),
     ]
     return article, positions

@@ -62,7 +62,8 @@ def test_build_position_has_the_shape_of_the_brief():
     assert graph.value(evidence, SP.startOffset).toPython() == source.start
     assert graph.value(evidence, SP.endOffset).toPython() == source.end
     assert TEXT[source.start:source.end] == source.sentence
-    assert len(list(graph.predicate_objects(p))) == 10
+    assert graph.value(p, SP.side) == SP.Oppose and graph.value(p, SP.direction) == SP.For
+    assert len(list(graph.predicate_objects(p))) == 13  # with sp:proposition, sp:side, sp:direction
 
 
 def test_build_month_dates_are_gyearmonth():
@@ -221,3 +222,30 @@ def test_build_position_of_another_article_is_a_programming_error():
     article, positions = sample()
     with pytest.raises(ValueError, match="'t09' given for article 't01'"):
         build.article_graph(article, [replace(positions[0], article="t09")])
+
+
+def test_build_proposition_iri_is_the_same_in_two_articles():
+    first, first_positions = sample(article_id="t01")
+    second, second_positions = sample(article_id="t02")
+    one, two = build.article_graph(first, first_positions), build.article_graph(second, second_positions)
+    wanted = URIRef(iris.proposition_iri("schuldenbremse"))
+    assert wanted == URIRef("https://w3id.org/standpunkt/proposition/schuldenbremse")
+    for graph in (one, two):
+        assert (wanted, RDF.type, SP.Proposition) in graph
+        assert graph.value(wanted, RDFS.label) == Literal("Schuldenbremse", lang="de")
+        assert graph.value(wanted, SP.issue) == URIRef(iris.issue_iri("schuldenbremse"))
+    shared = set(one.subjects(RDF.type, SP.Proposition)) & set(two.subjects(RDF.type, SP.Proposition))
+    assert shared == set(one.subjects(RDF.type, SP.Proposition)) and len(shared) == 2
+
+
+def test_build_side_and_direction_of_a_position_toward_its_proposition():
+    article, positions = sample()
+    graph = build.article_graph(article, positions)
+    spd = _position_node(graph, "SPD")
+    assert graph.value(spd, SP.stance) == SP.Support  # toward "Aussetzen der Schuldenbremse"
+    assert graph.value(spd, SP.direction) == SP.Against
+    assert graph.value(spd, SP.side) == SP.Oppose  # toward the Schuldenbremse
+    assert graph.value(spd, SP.proposition) == URIRef(iris.proposition_iri("schuldenbremse"))
+    free = graph.value(_position_node(graph, "Wladimir Putin"), SP.proposition)
+    assert free == URIRef(iris.proposition_iri("free-rueckzug-donbass"))
+    assert graph.value(free, SP.issue) is None

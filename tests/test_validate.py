@@ -11,7 +11,7 @@ from kg import build, iris, validate
 from kg import namespaces as ns
 from kg.errors import ValidationError
 from kg.model import Article, Position
-from kg.namespaces import DCTERMS, RDF, SP
+from kg.namespaces import DCTERMS, RDF, RDFS, SP
 from rdf_samples import sample
 
 ARTICLE = URIRef(iris.article_iri("t01"))
@@ -289,3 +289,30 @@ def test_validate_any_well_formed_position_conforms(sentences, confidence, stanc
             article_date="2025-11-28", confidence=float(confidence)))
     graph = validate.union(build.article_graph(article, positions), build.actors_graph(positions))
     assert validate.validate_graph(graph) == []
+
+
+def test_validate_position_with_a_proposition_but_no_side_fails():
+    graph = _valid()
+    position = _putin_position(graph)
+    graph.remove((position, SP.side, None))
+    report = validate.validate_graph(graph)
+    assert _lines_about(report, position, "PositionWithProposition-side", "MinCountConstraintComponent"), report
+
+
+def test_validate_side_without_a_proposition_fails_and_neither_conforms():
+    graph = _valid()
+    position = _putin_position(graph)
+    graph.remove((position, SP.proposition, None))
+    report = validate.validate_graph(graph)
+    assert _lines_about(report, position, "PositionWithProposition-proposition", "MinCountConstraintComponent")
+    for p in (SP.side, SP.direction):
+        graph.remove((position, p, None))
+    assert validate.validate_graph(graph) == []
+
+
+def test_validate_proposition_needs_a_german_label():
+    graph = _valid()
+    proposition = URIRef(iris.proposition_iri("schuldenbremse"))
+    graph.remove((proposition, RDFS.label, None))
+    report = validate.validate_graph(graph)
+    assert _lines_about(report, proposition, "Proposition-label", "MinCountConstraintComponent"), report
