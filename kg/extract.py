@@ -26,7 +26,7 @@ def extract(article: Article) -> list[Position]:
 
 
 def positions_from_doc(article: Article, doc) -> list[Position]:
-    from kg.nlp.factories import sentences_of
+    from kg.nlp.doc import sentences_of
 
     sents = sentences_of(doc)
     context = _Context(doc, sents)
@@ -137,7 +137,7 @@ class _DateChain:
         self.chain = DateChain(article_date)
 
     def date(self, k: int, sent, anchor: int | None) -> str | None:
-        from kg.nlp.factories import sentences_of
+        from kg.nlp.doc import sentences_of
 
         sents = sentences_of(self.doc)
         for j in range(self.read, k):  # narration between statements dates what follows it too

@@ -105,7 +105,8 @@ class OxigraphStore(Store):
                 self._store = ox.Store(str(self.path))
         except OSError as e:
             raise StoreError(f"cannot open the store at {self.path}: {e} "
-                             "(is another kg process, e.g. `kg serve`, using it?)") from e
+                             "(is another kg process, e.g. `kg serve`, using it? "
+                             "`kg ingest --to http://HOST:PORT` sends articles to a running server)") from e
 
     @property
     def native(self) -> ox.Store:

@@ -66,3 +66,31 @@ def test_api_serve_store_in_use_is_one_clear_line(tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kg serve:") and "store" in lines[0], result.stderr
+
+
+def test_api_serve_ingest_to_a_running_server(tmp_path):
+    """`kg ingest --to URL` posts each article; a bad one is one rejection line, the rest go in."""
+    store_dir = tmp_path / "store"
+    with OxigraphStore(store_dir) as store:
+        fill(store)
+    bad = tmp_path / "bad.txt"
+    bad.write_text(" date 2024-02-30 Ein Datum, das es nicht gibt.", encoding="utf-8")
+    process, base = start(store_dir, "--token", TOKEN)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), KG_WRITE_TOKEN=TOKEN)
+    try:
+        in_use = subprocess.run([sys.executable, "-m", "kg.cli", "ingest", str(ROOT / "seeds" / "d03.txt"),
+                                 "--store", str(store_dir)], cwd=ROOT, capture_output=True, text=True, env=env,
+                                timeout=120)
+        assert in_use.returncode == 2 and "--to" in in_use.stderr
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "ingest", str(ROOT / "seeds" / "d03.txt"), str(bad),
+                                 "--to", base], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+        assert result.returncode == 1, result.stderr
+        assert "1 articles" in result.stderr and "1 rejected" in result.stderr and "bad.txt" in result.stderr
+        assert requests.get(base + "/articles/d03", headers={"Accept": "application/ld+json"}, timeout=10).ok
+        refused = subprocess.run([sys.executable, "-m", "kg.cli", "ingest", str(ROOT / "seeds" / "d03.txt"),
+                                  "--to", base, "--token", "wrong"], cwd=ROOT, capture_output=True, text=True,
+                                 env=env, timeout=120)
+        assert refused.returncode == 2 and "refused the write (403)" in refused.stderr
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(15) == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg.nlp import analyse
-from kg.nlp.factories import sentences_of
+from kg.nlp.doc import sentences_of
 
 CASES = [json.loads(line) for line in
          (Path(__file__).parent / "fixtures" / "coreference_cases.jsonl").read_text(encoding="utf-8").splitlines()

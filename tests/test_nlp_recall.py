@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.nlp import analyse
-from kg.nlp.factories import sentences_of
+from kg.nlp.doc import sentences_of
 
 ROWS = [line.split("\t") for line in
         (Path(__file__).parent / "fixtures" / "recall_sentences.tsv").read_text(encoding="utf-8").splitlines()

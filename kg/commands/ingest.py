@@ -1,6 +1,7 @@
 """`kg ingest PATH...`: extract, validate and store articles."""
 from __future__ import annotations
 
+import os
 import sys
 
 from kg.commands import add_store_option, open_from_args
@@ -12,12 +13,20 @@ def register(subparsers) -> None:
         description="Read articles (seed text format, JSON, JSONL, or folders of them), extract "
                     "positions, validate each article's graph against ontology/shapes.ttl and "
                     "replace the article's named graph in the store. Faulty articles are "
-                    "reported and skipped; the exit code is 1 when any was rejected.")
+                    "reported and skipped; the exit code is 1 when any was rejected. With --to URL "
+                    "the articles are posted to a running `kg serve` instead (POST URL/articles, "
+                    "token from --token or $KG_WRITE_TOKEN), which is how to add articles while "
+                    "the server holds the store.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     add_store_option(p)
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--progress", action="store_true", default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
+    p.add_argument("--to", metavar="URL",
+                   help="post the articles to the kg serve at URL (e.g. http://127.0.0.1:5000) instead of "
+                        "writing the store")
+    p.add_argument("--token", dest="write_token", default=os.environ.get("KG_WRITE_TOKEN"),
+                   help="with --to: the server's write token (default $KG_WRITE_TOKEN)")
     p.add_argument("--verbose", "-v", action="store_true",
                    help="print a line for each article written")
     p.set_defaults(func=run)
@@ -27,6 +36,12 @@ def run(args) -> int:
     from kg.articles import read_paths
     from kg.ingest import ingest_articles
 
+    if args.to:
+        from kg.post import post_articles
+
+        summary = post_articles(args.to, read_paths(args.paths), token=args.write_token, verbose=args.verbose)
+        print(summary.line(), file=sys.stderr)
+        return 1 if summary.rejected else 0
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     with open_from_args(args) as store:
         written = _print_written if args.verbose else None

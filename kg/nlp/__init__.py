@@ -1,11 +1,15 @@
 """The German news pipeline: spaCy's blank German tokenizer plus rule components.
 
-Components (registered in kg.nlp.factories, run in this order):
+Components (registered in kg.nlp.factories, run in the order of kg.nlp.pipeline;
+the Doc extensions they share and `sentences_of` live in kg.nlp.doc):
 
 - ``news_sentences`` (kg.nlp.sentences): sentence spans that suit news -- headings
   are sentences, quotations are never split, no break before a lower-case word.
 - ``hanta_tagger`` (kg.nlp.tagger): STTS tags, UD pos and lemmas from HanTa, cached
   per word and per sentence; separable verbs rejoined (`lehnt … ab` -> `ablehnen`).
+- ``clause_fields`` (kg.nlp.fields, ``data/patterns/clause_openers.jsonl``): every
+  clause in topological fields (Vorfeld, brackets, Mittelfeld, Nachfeld), its kind
+  (main, subordinate, relative, infinitive), parent and coordination, on ``doc._.clauses``.
 - ``actor_mentions`` (kg.nlp.mentions, kg.nlp.gazetteer): actor mentions from the
   gazetteer (`data/actors/*.jsonl`), role + name patterns, unknown persons and
   organisations (kg.nlp.organisations, kg.nlp.org_mentions), time-scoped role nouns,
@@ -32,29 +36,6 @@ it with the article date that role resolution and statement dates need.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from kg.nlp.pipeline import COMPONENTS, analyse, load_pipeline
 
-COMPONENTS = ("news_sentences", "hanta_tagger", "actor_mentions", "attribution")
-
-
-@lru_cache(maxsize=1)
-def load_pipeline():
-    """spacy.blank('de') with the news components; cached, since HanTa loads a model."""
-    import spacy
-
-    from kg.nlp import factories  # noqa: F401  (registers the components)
-
-    nlp = spacy.blank("de")
-    for name in COMPONENTS:
-        nlp.add_pipe(name)
-    return nlp
-
-
-def analyse(text: str, article_date: str | None = None):
-    """Run the pipeline on one article body with its date known to every component."""
-    nlp = load_pipeline()
-    doc = nlp.make_doc(text)
-    doc._.article_date = article_date
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+__all__ = ["COMPONENTS", "analyse", "load_pipeline"]

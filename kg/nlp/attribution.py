@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.nlp import resources
+from kg.nlp.doc import sentences_of
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
@@ -56,8 +57,6 @@ class Attributor:
         self.actors = doc._.actors or {}
         self.recent: list[tuple[int, str]] = []  # (sentence index, actor) of statements
         self.sources: set[tuple[int, str]] = set()  # named only as a source (`laut X`): no antecedent of `er`
-        from kg.nlp.factories import sentences_of
-
         self.sents = sentences_of(doc)
         self.sent_of = {}
         for k, s in enumerate(self.sents):

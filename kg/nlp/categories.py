@@ -75,7 +75,7 @@ class CategoryReferences:
         return out
 
     def _in_heading(self, m: Mention) -> bool:
-        from kg.nlp.factories import sentences_of
+        from kg.nlp.doc import sentences_of
         from kg.nlp.sentences import is_heading
 
         sent = next((s for s in sentences_of(self.doc) if s.start <= m.start < s.end), None)

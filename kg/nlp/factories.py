@@ -1,26 +1,17 @@
 """All spaCy registrations of the German pipeline, in one place.
 
-Each component declares what it reads and writes. Article-level inputs (the
-publication date) travel on `doc._.article_date`, set before the components run.
+Each component declares what it reads and writes on the Doc (extensions declared
+in kg.nlp.doc). Article-level inputs (the publication date) travel on
+`doc._.article_date`, set before the components run. Only this module imports the
+component modules; they never import each other's registrations.
 """
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp import sentences, tagger
-
-def sentences_of(doc: Doc) -> list:
-    """The sentence spans, computed once (Doc.sents rebuilds them on every call)."""
-    if "sents" not in doc.user_data:
-        doc.user_data["sents"] = list(doc.sents)
-    return doc.user_data["sents"]
-
-
-for _name, _default in (("article_date", None), ("paragraphs", None), ("para_of_sent", None),
-                        ("mentions", None), ("actors", None), ("statements", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+from kg.nlp import attribution, fields, gazetteer, mentions, sentences, tagger
+from kg.nlp.doc import sentences_of
 
 
 @Language.component("news_sentences", assigns=["token.is_sent_start", "doc._.para_of_sent"])
@@ -50,11 +41,16 @@ def hanta_tagger(doc: Doc) -> Doc:
     return tagger.tag_doc(doc)
 
 
+@Language.component("clause_fields", requires=["token.is_sent_start", "token.tag"],
+                    assigns=["doc._.clauses"])
+def clause_fields(doc: Doc) -> Doc:
+    doc._.clauses = fields.annotate(doc, sentences_of(doc))
+    return doc
+
+
 @Language.component("actor_mentions", requires=["token.tag", "token.lemma"],
                     assigns=["doc._.mentions", "doc._.actors"])
 def actor_mentions(doc: Doc) -> Doc:
-    from kg.nlp import gazetteer, mentions
-
     doc._.mentions, doc._.actors = mentions.find(doc, gazetteer.load(), doc._.article_date)
     return doc
 
@@ -62,7 +58,5 @@ def actor_mentions(doc: Doc) -> Doc:
 @Language.component("attribution", requires=["doc._.mentions", "token.lemma"],
                     assigns=["doc._.statements"])
 def attribution_component(doc: Doc) -> Doc:
-    from kg.nlp import attribution
-
     doc._.statements = attribution.attribute(doc)
     return doc

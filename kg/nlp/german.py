@@ -25,6 +25,7 @@ SPEAKER_PRONOUNS = frozenset({"wir", "ich", "man", "uns", "mich", "mir", "er", "
 CONDITIONS = frozenset({"wenn", "falls", "sofern"})
 OTHERWISE = frozenset({"sonst", "andernfalls", "ansonsten", "anderenfalls"})
 LIST_JOINERS = frozenset({"und", "sowie", ",", "oder", "auch"})
+CLAUSE_COORDINATORS = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "denn"})  # may join two clauses
 CLAIM_OPENERS = frozenset({"dass", "ob", "und", "aber", "doch", "denn", ","})  # trimmed from a claim's start
 CONTRAST = frozenset({("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")})
 

@@ -91,7 +91,7 @@ class MentionFinder(OrganisationMentions, Coreference):
         self.local: dict[tuple[str, ...], str] = {}  # acronyms introduced in the article
 
     def run(self) -> list[Mention]:
-        from kg.nlp.factories import sentences_of
+        from kg.nlp.doc import sentences_of
 
         sents = sentences_of(self.doc)
         for sent in sents:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.nlp import resources
+from kg.nlp.doc import sentences_of
 
 HANTA_FIXES = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "$": "$(", "VV(IMP)": "VVIMP"}
 QUOTE_CHARS = {q: '"' for q in ("„", "“", "”", "«", "»", "‚", "‘")}
@@ -109,8 +110,6 @@ def rejoin_particles(lemmas: list[str], tags: list[str]) -> None:
 def tag_doc(doc: Doc) -> Doc:
     """Set tag_, pos_ and lemma_ on every token, sentence by sentence."""
     upos = _upos()
-    from kg.nlp.factories import sentences_of
-
     for sent in sentences_of(doc):
         tokens = [t for t in sent if not t.is_space]
         pairs = tag_words(tuple(QUOTE_CHARS.get(t.text, t.text) for t in tokens))

@@ -1,0 +1,26 @@
+"""The Doc extensions of the German pipeline and the helpers every component reads.
+
+Components never import one another: what one writes and another reads travels
+on the Doc, declared here once. Article-level inputs (the publication date) are
+set on `doc._.article_date` before the components run.
+
+Extensions: ``article_date``, ``paragraphs`` ((start, end) characters),
+``para_of_sent`` (paragraph index per sentence), ``clauses`` (kg.nlp.fields),
+``mentions`` and ``actors`` (actor mentions), ``statements`` (attribution).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+EXTENSIONS = ("article_date", "paragraphs", "para_of_sent", "clauses", "mentions", "actors", "statements")
+
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def sentences_of(doc: Doc) -> list:
+    """The sentence spans, computed once (Doc.sents rebuilds them on every call)."""
+    if "sents" not in doc.user_data:
+        doc.user_data["sents"] = list(doc.sents)
+    return doc.user_data["sents"]
