@@ -21,6 +21,7 @@ DEFAULTS = {
     "WORKERS": 4,           # query worker processes
     "WRITE_TOKEN": None,    # Bearer token for SPARQL Update and POST /articles; None = read-only
     "ALLOW_SERVICE": False,  # SPARQL SERVICE makes the server fetch URLs: off for public endpoints
+    "CORS_ORIGINS": (),     # origins whose pages may send a token (--cors-origin); reads are open to all
     "PAGE_LIMIT": 50,       # default page size of REST collections
     "MAX_PAGE_LIMIT": 1000,
     "MAX_UPLOAD_BYTES": 5_000_000,

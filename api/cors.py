@@ -1,13 +1,18 @@
-"""CORS for reads only: any origin may GET, and POST queries to /sparql; writes stay same-origin.
+"""CORS: any origin may read; origins named with --cors-origin may also write with a token.
 
-A browser preflight for a write (SPARQL Update, POST /articles) gets no
-Access-Control-Allow-* headers, so cross-site pages cannot use a token a user typed in.
+Reads (GET, and POST queries to /sparql) answer `Access-Control-Allow-Origin: *`, so
+anonymous browser apps anywhere can query. A browser sends a Bearer token only after
+a preflight that allows the `Authorization` header; that preflight, and the write
+methods, are granted to configured origins only (echoed by name, with `Vary: Origin`).
+A page on any other origin cannot make a browser send a token a user typed in.
 """
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 
 READ_POST_PATHS = {"/sparql"}
+WRITE_PATHS = {"/sparql", "/sparql/update", "/articles"}
+EXPOSED = "Link, Content-Type, Content-Disposition, Location"
 
 
 def _is_read(req) -> bool:
@@ -19,16 +24,29 @@ def _is_read(req) -> bool:
     return False
 
 
+def _trusted(origin: str | None) -> bool:
+    return bool(origin) and origin in (current_app.config.get("CORS_ORIGINS") or ())
+
+
 def register(app: Flask) -> None:
     @app.after_request
     def _cors(response):
-        if not _is_read(request):
-            return response
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Expose-Headers"] = "Link, Content-Type, Content-Disposition"
-        if request.method == "OPTIONS":
+        origin = request.headers.get("Origin")
+        if _trusted(origin):
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.vary.add("Origin")
+            write = request.path in WRITE_PATHS
+            methods = "GET, HEAD, POST, OPTIONS" if write else "GET, HEAD, OPTIONS"
+            headers = "Accept, Content-Type, Authorization"
+        elif _is_read(request):
+            response.headers["Access-Control-Allow-Origin"] = "*"
             methods = "GET, HEAD, POST, OPTIONS" if request.path in READ_POST_PATHS else "GET, HEAD, OPTIONS"
+            headers = "Accept, Content-Type"
+        else:
+            return response
+        response.headers["Access-Control-Expose-Headers"] = EXPOSED
+        if request.method == "OPTIONS":
             response.headers["Access-Control-Allow-Methods"] = methods
-            response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+            response.headers["Access-Control-Allow-Headers"] = headers
             response.headers["Access-Control-Max-Age"] = "600"
         return response

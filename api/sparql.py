@@ -13,11 +13,17 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
 from api import negotiate, services, sparql_form
+from api import queries as q
 from api.auth import require_write_token
-from api.errors import BadRequest, Forbidden, UnsupportedMediaType
+from api.errors import BadRequest, Forbidden, HTTPProblem, UnsupportedMediaType
 from api.service import service_description
+from api.update_dataset import DatasetConflict, with_dataset
 
 bp = Blueprint("sparql", __name__)
+
+
+class MethodNotAllowed(HTTPProblem):
+    status = 405
 
 EXTENSIONS = {negotiate.RESULTS_JSON: "srj", negotiate.RESULTS_XML: "srx", negotiate.CSV: "csv",
               negotiate.TSV: "tsv", negotiate.TURTLE: "ttl", negotiate.NTRIPLES: "nt", negotiate.JSONLD: "jsonld",
@@ -39,6 +45,9 @@ def protocol_request() -> dict:
     :raise 400: both or repeated operations.  :raise 415: a POST body of another type.
     """
     args, body = request.args, None
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if request.method == "POST" and charset not in ("utf-8", "utf8"):
+        raise UnsupportedMediaType(f"a SPARQL request is UTF-8, not {charset}")
     if request.method == "POST":
         if request.mimetype == FORM_TYPE:
             args = request.form
@@ -54,9 +63,17 @@ def protocol_request() -> dict:
     if query is not None and update is not None:
         raise BadRequest("a request carries either a query or an update, not both")
     params = request.args if body is not None or request.method == "GET" else request.form
+
+    def graphs(name: str) -> list[str] | None:
+        values = params.getlist(name) or request.args.getlist(name)
+        for value in values:
+            if q.safe_iri(value) is None or ":" not in value:
+                raise BadRequest(f"{name} must be an absolute IRI, not {value!r}")
+        return values or None
+
     return {"query": query, "update": update,
-            "default_graphs": params.getlist("default-graph-uri") or request.args.getlist("default-graph-uri") or None,
-            "named_graphs": params.getlist("named-graph-uri") or request.args.getlist("named-graph-uri") or None,
+            "default_graphs": graphs("default-graph-uri"), "named_graphs": graphs("named-graph-uri"),
+            "using_graphs": graphs("using-graph-uri"), "using_named_graphs": graphs("using-named-graph-uri"),
             "format": request.values.getlist("format")}
 
 
@@ -81,7 +98,9 @@ def _media_per_kind(accept_header: str, fmt: tuple) -> dict[str, str | None]:
 def endpoint():
     op = protocol_request()
     if op["update"] is not None:
-        return _update(op["update"])
+        if request.method == "GET":
+            raise MethodNotAllowed("an update is sent by POST, never by GET", headers={"Allow": "POST"})
+        return _update(op)
     if op["query"] is None:
         if request.method == "POST":
             raise BadRequest("no query: send query= (URL or form) or an application/sparql-query body")
@@ -92,7 +111,8 @@ def endpoint():
         raise Forbidden("federated queries (SERVICE) are disabled on this endpoint; "
                         "start the server with --allow-service to permit them")
     media = negotiated_media(op["query"], op["format"])
-    media_type, body = services().executor.run(op["query"], media, op["default_graphs"], op["named_graphs"])
+    media_type, body = services().executor.run(with_base(op["query"]), media, op["default_graphs"],
+                                               op["named_graphs"])
     headers = {"Vary": "Accept"}
     if request.args.get("download"):
         headers["Content-Disposition"] = f'attachment; filename="standpunkt-result.{EXTENSIONS[media_type]}"'
@@ -104,18 +124,29 @@ def update_endpoint():
     op = protocol_request()
     if op["update"] is None:
         raise BadRequest(f"no update: send update= (form) or an {UPDATE_TYPE} body")
-    return _update(op["update"])
+    return _update(op)
 
 
-def _update(text: str):
-    """:raise 401/403: see api.auth.  :raise 400: a malformed update."""
+def with_base(text: str) -> str:
+    """Relative IRIs in a request resolve against the endpoint URL /sparql (SPARQL 1.1 Protocol
+    §2.2.3), for updates sent to /sparql/update too. Prepended on the same line, so that the
+    store's error positions stay on the client's lines."""
+    return f"BASE <{url_for('sparql.endpoint', _external=True)}> {text}"
+
+
+def _update(op: dict):
+    """:raise 401/403: see api.auth.  :raise 400: a malformed update, or a dataset given twice."""
     require_write_token()
-    if not text.strip():
+    if not op["update"].strip():
         raise BadRequest("the update is empty")
     svc = services()
     with svc.write_lock:
         try:
-            svc.store.update(text)
+            text = with_dataset(op["update"], op["using_graphs"], op["using_named_graphs"],
+                                union_graphs=svc.store.graph_names())
+            svc.store.update(with_base(text))
+        except DatasetConflict as e:
+            raise BadRequest(str(e)) from None
         finally:
             svc.written()
     return Response(status=204)
@@ -126,7 +157,9 @@ def _describe_service():
     if accept and accept.best == "text/html" and not request.args.get("format"):
         return redirect(url_for("ui.query_page"))
     media_type = negotiate.choose("graph", accept, request.args.getlist("format"))
-    graph = service_description(request.base_url, writable=bool(current_app.config.get("WRITE_TOKEN")))
+    graph = service_description(request.base_url, writable=bool(current_app.config.get("WRITE_TOKEN")),
+                                federated=bool(current_app.config.get("ALLOW_SERVICE")),
+                                graphs=services().store.graph_names())
     fmt = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
            "application/rdf+xml": "xml", "application/n-quads": "nquads", "application/trig": "trig",
            "text/n3": "n3"}[media_type]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kg.sparql_text import LEXEME as _LEXEME
+
 _PROLOGUE = re.compile(
     r"""\s+                                   # whitespace
       | \#[^\n]*                              # a comment
@@ -40,15 +42,6 @@ def result_kind(query: str) -> str | None:
 
 def is_update(text: str) -> bool:
     return (first_keyword(text) or "") in UPDATE_KEYWORDS
-
-
-# strings, IRIs and comments are skipped whole; words are keywords, variables or prefixed names
-_LEXEME = re.compile(r'''
-    (?P<skip> """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-            | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'
-            | <[^<>"{}|^`\\\x00-\x20]*> | \#[^\n]* )
-  | (?P<word> [?$]?[\w\-.]*:[\w\-.:%]* | [?$]?[A-Za-z_][\w\-.]* )
-  | (?P<other> . )''', re.S | re.X)
 
 
 def uses_service(text: str) -> bool:

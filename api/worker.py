@@ -12,15 +12,12 @@ import pyoxigraph as ox
 
 from api.results import NoAcceptableFormat, encode
 from kg.errors import QueryError, ResultTooLarge
+from kg.sparql_text import oxigraph_dataset
 
 
 def evaluate(store: ox.Store, job: dict) -> tuple[str, bytes]:
     """Run `job` (query, media, default/named graphs, max_results) on an open store."""
-    kwargs = {"use_default_graph_as_union": job.get("default_graphs") is None}
-    if job.get("default_graphs") is not None:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in job["default_graphs"]]
-    if job.get("named_graphs") is not None:
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job["named_graphs"]]
+    kwargs = oxigraph_dataset(job["query"], job.get("default_graphs"), job.get("named_graphs"))
     try:
         result = store.query(job["query"], **kwargs)
         return encode(result, job["media"], job["max_results"])

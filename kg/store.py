@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError, StoreError
+from kg.sparql_text import oxigraph_dataset
 
 DEFAULT_STORE = "data/store"
 
@@ -136,11 +137,7 @@ class OxigraphStore(Store):
             raise StoreError(f"store write failed: {e}") from e
 
     def _native_query(self, sparql, default_graphs, named_graphs):
-        kwargs = {"use_default_graph_as_union": default_graphs is None}
-        if default_graphs is not None:
-            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        if named_graphs is not None:
-            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        kwargs = oxigraph_dataset(sparql, default_graphs, named_graphs)
         try:
             return self._store.query(sparql, **kwargs)
         except SyntaxError as e:

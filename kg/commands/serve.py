@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 
@@ -28,6 +29,9 @@ def register(subparsers) -> None:
                    help="Bearer token that allows SPARQL Update and POST /articles")
     p.add_argument("--allow-service", action="store_true",
                    help="allow federated SPARQL (SERVICE), which makes the server fetch other endpoints")
+    p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                   help="let pages from this origin (e.g. https://app.example.org) send the token "
+                        "from a browser; repeatable. Anonymous reads are open to every origin")
     add_store_option(p)
     p.set_defaults(func=run)
 
@@ -51,9 +55,13 @@ def run(args) -> int:
 
     if args.workers < 1 or args.query_timeout <= 0 or args.max_results < 1:
         raise KGError("--workers, --query-timeout and --max-results must be positive")
+    for origin in args.cors_origin:
+        if not re.fullmatch(r"https?://[^/\s?#]+", origin):
+            raise KGError(f"--cors-origin takes an origin such as https://app.example.org, not {origin!r}")
     app = create_app({"STORE_PATH": args.store, "STORE_OPTIONS": remote_options(args), "WORKERS": args.workers,
                       "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
-                      "WRITE_TOKEN": args.token or None, "ALLOW_SERVICE": args.allow_service})
+                      "WRITE_TOKEN": args.token or None, "ALLOW_SERVICE": args.allow_service,
+                      "CORS_ORIGINS": tuple(args.cors_origin)})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
     mode = "read-write (token)" if args.token else "read-only"
     print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql)", file=sys.stderr)
