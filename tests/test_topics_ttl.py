@@ -76,7 +76,8 @@ def test_topics_ttl_covers_german_news_broadly(graph, concepts):
     assert set(per_major) == CAP_MAJORS, "every CAP major has at least one finer topic"
     for c in finer:
         keywords = list(graph.objects(c, SKOS.altLabel)) + list(graph.objects(c, SKOS.hiddenLabel))
-        assert len(keywords) >= 5, f"{c} has only {len(keywords)} keywords"
+        german_name = [l for l in graph.objects(c, SKOS.prefLabel) if l.language == "de"]
+        assert len(german_name + keywords) >= 5, f"{c} has only {len(keywords)} keywords"
         assert all(k.language == "de" for k in keywords), c
 
 
@@ -134,3 +135,37 @@ def test_topics_ttl_procedure_words_are_a_collection_of_weak_cues(graph, concept
     strong = {str(k) for c in concepts for k in graph.objects(c, SKOS.altLabel)}
     assert {"Wahlrecht", "Koalitionsverhandlungen", "Misstrauensvotum", "Parteienfinanzierung",
             "Verwaltungsreform"} <= strong
+
+
+# The SKOS integrity conditions (SKOS Reference, W3C 2009) that a concept scheme can break,
+# as queries for violations: (condition, query returning the offending nodes).
+SKOS_INTEGRITY = {
+    "S9 ConceptScheme disjoint with Concept": "SELECT ?x WHERE { ?x a skos:ConceptScheme, skos:Concept }",
+    "S13 prefLabel, altLabel, hiddenLabel pairwise disjoint": """SELECT ?x ?l WHERE {
+        { ?x skos:prefLabel ?l ; skos:altLabel ?l } UNION { ?x skos:prefLabel ?l ; skos:hiddenLabel ?l }
+        UNION { ?x skos:altLabel ?l ; skos:hiddenLabel ?l } }""",
+    "S14 at most one prefLabel per language": """SELECT ?x WHERE { ?x skos:prefLabel ?a, ?b .
+        FILTER (?a != ?b && lang(?a) = lang(?b)) }""",
+    "S27 related disjoint with broaderTransitive": """SELECT ?x ?y WHERE { ?x skos:related ?y .
+        ?x (skos:broader|^skos:narrower)+ ?y }""",
+    "S37 Collection disjoint with Concept": "SELECT ?x WHERE { ?x a skos:Collection, skos:Concept }",
+    "S46 exactMatch disjoint with broadMatch and relatedMatch": """SELECT ?x ?y WHERE { ?x skos:exactMatch ?y .
+        { ?x skos:broadMatch ?y } UNION { ?x skos:relatedMatch ?y } }""",
+}
+
+
+@pytest.mark.parametrize("condition", SKOS_INTEGRITY)
+def test_topics_ttl_skos_integrity(graph, condition):
+    violations = list(graph.query(SKOS_INTEGRITY[condition], initNs={"skos": SKOS}))
+    assert not violations, f"{condition}: {[tuple(str(v) for v in row) for row in violations[:10]]}"
+
+
+def test_topics_ttl_skos_integrity_check_finds_a_repeated_label():
+    """The S13 query is not vacuous: an invented concept repeating its prefLabel fails it."""
+    from rdflib import Graph
+
+    g = Graph()
+    g.add((URIRef("x:c"), SKOS.prefLabel, Literal("Wahlrecht", lang="de")))
+    g.add((URIRef("x:c"), SKOS.hiddenLabel, Literal("Wahlrecht", lang="de")))
+    query = SKOS_INTEGRITY["S13 prefLabel, altLabel, hiddenLabel pairwise disjoint"]
+    assert len(list(g.query(query, initNs={"skos": SKOS}))) == 1
