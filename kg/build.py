@@ -187,6 +187,16 @@ def actors_graph(positions: Iterable[Position]) -> rdflib.Graph:
         if node not in kinded and position.actor_kind:
             graph.add((node, SP.actorKind, Literal(position.actor_kind)))
             kinded.add(node)
+        if position.party and position.actor_type == "person":
+            party = URIRef(iris.actor_iri(position.party))
+            graph.add((node, SCHEMA.memberOf, party))
+            graph.add((party, RDF.type, SP.Actor))
+            graph.add((party, RDF.type, SCHEMA.Organization))
+            if graph.value(party, RDFS.label) is None:
+                graph.add((party, RDFS.label, Literal(position.party)))
+            if party not in kinded:
+                graph.add((party, SP.actorKind, Literal("party")))
+                kinded.add(party)
     return graph
 
 

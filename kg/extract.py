@@ -46,7 +46,8 @@ def positions_from_doc(article: Article, doc) -> list[Position]:
             topic=topic.iri if topic else None, topic_label=topic.label if topic else None,
             cap_major=topic.cap_major if topic else None,
             date=dates.date(st.sent, sent, st.anchor), article_date=article.date,
-            confidence=st.confidence, aliases=aliases.get(st.actor, []), actor_kind=info.kind))
+            confidence=st.confidence, aliases=aliases.get(st.actor, []), actor_kind=info.kind,
+            party=_party(info, dates.date(st.sent, sent, st.anchor) or article.date)))
     return out
 
 
@@ -150,12 +151,30 @@ class _DateChain:
 
 
 def _aliases(doc) -> dict[str, list[str]]:
-    """Surface forms of each actor in the article (names, aliases, role nouns; not pronouns)."""
+    """Names each actor goes by in the article (`Merz`, `Kiew`): a job title is no name, so
+    role nouns, descriptions and pronouns are left out, and `Bundeskanzler Friedrich Merz`
+    gives `Friedrich Merz`; a first name alone (`Wibke`) is never a name."""
+    from kg.nlp.mentions import NAME_KINDS
+
     out: dict[str, set[str]] = {}
     for m in doc._.mentions or []:
-        if m.actor and m.kind != "pronoun":
-            out.setdefault(m.actor, set()).add(m.text)
+        if m.actor and m.kind in NAME_KINDS:
+            text = m.text[len(m.role):].strip() if m.role and m.text.startswith(m.role) else m.text
+            if text:
+                out.setdefault(m.actor, set()).add(text)
     return {a: sorted(s - {a}) for a, s in out.items()}
+
+
+def _party(info, date: str | None) -> str | None:
+    """A person's party on the statement date: the gazetteer's spells (`parties`, with
+    dates) where it has them, else the party it or the article names (`Merz (CDU)`)."""
+    if info.type != "person":
+        return None
+    for spell in info.parties:
+        start, end = spell.get("from"), spell.get("to")
+        if (not date or not start or start[:len(date)] <= date) and (not end or not date or date < end[:len(date)]):
+            return spell["party"]
+    return info.party
 
 
 def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tuple[Article, list[Position]]]:

@@ -18,10 +18,24 @@ ONTOLOGY_GRAPH = BASE + "graph/ontology"
 ISSUES_GRAPH = BASE + "graph/issues"
 
 
+# German spelling without umlauts: `Hendrik Wüst` is `hendrik-wuest`, never `hendrik-wust`
+GERMAN_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
+
+
 def slug(text: str) -> str:
-    """ASCII slug: 'Wolodymyr Selenskyj' -> 'wolodymyr-selenskyj', 'CDU/CSU' -> 'cdu-csu'."""
-    t = text.replace("ß", "ss")
-    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode().lower()
+    """ASCII slug: 'Wolodymyr Selenskyj' -> 'wolodymyr-selenskyj', 'CDU/CSU' -> 'cdu-csu',
+    'Hendrik Wüst' -> 'hendrik-wuest' (umlauts as German writes them without; other
+    accents dropped: 'Emmanuel Macron', 'Nicușor Dan' -> 'nicusor-dan')."""
+    return _ascii_slug(unicodedata.normalize("NFC", text).translate(GERMAN_ASCII))
+
+
+def legacy_slug(text: str) -> str:
+    """The slug actor IRIs had before umlauts were spelled out ('hendrik-wust'), for redirects."""
+    return _ascii_slug(text.replace("ß", "ss"))
+
+
+def _ascii_slug(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "x"
 
 

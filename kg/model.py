@@ -59,11 +59,12 @@ class Position:
     issue: str | None = None  # IRI of the codebook's skos:Concept; None for a free proposition
     side: str | None = None  # "support" | "oppose" toward the proposition
     direction: str | None = None  # "for" | "against": the claim's direction word toward the issue
+    party: str | None = None  # a person's party on the statement date (canonical actor name)
 
     def to_json(self) -> dict:
         """The system output line of ANNOTATION.md (`kg extract --format jsonl`)."""
         d = asdict(self)
-        for private in ("start", "end", "aliases", "actor_kind"):
+        for private in ("start", "end", "aliases", "actor_kind", "party"):
             d.pop(private)
         d["confidence"] = round(float(self.confidence), 3)
         return d

@@ -249,3 +249,15 @@ def test_build_side_and_direction_of_a_position_toward_its_proposition():
     free = graph.value(_position_node(graph, "Wladimir Putin"), SP.proposition)
     assert free == URIRef(iris.proposition_iri("free-rueckzug-donbass"))
     assert graph.value(free, SP.issue) is None
+
+
+def test_build_actors_graph_party_membership():
+    """schema:memberOf names the person's party on the statement date, itself an sp:Actor."""
+    article, positions = sample()
+    merz = position(article, positions[2].sentence, "Friedrich Merz", "person", actor_kind="person", party="CDU")
+    graph = build.actors_graph(positions + [merz])
+    cdu = URIRef(iris.actor_iri("CDU"))
+    assert graph.value(URIRef(iris.actor_iri("Friedrich Merz")), ns.SCHEMA.memberOf) == cdu
+    assert graph.value(cdu, RDFS.label) == Literal("CDU")
+    assert set(graph.objects(cdu, RDF.type)) == {SP.Actor, ns.SCHEMA.Organization}
+    assert graph.value(URIRef(iris.actor_iri("SPD")), ns.SCHEMA.memberOf) is None

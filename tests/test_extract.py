@@ -80,3 +80,18 @@ def test_extract_reported_speech_inherits_the_date_of_its_statement():
             "Angestrebt werde eine Entscheidung im Hauptverfahren.")
     positions = extract(Article("d", "2025-06-03", text))
     assert [(p.actor, p.date) for p in positions] == [("Alexander Dobrindt", "2025-06-02")] * 2
+
+
+def test_extract_aliases_are_names_not_job_titles():
+    """`Bundeskanzler Friedrich Merz … der Kanzler … Merz`: the aliases are names only."""
+    article = Article(id="alias", date="2025-11-28", text=(
+        "Bundeskanzler Friedrich Merz forderte einen Sparkurs. Der Kanzler sagte, die Länder müssten "
+        "mitziehen. Merz kritisierte zudem die Opposition."))
+    aliases = {a for p in extract(article) if p.actor == "Friedrich Merz" for a in p.aliases}
+    assert aliases == {"Merz"}
+
+
+def test_extract_party_of_a_person_on_the_statement_date():
+    article = Article(id="party", date="2025-11-28", text="Friedrich Merz forderte einen Sparkurs.")
+    [position] = extract(article)
+    assert position.party == "CDU" and "party" not in position.to_json()

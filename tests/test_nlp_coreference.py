@@ -23,8 +23,8 @@ CASES = [json.loads(line) for line in
          if line.strip()]
 
 
-def _actors_by_sentence(text: str) -> list[tuple[str, set[str]]]:
-    doc = analyse(text, "2025-11-28")
+def _actors_by_sentence(text: str, date: str = "2025-11-28") -> list[tuple[str, set[str]]]:
+    doc = analyse(text, date)
     sents = sentences_of(doc)
     found = defaultdict(set)
     for st in doc._.statements:
@@ -35,7 +35,7 @@ def _actors_by_sentence(text: str) -> list[tuple[str, set[str]]]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_nlp_coreference_holder_of_sentence(case):
-    sentences = _actors_by_sentence(case["text"])
+    sentences = _actors_by_sentence(case["text"], case.get("date", "2025-11-28"))
     wanted = defaultdict(set)
     for needle, actor in case["expected"]:
         wanted[needle] |= set() if actor == "-" else {actor}

@@ -30,6 +30,7 @@ class ActorInfo:
     gender: str | None = None
     roles: list[dict] = field(default_factory=list)
     known: bool = True
+    parties: list[dict] = field(default_factory=list)  # spells {party, from, to}, for party switchers
 
     @property
     def surname(self) -> str | None:
@@ -66,6 +67,8 @@ class Gazetteer:
         self.ambiguous: dict[str, list[str]] = {}
         self.joint: dict[frozenset[str], str] = {}  # `CDU und CSU` -> CDU/CSU
         self.seats: dict[str, str] = {}  # `der Ministerpräsident aus Düsseldorf` -> Nordrhein-Westfalen
+        self.families: dict[str, list[str]] = {}  # family name (and genitive) -> persons bearing it
+        self.family_of: dict[str, str] = {}
         self.max_len = 1
         for rec in records:
             self._add(rec, tokenize)
@@ -73,7 +76,8 @@ class Gazetteer:
     def _add(self, rec: dict, tokenize) -> None:
         name = rec["name"]
         info = ActorInfo(name, rec.get("type", "organization"), rec.get("kind", "organisation"),
-                         rec.get("party"), rec.get("gender"), list(rec.get("roles") or []))
+                         rec.get("party"), rec.get("gender"), list(rec.get("roles") or []),
+                         parties=list(rec.get("parties") or []))
         if info.type == "person" and not info.gender:
             info.gender = resources.first_names().get(name.split()[0])
         self.actors.setdefault(name, info)
@@ -89,6 +93,11 @@ class Gazetteer:
             for variant in _variants(tuple(tokenize(form)), info.type == "person"):
                 self.surface.setdefault(variant, name)
                 self.max_len = max(self.max_len, len(variant))
+        family = family_name(rec) if info.type == "person" else None
+        if family:
+            self.family_of[name] = family
+            for form in (family, family + "s") if not family.endswith(("s", "x", "z", "ß")) else (family,):
+                self.families.setdefault(form, []).append(name)
         for adj in rec.get("adjectives") or []:
             self.adjectives[adj.lower()] = name
         for role in info.roles:
@@ -130,8 +139,35 @@ class Gazetteer:
             federal = not any(o in present for _, o in holders if o != "Deutschland")  # `der Kanzler`, no Austria
         return german.pop() if len(german) == 1 and not named and federal else None
 
+    def bearer(self, family: str, date: str | None, present=frozenset()) -> str | None:
+        """The person a bare family name names when the article introduced no one by it:
+        the one bearer the article already names, else the one bearer in office on the
+        statement date, else the only bearer the gazetteer has; several: no one."""
+        names = self.families.get(family, ())
+        if len(names) == 1:
+            return names[0]
+        named = [n for n in names if n in present]
+        if len(named) == 1:
+            return named[0]
+        serving = [n for n in names if any(_in_office(date, r.get("from"), r.get("to")) and r.get("from")
+                                           for r in self.actors[n].roles)]
+        return serving[0] if len(serving) == 1 else None
+
     def is_role(self, token: str) -> bool:
         return role_key(token) in self.roles
+
+
+def family_name(rec: dict) -> str | None:
+    """The family name of a person record: `family` where the gazetteer gives it (family
+    name first: `Li Qiang`, `Moon Jae-in`), else the last word of the name, if the name
+    has two words at least and the last is a name (`Charles III.`, `Franziskus`: none)."""
+    if rec.get("family"):
+        return rec["family"]
+    words = rec["name"].split()
+    last = words[-1]
+    if len(words) < 2 or not last[:1].isupper() or last.endswith(".") or not last.replace("-", "").isalpha():
+        return None
+    return last
 
 
 def _in_office(date: str | None, start: str | None, end: str | None) -> bool:

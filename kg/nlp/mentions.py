@@ -29,6 +29,7 @@ PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
 GROUP_COUNTS = {"beide": 2, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}  # `beider Parteien`, `der drei Länder`
 DATIVE = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # only before `zufolge`
+NAME_KINDS = frozenset({"name", "surname"})  # mentions that name an actor, not describe it
 
 
 @dataclass
@@ -266,6 +267,11 @@ class MentionFinder(OrganisationMentions, Coreference):
             self._note_role(hit[1], role)
             return j + hit[0]
         name_len = self._name_after_role(toks, words, j)
+        bearer = self._role_bearer(role, words[j]) if name_len == 1 else None
+        if bearer:  # `Wirtschaftsminister Clement`: the gazetteer's person of that name and office
+            self._add(toks, i, j + 1, bearer, "name", role)
+            self._note_role(bearer, role)
+            return j + 1
         if name_len:
             name = " ".join(words[j:j + name_len])
             info = self.entity(name)
@@ -277,6 +283,19 @@ class MentionFinder(OrganisationMentions, Coreference):
         self.mentions.append(Mention(toks[i].i, toks[i].i + 1, None, "role", role,
                                      gender if gender in ("m", "f") else None, role, of))
         return i + 1
+
+    def _role_bearer(self, role: str, family: str) -> str | None:
+        """The gazetteer person a role noun + bare family name names: among the bearers of
+        the name, the one who held an office of that kind; else Gazetteer.bearer."""
+        bearers = self.gaz.families.get(family)
+        if not bearers:
+            return None
+        head = role_key(role).rpartition("-")[2]
+        fitting = [n for n in bearers if any(role_key(r["role"].split()[-1]).endswith(head)
+                                              for r in self.gaz.actors[n].roles)]
+        if len(fitting) == 1:
+            return fitting[0]
+        return self.gaz.bearer(family, self.date, frozenset(self.actors))
 
     def _role_of(self, toks, words, i) -> str | None:
         """The state or body a role belongs to: `US-Präsident`, `ukrainische Präsident`,
@@ -311,15 +330,15 @@ class MentionFinder(OrganisationMentions, Coreference):
         while j + n < len(toks) and n < 3:
             w, tag = words[j + n], toks[j + n].tag_
             if not (w[:1].isupper() and w.replace("-", "").isalpha()
-                    and (tag in PERSON_TAGS or n and tag.startswith("VV") and _first_name(words[j]))):
+                    and (tag in PERSON_TAGS or n and tag.startswith("VV"))):
                 break
             if self.gaz.surface.get((w,)) and self.gaz.actors[self.gaz.surface[(w,)]].type != "person":
                 break
             if self._is_role(w) and not self._role_surname(toks, words, j, n):
                 break
             n += 1
-        if n == 1 and toks[j].tag_ != "NE" and _first_name(words[j]) is None:
-            return 0
+        if n == 1 and (toks[j].tag_ != "NE" and _first_name(words[j]) is None or _first_name(words[j])):
+            return 0  # a first name alone (`Fraktionschefin Wibke`) is no one's name
         return n
 
     def _role_surname(self, toks, words, i, n) -> bool:
@@ -346,25 +365,60 @@ class MentionFinder(OrganisationMentions, Coreference):
         return i + n
 
     def _surnames(self) -> None:
-        """A later (or earlier, in a headline) bare surname names the person introduced in full."""
-        surnames = {}
+        """A bare family name (`kritisierte Lehmann`, `Lehmanns Plan`) names the person the
+        article introduced in full, also one the gazetteer knows under another first name;
+        with no one introduced, the gazetteer's bearer (Gazetteer.bearer: by the article's
+        other actors, then by office on the date). A gazetteer alias of one bearer
+        (`Merz`) gives way to another bearer the article names in full (`Hannah Merz`)."""
+        full = {m.actor for m in self.mentions if m.kind == "name" and m.actor and " " in m.text}
+        surnames = self._article_families(full)
+        for m in self.mentions:
+            other = surnames.get(m.text) if m.kind == "name" and m.end - m.start == 1 else None
+            if other and other != m.actor and m.actor not in full and self._info(m.actor).type == "person":
+                m.actor, m.kind, m.gender = other, "surname", self.actors[other].gender
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in self.doc:
+            if tok.i in taken or not tok.text[:1].isupper():
+                continue
+            name = surnames.get(tok.text)
+            if name is None and tok.text in self.gaz.families and self._bare_family(tok):
+                name = self.gaz.bearer(tok.text, self.date, frozenset(self.actors))
+                if name:
+                    self.entity(name)
+            if name:
+                self.mentions.append(Mention(tok.i, tok.i + 1, name, "surname", tok.text, self.actors[name].gender,
+                                             genitive=tok.text.endswith("s") and tok.text != self._family(name)))
+
+    def _article_families(self, full: set[str]) -> dict[str, str]:
+        """Family name (and genitive) -> the one person the article names in full bearing it."""
+        bearers: dict[str, set[str]] = {}
         for alias, names in self.gaz.ambiguous.items():
             present = [n for n in names if n in self.actors]
             if len(present) == 1:
-                surnames[alias] = present[0]
+                bearers.setdefault(alias, set()).add(present[0])
         for info in self.actors.values():
-            if info.type == "person" and not info.known and " " in info.name:
-                surnames[info.surname] = info.name
-                surnames[info.surname + "s"] = info.name
-        if not surnames:
-            return
-        taken = {i for m in self.mentions for i in range(m.start, m.end)}
-        for tok in self.doc:
-            if tok.i not in taken and tok.text in surnames:
-                name = surnames[tok.text]
-                self.mentions.append(Mention(tok.i, tok.i + 1, name, "surname", tok.text,
-                                             self.actors[name].gender, genitive=tok.text.endswith("s") and tok.text != name.split()[-1]))
+            family = self._family(info.name) if info.type == "person" and info.name in full else None
+            if family:
+                for form in (family, family + "s"):
+                    bearers.setdefault(form, set()).add(info.name)
+        return {form: names.pop() for form, names in bearers.items() if len(names) == 1}
 
+    def _family(self, name: str) -> str:
+        return self.gaz.family_of.get(name) or name.split()[-1]
+
+    def _bare_family(self, tok) -> bool:
+        """Is this capitalised word a family name standing alone, not a noun or the start
+        of another name (`der Spiegel`, `Weil die …`, `Schmidt GmbH`)?"""
+        if tok.tag_ not in ("NE", "NN", "FM") or _first_name(tok.text):
+            return False
+        prev = self.doc[tok.i - 1] if tok.i else None
+        if prev is not None and (prev.tag_ in ("ART", "PDAT", "PPOSAT", "PIAT", "ADJA") or prev.text[:1].isupper()
+                                 and prev.tag_ in ("NE", "NN") and _first_name(prev.text)):
+            return False
+        if (prev is None or tok.is_sent_start) and tok.tag_ != "NE":
+            return False  # `Klein`, `Kurz` opening a sentence
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        return nxt is None or not (nxt.text[:1].isupper() and nxt.tag_ == "NE")
 
 
 def find(doc: Doc, gaz: Gazetteer, date: str | None) -> tuple[list[Mention], dict[str, ActorInfo]]:
