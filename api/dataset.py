@@ -12,11 +12,10 @@ from api import negotiate, services
 from api.auth import require_write_token
 from api.errors import BadRequest, NotFound
 from api.render import project_context
+from kg import formats
 
 bp = Blueprint("dataset", __name__)
 
-EXPORT_NAMES = {negotiate.NQUADS: "nquads", negotiate.TRIG: "trig", negotiate.TURTLE: "turtle",
-                negotiate.NTRIPLES: "nt", negotiate.JSONLD: "jsonld"}
 OPENAPI = Path(__file__).with_name("openapi.json")
 
 
@@ -71,13 +70,13 @@ def _upload() -> tuple[bytes, str | None, str | None]:
 def export():
     """Stream the dataset (or ?graph=IRI) without building it in memory."""
     media_type = negotiate.choose("dataset", request.accept_mimetypes, request.args.getlist("format"))
-    fmt, graph = EXPORT_NAMES[media_type], request.args.get("graph")
+    export_format, graph = formats.by_media_type(media_type), request.args.get("graph")
     if graph is not None and graph not in services().store.graph_names():
         raise NotFound(f"no graph {graph}")
-    extension = {"nquads": "nq", "trig": "trig", "turtle": "ttl", "nt": "nt", "jsonld": "jsonld"}[fmt]
-    headers = {"Content-Disposition": f'attachment; filename="standpunkt.{extension}"'}
-    body = stream_with_context(_stream(services().store, fmt, graph))
-    return Response(body, content_type=f"{media_type}; charset=utf-8", headers=headers)
+    headers = {"Content-Disposition": f'attachment; filename="standpunkt.{export_format.extension}"'}
+    body = stream_with_context(_stream(services().store, export_format.name, graph))
+    charset = "" if media_type.endswith("+xml") else "; charset=utf-8"
+    return Response(body, content_type=media_type + charset, headers=headers)
 
 
 class _ChunkQueue:

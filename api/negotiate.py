@@ -9,6 +9,7 @@ from __future__ import annotations
 from werkzeug.datastructures import MIMEAccept
 
 from api.errors import NotAcceptable
+from kg import formats
 
 RESULTS_JSON = "application/sparql-results+json"
 RESULTS_XML = "application/sparql-results+xml"
@@ -23,24 +24,17 @@ TRIG = "application/trig"
 N3 = "text/n3"
 HTML = "text/html"
 
-# kind -> {name or alias: canonical media type}; the first entry is the default
+# kind -> {name or alias: canonical media type}; the first entry is the default.
+# RDF and result formats come from the one registry, kg.formats.
 TABLES: dict[str, dict[str, str]] = {
-    "solutions": {"json": RESULTS_JSON, "xml": RESULTS_XML, "csv": CSV, "tsv": TSV,
-                  "application/json": RESULTS_JSON, "application/xml": RESULTS_XML, "text/xml": RESULTS_XML},
-    "boolean": {"json": RESULTS_JSON, "xml": RESULTS_XML,
-                "application/json": RESULTS_JSON, "application/xml": RESULTS_XML, "text/xml": RESULTS_XML},
-    "graph": {"turtle": TURTLE, "ttl": TURTLE, "nt": NTRIPLES, "ntriples": NTRIPLES, "jsonld": JSONLD,
-              "json-ld": JSONLD, "json": JSONLD, "rdfxml": RDFXML, "xml": RDFXML, "rdf": RDFXML,
-              "nquads": NQUADS, "trig": TRIG, "n3": N3,
-              "application/x-turtle": TURTLE, "application/turtle": TURTLE, "text/plain": NTRIPLES,
-              "application/json": JSONLD, "application/x-json+ld": JSONLD, "application/xml": RDFXML,
-              "text/xml": RDFXML, "text/rdf+n3": N3, "application/rdf+n3": N3},
+    "solutions": formats.negotiation_table("results"),
+    "boolean": formats.negotiation_table("results", only=lambda f: f.name in ("json", "xml")),
+    "graph": formats.negotiation_table("rdf", default="turtle"),
     # REST resources: one dict, rendered as JSON-LD, Turtle, N-Triples or HTML
     "resource": {"jsonld": JSONLD, "json": JSONLD, "turtle": TURTLE, "ttl": TURTLE, "nt": NTRIPLES,
                  "ntriples": NTRIPLES, "html": HTML, "application/json": JSONLD, "text/plain": NTRIPLES,
                  "application/xhtml+xml": HTML},
-    "dataset": {"nquads": NQUADS, "trig": TRIG, "turtle": TURTLE, "nt": NTRIPLES, "jsonld": JSONLD,
-                "application/json": JSONLD, "text/plain": NTRIPLES},
+    "dataset": formats.negotiation_table("rdf", only=lambda f: f.dump),
 }
 
 

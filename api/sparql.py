@@ -18,6 +18,7 @@ from api.auth import require_write_token
 from api.errors import BadRequest, Forbidden, HTTPProblem, UnsupportedMediaType
 from api.service import service_description
 from api.update_dataset import DatasetConflict, with_dataset
+from kg import formats
 
 bp = Blueprint("sparql", __name__)
 
@@ -25,9 +26,8 @@ bp = Blueprint("sparql", __name__)
 class MethodNotAllowed(HTTPProblem):
     status = 405
 
-EXTENSIONS = {negotiate.RESULTS_JSON: "srj", negotiate.RESULTS_XML: "srx", negotiate.CSV: "csv",
-              negotiate.TSV: "tsv", negotiate.TURTLE: "ttl", negotiate.NTRIPLES: "nt", negotiate.JSONLD: "jsonld",
-              negotiate.RDFXML: "rdf", negotiate.NQUADS: "nq", negotiate.TRIG: "trig", negotiate.N3: "n3"}
+
+EXTENSIONS = {f.media_type: f.extension for f in formats.all_formats()}
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -160,9 +160,7 @@ def _describe_service():
     graph = service_description(request.base_url, writable=bool(current_app.config.get("WRITE_TOKEN")),
                                 federated=bool(current_app.config.get("ALLOW_SERVICE")),
                                 graphs=services().store.graph_names())
-    fmt = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
-           "application/rdf+xml": "xml", "application/n-quads": "nquads", "application/trig": "trig",
-           "text/n3": "n3"}[media_type]
+    fmt = formats.by_media_type(media_type).rdflib
     return Response(graph.serialize(format=fmt), content_type=_with_charset(media_type))
 
 

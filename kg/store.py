@@ -15,21 +15,15 @@ from typing import BinaryIO, Iterable
 import pyoxigraph as ox
 import rdflib
 
+from kg import formats
 from kg.errors import QueryError, StoreError
 from kg.sparql_text import oxigraph_dataset
 
 DEFAULT_STORE = "data/store"
 
-# kg export / /export names -> pyoxigraph formats
-RDF_FORMATS = {
-    "nquads": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "turtle": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
-DATASET_FORMATS = ("nquads", "trig", "jsonld")
+# kg export / /export names -> pyoxigraph formats (derived from kg.formats)
+RDF_FORMATS = {f.name: f.oxigraph for f in formats.all_formats("rdf") if f.dump}
+DATASET_FORMATS = tuple(f.name for f in formats.all_formats("rdf") if f.dump and f.quads)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -163,7 +157,7 @@ class OxigraphStore(Store):
 
     def dump(self, out, fmt="nquads", graph=None):
         rdf_format = RDF_FORMATS[fmt]
-        prefixes = _prefixes() if fmt in ("turtle", "trig", "rdfxml") else None
+        prefixes = _prefixes() if formats.get(fmt).prefixes else None
         if graph is None and fmt in DATASET_FORMATS:
             self._store.dump(out, rdf_format, prefixes=prefixes)
         elif graph is None:

@@ -265,6 +265,26 @@ def test_api_resources_export_streams_the_dataset(client, api_store, fmt, parser
     assert sum(1 for _ in got.quads((None, None, None, None))) == api_store.quad_count()
 
 
+def test_api_resources_export_offers_every_format_of_kg_export(client, api_store):
+    """/export and `kg export` read their formats from the one registry (kg.formats)."""
+    from kg import formats
+    from kg.store import RDF_FORMATS
+
+    triples = {(s, p, o) for s, p, o, _ in rdflib.Dataset().parse(
+        data=client.get("/export?format=nquads").get_data(), format="nquads").quads()}
+    for name in RDF_FORMATS:
+        fmt = formats.get(name)
+        response = client.get(f"/export?format={name}")
+        body = response.get_data()
+        response.close()
+        assert response.status_code == 200, (name, body[:200])
+        assert response.mimetype == fmt.media_type
+        assert response.headers["Content-Disposition"].endswith(f'.{fmt.extension}"')
+        if not fmt.quads:
+            got = rdflib.Graph().parse(data=body, format=fmt.rdflib)
+            assert len(got) == len(triples), name
+
+
 def test_api_resources_export_one_graph_and_unknown_graph(client, api_store):
     a1 = iris.article_iri("a1")
     response = client.get("/export", query_string={"format": "nt", "graph": a1})

@@ -14,7 +14,7 @@ def register(subparsers) -> None:
         description="Stream the dataset in constant memory. nquads and trig keep the named graphs "
                     "(one per article, plus actors, topics and ontology); turtle, nt and rdfxml "
                     "write the union of all graphs, or the one named by --graph.")
-    p.add_argument("--format", choices=sorted(RDF_FORMATS), default="nquads")
+    p.add_argument("--format", choices=list(RDF_FORMATS), default="nquads")
     p.add_argument("--graph", metavar="IRI", help="export this named graph only")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--gzip", action="store_true", help="gzip the output")

@@ -1,18 +1,21 @@
-"""`kg extract PATH... --format jsonl|turtle|jsonld|nquads`: positions to stdout, no store."""
+"""`kg extract PATH... --format jsonl|turtle|jsonld|nquads|…`: positions to stdout, no store."""
 from __future__ import annotations
 
 import json
 import sys
 
-FORMATS = ("jsonl", "turtle", "jsonld", "nquads")
+from kg import formats
+
+FORMATS = ("jsonl", *formats.names("rdf"))
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "extract", help="print the positions found in articles (no store)",
         description="Extract positions and print them: jsonl is the system output format of "
-                    "eval/ANNOTATION.md (one position per line); turtle, jsonld and nquads print "
-                    "the RDF that `kg ingest` would store. Exit code 1 when an article was rejected.")
+                    "eval/ANNOTATION.md (one position per line); the RDF formats print the graphs "
+                    "that `kg ingest` would store (nquads, trig and jsonld with the named graphs, "
+                    "the others their union). Exit code 1 when an article was rejected.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
@@ -76,18 +79,19 @@ def _serialize(dataset, fmt: str) -> str:
 
     from kg import iris
 
-    if fmt == "nquads":
-        return dataset.serialize(format="nquads")
+    rdf_format = formats.get(fmt)
     if fmt == "jsonld":
         import json
 
         from kg.build import to_jsonld
 
         return json.dumps(to_jsonld(dataset), ensure_ascii=False, indent=2) + "\n"
+    if rdf_format.quads:
+        return dataset.serialize(format=rdf_format.rdflib)
     union = rdflib.Graph()
     for s, p, o, _ in dataset.quads():
         union.add((s, p, o))
     union.bind("sp", iris.ONTOLOGY)
     union.bind("schema", "https://schema.org/")
     union.bind("prov", "http://www.w3.org/ns/prov#")
-    return union.serialize(format="turtle")
+    return union.serialize(format=rdf_format.rdflib)

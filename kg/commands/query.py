@@ -6,12 +6,9 @@ from pathlib import Path
 
 from kg.commands import add_store_option, open_from_args
 
-MEDIA = {
-    "json": "application/sparql-results+json",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "xml": "application/sparql-results+xml",
-}
+from kg import formats
+
+MEDIA = {f.name: f.media_type for f in formats.all_formats("results")}
 
 
 def register(subparsers) -> None:
