@@ -20,7 +20,8 @@ from kg.nlp.doc import sentences_of
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.stance import act_of, claim_text
+from kg.nlp.claims import claim_text, resolve_anaphors
+from kg.nlp.stance import act_of
 from kg.nlp.reporting import (bare_fact, clear_for, from_their_side, in_konjunktiv, is_heading, other_subject,
                               passive_agent, points_back, reporting, speaker_verbs)
 from kg.nlp.triggers import Hit, SentenceView, clause_of, governed, holders, triggers
@@ -84,6 +85,7 @@ class Attributor:
             elif (silent := self._silent_speaker(k, v)):
                 self.recent.append((k, silent))
                 self.last_speaker_sent = k
+        resolve_anaphors(out)
         return out
 
     def _silent_speaker(self, k: int, v: SentenceView) -> str | None:

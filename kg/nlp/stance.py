@@ -1,4 +1,4 @@
-"""What an attributed actor says: the act, the side taken, and the claim.
+"""What an attributed actor says: the act and the side taken (the claim: kg.nlp.claims).
 
 A stance trigger states its own act (`lehnt ab`: rejection, oppose); a reporting
 verb (`sagte`, `erklärte`) takes its act from what is reported: a stance verb or
@@ -17,15 +17,13 @@ A verdict named with `nennen`/`bezeichnen` is a rejection; with `sagen` an asser
 from __future__ import annotations
 
 from kg.nlp import resources
-from kg.nlp.german import CLAIM_OPENERS, CONDITIONS, CONTRAST, DEONTIC, FINITE, SPEAKER_PRONOUNS
+from kg.nlp.german import CONDITIONS, CONTRAST, DEONTIC, FINITE, SPEAKER_PRONOUNS
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.frames import consequence_frame
-from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger, governed
+from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger
 from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
 
-CLAIM_WORDS = 14
-QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘"}
 NEEDED = resources.word_class("needed")
 NAMING = resources.word_class("naming")
 WARNING = resources.word_class("warning")
@@ -343,23 +341,3 @@ def _ends(v: SentenceView, idx: list[int]) -> bool:
         if hit and hit.trigger.act == "commitment" and hit.trigger.polarity < 0:
             return True
     return False
-
-
-def claim_text(v: SentenceView, hit: Hit, m: Mention | None) -> str:
-    """The proposition as a short phrase: the quote, the reported clause, or the trigger's object."""
-    idx = _content_indices(v, hit, m)
-    if not idx and m is not None:
-        taken = set(range(v.local(m), v.pos[m.end - 1] + 1)) | {hit.i}
-        idx = [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and not v.toks[i].is_punct]
-    seg = v.segs[hit.i]
-    subjects = {i for x in v.mentions if v.segs[v.local(x)] == seg and not governed(v, x)
-                for i in range(v.local(x), v.pos[x.end - 1] + 1)}
-    kept = [i for i in idx if i not in subjects and v.toks[i].text not in QUOTES
-            and v.toks[i].tag_ not in ("PTKVZ", "$(")]
-    while kept and (v.toks[kept[0]].text.lower() in CLAIM_OPENERS or v.toks[kept[0]].tag_ in ("ADV", "KON")):
-        kept = kept[1:]
-    words = [v.toks[i].text for i in kept]
-    if len(words) > CLAIM_WORDS:
-        words = words[:CLAIM_WORDS] + ["…"]
-    text = " ".join(words).strip(" ,.:;-–")
-    return text or v.sent.text.strip()[:120]
