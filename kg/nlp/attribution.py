@@ -85,7 +85,7 @@ class Attributor:
             elif (silent := self._silent_speaker(k, v)):
                 self.recent.append((k, silent))
                 self.last_speaker_sent = k
-        resolve_anaphors(out)
+        resolve_anaphors(out, self.views)
         return out
 
     def _silent_speaker(self, k: int, v: SentenceView) -> str | None:

@@ -1,0 +1,198 @@
+"""What a claim is not: the reporting frame around it (kg.nlp.claims).
+
+The frame of a statement is the holder with its article, adjectives, role noun and
+apposition (`der österreichische Bundeskanzler …`, `X, Chefin der Grünen,`), co-holders
+joined by `und`, the cue with its particle, auxiliaries and reflexive, the companions of
+a multi-word cue (`erteilte eine klare Absage`), negation of the cue, adverbs of the
+speaking, a Vorfeld adverbial (`Auf Reisen in Kirgistan bekräftigte er …`), and the
+time, place and medium of the speaking (`am Montag`, `auf Twitter`, `im Interview`).
+The words for the last are data: `data/claim_words.tsv`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.nlp import resources
+from kg.nlp.fields import clause_at
+from kg.nlp.german import MONTHS, SOURCE_PREPOSITIONS
+from kg.nlp.mentions import Mention
+from kg.nlp.triggers import Hit, SentenceView
+
+QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘", "'"}
+DETERMINERS = {"ART", "PDAT", "PIAT", "PPOSAT", "PIDAT"}
+MONTH_WORDS = {"Mitte", "Anfang", "Ende"} | set(MONTHS)
+
+
+@lru_cache(maxsize=None)
+def words(kind: str) -> frozenset[str]:
+    """The words of one kind in data/claim_words.tsv."""
+    rows = (line.split("\t") for line in (resources.DATA / "claim_words.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return frozenset(r[1].strip() for r in rows if r[0] == kind)
+
+
+def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
+    """Tokens of the reporting act: holder (with its article, adjectives and apposition),
+    co-holders, the cue with its particle, reflexive, auxiliaries, the companions of a
+    multi-word cue, negation of the cue, sentence adverbs, a Vorfeld adverbial, and the
+    time, place and medium of the speaking in the cue's clause."""
+    out = {hit.i} | _holder_span(v, holder)
+    if hit.evidence in ("continuation", "marker", "headline"):
+        return out | _marker_words(v, hit, holder)
+    seg_toks = v.seg_tokens(v.segs[hit.i])
+    for x in v.mentions:
+        if x is not holder and _co_holder(v, x, holder):
+            out |= _holder_span(v, x)
+    own = _phrase_words(v, hit) | {"sich"}
+    neg = resources.negations()
+    reaction = resources.reaction_adjectives()
+    for i in seg_toks:
+        t = v.toks[i]
+        low = t.text.lower()
+        if v.mask[i]:
+            continue
+        if t.tag_ in ("PTKVZ", "VAFIN", "VMFIN", "VAINF", "VAPP") or low in own or t.lemma_.lower() in own \
+                or (low in neg and t.tag_ in ("PTKNEG", "PIAT", "PIS")) \
+                or (hit.evidence == "phrase" and (low in reaction or t.lemma_.lower() in reaction)):
+            out.add(i)
+    out |= _companion_phrases(v, seg_toks, own)
+    out |= _adverbials(v, seg_toks)
+    if hit.evidence != "noun":
+        out |= _vorfeld(v, hit, holder)
+    relative = next((i for i in seg_toks if not v.toks[i].is_punct), None)
+    if relative is not None and v.toks[relative].tag_ in ("PRELS", "PRELAT") or \
+            (relative is not None and v.toks[relative].text in ("der", "die", "das") and v.subordinate(v.segs[hit.i])):
+        out.add(relative)  # `Der Städtetag, der … fordert`: the relative pronoun is the holder
+    return out
+
+
+def _co_holder(v: SentenceView, x: Mention, holder: Mention | None) -> bool:
+    """`Grüne und SPD bejubeln …`: a mention joined to the holder by `und`, a comma or `sowie`."""
+    if holder is None or holder.start not in v.pos or x.start not in v.pos:
+        return False
+    a, b = sorted((v.local(holder), v.local(x)))
+    first = holder if v.local(holder) == a else x
+    between = v.toks[v.pos[first.end - 1] + 1:b]
+    return 0 < len(between) <= 2 and all(t.text.lower() in ("und", "sowie", ",") or t.tag_ == "ART" for t in between)
+
+
+def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> set[int]:
+    """`Eine klare Absage erteilte …`: the whole noun phrase of a multi-word cue's noun."""
+    out = set()
+    for i in seg_toks:
+        if v.toks[i].tag_ == "NN" and (v.toks[i].text.lower() in own or v.toks[i].lemma_.lower() in own):
+            j = i
+            while j > 0 and v.toks[j - 1].tag_ in DETERMINERS | {"ADJA", "ADV", "ADJD"} and v.segs[j - 1] == v.segs[i]:
+                j -= 1
+            out |= set(range(j, i + 1))
+    return out
+
+
+def _vorfeld(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
+    """In the cue's main clause, a Vorfeld that holds the holder is all holder (`Der
+    Innenpolitiker X vom Koalitionspartner SPD kündigte an`); one that opens with a
+    preposition or an adverb is an adverbial of the speaking (`Auf Reisen in Kirgistan
+    bekräftigte er`), not the claim. A topicalised object (`Einen Wechsel schloss X aus`) stays."""
+    clause = clause_at(v.sent.doc, v.toks[hit.i].i)
+    if clause is None or clause.kind != "main" or not clause.vorfeld or clause.quoted:
+        return set()
+    vf = [v.pos[i] for i in clause.vorfeld if i in v.pos]
+    if not vf or any(v.mask[i] for i in vf):
+        return set()
+    has_holder = holder is not None and holder.start in v.pos and v.local(holder) in vf
+    first = v.toks[vf[0]]
+    if has_holder or first.tag_ in ("APPR", "APPRART", "ADV", "PROAV") or first.text in MONTH_WORDS:
+        return set(vf)
+    return set()
+
+
+def _holder_span(v: SentenceView, m: Mention | None) -> set[int]:
+    """The holder's tokens with the article, adjectives, a role noun or genitive name and a
+    source preposition before them (`von den Richtern`, `Frankreichs Präsident …`), and a
+    following apposition between commas (`X, Chefin der Grünen, …`)."""
+    if m is None or m.start not in v.pos:
+        return set()
+    start, end = v.local(m), v.pos[m.end - 1]
+    seg = v.segs[start]
+    while start > 0 and v.segs[start - 1] == seg and (
+            v.toks[start - 1].tag_ in ("ART", "ADJA", "PPOSAT")
+            or (v.toks[start - 1].text in ("der", "die", "das") and start - 1 in v.seg_tokens(seg)[:2])
+            or (v.toks[start - 1].tag_ == "NN" and v.toks[start].tag_ == "NE")
+            or (v.toks[start - 1].tag_ == "NE" and v.toks[start - 1].text.endswith("s") and v.toks[start].tag_ == "NN")):
+        start -= 1
+    if start > 0 and v.toks[start - 1].text.lower() in SOURCE_PREPOSITIONS | {"durch"} and v.segs[start - 1] == seg:
+        start -= 1
+    span = set(range(start, end + 1))
+    if end + 1 < len(v.toks) and v.toks[end + 1].text == ",":
+        nxt = v.seg_tokens(v.segs[end + 1] + 1) if v.segs[end + 1] + 1 <= v.segs[-1] else []
+        if nxt and v.toks[nxt[-1]].text == "," and not any(v.toks[i].tag_.startswith("V") for i in nxt) \
+                and len(nxt) <= 8 and v.toks[nxt[0]].tag_ not in ("KOUS", "PRELS"):
+            span |= {end + 1} | set(nxt)  # the apposition
+    return span
+
+
+def _marker_words(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
+    """`laut X`, `X zufolge`, `nach Angaben von X`, `hieß es`: the source phrase."""
+    out = set()
+    if holder is None or hit.evidence != "marker":
+        return out
+    start, end = v.local(holder), v.pos[holder.end - 1]
+    j = start - 1
+    while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA", "APPR", "APPRART", "APPO", "NN", "PPOSAT") and start - j <= 4:
+        out.add(j)
+        j -= 1
+    for j in range(end + 1, min(end + 3, len(v.toks))):
+        if v.toks[j].tag_ in ("APPO", "VVFIN", "PPER") or v.toks[j].text.lower() in ("zufolge", "es", "hieß", "heißt"):
+            out.add(j)
+    return out
+
+
+def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
+    """Sentence adverbs and the time, place and medium of the speaking in the cue's clause:
+    `am Montag`, `auf Twitter`, `im Gespräch mit der dpa`, `aus meiner Sicht`."""
+    out = set()
+    setting, time = words("setting"), words("time")
+    for i in idx:
+        t = v.toks[i]
+        low = t.text.lower()
+        if t.tag_ in ("ADV", "ADJD") and not modifies_noun(v, i):
+            out.add(i)
+        if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in setting | time or low in setting | time):
+            out |= phrase_around(v, i)
+    return out
+
+
+def modifies_noun(v: SentenceView, i: int) -> bool:
+    """`eine deutlich höhere Steuer`: an adverb inside a noun phrase belongs to it."""
+    j = i + 1
+    while j < len(v.toks) and v.toks[j].tag_ in ("ADV", "ADJD"):
+        j += 1
+    return j < len(v.toks) and v.toks[j].tag_ in ("ADJA", "CARD") and v.segs[j] == v.segs[i]
+
+
+def phrase_around(v: SentenceView, i: int) -> set[int]:
+    """A noun with its preposition, determiners and adjectives, and a genitive or `mit`
+    phrase after it (`im „Interview der Woche“ des Deutschlandfunks`)."""
+    start = i
+    while start > 0 and (v.toks[start - 1].tag_ in DETERMINERS | {"ADJA", "APPR", "APPRART", "CARD"}
+                         or v.toks[start - 1].text in QUOTES) and v.segs[start - 1] == v.segs[i]:
+        start -= 1
+        if v.toks[start].tag_ in ("APPR", "APPRART"):
+            break
+    end = i
+    while end + 1 < len(v.toks) and v.segs[end + 1] == v.segs[i] and (
+            v.toks[end + 1].tag_ in ("ART", "ADJA", "NN", "NE") or v.toks[end + 1].text in QUOTES
+            or v.toks[end + 1].text.lower() == "mit"):
+        end += 1
+        if v.toks[end].tag_ == "ART" and v.toks[end].text.lower() not in ("des", "der"):
+            end -= 1
+            break
+    return set(range(start, end + 1))
+
+
+def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:
+    """The companions of a multi-word cue (`stellt sich quer`, `erteilte eine Absage`)."""
+    if hit.evidence != "phrase":
+        return set()
+    entries = resources.phrases().get(v.toks[hit.i].lemma_, [])
+    return {c.lower() for comps, trig in entries if trig == hit.trigger for c in comps}
