@@ -2,7 +2,7 @@
 import pytest
 
 from kg.nlp import analyse, gazetteer, organisations
-from kg.nlp.mentions import _first_name
+from kg.nlp.article_actors import first_name as _first_name
 
 
 def _org(text: str, start: int):

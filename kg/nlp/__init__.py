@@ -10,10 +10,13 @@ the Doc extensions they share and `sentences_of` live in kg.nlp.doc):
 - ``clause_fields`` (kg.nlp.fields, ``data/patterns/clause_openers.jsonl``): every
   clause in topological fields (Vorfeld, brackets, Mittelfeld, Nachfeld), its kind
   (main, subordinate, relative, infinitive), parent and coordination, on ``doc._.clauses``.
-- ``actor_mentions`` (kg.nlp.mentions, kg.nlp.gazetteer): actor mentions from the
-  gazetteer (`data/actors/*.jsonl`), role + name patterns, unknown persons and
-  organisations (kg.nlp.organisations, kg.nlp.org_mentions), time-scoped role nouns,
-  and within-article coreference (kg.nlp.coreference, kg.nlp.categories).
+- ``actor_mentions`` (kg.nlp.mentions, kg.nlp.gazetteer, kg.nlp.surnames): actor
+  mentions from the gazetteer (`data/actors/*.jsonl`), role + name patterns, unknown
+  persons and organisations (kg.nlp.organisations, kg.nlp.org_mentions), bare family
+  names; left on ``doc._.article_actors`` (kg.nlp.article_actors).
+- ``coreference`` (kg.nlp.coreference, kg.nlp.collectives, kg.nlp.categories): what
+  refers back -- role nouns (time-scoped: `der Kanzler`), descriptions, collectives
+  and category nouns -- resolved within the article.
 - ``attribution`` (kg.nlp.attribution, kg.nlp.clauses, kg.nlp.triggers,
   kg.nlp.reporting, kg.nlp.stance, kg.nlp.verdicts, kg.nlp.frames): who takes which
   side in which sentence, with act, polarity, claim and confidence; the claim -- the

@@ -7,19 +7,15 @@ a body (body_heads.tsv). With none or several fitting, no one: no position beats
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kg.nlp import resources
+from kg.nlp.article_actors import ActorView, Mention
 from kg.nlp.gazetteer import role_key
 
-if TYPE_CHECKING:
-    from kg.nlp.mentions import Mention
 
+class CategoryReferences(ActorView):
+    """Asked by kg.nlp.coreference (category heads) and kg.nlp.collectives (subjects)."""
 
-class CategoryReferences:
-    """Mixin of kg.nlp.coreference.Coreference (uses mentions, doc, gaz, entity)."""
-
-    def _resolve_categories(self) -> None:
+    def resolve(self) -> None:
         """`Die Gewerkschaft fordert acht Prozent`, `Arbeitgeber: …`: a collective subject
         (categories.tsv) stands for the one organisation of the article whose name or alias
         fits, also before it is named (headlines); with none or several, for no one."""
@@ -47,7 +43,7 @@ class CategoryReferences:
             texts |= {" ".join(k).lower() for k, v in self.gaz.surface.items() if v == name}
         return forms
 
-    def _category_heads(self, m: Mention, key: str) -> set[str]:
+    def category_heads(self, m: Mention, key: str) -> set[str]:
         """`der Gewerkschaftschef`, `der Ausschussvorsitzende`: the persons introduced as
         that head of a body of the kind (`GDL-Chef Mario Reiß`, `Der Vorsitzende des
         Verteidigungsausschusses, Thomas Röwekamp`; body kinds in body_heads.tsv)."""
@@ -73,10 +69,3 @@ class CategoryReferences:
             if any(w in phrase for w in words) or (owner and any(w in t for w in words for t in forms.get(owner, ()))):
                 out.add(x.actor)
         return out
-
-    def _in_heading(self, m: Mention) -> bool:
-        from kg.nlp.doc import sentences_of
-        from kg.nlp.sentences import is_heading
-
-        sent = next((s for s in sentences_of(self.doc) if s.start <= m.start < s.end), None)
-        return sent is not None and is_heading(sent.text)

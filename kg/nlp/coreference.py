@@ -5,27 +5,19 @@ noun names.
 the person last introduced with that role, `Die Chefin der Bundesagentur, Andrea
 Nahles,` -> the name in the apposition, `ein Sprecher des Ministeriums` -> the body,
 `die 46-Jährige`, `der Sozialdemokrat` -> the person last named who fits, `die
-Delegierten`, `die Richter`, `die Prüfer` -> the party, court or institution last named.
+Delegierten`, `die Richter`, `die Prüfer` -> the party, court or institution last named
+(kg.nlp.collectives), `die Gewerkschaft` -> the one union of the article (kg.nlp.categories).
+
+A component of its own: it reads the mentions the `actor_mentions` component left on the
+Doc (`doc._.article_actors`, kg.nlp.article_actors) and resolves them in place.
 """
 from __future__ import annotations
 
-import copy
-from typing import TYPE_CHECKING
-
 from kg.nlp import resources
+from kg.nlp.article_actors import ActorView, ArticleActors, Mention
 from kg.nlp.categories import CategoryReferences
+from kg.nlp.collectives import CollectiveReferences
 from kg.nlp.gazetteer import _in_office, role_key
-
-GROUP_KINDS = {"state": {"state", "government"}}
-
-if TYPE_CHECKING:
-    from kg.nlp.mentions import Mention
-
-
-def descriptor(word: str) -> str | None:
-    """`46-Jährige`, `Sozialdemokrat`: a word that describes a person named before."""
-    value = resources.collectives().get(word.lower().rpartition("-")[2], "")
-    return value if value.startswith("person") else None
 
 
 def _office_fits(role: str, keys: set[str]) -> bool:
@@ -36,8 +28,18 @@ def _office_fits(role: str, keys: set[str]) -> bool:
     return key in keys or head in keys or bool(prefix) and any(head.endswith(k) for k in keys)
 
 
-class Coreference(CategoryReferences):
-    """Mixin of kg.nlp.mentions.MentionFinder (uses its mentions, doc, gaz, entity)."""
+class Coreference(ActorView):
+    """Resolves one article's role nouns, descriptions, collectives and categories."""
+
+    def __init__(self, state: ArticleActors):
+        super().__init__(state)
+        self.categories = CategoryReferences(state)
+
+    def run(self) -> ArticleActors:
+        self._resolve_roles()
+        CollectiveReferences(self.state, self.categories).run()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.state
 
     def _resolve_roles(self) -> None:
         """Appositions first (`Die Landrätin des Kreises Kleve, Silke Gorißen,`), so that a
@@ -166,7 +168,7 @@ class Coreference(CategoryReferences):
             fits |= {n for n, info in self.actors.items() if info.type == "person" and info.party in members}
         for k in keys:
             fits |= self.roles_seen.get(k, set()) | self.roles_seen.get("landes" + k, set())  # `Landesinnenminister`
-        fits |= self._category_heads(m, key)
+        fits |= self.categories.category_heads(m, key)
         for name, info in self.actors.items():
             if info.type == "person" and any(
                     _office_fits(r["role"], keys) and _in_office(self.date, r.get("from"), r.get("to"))
@@ -219,99 +221,7 @@ class Coreference(CategoryReferences):
         after = [x for x in ordered if x.start > m.start and x.actor and ok(x)]
         return after[0].actor if after else None
 
-    def _described(self, m: Mention, ordered: list[Mention], party: str) -> str | None:
-        """`Die 46-Jährige`, `der Sozialdemokrat`, `die Schwedin` (party `@Schweden`): the
-        person named last who fits; `der Österreicher Magnus Brunner`: the name right after."""
-        after = next((x for x in ordered if x.start == m.end and x.actor), None)
-        if after and self.entity(after.actor).type == "person":
-            return after.actor
-        for x in reversed([x for x in ordered if x.start < m.start and x.actor]):
-            info = self.entity(x.actor)
-            if info.type != "person" or info.gender != m.gender:
-                continue
-            if party.startswith("@") and self._states_of(info, ordered) - {party[1:]}:
-                continue
-            if not party or party.startswith("@") or info.party == party:
-                return x.actor
-        return None
 
-    def _states_of(self, info, ordered: list[Mention]) -> set[str]:
-        """The states a person is known to belong to: their gazetteer offices' states, and
-        a nationality noun right before their name (`der Österreicher Magnus Brunner`)."""
-        states = {r.get("of") for r in info.roles if r.get("of") in self.gaz.actors
-                  and self.gaz.actors[r["of"]].kind == "state"}
-        for x in ordered:
-            nxt = descriptor(x.text) if x.kind == "collective" else None
-            if nxt and nxt.startswith("person:@") and any(y.start == x.end and y.actor == info.name for y in ordered):
-                states.add(nxt.partition("@")[2])
-        return states
-
-    def _resolve_collectives(self) -> None:
-        """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the
-        court; `die Prüfer`, `die Währungshüter`: the institution last named; `der Verband`,
-        `die Kommission`: the organisation last named with that word."""
-        ordered = sorted(self.mentions, key=lambda m: m.start)
-        last: dict[str, str] = {}
-        orgs: list[str] = []
-        table = resources.collectives()
-        for m in ordered:
-            if m.actor:
-                info = self.entity(m.actor)
-                if info.kind == "party":
-                    last["party"] = m.actor
-                if "gericht" in info.name.lower():
-                    last["court"] = m.actor
-                if info.type != "person":
-                    orgs.append(m.actor)
-                    if info.kind not in ("party", "state"):
-                        last["body"] = m.actor
-            elif m.kind == "definite":
-                word = m.text.lower()
-                m.actor = next((o for o in reversed(orgs) if word != o.lower()
-                                and any(part.endswith(word) for part in o.lower().split())), None)
-                m.kind = "collective" if m.actor else "definite"
-            elif m.kind == "collective" and descriptor(m.text):
-                m.actor = self._described(m, ordered, descriptor(m.text).partition(":")[2])
-            elif m.kind in ("collective", "role"):
-                wanted = table.get(m.text.lower())
-                if wanted and wanted in last:
-                    m.actor, m.kind = last[wanted], "collective"
-        self.mentions = [m for m in self.mentions if m.kind != "definite"]
-        self._resolve_categories()
-        self._resolve_groups()
-
-    def _resolve_groups(self) -> None:
-        """`beider Parteien`, `der drei Länder`: the actors of that kind last named together,
-        one mention each on the same words."""
-        ordered = sorted(self.mentions, key=lambda m: m.start)
-        out = []
-        for m in ordered:
-            if m.kind != "group":
-                out.append(m)
-                continue
-            kind = resources.collectives()[m.text.lower()].partition(":")[2]
-            members = self._last_group([x for x in out if x.actor and x.start < m.start], kind, int(m.role))
-            out += [copy.copy(m) for _ in members]
-            for x, actor in zip(out[len(out) - len(members):], members):
-                x.actor, x.kind, x.role = actor, "collective", None
-        self.mentions = out
-
-    def _last_group(self, before: list[Mention], kind: str, count: int) -> list[str]:
-        """The last `count` distinct actors of `kind` joined by `und`/commas before a point."""
-        group: list[str] = []
-        for x in reversed(before):
-            if self.entity(x.actor).kind not in GROUP_KINDS.get(kind, {kind}):
-                group = []
-                continue
-            if group and not self._joined(x, before):
-                group = []
-            if x.actor not in group:
-                group.insert(0, x.actor)
-            if len(group) == count:
-                return group
-        return []
-
-    def _joined(self, x: Mention, before: list[Mention]) -> bool:
-        nxt = next((y for y in before if y.start > x.start), None)
-        between = self.doc[x.end:nxt.start] if nxt else []
-        return nxt is not None and all(t.text.lower() in ("und", "sowie", ",", "die", "der") for t in between)
+def resolve(state: ArticleActors) -> ArticleActors:
+    """Coreference over the mentions kg.nlp.mentions.find left in `state`."""
+    return Coreference(state).run()

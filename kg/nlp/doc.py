@@ -6,13 +6,15 @@ set on `doc._.article_date` before the components run.
 
 Extensions: ``article_date``, ``paragraphs`` ((start, end) characters),
 ``para_of_sent`` (paragraph index per sentence), ``clauses`` (kg.nlp.fields),
-``mentions`` and ``actors`` (actor mentions), ``statements`` (attribution).
+``article_actors`` (kg.nlp.article_actors: what the mention finder hands to coreference),
+``mentions`` and ``actors`` (actor mentions after coreference), ``statements`` (attribution).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-EXTENSIONS = ("article_date", "paragraphs", "para_of_sent", "clauses", "mentions", "actors", "statements")
+EXTENSIONS = ("article_date", "paragraphs", "para_of_sent", "clauses", "article_actors", "mentions", "actors",
+              "statements")
 
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp import attribution, fields, gazetteer, mentions, sentences, tagger
+from kg.nlp import attribution, coreference, fields, gazetteer, mentions, sentences, tagger
 from kg.nlp.doc import sentences_of
 
 
@@ -49,9 +49,18 @@ def clause_fields(doc: Doc) -> Doc:
 
 
 @Language.component("actor_mentions", requires=["token.tag", "token.lemma"],
-                    assigns=["doc._.mentions", "doc._.actors"])
+                    assigns=["doc._.article_actors", "doc._.mentions", "doc._.actors"])
 def actor_mentions(doc: Doc) -> Doc:
-    doc._.mentions, doc._.actors = mentions.find(doc, gazetteer.load(), doc._.article_date)
+    state = mentions.find(doc, gazetteer.load(), doc._.article_date)
+    doc._.article_actors, doc._.mentions, doc._.actors = state, state.mentions, state.actors
+    return doc
+
+
+@Language.component("coreference", requires=["doc._.article_actors"],
+                    assigns=["doc._.mentions", "doc._.actors"])
+def coreference_component(doc: Doc) -> Doc:
+    state = coreference.resolve(doc._.article_actors)
+    doc._.mentions, doc._.actors = state.mentions, state.actors
     return doc
 
 

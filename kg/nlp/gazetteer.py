@@ -69,6 +69,7 @@ class Gazetteer:
         self.seats: dict[str, str] = {}  # `der Ministerpräsident aus Düsseldorf` -> Nordrhein-Westfalen
         self.families: dict[str, list[str]] = {}  # family name (and genitive) -> persons bearing it
         self.family_of: dict[str, str] = {}
+        self.short_forms: dict[str, set[str]] = {}  # actor -> its one-word forms (`Merz`, `Kiew`)
         self.max_len = 1
         for rec in records:
             self._add(rec, tokenize)
@@ -91,7 +92,8 @@ class Gazetteer:
             self.ambiguous.setdefault(alias, []).append(name)
         for form in [name, *(a for a in rec.get("aliases") or [] if a not in (rec.get("ambiguous") or []))]:
             for variant in _variants(tuple(tokenize(form)), info.type == "person"):
-                self.surface.setdefault(variant, name)
+                if self.surface.setdefault(variant, name) == name and len(variant) == 1:
+                    self.short_forms.setdefault(name, set()).add(variant[0])
                 self.max_len = max(self.max_len, len(variant))
         family = family_name(rec) if info.type == "person" else None
         if family:

@@ -1,4 +1,4 @@
-"""Actor mentions and within-article coreference.
+"""Actor mentions: every span of an article that names or may refer to an actor.
 
 Finds every way an article names an actor: gazetteer names and aliases
 (`Kiew` -> Ukraine), role + name (`EU-Ratspräsident António Costa`), unknown
@@ -8,45 +8,28 @@ later references: a surname, a bare role noun (`der Kremlchef`, `die Ministerin`
 `der CSU-Politiker`), a collective noun (`die Delegierten`) standing for the
 party last mentioned. Pronouns are only marked here; attribution resolves them,
 because the right antecedent of `sagte er` is the last speaker. Organisations and
-state organs are found by kg.nlp.org_mentions, references resolved by
-kg.nlp.coreference (both mixins of MentionFinder).
+state organs are found by kg.nlp.org_mentions, bare family names linked by
+kg.nlp.surnames; what refers back is resolved later, by the coreference component
+(kg.nlp.coreference), from the ArticleActors this module fills (kg.nlp.article_actors).
 """
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from kg.nlp import resources
+from kg.nlp.doc import sentences_of
+from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention, descriptor, first_name  # noqa: F401
 from kg.nlp.german import DEFINITE
-from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
-from kg.nlp.coreference import Coreference, descriptor
-from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word, first_name
+from kg.nlp.gazetteer import Gazetteer, role_key
+from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
+from kg.nlp.surnames import FamilyNames
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
 GROUP_COUNTS = {"beide": 2, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}  # `beider Parteien`, `der drei Länder`
 DATIVE = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # only before `zufolge`
-NAME_KINDS = frozenset({"name", "surname"})  # mentions that name an actor, not describe it
-
-
-@dataclass
-class Mention:
-    """A token span (doc indices, end exclusive) that names an actor."""
-
-    start: int
-    end: int
-    actor: str | None
-    kind: str  # name | role | surname | pronoun | collective
-    text: str
-    gender: str | None = None
-    role: str | None = None
-    of: str | None = None
-    genitive: bool = False
-
-
 _first_name = first_name
 
 
@@ -79,33 +62,24 @@ def role_gender(word: str) -> str | None:
     return None
 
 
-class MentionFinder(OrganisationMentions, Coreference):
-    """Runs over one Doc; keeps the article's actors (entities) as it goes."""
+class MentionFinder(ActorView):
+    """Runs over one Doc, filling the article's ArticleActors as it goes."""
 
-    mention_class = Mention
+    def __init__(self, state: ArticleActors):
+        super().__init__(state)
+        self.orgs = OrganisationMentions(state)
 
-    def __init__(self, doc: Doc, gaz: Gazetteer, date: str | None):
-        self.doc, self.gaz, self.date = doc, gaz, date
-        self.actors: dict[str, ActorInfo] = {}
-        self.mentions: list[Mention] = []
-        self.roles_seen: dict[str, set[str]] = {}
-        self.local: dict[tuple[str, ...], str] = {}  # acronyms introduced in the article
-
-    def run(self) -> list[Mention]:
-        from kg.nlp.doc import sentences_of
-
+    def run(self) -> ArticleActors:
         sents = sentences_of(self.doc)
         for sent in sents:
             self._scan(sent)
         self._joint_actors()
         if sents:
-            self._local_heads(sents[0])
-        self._foreign_ministries()
-        self._surnames()
-        self._resolve_roles()
-        self._resolve_collectives()
+            self.orgs.local_heads(sents[0])
+        self.orgs.foreign_ministries()
+        FamilyNames(self.state).run()
         self.mentions.sort(key=lambda m: m.start)
-        return self.mentions
+        return self.state
 
     def _joint_actors(self) -> None:
         """`CDU und CSU fordern`, `Antrag von CDU und CSU`: the two sister parties named
@@ -132,19 +106,9 @@ class MentionFinder(OrganisationMentions, Coreference):
         return nxt[:1].isupper() and nxt.replace("-", "").isalpha() and toks[i + 1].tag_ in ("NE", "NN") \
             and not self._is_role(nxt) and not self.gaz.match(words, i + 1)
 
-    def _info(self, name: str) -> ActorInfo:
-        """What is known of an actor, without making it one of the article's actors."""
-        return self.actors.get(name) or self.gaz.actors[name]
-
     def _local(self, words, i) -> tuple[int, str] | None:
         name = self.local.get((words[i],))
         return (1, name) if name else None
-
-    def entity(self, name: str) -> ActorInfo:
-        if name not in self.actors:
-            known = self.gaz.actors.get(name)
-            self.actors[name] = copy.deepcopy(known) if known else ActorInfo(name, known=False)
-        return self.actors[name]
 
     def _scan(self, sent) -> None:
         toks = [t for t in sent if not t.is_space]
@@ -158,7 +122,7 @@ class MentionFinder(OrganisationMentions, Coreference):
         hit = self.gaz.match(words, i) or self._local(words, i)
         if hit and self._first_name_not_surname(toks, words, i, hit):
             hit = None
-        org = self._unknown_org(toks, words, i, hit) or self._organ_in_seat(toks, words, i)
+        org = self.orgs.unknown_org(toks, words, i, hit) or self.orgs.organ_in_seat(toks, words, i)
         if org:
             return org
         if hit and not (hit[0] == 1 and self._is_role(words[i]) and self._info(hit[1]).type == "person"):
@@ -168,7 +132,7 @@ class MentionFinder(OrganisationMentions, Coreference):
                 n += 1  # `Israels Armee`, `Chinas Regierung`: the state itself
             self._add(toks, i, i + n, name, "name")
             return i + n
-        state = self._state_organ(toks, words, i)
+        state = self.orgs.state_organ(toks, words, i)
         if state:
             self._add(toks, i, i + 2, state, "name")
             return i + 2
@@ -181,8 +145,8 @@ class MentionFinder(OrganisationMentions, Coreference):
         if party:
             self._add(toks, i, i + 1, party, "name")
             return i + 1
-        council = self._council(toks, words, i) or self._land_government(toks, words, i) or \
-            self._city(toks, words, i)
+        council = self.orgs.council(toks, words, i) or self.orgs.land_government(toks, words, i) or \
+            self.orgs.city(toks, words, i)
         if council:
             return council
         if i and words[i - 1].lower().rstrip("nr") in GROUP_COUNTS \
@@ -234,24 +198,6 @@ class MentionFinder(OrganisationMentions, Coreference):
         if party and self.gaz.actors[party].kind == "party" and rest.lower() in resources.collectives():
             return party
         return None
-
-    def _add(self, toks, i, j, name, kind, role=None) -> Mention:
-        span_text = " ".join(t.text for t in toks[i:j])
-        info = self.entity(name)
-        genitive = j - i >= 1 and toks[j - 1].text.endswith("s") and toks[j - 1].text[:-1] in (
-            info.name.split()[-1], *[k[-1] for k, v in self.gaz.surface.items() if v == name and len(k) == 1])
-        m = Mention(toks[i].i, toks[j - 1].i + 1, name, kind, span_text, info.gender, role, genitive=genitive)
-        self.mentions.append(m)
-        self._party_after(toks, j, info)
-        return m
-
-    def _party_after(self, toks, j, info: ActorInfo) -> None:
-        """`Friedrich Merz (CDU)`: the parenthesis names the person's party."""
-        if info.type != "person" or j + 2 >= len(toks) or toks[j].text != "(" or toks[j + 2].text != ")":
-            return
-        party = self.gaz.surface.get((toks[j + 1].text,))
-        if party and self.gaz.actors[party].kind == "party":
-            info.party = info.party or party
 
     def _is_role(self, word: str) -> bool:
         return role_gender(word) is not None or self.gaz.is_role(word)
@@ -315,15 +261,6 @@ class MentionFinder(OrganisationMentions, Coreference):
                 return last.actor
         return None
 
-    def _note_role(self, name: str, role: str) -> None:
-        self.roles_seen.setdefault(role_key(role), set()).add(name)
-        self.roles_seen.setdefault(role_key(role).rpartition("-")[2], set()).add(name)
-        prefix = role.rpartition("-")[0]
-        party = self.gaz.prefix_owner(prefix) if prefix else None
-        info = self.entity(name)
-        if party and self.gaz.actors[party].kind == "party":
-            info.party = info.party or party
-
     def _name_after_role(self, toks, words, j) -> int:
         """How many capitalised words after a role noun form a person's name (0-3)."""
         n = 0
@@ -364,64 +301,6 @@ class MentionFinder(OrganisationMentions, Coreference):
         self._add(toks, i, i + n, name, "name")
         return i + n
 
-    def _surnames(self) -> None:
-        """A bare family name (`kritisierte Lehmann`, `Lehmanns Plan`) names the person the
-        article introduced in full, also one the gazetteer knows under another first name;
-        with no one introduced, the gazetteer's bearer (Gazetteer.bearer: by the article's
-        other actors, then by office on the date). A gazetteer alias of one bearer
-        (`Merz`) gives way to another bearer the article names in full (`Hannah Merz`)."""
-        full = {m.actor for m in self.mentions if m.kind == "name" and m.actor and " " in m.text}
-        surnames = self._article_families(full)
-        for m in self.mentions:
-            other = surnames.get(m.text) if m.kind == "name" and m.end - m.start == 1 else None
-            if other and other != m.actor and m.actor not in full and self._info(m.actor).type == "person":
-                m.actor, m.kind, m.gender = other, "surname", self.actors[other].gender
-        taken = {i for m in self.mentions for i in range(m.start, m.end)}
-        for tok in self.doc:
-            if tok.i in taken or not tok.text[:1].isupper():
-                continue
-            name = surnames.get(tok.text)
-            if name is None and tok.text in self.gaz.families and self._bare_family(tok):
-                name = self.gaz.bearer(tok.text, self.date, frozenset(self.actors))
-                if name:
-                    self.entity(name)
-            if name:
-                self.mentions.append(Mention(tok.i, tok.i + 1, name, "surname", tok.text, self.actors[name].gender,
-                                             genitive=tok.text.endswith("s") and tok.text != self._family(name)))
-
-    def _article_families(self, full: set[str]) -> dict[str, str]:
-        """Family name (and genitive) -> the one person the article names in full bearing it."""
-        bearers: dict[str, set[str]] = {}
-        for alias, names in self.gaz.ambiguous.items():
-            present = [n for n in names if n in self.actors]
-            if len(present) == 1:
-                bearers.setdefault(alias, set()).add(present[0])
-        for info in self.actors.values():
-            family = self._family(info.name) if info.type == "person" and info.name in full else None
-            if family:
-                for form in (family, family + "s"):
-                    bearers.setdefault(form, set()).add(info.name)
-        return {form: names.pop() for form, names in bearers.items() if len(names) == 1}
-
-    def _family(self, name: str) -> str:
-        return self.gaz.family_of.get(name) or name.split()[-1]
-
-    def _bare_family(self, tok) -> bool:
-        """Is this capitalised word a family name standing alone, not a noun or the start
-        of another name (`der Spiegel`, `Weil die …`, `Schmidt GmbH`)?"""
-        if tok.tag_ not in ("NE", "NN", "FM") or _first_name(tok.text):
-            return False
-        prev = self.doc[tok.i - 1] if tok.i else None
-        if prev is not None and (prev.tag_ in ("ART", "PDAT", "PPOSAT", "PIAT", "ADJA") or prev.text[:1].isupper()
-                                 and prev.tag_ in ("NE", "NN") and _first_name(prev.text)):
-            return False
-        if (prev is None or tok.is_sent_start) and tok.tag_ != "NE":
-            return False  # `Klein`, `Kurz` opening a sentence
-        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
-        return nxt is None or not (nxt.text[:1].isupper() and nxt.tag_ == "NE")
-
-
-def find(doc: Doc, gaz: Gazetteer, date: str | None) -> tuple[list[Mention], dict[str, ActorInfo]]:
-    finder = MentionFinder(doc, gaz, date)
-    mentions = finder.run()
-    return mentions, finder.actors
+def find(doc: Doc, gaz: Gazetteer, date: str | None) -> ArticleActors:
+    """The mentions and actors of one article, before coreference."""
+    return MentionFinder(ArticleActors(doc, gaz, date)).run()

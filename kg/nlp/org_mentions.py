@@ -1,4 +1,4 @@
-"""Organisation mentions: the part of MentionFinder that names bodies, not persons.
+"""Organisation mentions: the part of the mention finder that names bodies, not persons.
 
 Organisations the gazetteer lacks (kg.nlp.organisations), city councils named by
 their city (`der Leipziger Stadtrat` -> `Stadtrat Leipzig`), state organs that stand
@@ -11,17 +11,12 @@ from __future__ import annotations
 import re
 
 from kg.nlp import organisations, resources
+from kg.nlp.article_actors import ActorView, Mention, first_name
 from kg.nlp.german import DEFINITE, ER_DETERMINERS
 
 DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
 TOWNS = resources.word_class("town")
 LAND_GOVERNMENTS = resources.word_class("land_government")
-
-
-def first_name(word: str) -> str | None:
-    """Gender of a first name, also of a double name (`Karl-Josef`)."""
-    names = resources.first_names()
-    return names.get(word) or (names.get(word.split("-")[0]) if "-" in word else None)
 
 
 def _state_organ_word(word: str) -> bool:
@@ -30,10 +25,10 @@ def _state_organ_word(word: str) -> bool:
     return low in resources.state_organs() or low.rstrip("s").removesuffix("e").endswith("ministerium")
 
 
-class OrganisationMentions:
-    """Mixin of kg.nlp.mentions.MentionFinder (uses its gaz, doc, actors, entity, _add)."""
+class OrganisationMentions(ActorView):
+    """Asked by kg.nlp.mentions.MentionFinder at each token; adds to the same ArticleActors."""
 
-    def _unknown_org(self, toks, words, i, hit) -> int | None:
+    def unknown_org(self, toks, words, i, hit) -> int | None:
         """An organisation named by a head noun the gazetteer lacks (kg.nlp.organisations);
         it wins over a shorter gazetteer form inside it (`Bund Deutscher Kriminalbeamter`
         is not `Bund`, `Mieterbund Dresden` not the federal association)."""
@@ -50,7 +45,7 @@ class OrganisationMentions:
         self._add(toks, i, org.end, name, "name")
         return org.end
 
-    def _land_government(self, toks, words, i) -> int | None:
+    def land_government(self, toks, words, i) -> int | None:
         """`Kiel - Die Landesregierung will …`: a bare Land government in an article with a
         Land capital's dateline is that Land (the capital known from `Landtag in Kiel`)."""
         if words[i] not in LAND_GOVERNMENTS or not i or words[i - 1].lower() not in DEFINITE:
@@ -66,7 +61,7 @@ class OrganisationMentions:
         self._add(toks, i, i + 1, land, "name")
         return i + 1
 
-    def _city(self, toks, words, i) -> int | None:
+    def city(self, toks, words, i) -> int | None:
         """`die Stadt Köln`, `die Gemeinde Kressbronn`: the town itself is the actor."""
         if words[i] not in TOWNS or not i or words[i - 1].lower() not in DEFINITE or i + 1 >= len(words) \
                 or toks[i + 1].tag_ != "NE" or first_name(words[i + 1]):
@@ -78,7 +73,7 @@ class OrganisationMentions:
         self._add(toks, i, i + 2, name, "name")
         return i + 2
 
-    def _foreign_ministries(self) -> None:
+    def foreign_ministries(self) -> None:
         """`Peking reagierte gelassen … eine Sprecherin des Außenministeriums`: a bare
         ministry noun right after a foreign state is that state's, not the German one."""
         ordered = sorted(self.mentions, key=lambda m: m.start)
@@ -95,7 +90,7 @@ class OrganisationMentions:
                 m.actor = state
                 self.entity(state)
 
-    def _council(self, toks, words, i) -> int | None:
+    def council(self, toks, words, i) -> int | None:
         """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`: a council is an actor of its
         own (named with the city adjective before it); `Stadtrat Jens Bauer` is a person."""
         word = words[i]
@@ -135,7 +130,7 @@ class OrganisationMentions:
         city = DATELINE.search(text)
         return f"{noun} {city.group(1)}" if city else noun
 
-    def _organ_in_seat(self, toks, words, i) -> int | None:
+    def organ_in_seat(self, toks, words, i) -> int | None:
         """`die Regierung in Paris`, `das Handelsministerium in Peking`: the state of that
         seat (a German ministry in Berlin stays the ministry the gazetteer names)."""
         if not _state_organ_word(words[i]) or i + 2 >= len(words) or words[i + 1] != "in":
@@ -147,7 +142,7 @@ class OrganisationMentions:
         self._add(toks, i, i + 2 + hit[0], hit[1], "name")
         return i + 2 + hit[0]
 
-    def _state_organ(self, toks, words, i) -> str | None:
+    def state_organ(self, toks, words, i) -> str | None:
         """`die dänische Ratspräsidentschaft`, `die russische Führung`: the state."""
         if toks[i].tag_ != "ADJA" or i + 1 >= len(words) or not _state_organ_word(words[i + 1]):
             return None
@@ -159,7 +154,7 @@ class OrganisationMentions:
                 return self.gaz.adjectives[adj[: -len(ending)]]
         return None
 
-    def _local_heads(self, sent) -> None:
+    def local_heads(self, sent) -> None:
         """`Mieterverein fordert Sozialquote` over `Der Mieterverein Leipzig hat …`: a
         headline names an organisation by the head noun of the name the text gives, and
         so does a bare gazetteer alias (`der Mieterbund`) in an article on the local body."""
@@ -176,4 +171,4 @@ class OrganisationMentions:
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
         for tok in sent:
             if tok.i not in taken and tok.text in heads:
-                self.mentions.append(self.mention_class(tok.i, tok.i + 1, heads[tok.text], "name", tok.text))
+                self.mentions.append(Mention(tok.i, tok.i + 1, heads[tok.text], "name", tok.text))

@@ -1,6 +1,6 @@
 """The component order of the German news pipeline, in one place.
 
-sentences -> tags -> clause fields -> actor mentions -> attribution. Each component
+sentences -> tags -> clause fields -> actor mentions -> coreference -> attribution. Each component
 reads what the ones before it wrote on the Doc (kg.nlp.doc) and imports none of
 them; kg.nlp.factories registers them with spaCy.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-COMPONENTS = ("news_sentences", "hanta_tagger", "clause_fields", "actor_mentions", "attribution")
+COMPONENTS = ("news_sentences", "hanta_tagger", "clause_fields", "actor_mentions", "coreference", "attribution")
 
 
 @lru_cache(maxsize=1)
