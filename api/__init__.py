@@ -8,9 +8,10 @@ embedded store and a remote SPARQL server are served the same way.
 from __future__ import annotations
 
 import atexit
-import threading
 
 from flask import Flask
+
+from api.shared import Services
 
 DEFAULTS = {
     "STORE": None,          # a kg.store.Store; opened from STORE_PATH when None
@@ -28,34 +29,10 @@ DEFAULTS = {
 }
 
 
-class Services:
-    """What the views share: the store, the query executor, caches cleared on writes."""
-
-    def __init__(self, store, executor, owns_store: bool):
-        self.store, self.executor, self.owns_store = store, executor, owns_store
-        self.write_lock = threading.Lock()
-        self.cache: dict = {}
-        self.closed = False
-
-    def written(self) -> None:
-        """Call after every write so that queries and caches see it."""
-        self.cache.clear()
-        self.executor.refresh()
-
-    def close(self) -> None:
-        """Stop the query workers (and close the store if the app opened it); idempotent."""
-        if self.closed:
-            return
-        self.closed = True
-        self.executor.close()
-        if self.owns_store:
-            self.store.close()
-
-
 def create_app(config: dict | None = None) -> Flask:
     from api import cors, dataset, errors, resources, sparql, ui
     from api.executor import make_executor
-    from kg.store import open_store
+    from kg.stores import open_store
 
     app = Flask(__name__)
     app.config.from_mapping(DEFAULTS)
@@ -76,9 +53,3 @@ def create_app(config: dict | None = None) -> Flask:
     for module in (sparql, resources, dataset, ui):
         app.register_blueprint(module.bp)
     return app
-
-
-def services(app=None) -> Services:
-    from flask import current_app
-
-    return (app or current_app).extensions["standpunkt"]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context
 
-from api import negotiate, services
+from api import negotiate
+from api.shared import services
 from api.auth import require_write_token
 from api.errors import BadRequest, NotFound
 from api.render import project_context

@@ -14,7 +14,7 @@ from flask import Blueprint, current_app, request
 from rdflib import URIRef
 
 from api import queries as q
-from api import services
+from api.shared import services
 from api.errors import BadRequest, NotFound
 from api.render import compactor, context, negotiate_resource, respond
 from kg import iris

@@ -12,8 +12,9 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from api import negotiate, services, sparql_form
+from api import negotiate, sparql_form
 from api import queries as q
+from api.shared import services
 from api.auth import require_write_token
 from api.errors import BadRequest, Forbidden, HTTPProblem, UnsupportedMediaType
 from api.service import service_description

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from flask import Blueprint, render_template, url_for
 
-from api import charts, services
+from api import charts
+from api.shared import services
 from api import queries as q
 
 bp = Blueprint("ui", __name__)

@@ -221,18 +221,5 @@ def to_rdflib(term) -> rdflib.term.Node:
     raise StoreError(f"unsupported term {term!r}")
 
 
-def open_store(path: str | os.PathLike | None = None, **kwargs) -> Store:
-    """The store the CLI and API use: remote when configured (kg.remote), else embedded."""
-    # -- remote stores (issue 5): endpoint keywords (kg.remote.ENV) or $KG_QUERY_ENDPOINT etc.
-    from kg.remote import ENV, open_remote, remote_settings
-
-    remote = {key: kwargs.pop(key) for key in list(kwargs) if key in ENV}
-    settings = None if kwargs.get("in_memory") else remote_settings(**remote)
-    if settings is not None:
-        return open_remote(settings)
-    # --
-    return OxigraphStore(path, **kwargs)
-
-
 def iter_graphs(store: Store, prefix: str) -> Iterable[str]:
     return (g for g in store.graph_names() if g.startswith(prefix))

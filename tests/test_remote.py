@@ -286,7 +286,8 @@ def test_remote_query_timeout_is_a_query_timeout(oxigraph_server, dataset):
 
 
 def test_remote_open_store_picks_the_remote_store(monkeypatch, tmp_path):
-    from kg.store import OxigraphStore, open_store
+    from kg.store import OxigraphStore
+    from kg.stores import open_store
 
     for name in ("KG_QUERY_ENDPOINT", "KG_UPDATE_ENDPOINT", "KG_GSP_ENDPOINT", "KG_STORE_USER",
                  "KG_STORE_PASSWORD", "KG_STORE_TOKEN", "KG_STORE_AUTH"):

@@ -21,6 +21,6 @@ def open_from_args(args: argparse.Namespace, *, read_only: bool = False):
     `kg serve` holds it.
     """
     from kg.remote import remote_options
-    from kg.store import open_store
+    from kg.stores import open_store
 
     return open_store(args.store, read_only=read_only, **remote_options(args))

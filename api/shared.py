@@ -1,0 +1,39 @@
+"""What the views of every blueprint share, reached through the running app.
+
+The blueprints import this module, never the `api` package that registers them,
+so the package and its blueprints do not import each other.
+"""
+from __future__ import annotations
+
+import threading
+
+
+class Services:
+    """What the views share: the store, the query executor, caches cleared on writes."""
+
+    def __init__(self, store, executor, owns_store: bool):
+        self.store, self.executor, self.owns_store = store, executor, owns_store
+        self.write_lock = threading.Lock()
+        self.cache: dict = {}
+        self.closed = False
+
+    def written(self) -> None:
+        """Call after every write so that queries and caches see it."""
+        self.cache.clear()
+        self.executor.refresh()
+
+    def close(self) -> None:
+        """Stop the query workers (and close the store if the app opened it); idempotent."""
+        if self.closed:
+            return
+        self.closed = True
+        self.executor.close()
+        if self.owns_store:
+            self.store.close()
+
+
+def services(app=None) -> Services:
+    """The Services of the app handling the current request (or of `app`)."""
+    from flask import current_app
+
+    return (app or current_app).extensions["standpunkt"]
