@@ -20,8 +20,8 @@ the Doc extensions they share and `sentences_of` live in kg.nlp.doc):
 - ``attribution`` (kg.nlp.attribution, kg.nlp.clauses, kg.nlp.triggers,
   kg.nlp.reporting, kg.nlp.stance, kg.nlp.verdicts, kg.nlp.frames): who takes which
   side in which sentence, with act, polarity, claim and confidence; the claim -- the
-  cue's object or complement without the reporting frame -- from kg.nlp.claims and
-  kg.nlp.claim_frame (``data/claim_words.tsv``).
+  cue's object or complement without the reporting frame -- from kg.nlp.claims,
+  kg.nlp.claim_frame and kg.nlp.claim_shape (``data/claim_words.tsv``).
 
 After the pipeline, kg.extract adds per position the topic (kg.nlp.topics, keywords
 in ontology/topics.ttl) and the statement date (kg.nlp.dates, kg.nlp.time_expressions,

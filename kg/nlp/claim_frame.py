@@ -82,8 +82,11 @@ def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> s
     for i in seg_toks:
         if v.toks[i].tag_ == "NN" and (v.toks[i].text.lower() in own or v.toks[i].lemma_.lower() in own):
             j = i
-            while j > 0 and v.toks[j - 1].tag_ in DETERMINERS | {"ADJA", "ADV", "ADJD"} and v.segs[j - 1] == v.segs[i]:
+            while j > 0 and v.toks[j - 1].tag_ in DETERMINERS | {"ADJA", "ADV", "ADJD", "APPR", "APPRART"} \
+                    and v.segs[j - 1] == v.segs[i]:
                 j -= 1
+                if v.toks[j].tag_ in ("APPR", "APPRART"):
+                    break  # `in Aussicht stellen`
             out |= set(range(j, i + 1))
     return out
 
@@ -179,14 +182,15 @@ def phrase_around(v: SentenceView, i: int) -> set[int]:
         start -= 1
         if v.toks[start].tag_ in ("APPR", "APPRART"):
             break
-    end = i
-    while end + 1 < len(v.toks) and v.segs[end + 1] == v.segs[i] and (
-            v.toks[end + 1].tag_ in ("ART", "ADJA", "NN", "NE") or v.toks[end + 1].text in QUOTES
-            or v.toks[end + 1].text.lower() == "mit"):
-        end += 1
-        if v.toks[end].tag_ == "ART" and v.toks[end].text.lower() not in ("des", "der"):
-            end -= 1
+    end, attached = i, False  # inside a genitive or `mit` phrase after the noun
+    while end + 1 < len(v.toks) and v.segs[end + 1] == v.segs[i]:
+        nxt = v.toks[end + 1]
+        low = nxt.text.lower()
+        if nxt.text in QUOTES or low == "mit" or (nxt.tag_ == "ART" and low in ("des", "der")):
+            attached = True
+        elif not (attached and nxt.tag_ in ("ART", "ADJA", "NN", "NE")):
             break
+        end += 1
     return set(range(start, end + 1))
 
 

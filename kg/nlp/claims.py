@@ -9,24 +9,22 @@ time, place and medium of the speaking (`am Montag`, `auf Twitter`). It keeps wh
 and the article's spelling. A claim that is only a pronoun (`Kiew lehnt dies ab`) stands
 for something said before: `resolve_anaphors` gives it the claim of the statement before.
 
-What counts as frame is kg.nlp.claim_frame; its words are data (`data/claim_words.tsv`).
+What counts as frame is kg.nlp.claim_frame, how the words are written kg.nlp.claim_shape; its words are data (`data/claim_words.tsv`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kg.nlp import resources
-from kg.nlp.claim_frame import QUOTES, frame_of, modifies_noun, phrase_around, words
-from kg.nlp.clauses import is_konjunktiv1
-from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, SPEAKER_PRONOUNS
+from kg.nlp.claim_frame import frame_of, phrase_around, words
+from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, text_of, tidy
+from kg.nlp.german import FINITE
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import Hit, SentenceView, clause_of
 
-MAX_WORDS = 14
-OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}
 _NO_TRIGGER = Trigger("none", 0)
-NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
+PASSIVE_CUES = {"demand", "proposal", "support", "rejection"}
 
 
 @dataclass(frozen=True)
@@ -49,10 +47,10 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
     points back (`lehnt dies ab`, `„Nicht nachvollziehbar“`): resolve_anaphors fills it."""
     frame = frame_of(v, hit, holder)
     idx = [i for i in _region(v, hit, holder, frame) if i not in frame]
-    idx = _tidy(v, _main_part(v, idx))
-    if not _has_content(v, idx) or _anaphor(v, idx):
+    idx = tidy(v, _without_passive_cue(v, _main_part(v, idx)))
+    if not has_content(v, idx) or _anaphor(v, idx):
         return Claim("", None, anaphoric=True)
-    return Claim(_text(v, _infinitive(v, idx)), _head(v, idx))
+    return Claim(text_of(v, infinitive(v, idx)), _head(v, idx))
 
 
 def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: int = 2) -> None:
@@ -82,7 +80,7 @@ def _fallback(v: SentenceView) -> str:
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
     for i, t in enumerate(v.toks):
         if t.tag_ == "NN" and i not in named and t.text.lower() not in words("anaphor"):
-            return _text(v, _tidy(v, sorted(phrase_around(v, i))))
+            return text_of(v, tidy(v, sorted(phrase_around(v, i))))
     return v.sent.text.strip()[:120]
 
 
@@ -91,9 +89,9 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
     `…, sagte er` or `…, kündigte X an` the clauses before; for a stance noun what
     follows it; else the cue's object, or the clause it governs when the object only
     stands for it (`dafür, …`, `die Forderung, …`) or there is none."""
-    quoted = [i for i, q in enumerate(v.mask) if q and not v.toks[i].is_punct]
+    quoted = [i for i, q in enumerate(v.mask) if q and _kept(v.toks[i])]
     if hit.evidence in ("continuation", "marker"):
-        return [i for i in range(len(v.toks)) if not v.toks[i].is_punct or v.toks[i].text in ",-/"]
+        return [i for i in range(len(v.toks)) if _kept(v.toks[i])]
     if hit.evidence == "headline":
         return list(range(hit.i + 1, len(v.toks)))
     if len(quoted) >= 3 and not v.mask[hit.i] and hit.trigger.report:
@@ -103,21 +101,31 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
     before = [i for i in range(seg_toks[0]) if v.segs[i] < seg]
     first_word = next((i for i in seg_toks if not v.toks[i].is_punct), hit.i)
     own = _own_part(v, hit, frame) if hit.evidence != "noun" else _noun_complement(v, hit, frame)
-    if before and first_word == hit.i and (hit.trigger.report or not _has_content(v, own)):
+    if before and first_word == hit.i and (hit.trigger.report or not has_content(v, own)):
         return before
     if hit.evidence == "noun":
         return own
     after = _governed_clauses(v, seg, first_free=hit.trigger.report)
+    nxt = v.seg_tokens(seg + 1) if seg < v.segs[-1] else []
+    if nxt and v.toks[nxt[0]].text == ":":
+        explained = _governed_clauses(v, seg, first_free=True)
+        if has_content(v, explained):
+            return explained  # `bleibt bei seiner Linie: Asylbewerber sollen …`: the colon says what
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-    if after and (hit.trigger.report or not _has_content(v, own) or _frame_object(v, own)):
+    if after and (hit.trigger.report or not has_content(v, own) or _frame_object(v, own)):
         return after
-    if after and not _has_content(v, [i for i in own if i not in named]):
+    if after and not has_content(v, [i for i in own if i not in named]):
         return own + after  # `sprach Selenskyj ab, … legitim zu sein`
     if after and own and _opens_complement(v, after[:3]):
         return own + after  # `stellte eine Klage für den Fall in Aussicht, dass …`
-    if not _has_content(v, own) and len(quoted) >= 3 and not v.mask[hit.i]:
+    if not has_content(v, own) and len(quoted) >= 3 and not v.mask[hit.i]:
         return quoted
     return own or after
+
+
+def _kept(tok) -> bool:
+    """Words, and the punctuation a claim keeps inside it (commas, brackets, slashes)."""
+    return not tok.is_punct or tok.text in (",", "-", "/", "(", ")")
 
 
 def _own_part(v: SentenceView, hit: Hit, frame: set[int]) -> list[int]:
@@ -137,28 +145,16 @@ def _governed_clauses(v: SentenceView, seg: int, first_free: bool = False) -> li
     its form (`sagte, Russland könnte …`)."""
     out = []
     for s in range(seg + 1, v.segs[-1] + 1):
-        toks = [i for i in v.seg_tokens(s) if not v.toks[i].is_punct or v.toks[i].text in "-/"]
+        toks = [i for i in v.seg_tokens(s) if _kept(v.toks[i])]
         if not toks:
             continue
-        first = v.toks[toks[0]]
+        first = v.toks[next((i for i in toks if not v.toks[i].is_punct), toks[0])]
         if first.tag_ in FINITE and (resources.verbs().get(first.lemma_) or _NO_TRIGGER).report:
             break  # `…, sagte er`
-        if _new_main_clause(v, toks) and not (first_free and not out):
+        if new_main_clause(v, toks) and not (first_free and not out):
             break
         out += toks
     return out
-
-
-def _new_main_clause(v: SentenceView, toks: list[int]) -> bool:
-    """`…, die FDP trauert den letzten Meilern nach`: a clause with a subject and verb of its own."""
-    first = v.toks[toks[0]]
-    if first.tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PTKZU") or first.text.lower() in OPENERS:
-        return False
-    if any(is_konjunktiv1(v.toks[i]) for i in toks):
-        return False  # indirect speech: `erklärte, die Union habe …`
-    finite = next((i for i in toks if v.toks[i].tag_ in FINITE), None)
-    return finite is not None and finite != toks[-1] and finite <= toks[0] + 4 and \
-        any(v.toks[i].tag_ in ("NN", "NE", "PPER") for i in toks if i < finite)
 
 
 def _noun_complement(v: SentenceView, hit: Hit, frame: set[int]) -> list[int]:
@@ -199,12 +195,29 @@ def _main_part(v: SentenceView, idx: list[int]) -> list[int]:
         cur.append(i)
     parts.append(cur)
     best = max(parts, key=lambda p: sum(v.toks[i].tag_.startswith(("NN", "NE", "VV")) for i in p))
-    segs = sorted({v.segs[i] for i in best})
+    segs = sorted({v.segs[i] for i in best if not v.toks[i].is_punct})
     while len(segs) > 1 and _matrix_frame(v, [i for i in best if v.segs[i] == segs[0]]) \
             and _opens_complement(v, [i for i in best if v.segs[i] == segs[1]]):
         best = [i for i in best if v.segs[i] != segs[0]]
         segs = segs[1:]
     return best
+
+
+def _without_passive_cue(v: SentenceView, idx: list[int]) -> list[int]:
+    """`Von den Richtern seien eingehendere Begründungen gefordert worden`: what is reported
+    is itself a stance in the passive with its agent; the claim is its subject, without
+    agent, participle and auxiliaries."""
+    first = [i for i in idx if v.segs[i] == v.segs[idx[0]]] if idx else []
+    cue = next((i for i in first if v.toks[i].tag_ == "VVPP" and not v.mask[i]
+                and (resources.verbs().get(v.toks[i].lemma_) or _NO_TRIGGER).act in PASSIVE_CUES), None)
+    agent = next((i for i in first if v.toks[i].text.lower() in ("von", "vom")), None)
+    if cue is None or agent is None or not any(v.toks[i].lemma_ == "werden" for i in first):
+        return idx
+    end = agent + 1
+    while end < len(v.toks) and v.toks[end].tag_ in ("ART", "ADJA", "NN", "NE", "PPOSAT"):
+        end += 1
+    drop = set(range(agent, end)) | {cue} | {i for i in first if v.toks[i].tag_.startswith("VA")}
+    return [i for i in idx if i not in drop]
 
 
 def _matrix_frame(v: SentenceView, toks: list[int]) -> bool:
@@ -221,63 +234,6 @@ def _opens_complement(v: SentenceView, toks: list[int]) -> bool:
     words_ = [i for i in toks if not v.toks[i].is_punct]
     return bool(words_) and (v.toks[words_[0]].text.lower() in ("dass", "ob")
                              or any(v.toks[i].tag_ in ("VVIZU", "PTKZU") for i in words_))
-
-
-def _tidy(v: SentenceView, idx: list[int]) -> list[int]:
-    """Drop quotation marks, openers (`dass`, `und`), leading articles and sentence adverbs,
-    relative clauses after the first clause, and cut to MAX_WORDS at a clause border."""
-    adverbs = words("adverb")
-    idx = [i for i in sorted(set(idx)) if v.toks[i].text not in QUOTES
-           and not (v.toks[i].text.lower() in adverbs and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ")
-                    and not modifies_noun(v, i))]
-    while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
-                   or v.toks[idx[0]].text in ",;:-–"):
-        idx = idx[1:]
-    verbless = not any(v.toks[i].tag_.startswith(("VV", "VA", "VM", "PTKZU")) for i in idx)
-    if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ in ("APPR", "APPRART") \
-            and v.toks[idx[0]].text.lower() in NOUN_PREPS | {"beim", "zum", "zur", "am", "im", "vom"} \
-            and _one_phrase(v, idx[1:]):
-        idx = idx[1:]  # `Kritik an der Rente mit 70`: the prepositional object's noun phrase
-    if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ == "ART" \
-            and v.toks[idx[1]].tag_ in ("NN", "ADJA", "NE", "ADV", "CARD"):
-        idx = idx[1:]
-    while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
-        idx = idx[:-1]
-    if len([i for i in idx if not v.toks[i].is_punct]) > MAX_WORDS:
-        idx = _first_clauses(v, idx)
-    return idx
-
-
-def _one_phrase(v: SentenceView, idx: list[int]) -> bool:
-    """Is this one noun phrase (with its attributes) rather than two phrases side by side
-    (`vor Waffenruhe volle Kontrolle`)? After the first noun comes a preposition, a
-    genitive, a conjunction or nothing."""
-    noun = next((n for n, i in enumerate(idx) if v.toks[i].tag_ in ("NN", "NE")), None)
-    if noun is None:
-        return False
-    nxt = idx[noun + 1] if noun + 1 < len(idx) else None
-    return nxt is None or v.toks[nxt].tag_ in ("APPR", "APPRART", "KON", "NE", "$,", "$(", "CARD") \
-        or v.toks[nxt].text.lower() in ("des", "der")
-
-
-def _first_clauses(v: SentenceView, idx: list[int]) -> list[int]:
-    """A long claim keeps its clauses up to MAX_WORDS words, never a clause cut in half
-    (a first clause longer than that is kept whole)."""
-    out: list[int] = []
-    for s in sorted({v.segs[i] for i in idx}):
-        part = [i for i in idx if v.segs[i] == s]
-        if out and len(out) + len(part) > MAX_WORDS:
-            break
-        out += part
-    while out and (v.toks[out[-1]].is_punct or v.toks[out[-1]].tag_ in ("KON",)):
-        out = out[:-1]
-    return out
-
-
-def _has_content(v: SentenceView, idx: list[int]) -> bool:
-    """At least one content noun or full verb that is no pronoun or placeholder."""
-    return any(v.toks[i].tag_.startswith(("NN", "NE", "VV", "FM", "TRUNC"))
-               and v.toks[i].text.lower() not in words("placeholder") for i in idx)
 
 
 def _anaphor(v: SentenceView, idx: list[int]) -> bool:
@@ -302,44 +258,3 @@ def _head(v: SentenceView, idx: list[int]) -> str | None:
     return None
 
 
-def _infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
-    """`wir halten an X fest` -> `an X festhalten`, `würden wir X in Erwägung ziehen` ->
-    `X in Erwägung ziehen`: a first clause whose subject is the speaker (`wir`, `ich`,
-    `man`, `er`, `sie`) loses subject and finite verb; a full verb comes back at the end
-    as infinitive (with its particle). Other clauses keep their words as they stand."""
-    first = [i for i in idx if v.segs[i] == v.segs[idx[0]]]
-    finite = next((i for i in first if v.toks[i].tag_ in FINITE), None)
-    if finite is None:
-        return list(idx)
-    subject = [i for i in first if abs(i - finite) <= 2 and v.toks[i].tag_ == "PPER"
-               and v.toks[i].text.lower() in SPEAKER_PRONOUNS - {"uns", "mich", "mir", "ihm", "ihr"}]
-    if not subject or any(v.toks[i].tag_ in ("NN", "NE") for i in first if i < min(subject[0], finite)):
-        return list(idx)
-    rest = [i for i in idx if i not in (subject[0], finite)]
-    tok = v.toks[finite]
-    if tok.tag_ == "VVFIN":
-        particle = next((i for i in first if v.toks[i].tag_ == "PTKVZ" and i > finite), None)
-        rest = [i for i in rest if i != particle]
-        prefix = v.toks[particle].text.lower() if particle is not None else ""
-        verb = tok.lemma_ if tok.lemma_.startswith(prefix) else prefix + tok.lemma_
-        return rest[:len([i for i in rest if v.segs[i] == v.segs[idx[0]]])] + [verb] + \
-            rest[len([i for i in rest if v.segs[i] == v.segs[idx[0]]]):]
-    if not any(v.toks[i].tag_ in ("VVINF", "VVPP", "VVIZU", "VAINF", "VMINF") for i in first):
-        return list(idx)  # `wir sind dagegen`: nothing to say it with but the finite verb
-    return rest
-
-
-def _text(v: SentenceView, idx: list[int | str]) -> str:
-    """The tokens with the article's own spacing; a gap between them becomes one space,
-    a rebuilt word (str) stands with spaces."""
-    out = []
-    for n, i in enumerate(idx):
-        if isinstance(i, str):
-            out.append(i + " ")
-            continue
-        t = v.toks[i]
-        out.append(t.text)
-        if n + 1 < len(idx):
-            nxt = idx[n + 1]
-            out.append(t.whitespace_ if isinstance(nxt, int) and nxt == i + 1 else " ")
-    return " ".join("".join(out).split()).strip(" ,.:;-–")

@@ -1,0 +1,164 @@
+"""How a claim is written (kg.nlp.claims chooses its words): whole words in the
+article's order and spelling, without quotation marks, openers (`dass`, `und`), sentence
+adverbs, a leading article or the preposition of a prepositional object (`Kritik an der
+Rente mit 70` -> `Rente mit 70`); the first clause with what depends on it, not a
+relative clause or a second main clause; a clause whose subject is the speaker as an
+infinitive (`wir halten an X fest` -> `an X festhalten`).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.nlp.claim_frame import QUOTES, modifies_noun, words
+from kg.nlp.clauses import is_konjunktiv1
+from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, RELATIVE, SPEAKER_PRONOUNS
+from kg.nlp.triggers import SentenceView
+
+MAX_WORDS = 20
+OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}
+NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
+
+
+def new_main_clause(v: SentenceView, toks: list[int]) -> bool:
+    """`…, die FDP trauert den letzten Meilern nach`: a clause with a subject and verb of its own."""
+    toks = [i for i in toks if not v.toks[i].is_punct]
+    if toks and v.toks[toks[0]].text.lower() in CLAUSE_COORDINATORS:
+        toks = toks[1:]  # `…, und die werde sein Ministerium nachreichen`
+    if not toks:
+        return False
+    first = v.toks[toks[0]]
+    if first.tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PTKZU") or first.text.lower() in OPENERS:
+        return False
+    if any(is_konjunktiv1(v.toks[i]) for i in toks):
+        return False  # indirect speech: `erklärte, die Union habe …`
+    finite = next((i for i in toks if v.toks[i].tag_ in FINITE), None)
+    return finite is not None and finite != toks[-1] and finite <= toks[0] + 4 and \
+        any(v.toks[i].tag_ in ("NN", "NE", "PPER") for i in toks if i < finite)
+
+
+def tidy(v: SentenceView, idx: list[int]) -> list[int]:
+    """Drop quotation marks, openers (`dass`, `und`), leading articles and sentence adverbs,
+    relative clauses after the first clause, and cut to MAX_WORDS at a clause border."""
+    adverbs = words("adverb")
+    idx = [i for i in sorted(set(idx)) if v.toks[i].text not in QUOTES
+           and not (v.toks[i].text.lower() in adverbs and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA")
+                    and not modifies_noun(v, i))
+           and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].text.lower() in adverbs)]
+    while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
+                   or v.toks[idx[0]].text in ",;:-–"):
+        idx = idx[1:]
+    verbless = not any(v.toks[i].tag_.startswith(("VV", "VA", "VM", "PTKZU")) for i in idx)
+    if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ in ("APPR", "APPRART") \
+            and v.toks[idx[0]].text.lower() in NOUN_PREPS | {"beim", "zum", "zur", "am", "im", "vom"} \
+            and _one_phrase(v, idx[1:]):
+        idx = idx[1:]  # `Kritik an der Rente mit 70`: the prepositional object's noun phrase
+    if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ == "ART" \
+            and v.toks[idx[1]].tag_ in ("NN", "ADJA", "NE", "ADV", "CARD"):
+        idx = idx[1:]
+    while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
+        idx = idx[:-1]
+    idx = _prune(v, idx)
+    if len([i for i in idx if not v.toks[i].is_punct]) > MAX_WORDS:
+        idx = _first_clauses(v, idx)
+    while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
+        idx = idx[:-1]
+    return idx
+
+
+def _prune(v: SentenceView, idx: list[int]) -> list[int]:
+    """Keep the first clause and what depends on it: a relative clause (`…, die sich …
+    ausgezeichnet habe`) and everything from a second main clause on (`…, gegen den
+    Beschluss gebe es kein Rechtsmittel`, `…, und die werde sein Ministerium nachreichen`) go."""
+    segs = sorted({v.segs[i] for i in idx})
+    out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
+    for s in segs[1:]:
+        toks = [i for i in idx if v.segs[i] == s]
+        words_ = [i for i in toks if not v.toks[i].is_punct]
+        if not words_:
+            out += toks
+            continue
+        first = v.toks[words_[0]]
+        if first.tag_ in ("PRELS", "PRELAT") or (first.text.lower() in RELATIVE and v.subordinate(s)):
+            continue
+        if new_main_clause(v, words_):
+            break
+        out += toks
+    return out
+
+
+def _one_phrase(v: SentenceView, idx: list[int]) -> bool:
+    """Is this one noun phrase (with its attributes) rather than two phrases side by side
+    (`vor Waffenruhe volle Kontrolle`)? After the first noun comes a preposition, a
+    genitive, a conjunction or nothing."""
+    noun = next((n for n, i in enumerate(idx) if v.toks[i].tag_ in ("NN", "NE")), None)
+    if noun is None:
+        return False
+    nxt = idx[noun + 1] if noun + 1 < len(idx) else None
+    return nxt is None or v.toks[nxt].tag_ in ("APPR", "APPRART", "KON", "NE", "$,", "$(", "CARD") \
+        or v.toks[nxt].text.lower() in ("des", "der")
+
+
+def _first_clauses(v: SentenceView, idx: list[int]) -> list[int]:
+    """A long claim keeps its clauses up to MAX_WORDS words, never a clause cut in half
+    (a first clause longer than that is kept whole)."""
+    out: list[int] = []
+    for s in sorted({v.segs[i] for i in idx}):
+        part = [i for i in idx if v.segs[i] == s]
+        if out and len(out) + len(part) > MAX_WORDS:
+            break
+        out += part
+    while out and (v.toks[out[-1]].is_punct or v.toks[out[-1]].tag_ in ("KON",)):
+        out = out[:-1]
+    return out
+
+
+def has_content(v: SentenceView, idx: list[int]) -> bool:
+    """At least one content noun or full verb that is no pronoun or placeholder."""
+    return any(v.toks[i].tag_.startswith(("NN", "NE", "VV", "FM", "TRUNC"))
+               and v.toks[i].text.lower() not in words("placeholder") for i in idx)
+
+
+def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
+    """`wir halten an X fest` -> `an X festhalten`, `würden wir X in Erwägung ziehen` ->
+    `X in Erwägung ziehen`: a first clause whose subject is the speaker (`wir`, `ich`,
+    `man`, `er`, `sie`) loses subject and finite verb; a full verb comes back at the end
+    as infinitive (with its particle). Other clauses keep their words as they stand."""
+    first = [i for i in idx if v.segs[i] == v.segs[idx[0]]]
+    finite = next((i for i in first if v.toks[i].tag_ in FINITE), None)
+    if finite is None:
+        return list(idx)
+    subject = [i for i in first if abs(i - finite) <= 2 and v.toks[i].tag_ == "PPER"
+               and v.toks[i].text.lower() in SPEAKER_PRONOUNS - {"uns", "mich", "mir", "ihm", "ihr"}]
+    if not subject or (subject[0] < finite and any(v.toks[i].tag_ in ("NN", "NE") for i in first if i < subject[0])):
+        return list(idx)
+    rest = [i for i in idx if i not in (subject[0], finite) and v.toks[i].text.lower() != "sich"]
+    tok = v.toks[finite]
+    if tok.tag_ == "VVFIN":
+        particle = next((i for i in first if v.toks[i].tag_ == "PTKVZ" and i > finite), None)
+        rest = [i for i in rest if i != particle]
+        prefix = v.toks[particle].text.lower() if particle is not None else ""
+        verb = tok.lemma_ if tok.lemma_.startswith(prefix) else prefix + tok.lemma_
+        return rest[:len([i for i in rest if v.segs[i] == v.segs[idx[0]]])] + [verb] + \
+            rest[len([i for i in rest if v.segs[i] == v.segs[idx[0]]]):]
+    if not any(v.toks[i].tag_ in ("VVINF", "VVPP", "VVIZU", "VAINF", "VMINF") for i in first):
+        return list(idx)  # `wir sind dagegen`: nothing to say it with but the finite verb
+    return rest
+
+
+def text_of(v: SentenceView, idx: list[int | str]) -> str:
+    """The tokens with the article's own spacing; a gap between them becomes one space,
+    a rebuilt word (str) stands with spaces."""
+    out = []
+    for n, i in enumerate(idx):
+        if isinstance(i, str):
+            out.append(i + " ")
+            continue
+        t = v.toks[i]
+        out.append(t.text)
+        if n + 1 < len(idx):
+            nxt = idx[n + 1]
+            out.append(t.whitespace_ if isinstance(nxt, int) and nxt == i + 1 else " ")
+    text = " ".join("".join(out).split())
+    text = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", text))
+    text = re.sub(r",(\s*,)+", ",", text)
+    return text.strip(" ,.:;-–")
