@@ -131,10 +131,11 @@ class Attributor:
         hits = [(hit, holders(v, hit, resolve)) for hit in (triggers(v) if not headline else ())]
         reporters = {resolve(m) for hit, found in hits for m in found
                      if hit.trigger.report and not in_konjunktiv(v, hit)}
+        reported = _reported_segments(v, hits)
         for hit, found in hits:
             if speaker:
                 found = [m for m in found if resolve(m) == speaker or passive_agent(v, m)]
-            elif reporters and in_konjunktiv(v, hit):
+            elif reporters and (in_konjunktiv(v, hit) or v.segs[hit.i] in reported):
                 found = [m for m in found if resolve(m) in reporters or passive_agent(v, m)]
             for m in found:
                 self._keep(best, self._statement(k, v, m, hit, resolve(m)), clause_of(v, hit.i))
@@ -361,6 +362,24 @@ class Attributor:
         act, pol = act_of(v, hit)
         return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, None),
                          CONFIDENCE["continuation"], "continuation", True)
+
+
+def _reported_segments(v: SentenceView, hits) -> set[int]:
+    """The clause a verb of saying reports (`Der Kanzler sagte, die Grünen wollten …`, `Die
+    Grünen wollten …, sagte der Kanzler`): an actor named there is what the speaker talks
+    about, not a holder of its own. The clause after the saying one, or before it when
+    the verb opens its clause."""
+    out = set()
+    worded = sorted({v.segs[i] for i, t in enumerate(v.toks) if not t.is_punct})
+    for hit, found in hits:
+        if not (found and hit.trigger.report and hit.trigger.act == "assertion"):
+            continue
+        seg = v.segs[hit.i]
+        opens = next(i for i in v.seg_tokens(seg) if not v.toks[i].is_punct) == hit.i
+        near = [s for s in worded if (s < seg if opens else s > seg)]
+        if near:
+            out.add(near[-1] if opens else near[0])
+    return out - {v.segs[hit.i] for hit, found in hits if found and hit.trigger.report}
 
 
 def attribute(doc: Doc) -> list[Statement]:
