@@ -19,9 +19,10 @@ def ingest_upload(store: Store, data: bytes, filename: str | None,
     """:raise ArticleError: malformed upload.  :raise ValidationError: an invalid article graph."""
     from kg.articles import parse_upload
     from kg.extract import extract
-    from kg.ingest import article_graphs, write_reference_graphs
+    from kg.ingest import article_graphs, codebook_for, write_reference_graphs
 
     articles = parse_upload(data, filename, content_type)
+    issues = codebook_for(store)  # the store's codebook, a user's one included
     done, graphs, actors = [], {}, rdflib.Graph()
     for article in articles:
         positions = extract(article)
@@ -30,6 +31,6 @@ def ingest_upload(store: Store, data: bytes, filename: str | None,
         actors += article_actors
         done.append((article, positions))
     if iris.TOPICS_GRAPH not in store.graph_names():
-        write_reference_graphs(store)
+        write_reference_graphs(store, issues)
     store.replace_graphs(graphs, merge={iris.ACTORS_GRAPH: actors})
     return done

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.evaluate_propositions import proposition_numbers
+from kg.evaluate_propositions import render as render_propositions
 
 FIELDS = ("stance", "act", "cap_major", "date")
 
@@ -159,6 +161,7 @@ class Score:
     misses: list[dict] = field(default_factory=list)
     false_alarms: list[dict] = field(default_factory=list)
     wrong: list[dict] = field(default_factory=list)
+    propositions: dict | None = None  # kg.evaluate_propositions: grouping F1 and side accuracy
 
 
 def score(system: list[dict], gold: list[dict], articles: set[str] | None = None) -> Score:
@@ -188,7 +191,8 @@ def score(system: list[dict], gold: list[dict], articles: set[str] | None = None
                          and not (k == "date" and gold[gi].get("date") is None)]}
              for gi, si in pairs]
     return Score(numbers, [g for i, g in enumerate(gold) if i not in matched_g],
-                 [s for i, s in enumerate(system) if i not in matched_s], [w for w in wrong if w["fields"]])
+                 [s for i, s in enumerate(system) if i not in matched_s], [w for w in wrong if w["fields"]],
+                 proposition_numbers(pairs, gold, system))
 
 
 def per_article(system: list[dict], gold: list[dict]) -> dict[str, Score]:
@@ -203,6 +207,7 @@ def render_text(overall: Score, by_article: dict[str, Score] | None = None, deta
     for name, sc in (by_article or {}).items():
         lines.append(name[:24].ljust(24) + " ".join(str(sc.numbers[c]).rjust(10) for c in cols))
     lines.append("OVERALL".ljust(24) + " ".join(str(overall.numbers[c]).rjust(10) for c in cols))
+    lines.append(render_propositions(overall.propositions))
     if details:
         lines.append(f"\nMisses ({len(overall.misses)}): gold positions no system position matched")
         lines += [f"  [{g['article']}] {g['actor']} {g.get('stance')}/{g.get('act')}: {g['sentence'][:110]}"
@@ -218,7 +223,7 @@ def render_text(overall: Score, by_article: dict[str, Score] | None = None, deta
 
 
 def render_json(overall: Score, by_article: dict[str, Score] | None = None) -> dict:
-    out = {"overall": overall.numbers, "misses": overall.misses,
+    out = {"overall": overall.numbers, "propositions": overall.propositions, "misses": overall.misses,
            "false_alarms": overall.false_alarms, "wrong_fields": overall.wrong}
     if by_article is not None:
         out["articles"] = {a: sc.numbers for a, sc in by_article.items()}

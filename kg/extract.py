@@ -18,11 +18,13 @@ APPOSITION = 6  # tokens between two mentions of one actor that still designate 
 
 
 def extract(article: Article) -> list[Position]:
-    """Every position the pipeline finds in one article, in text order."""
+    """Every position the pipeline finds in one article, in text order, each with its
+    proposition in the codebook in use (kg.nlp.propositions.use_codebook)."""
     from kg.nlp import analyse
+    from kg.nlp.propositions import active_index, with_propositions
 
     doc = analyse(article.text, article.date)
-    return positions_from_doc(article, doc)
+    return with_propositions(positions_from_doc(article, doc), active_index())
 
 
 def positions_from_doc(article: Article, doc) -> list[Position]:
@@ -209,8 +211,9 @@ def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tupl
 
 
 def _warm() -> None:
-    from kg.nlp import gazetteer, load_pipeline, tagger
+    from kg.nlp import gazetteer, load_pipeline, propositions, tagger
 
     load_pipeline()
+    propositions.active_index()
     gazetteer.load()
     tagger._hanta()

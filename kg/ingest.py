@@ -60,8 +60,9 @@ def ingest_article(store: Store, article: Article) -> list[Position]:
     return positions
 
 
-def write_reference_graphs(store: Store) -> None:
-    """The ontology and the topic scheme, so that queries can use labels and CAP codes.
+def write_reference_graphs(store: Store, issues: rdflib.Graph | None = None) -> None:
+    """The ontology, the topic scheme and the issue codebook, so that queries can use
+    labels, CAP codes and issues (`issues`: the codebook chosen by codebook_for).
 
     They hold blank nodes (OWL lists), so a graph is only rewritten when it changed:
     otherwise every run would mint fresh blank nodes and re-ingesting would not be
@@ -71,24 +72,50 @@ def write_reference_graphs(store: Store) -> None:
 
     from kg import ontology
 
-    wanted = {iris.ONTOLOGY_GRAPH: ontology.vocabulary_graph(), iris.TOPICS_GRAPH: ontology.topics_graph()}
+    wanted = {iris.ONTOLOGY_GRAPH: ontology.vocabulary_graph(), iris.TOPICS_GRAPH: ontology.topics_graph(),
+              iris.ISSUES_GRAPH: issues if issues is not None else codebook_for(store)}
     changed = {iri: g for iri, g in wanted.items() if not isomorphic(store.graph(iri), g)}
     if changed:
         store.replace_graphs(changed)
 
 
+def codebook_for(store: Store, user: rdflib.Graph | None = None, mode: str = "replace",
+                 source: str = "codebook") -> rdflib.Graph:
+    """The codebook an ingest matches claims against, made the one extraction uses.
+
+    A user's codebook (`kg ingest --codebook`) replaces or extends ontology/issues.ttl and
+    stays with the store: later ingests without one keep using it. A store without one
+    follows the project's issues.ttl. Nothing is written here; a faulty combination
+    raises CodebookError first.
+    """
+    from kg import codebook
+    from kg.nlp.propositions import use_codebook
+
+    if user is not None:
+        graph = codebook.combine(user, mode, source)
+    else:
+        stored = store.graph(iris.ISSUES_GRAPH)
+        graph = stored if codebook.is_users(stored) else codebook.combine(None, "replace")
+    use_codebook(graph)
+    return graph
+
+
 def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, workers: int = 1,
                     progress: bool = False, report: Callable[[str], None] | None = None,
-                    written: Callable[[Article, list[Position]], None] | None = None) -> Summary:
+                    written: Callable[[Article, list[Position]], None] | None = None,
+                    codebook: rdflib.Graph | None = None, codebook_mode: str = "replace",
+                    codebook_source: str = "codebook") -> Summary:
     """Ingest every article of `items`; faulty ones are reported and skipped.
 
-    `report` receives one line per rejected article, `written` each stored article.
+    `report` receives one line per rejected article, `written` each stored article;
+    `codebook` is a user's SKOS codebook (kg.codebook.read_codebook) to `replace` or
+    `extend` the project's.
     """
     from kg.extract import extract_many
 
     report = report or (lambda line: print(line, file=sys.stderr))
     summary, started = Summary(), time.perf_counter()
-    write_reference_graphs(store)
+    write_reference_graphs(store, codebook_for(store, codebook, codebook_mode, codebook_source))
 
     def articles():
         for item in items:

@@ -88,3 +88,24 @@ def test_evaluate_claim_f1_compares_content_words_by_prefix():
     assert claim_f1("die Erhöhung der Renten", "Rentenerhöhung") == pytest.approx(2 / 3)
     assert claim_f1("höhere Renten", "Renten erhöhen") == 0.5
     assert claim_f1("sich", "Wehrpflicht") == 0.0
+
+
+def test_evaluate_proposition_grouping_and_side_accuracy():
+    """Pairwise "same proposition" over matched positions: keys need only group alike."""
+    gold = [g for g in load_jsonl(GOLD) if g["article"] == "d04"]
+    renamed = [dict(g, proposition="x-" + g["proposition"]) for g in gold]
+    perfect = score(renamed, gold).propositions
+    assert perfect["grouping_f1"] == 1.0 and perfect["side_acc"] == 1.0
+    lumped = score([dict(g, proposition="one", side="support") for g in gold], gold).propositions
+    assert lumped["grouping_recall"] == 1.0 and lumped["grouping_precision"] < 1.0
+    assert lumped["side_acc"] == round(sum(g["side"] == "support" for g in gold) / len(gold), 3)
+    alone = score([dict(g, proposition=f"p{i}") for i, g in enumerate(gold)], gold).propositions
+    assert alone["grouping_recall"] == 0.0 and alone["grouping_f1"] == 0.0
+    assert score(gold, [{k: v for k, v in g.items() if k != "proposition"} for g in gold]).propositions is None
+
+
+def test_evaluate_dev_gold_has_a_proposition_and_side_on_every_line():
+    gold = load_jsonl(GOLD)
+    assert all(g.get("proposition") and g.get("side") in ("support", "oppose") for g in gold)
+    shared = {g["proposition"] for g in gold if sum(h["proposition"] == g["proposition"] for h in gold) > 1}
+    assert len(shared) >= 15

@@ -24,3 +24,22 @@ def open_from_args(args: argparse.Namespace, *, read_only: bool = False):
     from kg.stores import open_store
 
     return open_store(args.store, read_only=read_only, **remote_options(args))
+
+
+def add_codebook_options(p) -> None:
+    """--codebook FILE and --codebook-mode, shared by kg ingest and kg extract."""
+    p.add_argument("--codebook", metavar="FILE",
+                   help="a SKOS codebook (Turtle, RDF/XML, JSON-LD …) whose concepts are the issues claims are "
+                        "matched to; it stays with the store for later ingests (default: ontology/issues.ttl)")
+    p.add_argument("--codebook-mode", choices=("replace", "extend"), default="replace",
+                   help="replace the project's issues with the codebook's, or extend them (default replace)")
+
+
+def read_codebook_option(args):
+    """The user's codebook graph of --codebook (checked before anything is written), or None."""
+    if not args.codebook:
+        return None
+    from kg.codebook import read_codebook
+
+    return read_codebook(args.codebook)
+

@@ -5,6 +5,7 @@ import json
 import sys
 
 from kg import formats
+from kg.commands import add_codebook_options, read_codebook_option
 
 FORMATS = ("jsonl", *formats.names("rdf"))
 
@@ -19,6 +20,7 @@ def register(subparsers) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    add_codebook_options(p)
     p.set_defaults(func=run)
 
 
@@ -27,6 +29,12 @@ def run(args) -> int:
     from kg.errors import ArticleError
     from kg.extract import extract_many
 
+    user = read_codebook_option(args)
+    if user is not None:
+        from kg.codebook import combine
+        from kg.nlp.propositions import use_codebook
+
+        use_codebook(combine(user, args.codebook_mode, args.codebook))
     rejected = 0
 
     def articles():

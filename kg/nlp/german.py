@@ -49,3 +49,17 @@ NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "a
                           "viertel"})
 MONTHS = frozenset({"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                     "Oktober", "November", "Dezember", "Jänner"})
+
+# Words that name no content: left out of codebook labels and of a free claim's head words.
+FUNCTION_WORDS = frozenset({
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "kein", "keine", "keiner", "keines", "keinem", "keinen", "und", "oder", "sowie", "aber", "dass", "ob",
+    "an", "am", "auf", "aus", "bei", "beim", "bis", "durch", "für", "gegen", "in", "im", "ins", "mit",
+    "nach", "ohne", "über", "um", "unter", "von", "vom", "vor", "zu", "zum", "zur", "zwischen", "als",
+    "wie", "nicht", "auch", "noch", "nur", "schon", "sich", "es", "er", "sie", "wir", "ihr", "ihre",
+    "ihren", "ihrer", "ihres", "sein", "seine", "seiner", "seinen", "seines", "unser", "unsere",
+    "dies", "diese", "dieser", "dieses", "diesen", "jede", "jeder", "jedes", "alle", "aller", "allen",
+    "mehr", "weniger", "sehr", "so", "wird", "werden", "wurde", "ist", "sind", "sei", "seien", "soll",
+    "sollen", "solle", "muss", "müsse", "müssen", "kann", "könne", "können", "will", "wolle", "wollen",
+    "hat", "haben", "habe", "man", "was", "wer", "wo", "wann", "dann", "damit", "dafür", "dagegen",
+})

@@ -212,3 +212,9 @@ def generic_roles() -> dict[str, str]:
             r = json.loads(line)
             out[r["role"].lower()] = r.get("gender") or "-"
     return out
+
+
+@lru_cache(maxsize=None)
+def directions() -> dict[str, str]:
+    """Direction words of claims toward their issue: lower-case word -> "for" | "against"."""
+    return {r[0].lower(): r[1] for r in _rows("directions.tsv")}

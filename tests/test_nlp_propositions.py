@@ -1,0 +1,90 @@
+"""kg.nlp.propositions: claims to issues, directions and sides, on invented claims.
+
+One construction per row: the claim, the stance toward it as phrased, and the expected
+proposition key, direction and side in the project's codebook (ontology/issues.ttl).
+"""
+import pytest
+import rdflib
+
+from kg import iris
+from kg.model import Position
+from kg.nlp.propositions import IssueIndex, active_index, propose, with_propositions
+
+CASES = [
+    # claim, stance, key, direction, side
+    ("Wiedereinführung der Wehrpflicht", "support", "wehrpflicht", "for", "support"),
+    ("Aussetzung der Wehrpflicht", "oppose", "wehrpflicht", "against", "support"),
+    ("Abschaffung der Wehrpflicht", "support", "wehrpflicht", "against", "oppose"),
+    ("eine neue Wehrpflicht", "oppose", "wehrpflicht", "for", "oppose"),
+    ("die Schuldenbremse 2026 erneut auszusetzen", "support", "schuldenbremse", "against", "oppose"),
+    ("Klage gegen ein Aussetzen der Schuldenbremse", "support", "schuldenbremse", "for", "support"),
+    ("Erhöhung des Mindestlohns auf 15 Euro", "support", "mindestlohn", "for", "support"),
+    ("Mindestlohnerhöhung", "support", "mindestlohn", "for", "support"),
+    ("Senkung der Stromsteuer für alle", "support", "stromsteuer", "against", "oppose"),
+    ("Atomausstieg", "support", "atomkraft", "against", "oppose"),
+    ("Weiterbetrieb der Atomkraftwerke", "support", "atomkraft", "for", "support"),
+    ("Kohleausstieg bis 2030", "support", "kohleausstieg", "for", "support"),
+    ("ein Tempolimit auf Autobahnen", "oppose", "tempolimit", "for", "oppose"),
+    ("Verbot der AfD", "support", "afd-verbotsverfahren", "for", "support"),
+    ("Zurückweisungen von Asylsuchenden an den Grenzen", "support", "zurueckweisungen-grenze", "for", "support"),
+    ("Stopp der Waffenlieferungen an die Ukraine", "support", "waffenlieferungen-ukraine", "against", "oppose"),
+    ("das Verbrenner-Aus", "oppose", "verbrenner-aus", "for", "oppose"),
+    ("Lockerung der Mietpreisbremse", "oppose", "mietpreisbremse", "against", "support"),
+]
+
+
+@pytest.mark.parametrize("claim, stance, key, direction, side", CASES, ids=[c[0] for c in CASES])
+def test_nlp_propositions_claim_to_issue_direction_and_side(claim, stance, key, direction, side):
+    found = propose(claim, stance, active_index())
+    assert (found.key, found.direction, found.side) == (key, direction, side)
+    assert found.issue == iris.issue_iri(key)
+
+
+def test_nlp_propositions_codebook_is_a_few_hundred_issues():
+    assert len(active_index()) >= 300
+
+
+def test_nlp_propositions_free_claims_meet_across_wordings():
+    one = propose("Ausbau der Radwege in Kleinstädten", "support", active_index())
+    two = propose("den Ausbau von Radwegen in Kleinstädten", "oppose", active_index())
+    assert one.issue is None and one.key.startswith("free-") and one.key == two.key
+    assert one.key != propose("Ausbau der Schwimmbäder", "support", active_index()).key
+
+
+def test_nlp_propositions_free_claim_turned_against_is_labelled_by_its_head_words():
+    found = propose("Abschaffung der Hundesteuer", "support", active_index())
+    assert (found.key, found.label, found.direction, found.side) == ("free-hundesteuer", "Hundesteuer",
+                                                                     "against", "oppose")
+
+
+def test_nlp_propositions_sentence_speaks_when_the_claim_names_no_issue():
+    claim = "diesen Schritt"
+    sentence = "Die FDP lehnt diesen Schritt zur Rente mit 63 ab."
+    assert propose(claim, "oppose", active_index()).issue is None
+    found = propose(claim, "oppose", active_index(), sentence)
+    assert found.key == "rente-mit-63" and found.side == "oppose"
+
+
+def test_nlp_propositions_a_claim_that_points_back_takes_the_article_issue():
+    def position(claim, stance="support"):
+        return Position("a1", claim, 0, len(claim), "SPD", "organization", iris.actor_iri("SPD"), stance,
+                        "demand", claim, None, None, None, None, None, 0.5)
+
+    rows = with_propositions([position("Einführung eines Tempolimits"), position("Tempolimit 130"),
+                              position("diese Entscheidung", "oppose"), position("Bau von Radwegen")],
+                             active_index())
+    assert [r.proposition for r in rows[:3]] == ["tempolimit"] * 3
+    assert rows[2].side == "oppose" and rows[3].proposition.startswith("free-")
+
+
+def test_nlp_propositions_any_skos_scheme_is_a_codebook():
+    graph = rdflib.Graph().parse(format="turtle", data="""
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://example.org/cb/c7> a skos:Concept ;
+            skos:prefLabel "Windräder im Wald"@de , "Wind turbines in forests"@en ;
+            skos:altLabel "Windkraft im Wald"@de .
+    """)
+    index = IssueIndex(graph)
+    found = propose("keine Windkraft im Wald", "oppose", index)
+    assert (found.key, found.label, found.issue) == ("c7", "Windräder im Wald", "https://example.org/cb/c7")
+    assert propose("Windkraft auf See", "support", index).issue is None  # every content word of a label
