@@ -20,6 +20,7 @@ from kg.nlp.triggers import Hit, SentenceView
 
 QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘", "'"}
 DETERMINERS = {"ART", "PDAT", "PIAT", "PPOSAT", "PIDAT"}
+SETTING_PREPOSITIONS = {"in", "im", "auf", "bei", "beim", "per", "via", "gegenüber", "am", "aus", "vor", "während"}
 MONTH_WORDS = {"Mitte", "Anfang", "Ende"} | set(MONTHS)
 
 
@@ -36,8 +37,10 @@ def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
     co-holders, the cue with its particle, reflexive, auxiliaries, the companions of a
     multi-word cue, negation of the cue, sentence adverbs, a Vorfeld adverbial, and the
     time, place and medium of the speaking in the cue's clause."""
+    if hit.evidence == "continuation":  # no cue in the sentence: nothing but the speaker's words
+        return set()
     out = {hit.i} | _holder_span(v, holder)
-    if hit.evidence in ("continuation", "marker", "headline"):
+    if hit.evidence in ("marker", "headline"):
         return out | _marker_words(v, hit, holder)
     seg_toks = v.seg_tokens(v.segs[hit.i])
     for x in v.mentions:
@@ -67,13 +70,16 @@ def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
 
 
 def _co_holder(v: SentenceView, x: Mention, holder: Mention | None) -> bool:
-    """`Grüne und SPD bejubeln …`: a mention joined to the holder by `und`, a comma or `sowie`."""
+    """`Grüne und SPD bejubeln …`: a mention joined to the holder by `und` or `sowie`, or by
+    a comma within one clause (not `sagte Putin, Russland könnte …`)."""
     if holder is None or holder.start not in v.pos or x.start not in v.pos:
         return False
     a, b = sorted((v.local(holder), v.local(x)))
     first = holder if v.local(holder) == a else x
     between = v.toks[v.pos[first.end - 1] + 1:b]
-    return 0 < len(between) <= 2 and all(t.text.lower() in ("und", "sowie", ",") or t.tag_ == "ART" for t in between)
+    joined = any(t.text.lower() in ("und", "sowie") for t in between) or v.segs[a] == v.segs[b]
+    return joined and 0 < len(between) <= 2 and all(t.text.lower() in ("und", "sowie", ",") or t.tag_ == "ART"
+                                                     for t in between)
 
 
 def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> set[int]:
@@ -160,8 +166,12 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
         low = t.text.lower()
         if t.tag_ in ("ADV", "ADJD") and not modifies_noun(v, i):
             out.add(i)
-        if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in setting | time or low in setting | time):
+        if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in time or low in time):
             out |= phrase_around(v, i)
+        elif t.tag_ in ("NN", "NE") and (t.lemma_.lower() in setting or low in setting):
+            phrase = phrase_around(v, i)
+            if v.toks[min(phrase)].text.lower() in SETTING_PREPOSITIONS:  # not `für das kommende Gespräch`
+                out |= phrase
     return out
 
 

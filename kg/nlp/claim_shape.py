@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from kg.nlp.claim_frame import QUOTES, modifies_noun, words
-from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, RELATIVE, SPEAKER_PRONOUNS
 from kg.nlp.triggers import SentenceView
 
@@ -29,11 +28,9 @@ def new_main_clause(v: SentenceView, toks: list[int]) -> bool:
     first = v.toks[toks[0]]
     if first.tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PTKZU") or first.text.lower() in OPENERS:
         return False
-    if any(is_konjunktiv1(v.toks[i]) for i in toks):
-        return False  # indirect speech: `erklärte, die Union habe …`
     finite = next((i for i in toks if v.toks[i].tag_ in FINITE), None)
     return finite is not None and finite != toks[-1] and finite <= toks[0] + 4 and \
-        any(v.toks[i].tag_ in ("NN", "NE", "PPER") for i in toks if i < finite)
+        any(v.toks[i].tag_ in ("NN", "NE", "PPER", "PDS", "PIS") for i in toks if i < finite)
 
 
 def tidy(v: SentenceView, idx: list[int]) -> list[int]:
@@ -58,7 +55,8 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
     idx = _prune(v, idx)
-    if len([i for i in idx if not v.toks[i].is_punct]) > MAX_WORDS:
+    if len([i for i in idx if not v.toks[i].is_punct and v.toks[i].tag_ not in ("PPER", "PIS", "VAFIN", "VMFIN")]) \
+            > MAX_WORDS:
         idx = _first_clauses(v, idx)
     while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
@@ -127,7 +125,7 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
     finite = next((i for i in first if v.toks[i].tag_ in FINITE), None)
     if finite is None:
         return list(idx)
-    subject = [i for i in first if abs(i - finite) <= 2 and v.toks[i].tag_ == "PPER"
+    subject = [i for i in first if abs(i - finite) <= 2 and v.toks[i].tag_ in ("PPER", "PIS")
                and v.toks[i].text.lower() in SPEAKER_PRONOUNS - {"uns", "mich", "mir", "ihm", "ihr"}]
     if not subject or (subject[0] < finite and any(v.toks[i].tag_ in ("NN", "NE") for i in first if i < subject[0])):
         return list(idx)

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from kg.nlp import resources
 from kg.nlp.claim_frame import frame_of, phrase_around, words
 from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, text_of, tidy
+from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.german import FINITE
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import Hit, SentenceView, clause_of
 
 _NO_TRIGGER = Trigger("none", 0)
+NAMING = resources.word_class("naming")
 PASSIVE_CUES = {"demand", "proposal", "support", "rejection"}
 
 
@@ -48,7 +50,7 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
     frame = frame_of(v, hit, holder)
     idx = [i for i in _region(v, hit, holder, frame) if i not in frame]
     idx = tidy(v, _without_passive_cue(v, _main_part(v, idx)))
-    if not has_content(v, idx) or _anaphor(v, idx):
+    if not has_content(v, idx) or _anaphor(v, idx) or _names_no_matter(v, idx):
         return Claim("", None, anaphoric=True)
     return Claim(text_of(v, infinitive(v, idx)), _head(v, idx))
 
@@ -94,6 +96,10 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         return [i for i in range(len(v.toks)) if _kept(v.toks[i])]
     if hit.evidence == "headline":
         return list(range(hit.i + 1, len(v.toks)))
+    if v.toks[hit.i].lemma_ in NAMING and hit.evidence == "verb":
+        named = _named_object(v, _own_part(v, hit, frame))
+        if named:
+            return named  # `nannte die Rentenpläne „einen Schlag ins Gesicht“`: what is named
     if len(quoted) >= 3 and not v.mask[hit.i] and hit.trigger.report:
         return quoted
     seg = v.segs[hit.i]
@@ -121,6 +127,23 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
     if not has_content(v, own) and len(quoted) >= 3 and not v.mask[hit.i]:
         return quoted
     return own or after
+
+
+def _named_object(v: SentenceView, own: list[int]) -> list[int]:
+    """`wertete den Richterspruch als Niederlage`, `nannte das Verfahren „Chaos“`, `nannte
+    den Plan einen Fehler`: the object named, before `als`, a quotation or a second noun phrase."""
+    out, noun_seen = [], False
+    for i in own:
+        t = v.toks[i]
+        second = noun_seen and t.tag_ in ("ART", "PIAT", "ADJA", "PPOSAT") and t.text.lower() not in ("des", "der") \
+            and v.toks[i - 1].tag_ in ("NN", "NE")  # `den Plan einen Fehler`, not `Kontrolle über die …`
+        if t.text.lower() == "als" or v.mask[i] or second:
+            break
+        noun_seen = noun_seen or t.tag_ in ("NN", "NE", "PDS")
+        out.append(i)
+    if not noun_seen or len(out) == len(own) or _anaphor(v, out):
+        return []  # `nannte dies als wichtiges Thema`: the whole phrase says more
+    return out
 
 
 def _kept(tok) -> bool:
@@ -151,7 +174,8 @@ def _governed_clauses(v: SentenceView, seg: int, first_free: bool = False) -> li
         first = v.toks[next((i for i in toks if not v.toks[i].is_punct), toks[0])]
         if first.tag_ in FINITE and (resources.verbs().get(first.lemma_) or _NO_TRIGGER).report:
             break  # `…, sagte er`
-        if new_main_clause(v, toks) and not (first_free and not out):
+        if new_main_clause(v, toks) and not (first_free and not out) \
+                and not any(is_konjunktiv1(v.toks[i]) for i in toks):  # `wies zurück, die Union habe …`
             break
         out += toks
     return out
@@ -221,12 +245,12 @@ def _without_passive_cue(v: SentenceView, idx: list[int]) -> list[int]:
 
 
 def _matrix_frame(v: SentenceView, toks: list[int]) -> bool:
-    """A clause that names nothing of its own: no noun but frame nouns, or a placeholder."""
-    nouns = [i for i in toks if v.toks[i].tag_ in ("NN", "NE")]
-    lows = {v.toks[i].text.lower() for i in toks}
-    nouns = [i for i in nouns if v.toks[i].lemma_.lower() not in words("setting")]
-    return all(v.toks[i].lemma_.lower() in words("frame") | words("anaphor") for i in nouns) and \
-        (not nouns or bool(lows & words("placeholder")) or any(v.toks[i].text.lower() in ("kein", "keine", "keinen") for i in toks))
+    """A clause that names nothing of its own (`Für uns ist unabdingbar`, `Es gibt keine
+    Veranlassung`, `Wir machen keinen Hehl daraus`): no noun but frame nouns and no full
+    verb but a light one."""
+    nouns = [i for i in toks if v.toks[i].tag_ in ("NN", "NE") and v.toks[i].lemma_.lower() not in words("setting")]
+    verbs = [i for i in toks if v.toks[i].tag_.startswith("VV") and v.toks[i].lemma_.lower() not in words("light")]
+    return not verbs and all(v.toks[i].lemma_.lower() in words("frame") | words("anaphor") for i in nouns)
 
 
 def _opens_complement(v: SentenceView, toks: list[int]) -> bool:
@@ -247,6 +271,22 @@ def _anaphor(v: SentenceView, idx: list[int]) -> bool:
     nouns = [i for i in content if v.toks[i].tag_ in ("NN", "NE")]
     return len(content) <= 2 and len(nouns) == 1 and v.toks[nouns[0]].lemma_.lower() in words("anaphor") \
         and all(v.toks[i].tag_ in ("ART", "PDAT", "NN") for i in content)
+
+
+def _names_no_matter(v: SentenceView, idx: list[int]) -> bool:
+    """Words that cannot be a claim by themselves: a lone finite verb (`kam`), only actors or
+    role nouns (`Finanzminister`), or only a verdict (`Provokation`, `Meilenstein`) -- what
+    they are about was said before."""
+    words_ = [i for i in idx if not v.toks[i].is_punct and v.toks[i].tag_ not in ("ART", "ADJA", "PIAT", "PPOSAT")]
+    if len(words_) == 1 and v.toks[words_[0]].tag_ in FINITE:
+        return True
+    nouns = [i for i in words_ if v.toks[i].tag_ in ("NN", "NE")]
+    if not nouns or len(words_) > 2:
+        return False
+    named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+    verdicts = resources.evaluations()
+    return all(i in named or v.toks[i].lemma_.lower() in resources.role_heads()
+               or (v.toks[i].lemma_.lower(),) in verdicts for i in nouns)
 
 
 def _head(v: SentenceView, idx: list[int]) -> str | None:
