@@ -12,18 +12,33 @@ CLOSE_FOR = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"�
 SEGMENT_BREAKS = {",", ";", ":", "–", "-", "—"}
 
 
+TITLE_AFTER = {"der", "dem", "des", "im", "beim", "vom", "zum", "zur", "am"}
+
+
 def quote_mask(tokens) -> list[bool]:
-    """True for tokens inside quotation marks (the marks themselves count as inside)."""
-    mask, closers = [], None
-    for t in tokens:
+    """True for tokens inside quotation marks (the marks themselves count as inside).
+
+    A title is no quotation: a short verbless quote after a dative or genitive article
+    (`sagte der „Zeitung“`, `im „Spiegel“`) is the name of a paper, a programme, a law."""
+    mask, closers, opened = [], None, 0
+    for n, t in enumerate(tokens):
         if closers is None:
             closers = CLOSE_FOR.get(t.text)
             mask.append(closers is not None)
+            opened = n
         else:
             mask.append(True)
             if t.text in closers:
                 closers = None
+                if _title(tokens, opened, n):
+                    mask[opened:n + 1] = [False] * (n + 1 - opened)
     return mask
+
+
+def _title(tokens, a: int, b: int) -> bool:
+    inner = tokens[a + 1:b]
+    return 0 < len(inner) <= 5 and a > 0 and tokens[a - 1].text.lower() in TITLE_AFTER \
+        and inner[0].text[:1].isupper() and not any(t.tag_.startswith("V") for t in inner)
 
 
 def segments(tokens, mask: list[bool]) -> list[int]:

@@ -32,14 +32,12 @@ Clause openers (subordinators, relative pronouns, `zu`-infinitives) are patterns
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from kg.nlp import patterns
 from kg.nlp.german import CLAUSE_COORDINATORS as COORDINATORS, FINITE
 
-PATTERNS = Path(__file__).parent / "data" / "patterns" / "clause_openers.jsonl"
 RIGHT = {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "PTKVZ", "PTKZU"}
 BREAKS = {",", ";", ":", "–", "—", "-"}
 QUOTE_OPEN = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
@@ -75,12 +73,7 @@ def openers() -> list[tuple[str, list[dict]]]:
 
     A pattern is a list of token dicts in spaCy Matcher style restricted to what the
     clause splitter needs: ``TAG``/``LOWER`` as a string or ``{"IN": [...]}``."""
-    rows = []
-    for line in PATTERNS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            row = json.loads(line)
-            rows.append((row["label"], row["pattern"]))
-    return rows
+    return [(row["label"], row["pattern"]) for row in patterns.rows("clause_openers.jsonl")]
 
 
 def _matches(tok, spec: dict) -> bool:

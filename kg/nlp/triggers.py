@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.nlp import resources
+from kg.nlp import constructions, resources
 from kg.nlp.german import FINITE, HYPOTHETICAL, LIST_JOINERS, PAST_AUX, RELATIVE, SOURCE_PREPOSITIONS
 from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.mentions import Mention
@@ -73,10 +73,23 @@ def triggers(v: SentenceView) -> list[Hit]:
     for i, t in enumerate(v.toks):
         if v.mask[i]:
             continue
-        hit = _verb_trigger(v, i, t) or (_noun_trigger(t, i) if not _in_pp(v, i) else None)
+        hit = _construction_trigger(v, i, t) or _verb_trigger(v, i, t) or \
+            (_noun_trigger(t, i) if not _in_pp(v, i) else None)
         if hit:
             hits.append(hit)
     return hits
+
+
+def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
+    """`stieß auf Widerstand` (holder in a PP), `die von X geforderte Reform` (the agent
+    of an attributive participle): triggers of kg.nlp.constructions."""
+    if t.tag_.startswith("VV"):
+        found = constructions.pp_trigger(v, i, v.seg_tokens(v.segs[i]))
+        return Hit(i, found[0], "phrase") if found else None
+    if t.tag_ == "ADJA" and constructions.participle_agent(v, i) is not None:
+        verb = constructions.participle_verb(t.text)
+        return Hit(i, resources.verbs()[verb], "verb") if verb else None
+    return None
 
 
 def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
@@ -172,10 +185,12 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
                 and v.toks[i - 1].tag_ in ("NN", "NE") and v.segs[i - 1] == seg:
             if tok.text.lower() == "der" and (weak_adjective or m.gender == "m"):
                 return False
-            return _body_of(v, i - 1) is None and v.toks[i - 1].text.lower() not in allow
+            return _body_of(v, i - 1) is None and not constructions.made_by(v, i - 1) \
+                and v.toks[i - 1].text.lower() not in allow
         i -= 1
     if i >= 0 and v.toks[i].tag_ in PREPOSITIONS and v.segs[i] == seg:
-        if v.toks[i].text.lower() == "von" and i > 0 and _body_of(v, i - 1) is not None:
+        if v.toks[i].text.lower() in ("von", "vom") and i > 0 and (
+                _body_of(v, i - 1) is not None or constructions.made_by(v, i - 1)):
             return False
         return v.toks[i].text.lower() not in allow
     return False
@@ -231,9 +246,12 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
             (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU"):
         return []
-    if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks) or _statal(v, hit, seg_toks):
+    if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks) or _statal(v, hit, seg_toks) \
+            or constructions.is_target(v, seg_toks):
         return []
-    allow = _allowed_preps(v, hit, seg_toks)
+    if v.toks[hit.i].tag_ == "ADJA":
+        return _participle_agent(v, hit, resolve)
+    allow = _allowed_preps(v, hit, seg_toks) | constructions.pp_holder_preps(v, hit.i, seg_toks)
     vorfeld = _vorfeld_before_commas(v, seg, seg_toks, resolve)
     if vorfeld:
         return vorfeld
@@ -255,6 +273,12 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return []
     group = _coordinated(v, before[::-1]) if before else _coordinated(v, after)
     return group + _enumerated(v, group, resolve) + _partners(v, in_seg, group)
+
+
+def _participle_agent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
+    """`die von der FDP geforderte Steuersenkung`: the agent between `von` and the participle."""
+    k = constructions.participle_agent(v, hit.i)
+    return [m for m in v.mentions if k < v.local(m) < hit.i and not m.genitive and resolve(m)][:1]
 
 
 def _vorfeld_before_commas(v: SentenceView, seg: int, seg_toks: list[int], resolve) -> list[Mention]:

@@ -1,0 +1,104 @@
+"""Holder constructions beyond `subject of the cue`, read from ``data/patterns/holders.jsonl``.
+
+German names the holder of a stance in more places than the subject: in a
+prepositional phrase (`Beim Koalitionspartner stieß der Plan auf Widerstand`), as the
+maker of the subject (`Der Entwurf von Ministerin X sieht vor`), as the agent of an
+attributive participle (`die von X geforderte Reform`); and a subject can be the target
+rather than the holder (`X sah sich heftiger Kritik ausgesetzt`). Each construction is a
+data row; this module matches the rows against one clause of a sentence view (kg.nlp.triggers).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.nlp import patterns, resources
+from kg.nlp.resources import Trigger
+
+FILE = "holders.jsonl"
+ARTICLE_NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
+INFLECTION = ("en", "em", "er", "es", "e")
+
+
+def _lemmas_words(v, idx) -> tuple[set[str], set[str]]:
+    return {v.toks[i].lemma_ for i in idx}, {v.toks[i].text.lower() for i in idx}
+
+
+def is_target(v, idx: list[int]) -> bool:
+    """Does the clause make its subject the target of a stance (`sah sich Kritik ausgesetzt`)?"""
+    lemmas, words = _lemmas_words(v, idx)
+    return any(patterns.clause_has(r, lemmas, words) for r in patterns.labelled(FILE, "target"))
+
+
+def pp_trigger(v, i: int, idx: list[int]) -> tuple[Trigger, frozenset[str]] | None:
+    """`stieß auf Widerstand`: the trigger of a pp_holder row for the verb at i, with the
+    prepositions that introduce its holder."""
+    lemmas, words = _lemmas_words(v, idx)
+    for r in patterns.labelled(FILE, "pp_holder"):
+        if v.toks[i].lemma_ == r["lemma"] and patterns.clause_has(r, lemmas, words):
+            return Trigger(r["act"], r["polarity"]), frozenset(r["preps"])
+    return None
+
+
+def pp_holder_preps(v, i: int, idx: list[int]) -> frozenset[str]:
+    found = pp_trigger(v, i, idx)
+    return found[1] if found else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _made_by_nouns() -> tuple[str, ...]:
+    return tuple(n for r in patterns.labelled(FILE, "made_by") for n in r["nouns"])
+
+
+def made_by(v, j: int) -> bool:
+    """Is token j a thing an actor made (`Entwurf`, `Gesetzentwurf`), heading a subject
+    (a nominative article or none, no preposition before it)?"""
+    tok = v.toks[j]
+    if tok.tag_ != "NN":
+        return False
+    low = tok.text.lower()
+    if not any(low == n or (len(n) >= 4 and low.endswith(n)) for n in _made_by_nouns()):
+        return False
+    k = j - 1
+    while k >= 0 and v.toks[k].tag_ == "ADJA":
+        k -= 1
+    if k >= 0 and v.toks[k].tag_ in ("ART", "PIAT", "PDAT"):
+        if v.toks[k].text.lower() not in ARTICLE_NOMINATIVE:
+            return False
+        k -= 1
+    return not (k >= 0 and v.toks[k].tag_ in ("APPR", "APPRART"))
+
+
+def participle_verb(word: str) -> str | None:
+    """The verb of an attributive participle: `geforderte` -> `fordern`, `vorgelegten` ->
+    `vorlegen`, `angekündigte` -> `ankündigen` (if the lexicon knows it)."""
+    low = word.lower()
+    for ending in INFLECTION:
+        if low.endswith(ending):
+            low = low[:-len(ending)]
+            break
+    verbs = resources.verbs()
+    stems = [low[:-1] if low.endswith("t") else low[:-2] if low.endswith("en") else low]
+    for stem in list(stems):
+        pos = stem.find("ge")
+        if pos >= 0:
+            stems.append(stem[:pos] + stem[pos + 2:])
+    for stem in stems:
+        for cand in (stem + "en", stem + "n"):
+            if cand in verbs and not verbs[cand].report:
+                return cand
+    return None
+
+
+def participle_agent(v, i: int) -> int | None:
+    """`die von der FDP geforderte Reform`: for an attributive participle at i, the
+    position of the `von` that introduces its agent (None if there is none)."""
+    preps = {p for r in patterns.labelled(FILE, "agent_participle") for p in r["preps"]}
+    if v.toks[i].tag_ != "ADJA" or i + 1 >= len(v.toks) or v.toks[i + 1].tag_ not in ("NN", "ADJA"):
+        return None
+    for k in range(i - 1, max(-1, i - 7), -1):
+        tok = v.toks[k]
+        if tok.text.lower() in preps:
+            return k if k > 0 and v.toks[k - 1].tag_ in ("ART", "PDAT", "PIAT", "PPOSAT") else None
+        if tok.is_punct or tok.tag_ in ("VVFIN", "VAFIN", "VMFIN"):
+            return None
+    return None
