@@ -20,7 +20,7 @@ from kg.nlp.doc import sentences_of
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.claims import claim_text, resolve_anaphors
+from kg.nlp.claims import claim_of, claim_text, resolve_anaphors
 from kg.nlp.stance import act_of
 from kg.nlp.reporting import (bare_fact, clear_for, from_their_side, in_konjunktiv, is_heading, other_subject,
                               passive_agent, points_back, reporting, speaker_verbs)
@@ -47,6 +47,7 @@ class Statement:
     evidence: str
     speaker: bool = False  # reported as speaking (reporting verb, quote, marker): the next `er` may be them
     anchor: int | None = None  # doc index of the trigger token: its clause dates the statement
+    claim_points_back: bool = False  # `lehnt dies ab`: kg.nlp.claims.resolve_anaphors gives it the claim before
 
 
 class Attributor:
@@ -246,8 +247,9 @@ class Attributor:
         conf = CONFIDENCE[hit.evidence] - (0.1 if m.kind in ("pronoun", "collective") else 0)
         speaker = hit.trigger.report or hit.evidence in ("headline", "marker")
         anchor = v.toks[hit.i].i if hit.evidence in ("verb", "phrase", "noun", "modal") else None
-        return Statement(k, *v.span(), actor, act, pol, claim_text(v, hit, m), round(conf, 2),
-                         hit.evidence, speaker, anchor)
+        claim = claim_of(v, hit, m)
+        return Statement(k, *v.span(), actor, act, pol, claim.text, round(conf, 2),
+                         hit.evidence, speaker, anchor, claim.anaphoric)
 
     def _markers(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         """`laut X`, `X zufolge`, `nach Angaben von X`, `nach den Plänen der CDU`."""

@@ -45,14 +45,17 @@ def claim_text(v: SentenceView, hit: Hit, holder: Mention | None) -> str:
 
 
 def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
-    """The claim of a cue and its holder in one sentence; an empty text when it only
-    points back (`lehnt dies ab`, `„Nicht nachvollziehbar“`): resolve_anaphors fills it."""
+    """The claim of a cue and its holder in one sentence. `anaphoric` when it only points
+    back (`die Entscheidung`: the text is then those words) or names nothing (`lehnt dies
+    ab`, `„Nicht nachvollziehbar“`, `sprach von Provokation`: the text is empty);
+    resolve_anaphors fills it from the statements around."""
     frame = frame_of(v, hit, holder)
     idx = [i for i in _region(v, hit, holder, frame) if i not in frame]
     idx = tidy(v, _without_passive_cue(v, _main_part(v, idx)))
-    if not has_content(v, idx) or _anaphor(v, idx) or _names_no_matter(v, idx):
+    if not has_content(v, idx) or _names_no_matter(v, idx):
         return Claim("", None, anaphoric=True)
-    return Claim(text_of(v, infinitive(v, idx)), _head(v, idx))
+    text = text_of(v, infinitive(v, idx))
+    return Claim(text, _head(v, idx), anaphoric=_anaphor(v, idx))
 
 
 def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: int = 2) -> None:
@@ -64,16 +67,17 @@ def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: i
     para = next((v.sent.doc._.para_of_sent for v in views.values()), None) or []
     same = lambda a, b: not para or para[a] == para[b]  # noqa: E731
     last: tuple[int, str] | None = None
+    own = lambda st: st.claim and not st.claim_points_back  # noqa: E731
     for n, st in enumerate(ordered):
-        if st.claim:
+        if own(st):
             last = (st.sent, st.claim)
             continue
-        nxt = next((x for x in ordered[n + 1:] if x.claim), None)
+        nxt = next((x for x in ordered[n + 1:] if own(x)), None)
         if last is not None and st.sent - last[0] <= window and same(st.sent, last[0]):
             st.claim = last[1]
         elif nxt is not None and nxt.sent - st.sent <= 1:
             st.claim = nxt.claim  # `Österreich stellt sich quer` over the paragraph that says to what
-        elif st.sent in views:
+        elif not st.claim and st.sent in views:
             st.claim = _fallback(views[st.sent])
 
 
@@ -81,7 +85,8 @@ def _fallback(v: SentenceView) -> str:
     """The first noun phrase outside the actor mentions (or the sentence, if it has none)."""
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
     for i, t in enumerate(v.toks):
-        if t.tag_ == "NN" and i not in named and t.text.lower() not in words("anaphor"):
+        if t.tag_ == "NN" and i not in named and t.text.lower() not in words("anaphor") \
+                and t.lemma_.lower() not in resources.nouns() and (t.lemma_.lower(),) not in resources.evaluations():
             return text_of(v, tidy(v, sorted(phrase_around(v, i))))
     return v.sent.text.strip()[:120]
 
