@@ -40,3 +40,31 @@ def test_sentences_paragraph_index_and_heading_detection():
     assert len(paragraphs(text)) == 3
     assert is_heading("Costa: USA werden nicht für EU und Nato sprechen")
     assert not is_heading("Kiew lehnt dies ab.")
+
+
+def test_sentences_caption_line_is_not_run_into_the_next_sentence():
+    text = "Die Ministerin bei der Vorstellung des Plans\nDer Plan sieht höhere Abgaben vor. Die Länder sind dagegen."
+    assert _sentences(text) == ["Die Ministerin bei der Vorstellung des Plans", "Der Plan sieht höhere Abgaben vor.",
+                                "Die Länder sind dagegen."]
+
+
+def test_sentences_source_line_after_the_text_is_its_own_unit():
+    text = "Der Verband fordert mehr Geld. Die Regierung lehnt ab.\nQuelle: eigene Recherche"
+    assert _sentences(text)[-1] == "Quelle: eigene Recherche"
+
+
+def test_sentences_hard_wrapped_paragraph_stays_one_sentence():
+    text = ("Der Verband fordert von der Regierung eine\ndeutliche Erhöhung der Mittel für die\n"
+            "Kommunen und die Länder.")
+    assert _sentences(text) == [text]
+
+
+def test_sentences_closing_quote_of_an_earlier_paragraph_stays_with_its_stop():
+    text = "Das reicht nicht!“ Die Ministerin sagte, man werde nachbessern."
+    assert _sentences(text) == ["Das reicht nicht!“", "Die Ministerin sagte, man werde nachbessern."]
+
+
+def test_sentences_paragraph_without_final_stop_is_still_split():
+    text = "Erster Absatz.\n\nDie Ministerin am Montag in Berlin. Sie fordert mehr Geld für Kitas (Foto)"
+    assert _sentences(text) == ["Erster Absatz.", "Die Ministerin am Montag in Berlin.",
+                                "Sie fordert mehr Geld für Kitas (Foto)"]

@@ -47,13 +47,56 @@ def split(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph index) of every sentence of `text`."""
     out = []
     for pi, (ps, pe) in enumerate(paragraphs(text)):
-        para = text[ps:pe]
-        if is_heading(para):
-            out.append((ps, pe, pi))
-            continue
-        for s, e in _split_paragraph(para):
-            out.append((ps + s, ps + e, pi))
+        for ls, le in _lines(text[ps:pe]):
+            para = text[ps + ls:ps + le]
+            if is_heading(para) and not _inner_stop(para):
+                out.append((ps + ls, ps + le, pi))
+                continue
+            for s, e in _split_paragraph(para):
+                out.append((ps + ls + s, ps + ls + e, pi))
     return out
+
+
+def _inner_stop(para: str) -> bool:
+    """Does a paragraph without final punctuation hold sentences (a caption of two
+    sentences, text with its last stop missing)? Then it is split like any other."""
+    return len(_split_paragraph(para)) > 1
+
+
+def _lines(para: str) -> list[tuple[int, int]]:
+    """Parts of a paragraph that a line break alone separates: a line without final
+    punctuation (a caption, a source line, a dateline of its own) is not run into the
+    next sentence -- unless the paragraph is hard-wrapped (most of its lines end
+    mid-sentence), where a line break is only layout."""
+    if "\n" not in para:
+        return [(0, len(para))]
+    lines, pos = [], 0
+    for line in para.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    open_ends = [para[a:b].rstrip()[-1:] not in FINAL + "“”\"»«):" for a, b in lines[:-1] if para[a:b].strip()]
+    wrapped = sum(open_ends) >= 2 and sum(open_ends) * 2 > len(open_ends)
+    if not any(open_ends) or wrapped or _inside_quote(para, lines):
+        return [(0, len(para))]
+    out, start = [], 0
+    for a, b in lines[:-1]:
+        tail, follower = para[a:b].rstrip(), para[b + 1:].lstrip()[:1]
+        if tail and tail[-1] not in FINAL + "“”\"»«):,;-–" and not tail[-1].isdigit() and not follower.islower():
+            out.append((start, a + len(tail)))
+            start = b + 1
+    out.append((start, len(para)))
+    return [(a + len(para[a:b]) - len(para[a:b].lstrip()), b) for a, b in out if para[a:b].strip()]
+
+
+def _inside_quote(para: str, lines: list[tuple[int, int]]) -> bool:
+    """Does a quotation run across a line break (then the break ends nothing)?"""
+    stack: list[str] = []
+    for a, b in lines[:-1]:
+        for i in range(a, b):
+            _track_quote(para[i], stack, para, i + 1)
+        if stack:
+            return True
+    return False
 
 
 def _split_paragraph(para: str) -> list[tuple[int, int]]:
@@ -103,7 +146,9 @@ def _track_quote(ch: str, stack: list[str], para: str, i: int) -> bool:
 
 
 def _end_after_closers(para: str, i: int) -> int:
-    while i < len(para) and para[i] in ".!?)":
+    """Past the stop: more stops, a bracket, and a closing quotation mark whose opening
+    stands before this paragraph (a quotation running over paragraphs)."""
+    while i < len(para) and (para[i] in ".!?)" or para[i] in "“”‘«" and (i + 1 == len(para) or para[i + 1].isspace())):
         i += 1
     return i
 
