@@ -205,8 +205,11 @@ def phrase_around(v: SentenceView, i: int) -> set[int]:
 
 
 def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:
-    """The companions of a multi-word cue (`stellt sich quer`, `erteilte eine Absage`)."""
+    """The companions of a multi-word cue (`stellt sich quer`, `erteilte eine Absage`), and
+    the stance noun of a construction around a light verb (`Unterstützung für X kam von Y`)."""
     if hit.evidence != "phrase":
         return set()
     entries = resources.phrases().get(v.toks[hit.i].lemma_, [])
-    return {c.lower() for comps, trig in entries if trig == hit.trigger for c in comps}
+    nouns = {v.toks[i].lemma_.lower() for i in v.seg_tokens(v.segs[hit.i])
+             if v.toks[i].tag_ == "NN" and v.toks[i].lemma_.lower() in resources.nouns()}
+    return {c.lower() for comps, trig in entries if trig == hit.trigger for c in comps} | nouns
