@@ -33,7 +33,7 @@ _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 def iri_for(kind: str, local: str) -> str:
     """The store IRI of an API path id. :raise 404: an id no IRI can have."""
-    iri = q.safe_iri(f"{iris.BASE}{kind}/{quote(local, safe='')}")
+    iri = q.safe_iri(f"{iris.namespace(kind)}{kind}/{quote(local, safe='')}")
     if iri is None or not local:
         raise NotFound(f"no {kind} {local!r}")
     return iri
@@ -128,7 +128,7 @@ def position_filters(**fixed) -> dict:
             raise BadRequest(f"act must be one of {', '.join(ACTS)}")
         filters["act"] = f"{iris.ONTOLOGY}{args['act'].capitalize()}Act"
     if args.get("topic") and "topics" not in filters:
-        topic = args["topic"] if args["topic"].startswith(iris.BASE) else iri_for("topic", args["topic"])
+        topic = args["topic"] if args["topic"].startswith(iris.namespace("topic")) else iri_for("topic", args["topic"])
         if q.safe_iri(topic) is None:
             raise BadRequest("topic must be a topic id or IRI")
         filters["topics"] = q.topic_and_narrower(services().store, topic)

@@ -99,7 +99,15 @@ def label(value):
 def api_href(kind, iri):
     from api.resources import href
 
-    return href(kind, iri) or iri
+    return href(kind, iri) or local(iri)
+
+
+@bp.app_template_filter()
+def local(iri):
+    """A Standpunkt IRI as the path on this server that answers it (pages never link away to it)."""
+    from api.deref import local_url
+
+    return local_url(iri)
 
 
 @bp.app_template_global()

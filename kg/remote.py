@@ -78,13 +78,14 @@ class RemoteStore(Store):
     def __init__(self, query_endpoint: str | None, update_endpoint: str | None = None,
                  gsp_endpoint: str | None = None, *, auth=None, timeout: float = 60.0,
                  retries: int = 3, backoff: float = 0.5, batch_size: int = 1000,
-                 page_size: int = 10000, graph_prefix: str | None = iris.BASE):
+                 page_size: int = 10000, graph_prefix: str | None = ""):
         if not (query_endpoint or update_endpoint or gsp_endpoint):
             raise StoreError("a remote store needs at least one endpoint URL")
         self.query_endpoint, self.update_endpoint = query_endpoint, update_endpoint
         self.gsp_endpoint = gsp_endpoint
         self.http = HttpClient(auth=auth, timeout=timeout, retries=retries, backoff=backoff)
-        self.batch_size, self.page_size, self.graph_prefix = batch_size, page_size, graph_prefix
+        self.batch_size, self.page_size = batch_size, page_size
+        self.graph_prefix = iris.BASE if graph_prefix == "" else graph_prefix
         self._subquery_pages = False
 
     def __repr__(self):

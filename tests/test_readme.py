@@ -36,5 +36,5 @@ def test_readme_documents_every_api_route():
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static" or rule.rule.startswith("/static"):
             continue
-        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        path = re.sub(r"<(?:[^<>]*:)?(\w+)>", r"{\1}", rule.rule)
         assert path.split("{")[0].rstrip("/") in documented or path in documented, f"{path} is not in the README"

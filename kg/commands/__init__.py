@@ -14,6 +14,26 @@ def add_store_option(parser: argparse.ArgumentParser, *, remote: bool = True) ->
         add_remote_options(parser)
 
 
+def add_base_option(parser: argparse.ArgumentParser) -> None:
+    """--base-iri: the namespace data IRIs are minted under (and, for kg serve, answered at)."""
+    parser.add_argument("--base-iri", metavar="URL", default=None,
+                        help="mint actor, article, position and graph IRIs under URL (ending in '/') "
+                             "instead of https://w3id.org/standpunkt/ (default: $KG_BASE_IRI); "
+                             "give the same URL to kg ingest and kg serve")
+
+
+def apply_base_option(args: argparse.Namespace) -> None:
+    """:raise KGError: not an http(s) URL ending in '/'."""
+    from kg import iris
+    from kg.errors import KGError
+
+    if args.base_iri:
+        try:
+            iris.set_base(args.base_iri)
+        except ValueError as e:
+            raise KGError(f"--base-iri: {e}") from None
+
+
 def open_from_args(args: argparse.Namespace, *, read_only: bool = False):
     """The store the command's options (or the environment) name: remote or embedded.
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
-from kg.commands import add_codebook_options, add_store_option, open_from_args, read_codebook_option
+from kg.commands import (add_base_option, add_codebook_options, add_store_option, apply_base_option,
+                         open_from_args, read_codebook_option)
 
 
 def register(subparsers) -> None:
@@ -23,6 +24,7 @@ def register(subparsers) -> None:
                     "store unchanged.")
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     add_store_option(p)
+    add_base_option(p)
     p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--progress", action="store_true", default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
@@ -42,6 +44,7 @@ def run(args) -> int:
     from kg.errors import KGError
     from kg.ingest import ingest_articles
 
+    apply_base_option(args)
     if args.to:
         from kg.post import post_articles
 

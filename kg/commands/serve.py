@@ -6,7 +6,7 @@ import re
 import signal
 import sys
 
-from kg.commands import add_store_option
+from kg.commands import add_base_option, add_store_option, apply_base_option
 
 
 def register(subparsers) -> None:
@@ -33,6 +33,7 @@ def register(subparsers) -> None:
                    help="let pages from this origin (e.g. https://app.example.org) send the token "
                         "from a browser; repeatable. Anonymous reads are open to every origin")
     add_store_option(p)
+    add_base_option(p)
     p.set_defaults(func=run)
 
 
@@ -53,6 +54,7 @@ def run(args) -> int:
     from kg.errors import KGError
     from kg.remote import remote_options
 
+    apply_base_option(args)
     if args.workers < 1 or args.query_timeout <= 0 or args.max_results < 1:
         raise KGError("--workers, --query-timeout and --max-results must be positive")
     for origin in args.cors_origin:
@@ -64,7 +66,10 @@ def run(args) -> int:
                       "CORS_ORIGINS": tuple(args.cors_origin)})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
     mode = "read-write (token)" if args.token else "read-only"
-    print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql)", file=sys.stderr)
+    from kg import iris
+
+    print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql; "
+          f"answers the IRIs under {iris.BASE})", file=sys.stderr)
     print(_writes_hint(args), file=sys.stderr)
     try:
         serve(app, host=args.host, port=args.port, threads=args.threads or args.workers + 8,
