@@ -18,7 +18,7 @@ from flask import Blueprint, current_app, url_for
 from rdflib import BNode, URIRef
 
 from api import queries as q
-from api import services
+from api.shared import services
 from api.errors import NotFound
 from api.render import compactor, context, negotiate_resource, respond
 from kg import iris, ontology

@@ -4,8 +4,9 @@ Re-ingesting an article must replace, never duplicate, so every IRI is a pure
 function of the data it names.
 
 Two namespaces. The vocabulary (the ontology, its shapes, the API terms, the topics and
-issues of ontology/*.ttl) is always named under https://w3id.org/standpunkt/. The data (actors,
-articles, positions, evidence, propositions, graph names) is named under the *base*:
+issues of ontology/*.ttl, and the propositions, which are shared across stores and
+articles) is always named under https://w3id.org/standpunkt/. The data (actors,
+articles, positions, evidence, graph names) is named under the *base*:
 the same w3id namespace by default, or a deployment's own URL (`--base-iri`, or
 $KG_BASE_IRI, so that worker processes inherit it), whose server then answers every IRI
 it mints. `BASE` and the graph names are read through `__getattr__`, so they follow
@@ -21,7 +22,7 @@ from urllib.parse import quote
 
 VOCABULARY = "https://w3id.org/standpunkt/"
 ONTOLOGY = VOCABULARY + "ontology#"
-VOCABULARY_KINDS = frozenset({"topic", "issue", "ontology", "shapes", "api"})
+VOCABULARY_KINDS = frozenset({"topic", "issue", "proposition", "ontology", "shapes", "api"})
 BASE_ENV = "KG_BASE_IRI"
 _GRAPHS = {"ACTORS_GRAPH": "graph/actors", "TOPICS_GRAPH": "graph/topics",
            "ONTOLOGY_GRAPH": "graph/ontology", "ISSUES_GRAPH": "graph/issues"}
@@ -93,7 +94,7 @@ def topic_iri(key: str) -> str:
 def proposition_iri(key: str) -> str:
     """The one node of a proposition in every article: its key is the codebook issue's key,
     or "free-" and the claim's head words (kg.nlp.propositions)."""
-    return _base + "proposition/" + slug(key)
+    return VOCABULARY + "proposition/" + slug(key)
 
 
 def issue_iri(key: str) -> str:
