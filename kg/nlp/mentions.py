@@ -18,10 +18,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from kg.nlp import resources
+from kg.nlp import organisations, resources
 from kg.nlp.doc import sentences_of
 from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention, descriptor, first_name  # noqa: F401
-from kg.nlp.german import DEFINITE
+from kg.nlp.german import DEFINITE, FINITE
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
 from kg.nlp.surnames import FamilyNames
@@ -169,7 +169,7 @@ class MentionFinder(ActorView):
         gender = role_gender(words[i]) if words[i][:1].isupper() or "-" in words[i] else None
         if gender is not None or self.gaz.is_role(words[i]):
             return self._role(toks, words, i, gender)
-        person = self._unknown_person(toks, words, i)
+        person = self._unknown_person(toks, words, i) or self._apposed_person(toks, words, i)
         if person:
             return person
         if tok.tag_ == "PPER" and words[i] in DATIVE and i + 1 < len(words) and words[i + 1] == "zufolge":
@@ -256,7 +256,8 @@ class MentionFinder(ActorView):
             for ending in ("en", "er", "es", "e"):
                 if prev.endswith(ending) and self.gaz.adjectives.get(prev[: -len(ending)]):
                     return self.gaz.adjectives[prev[: -len(ending)]]
-            last = self.mentions[-1] if self.mentions else None
+            last = next((m for m in reversed(self.mentions) if m.kind not in ("definite", "collective", "category")
+                     or m.actor), None)  # the genitive between: `Der Direktor der Behörde, …`
             if last and last.end == toks[i].i and last.genitive:
                 return last.actor
         return None
@@ -300,6 +301,57 @@ class MentionFinder(ActorView):
         info.gender = info.gender or _first_name(words[i])
         self._add(toks, i, i + n, name, "name")
         return i + n
+
+    def _apposed_person(self, toks, words, i) -> int | None:
+        """A name no first-name list knows, told by an apposition with a role noun: `Kwame
+        Mensah, der Sprecher der Partei, …` (the role after it) or `Der Leiter der Behörde,
+        Ngozi Adeyemi, …` (after a role phrase no one was named with)."""
+        n = self._name_words(toks, words, i)
+        if n < 2:
+            return None
+        after = words[i + n] if i + n < len(words) else ""
+        role_after = after == "," and self._role_next(toks, words, i + n + 1)
+        last = next((m for m in reversed(self.mentions) if m.kind == "role"), None)
+        role_before = i and words[i - 1] == "," and last is not None and not last.actor \
+            and toks[i].i - last.end <= 10 and (after in (",", "(") or toks[i + n].tag_ in FINITE) \
+            and not any(t.tag_ in FINITE or t.text in ".;:" for t in self.doc[last.end:toks[i].i]) \
+            and not any(m.start > last.start and m.actor and self._info(m.actor).type == "person" for m in self.mentions)
+        if not (role_after or role_before):
+            return None
+        name = " ".join(words[i:i + n])
+        info = self.entity(name)
+        info.type = info.kind = "person"
+        info.gender = info.gender or (role_after if role_after in ("m", "f") else last.gender if role_before else None)
+        self._add(toks, i, i + n, name, "name")
+        return i + n
+
+    def _name_words(self, toks, words, i) -> int:
+        """How many words from i on may form a person's name: two or three capitalised
+        words, the first tagged as a name, none a known actor, role or organisation word."""
+        n = 0
+        while i + n < len(toks) and n < 3:
+            w, tag = words[i + n], toks[i + n].tag_
+            if not (w[:1].isupper() and w.replace("-", "").isalpha() and (tag in ("NE", "FM") or n and (
+                    tag == "NN" or tag.startswith("V")))):
+                break
+            if self.gaz.match(words, i + n) or self._is_role(w) or organisations.is_org_head(w) \
+                    or w.lower() in resources.collectives():
+                break
+            n += 1
+        return n
+
+    def _role_next(self, toks, words, j) -> str | bool:
+        """`der Sprecher …`, `Sprecherin der …`: a role noun (after an article and
+        adjectives) from j on; its gender from the article, `-` when unknown."""
+        article = words[j].lower() if j < len(words) else ""
+        if article in ("der", "die", "ein", "eine"):
+            j += 1
+        while j < len(words) and toks[j].tag_ == "ADJA":
+            j += 1
+        if j >= len(words) or not self._is_role(words[j]):
+            return False
+        return {"der": "m", "ein": "m", "die": "f", "eine": "f"}.get(article) or role_gender(words[j]) or "-"
+
 
 def find(doc: Doc, gaz: Gazetteer, date: str | None) -> ArticleActors:
     """The mentions and actors of one article, before coreference."""
