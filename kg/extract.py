@@ -136,8 +136,9 @@ class _DateChain:
         self.para_of = doc._.para_of_sent or []
         self.read = 0
         from kg.nlp.dates import DateChain
+        from kg.nlp.doc import sentences_of
 
-        self.chain = DateChain(article_date)
+        self.chain = DateChain(article_date, sentences_of(doc))
 
     def date(self, k: int, sent, anchor: int | None) -> str | None:
         from kg.nlp.doc import sentences_of

@@ -256,3 +256,19 @@ def test_nlp_dates_in_context_chains_within_the_paragraph():
     assert got == ["2025-06-02", "2025-06-02", "2025-06-02", "2025-06-03"]
     assert dates.explain_in_context(sents[2], "2025-06-03").source == "inherited"
     assert statement_date(sents[1], "2025-06-03") == "2025-06-03"  # without context: current
+
+
+def test_nlp_dates_weekday_of_a_planned_event_does_not_date_the_statement():
+    # 2025-11-26 is a Wednesday: `will am Samstag beraten` plans the coming Saturday
+    assert date_of("Die SPD will am Samstag über den Antrag beraten.", "2025-11-26") == "2025-11-26"
+    assert date_of("Der Rat soll am Freitag entscheiden, sagte die Sprecherin.", "2025-11-26") == "2025-11-26"
+
+
+def test_nlp_dates_statement_at_an_event_takes_the_event_date():
+    from kg.extract import extract
+    from kg.articles import Article
+
+    text = ("Am Dienstag kam der Parteitag der Grünen in Hannover zusammen.\n\n"
+            "Auf dem Parteitag forderte Ricarda Lang eine Vermögensteuer.")
+    positions = extract(Article("event", "2025-11-28", text))
+    assert [(p.actor, p.date) for p in positions] == [("Ricarda Lang", "2025-11-25")]

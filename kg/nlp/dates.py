@@ -55,7 +55,7 @@ def explain_date(span, article_date: str | None, anchor=None,
     tokens = [t for t in span if not t.text.isspace()]
     clauses = _clauses(tokens)
     relevant = _relevant(clauses, tokens, anchor)
-    positions = {i for clause in relevant for i in clause.indexes}
+    positions = {i for clause in relevant if not _planned(tokens, clause) for i in clause.indexes}
     found = find(tokens, positions, ref, _present_only(tokens, relevant))
     if found is not None:
         return found
@@ -120,10 +120,11 @@ class DateChain:
     position (several may share a sentence; the sentence is read once).
     """
 
-    def __init__(self, article_date: str | None):
+    def __init__(self, article_date: str | None, sents=()):
         self.article_date = article_date
         self._readings: dict[tuple[int, int], tuple[DateReading | None, DateReading]] = {}
         self._last: tuple[object, DateReading] | None = None
+        self.events = dated_events(sents, article_date)
 
     def reading(self, sent, paragraph, anchor=None) -> DateReading:
         key = (sent.start, sent.end)
@@ -132,10 +133,59 @@ class DateChain:
             self._readings[key] = (previous, explain_date(sent, self.article_date, previous=previous))
             self._last = (paragraph, self._readings[key][1])
         previous, plain = self._readings[key]
-        return plain if anchor is None else explain_date(sent, self.article_date, anchor, previous)
+        found = plain if anchor is None else explain_date(sent, self.article_date, anchor, previous)
+        return self._at_event(sent, anchor, found)
+
+    def _at_event(self, sent, anchor, found: DateReading) -> DateReading:
+        """`Auf dem Parteitag forderte sie …` after `Am Dienstag tagte der Parteitag`: a
+        statement made at an event the text dates elsewhere takes the event's date."""
+        if found.source not in ("article", "inherited") or not self.events:
+            return found
+        tokens = [t for t in sent if not t.text.isspace()]
+        positions = {i for c in _relevant(_clauses(tokens), tokens, anchor) for i in c.indexes}
+        for i in sorted(positions):
+            event = _event_at(tokens, i)
+            if event in self.events and self.events[event][0] != sent.start:
+                date = self.events[event][1]
+                return DateReading(date.value, "text", f"at the {event}: {date.reason}")
+        return found
 
     def date(self, sent, paragraph, anchor=None) -> str | None:
         return self.reading(sent, paragraph, anchor).value
+
+
+def _event_noun(tok) -> str | None:
+    """The event a noun names (`Bundesparteitag` -> `parteitag`), None for other words."""
+    if tok.tag_ != "NN":
+        return None
+    low = tok.text.lower()
+    return next((e for e in lexicon()["event"] if low == e or (low.endswith(e) and len(e) >= 6)), None)
+
+
+def _event_at(tokens: Sequence, i: int) -> str | None:
+    """`auf dem Parteitag`, `bei der Sondersitzung`: the event a preposition at i places us at."""
+    if tokens[i].text.lower() not in lexicon()["event_preposition"]:
+        return None
+    for tok in tokens[i + 1:i + 4]:
+        if tok.tag_ == "NN":
+            return _event_noun(tok)
+        if tok.tag_ not in ("ART", "ADJA", "PPOSAT"):
+            return None
+    return None
+
+
+def dated_events(sents, article_date: str | None) -> dict[str, tuple[int, DateReading]]:
+    """Events the text dates (`Am Dienstag kam der Parteitag zusammen`): event -> (start of
+    the dating sentence, its date); the first dating of an event counts."""
+    events: dict[str, tuple[int, DateReading]] = {}
+    for sent in sents:
+        nouns = {e for t in sent if (e := _event_noun(t))} - set(events)
+        if not nouns:
+            continue
+        reading = explain_date(sent, article_date)
+        if reading.source == "text" and reading.value:
+            events.update(dict.fromkeys(nouns, (sent.start, reading)))
+    return events
 
 
 # ---------------------------------------------------------------------- clauses
@@ -230,6 +280,8 @@ def _mood(tok) -> str | None:
         return "subjunctive"
     if text in lex["finite_past"]:
         return "past"
+    if text in lex["finite_present"]:
+        return "present"
     rest = _ending(text, tok.lemma_.lower())
     if rest is not None:
         if rest in PAST_ENDINGS:
@@ -247,6 +299,14 @@ def _ending(text: str, lemma: str) -> str | None:
         if text.startswith(stem_[start:]):
             return text[len(stem_) - start:]
     return None
+
+
+def _planned(tokens: Sequence, clause: _Clause) -> bool:
+    """`will am Samstag beraten`, `soll am Freitag entscheiden`: a present modal of intent
+    with its infinitive plans an event; its weekday lies ahead and dates no statement."""
+    words = [tokens[i] for i in clause.indexes]
+    modal = any(t.lemma_ in lexicon()["intent"] and t.tag_.endswith("FIN") and _mood(t) != "past" for t in words)
+    return modal and any(t.tag_ in ("VVINF", "VAINF", "VVIZU") for t in words)
 
 
 def _pluperfect(tokens: Sequence, relevant: list[_Clause]) -> bool:
