@@ -1,4 +1,8 @@
-"""`kg extract PATH... --format jsonl|turtle|jsonld|nquads|…`: positions to stdout, no store."""
+"""`kg extract PATH... --format jsonl|turtle|jsonld|nquads|…`: positions to stdout, no store.
+
+With `--engine dask|local --out DIR` the corpus is written as shards instead
+(kg.distributed): one gzip N-Quads file, positions and rejects per partition.
+"""
 from __future__ import annotations
 
 import json
@@ -6,6 +10,9 @@ import sys
 
 from kg import formats
 from kg.commands import add_codebook_options, read_codebook_option
+from kg.distributed import ENGINES
+from kg.errors import KGError
+from kg.partitions import DEFAULT_SIZE
 
 FORMATS = ("jsonl", *formats.names("rdf"))
 
@@ -19,12 +26,29 @@ def register(subparsers) -> None:
                     "the others their union). Exit code 1 when an article was rejected.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
-    p.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="extraction processes (default 1); with --engine dask the worker processes "
+                        "of the local cluster (default 2)")
+    p.add_argument("--engine", choices=ENGINES,
+                   help="write shards to --out instead of printing: dask (a Dask distributed cluster, "
+                        "local unless --scheduler) or local (the same partitions in this process)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: a running scheduler, e.g. tcp://HOST:8786 (--out must be "
+                        "a folder its workers can write)")
+    p.add_argument("--out", metavar="DIR", help="with --engine: the folder for the shards")
+    p.add_argument("--partition-size", type=int, default=DEFAULT_SIZE, metavar="N",
+                   help=f"with --engine: articles per partition (default {DEFAULT_SIZE})")
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="with --engine: a progress bar (default: when stderr is a terminal)")
     add_codebook_options(p)
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    if args.engine or args.out or args.scheduler:
+        return _run_engine(args)
+    args.workers = args.workers or 1
+
     from kg.articles import read_paths
     from kg.errors import ArticleError
     from kg.extract import extract_many
@@ -103,3 +127,30 @@ def _serialize(dataset, fmt: str) -> str:
     union.bind("schema", "https://schema.org/")
     union.bind("prov", "http://www.w3.org/ns/prov#")
     return union.serialize(format=rdf_format.rdflib)
+
+
+def _run_engine(args) -> int:
+    """Shards of the corpus in --out; exit code 1 when an article was rejected."""
+    from pathlib import Path
+
+    from kg.distributed import run_dask, run_local
+    from kg.partitions import plan
+
+    if not args.engine or not args.out:
+        raise KGError("--engine and --out go together (e.g. --engine dask --out shards/)")
+    if args.codebook:
+        raise KGError("--codebook is not supported with --engine yet (the workers use the project's issues)")
+    if args.scheduler and args.engine != "dask":
+        raise KGError("--scheduler needs --engine dask")
+    if args.workers is not None and args.workers < 1:
+        raise KGError("--workers must be at least 1")
+    out = Path(args.out)
+    partitions = plan(args.paths, args.partition_size)
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    if args.engine == "dask":
+        summary = run_dask(partitions, out, scheduler=args.scheduler, workers=args.workers or 2,
+                           progress=progress)
+    else:
+        summary = run_local(partitions, out, progress=progress)
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.rejected else 0

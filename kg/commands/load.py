@@ -1,0 +1,32 @@
+"""`kg load DIR`: bulk-load the shards of `kg extract --engine ... --out DIR` into the embedded store."""
+from __future__ import annotations
+
+import sys
+
+from kg.commands import add_store_option
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "load", help="bulk-load extracted shards (*.nq.gz) into the embedded store",
+        description="Load every *.nq.gz shard that `kg extract --engine dask|local --out DIR` wrote "
+                    "into the embedded store with Oxigraph's bulk loader (no per-article "
+                    "transactions), plus the ontology and topic graphs as `kg ingest` writes them. "
+                    "Not atomic, but idempotent: after an interruption, run it again.")
+    p.add_argument("folder", metavar="DIR", help="the folder of shards")
+    add_store_option(p, remote=False)
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="show a progress bar (default: when stderr is a terminal)")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from kg.load import find_shards, load_shards
+    from kg.store import OxigraphStore
+
+    shards = find_shards(args.folder)
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    with OxigraphStore(args.store) as store:
+        summary = load_shards(store, shards, progress=progress)
+    print(summary.line(), file=sys.stderr)
+    return 0

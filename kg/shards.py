@@ -1,0 +1,146 @@
+"""One partition -> three files: an N-Quads shard (gzip), its positions (JSONL), its rejects (JSONL).
+
+Each article is extracted, built and SHACL-validated exactly as `kg ingest` does
+it (kg.ingest.article_graphs), so loading the shards gives the dataset `kg ingest`
+would have written. The bytes depend on the input only: quads are sorted per
+article, the actors graph is written once per shard, sorted and without
+duplicates, and the gzip header carries no time or name. Files are written under
+temporary names and renamed into place, the shard last: a shard that exists is
+complete, which is how reruns know what to skip.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kg import iris
+from kg.errors import ArticleError, KGError, ValidationError
+from kg.partitions import Partition, read_partition
+
+SHARD = ".nq.gz"
+REFERENCE = "reference.nq.gz"  # the ontology and topic graphs, for loaders other than `kg load`
+POSITIONS = ".positions.jsonl"
+REJECTS = ".rejects.jsonl"
+
+
+@dataclass
+class PartitionResult:
+    """What one partition produced; `skipped` when its shard was already there."""
+
+    name: str
+    articles: int = 0
+    positions: int = 0
+    rejected: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    skipped: bool = False
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def shard_path(out: Path, partition: Partition) -> Path:
+    return Path(out) / (partition.name + SHARD)
+
+
+def is_done(out: Path, partition: Partition) -> bool:
+    return shard_path(out, partition).exists()
+
+
+def write_reference(out: str | os.PathLike) -> Path:
+    """The reference graphs `kg ingest` writes (ontology, topics) as one N-Quads file beside the
+    shards, so that any store loads `DIR/*.nq.gz` and has them. Blank nodes (OWL lists) get
+    canonical labels (rdflib.compare), so the file's bytes, too, depend on the input only."""
+    from rdflib.compare import to_canonical_graph
+
+    from kg import ontology
+
+    path = Path(out) / REFERENCE
+    if not path.exists():
+        graphs = {iris.ONTOLOGY_GRAPH: ontology.vocabulary_graph(), iris.TOPICS_GRAPH: ontology.topics_graph()}
+        quads = [q for iri, g in graphs.items() for q in sorted(_nquads(to_canonical_graph(g), iri))]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic(path, f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}", gzip_bytes(_lines(quads)))
+    return path
+
+
+def process_partition(partition: Partition, out: str | os.PathLike) -> PartitionResult:
+    """Extract, build, validate and write one partition (skipped when its shard exists)."""
+    out = Path(out)
+    result = PartitionResult(partition.name)
+    if is_done(out, partition):
+        result.skipped = True
+        return result
+    started = time.perf_counter()
+    quads, actors, positions, rejects = [], set(), [], []
+    for item in read_partition(partition):
+        if isinstance(item, ArticleError):
+            rejects.append(_reject(item.source, item.line, item.fault))
+            continue
+        try:
+            found, graph, actor_nodes = _article(item)
+        except KGError as e:
+            reason = "; ".join(e.report) if isinstance(e, ValidationError) else str(e)
+            rejects.append(_reject(item.source, None, reason, item.id))
+            continue
+        quads += sorted(_nquads(graph, iris.article_iri(item.id)))
+        actors.update(_nquads(actor_nodes, iris.ACTORS_GRAPH))
+        positions += [json.dumps(p.to_json(), ensure_ascii=False) for p in found]
+        result.articles += 1
+        result.positions += len(found)
+    quads += sorted(actors)
+    result.rejected, result.quads = len(rejects), len(quads)
+    _write_all(out, partition.name, quads, positions, rejects)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _article(article):
+    from kg.extract import extract
+    from kg.ingest import article_graphs
+
+    positions = extract(article)
+    graph, actor_nodes = article_graphs(article, positions)
+    return positions, graph, actor_nodes
+
+
+def _nquads(graph, graph_iri: str) -> list[str]:
+    """The graph's triples as N-Quads lines of `graph_iri` (rdflib's N-Triples escaping)."""
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return [f"{line[:-2]} <{graph_iri}> ." for line in text.splitlines() if line.endswith(" .")]
+
+
+def _reject(source, line, reason, article_id=None) -> str:
+    row = {"source": source, "line": line, "id": article_id, "error": reason}
+    return json.dumps({k: v for k, v in row.items() if v is not None}, ensure_ascii=False)
+
+
+def _write_all(out: Path, name: str, quads: list[str], positions: list[str], rejects: list[str]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    tag = f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    _atomic(out / (name + POSITIONS), tag, _lines(positions))
+    _atomic(out / (name + REJECTS), tag, _lines(rejects))
+    _atomic(out / (name + SHARD), tag, gzip_bytes(_lines(quads)))
+
+
+def _lines(rows: list[str]) -> bytes:
+    return "".join(r + "\n" for r in rows).encode("utf-8")
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    """gzip without a time stamp or file name in the header, so equal input gives equal bytes."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def _atomic(path: Path, tag: str, data: bytes) -> None:
+    tmp = path.with_name(path.name + tag)
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
