@@ -36,6 +36,8 @@ def other_subject(v: SentenceView, hits) -> bool:
         if found or hit.evidence not in ("verb", "phrase") or v.subordinate(seg):
             continue
         toks = [i for i in v.seg_tokens(seg) if not v.mask[i] and not v.toks[i].is_punct]
+        if v.toks[hit.i].tag_ == "VVPP" and any(v.toks[i].lemma_ == "werden" for i in toks):
+            continue  # `dürften nicht abgewiesen werden`: a passive's subject undergoes the act
         fin = next((n for n, i in enumerate(toks) if v.toks[i].tag_ in FINITE), None)
         if fin is None or is_konjunktiv1(v.toks[toks[fin]]):
             continue

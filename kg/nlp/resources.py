@@ -42,11 +42,68 @@ def verbs() -> dict[str, Trigger]:
 
 
 @lru_cache(maxsize=None)
+def verb_conditions() -> dict[str, frozenset[str]]:
+    """Verbs that are cues only in some constructions (verbs.tsv, column `only`): `drohen`
+    with a zu-infinitive or after a quotation, never in `den Kliniken drohe die Pleite`."""
+    return {r[0]: frozenset(r[7].split(",")) for r in _rows("verbs.tsv") if len(r) > 7 and r[7]}
+
+
+def _verb_forms() -> list[tuple[str, list[str]]]:
+    """(lemma, [present, preterite, perfect]) from the `forms` column of verbs.tsv."""
+    return [(r[0], r[6].split("|")) for r in _rows("verbs.tsv") if len(r) > 6 and r[6].count("|") == 2]
+
+
+@lru_cache(maxsize=None)
+def participles() -> dict[str, str]:
+    """Participle -> lemma of the lexicon verbs (`dargelegt` -> `darlegen`), for forms the
+    tagger reads as adjectives; a participle two lexicon verbs share is left out."""
+    seen: dict[str, set[str]] = {}
+    for lemma, forms in _verb_forms():
+        seen.setdefault(forms[2].split()[-1].lower(), set()).add(lemma)
+    return {form: next(iter(lemmas)) for form, lemmas in seen.items() if len(lemmas) == 1}
+
+
+@lru_cache(maxsize=None)
+def zu_infinitives() -> dict[str, str]:
+    """zu-infinitive of a separable lexicon verb -> lemma (`zuzusagen` -> `zusagen`)."""
+    out = {}
+    for lemma, forms in _verb_forms():
+        particle = forms[0].partition(" ")[2]
+        if particle and lemma.startswith(particle):
+            out[particle + "zu" + lemma[len(particle):]] = lemma
+    return out
+
+
+@lru_cache(maxsize=None)
+def finite_forms() -> dict[str, str]:
+    """Present and preterite form (without its particle) -> lemma of the lexicon verbs."""
+    seen: dict[str, set[str]] = {}
+    for lemma, forms in _verb_forms():
+        for form in forms[:2]:
+            seen.setdefault(form.split()[0].lower(), set()).add(lemma)
+    return {form: next(iter(lemmas)) for form, lemmas in seen.items() if len(lemmas) == 1}
+
+
+@lru_cache(maxsize=None)
 def phrases() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
     out: dict[str, list] = {}
-    for verb, companions, act, pol in _rows("phrases.tsv"):
+    for verb, companions, act, pol, *_ in _rows("phrases.tsv"):
         trig = Trigger(act, _sign(pol), report=act == "assertion" and _sign(pol) > 0)
         out.setdefault(verb, []).append((tuple(companions.split(",")), trig))
+    return out
+
+
+@lru_cache(maxsize=None)
+def phrases_by_lemma() -> dict[str, list[tuple[tuple[str, ...], Trigger, int | None]]]:
+    """The phrases a verb lemma may head: (companions, trigger, None) under the phrase's verb,
+    and (companions, trigger, k) under companion k joined to it as a particle (`freimachen`
+    for `machen Weg,frei`)."""
+    out: dict[str, list] = {}
+    for verb, entries in phrases().items():
+        for companions, trig in entries:
+            out.setdefault(verb, []).append((companions, trig, None))
+            for k, c in enumerate(companions):
+                out.setdefault(c.lower() + verb, []).append((companions, trig, k))
     return out
 
 

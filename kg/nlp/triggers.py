@@ -93,26 +93,12 @@ def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
 
 
 def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
-    if not t.tag_.startswith(("VV", "VA", "VM")):
-        return None
+    if not t.tag_.startswith(("VV", "VA", "VM")) or (t.tag_ in ("VVPP", "VVINF") and _mistagged_verb(v, i, t)):
+        return _mistagged_verb(v, i, t)
     lemma = t.lemma_
-    seg = [v.toks[j] for j in v.seg_tokens(v.segs[i])]
-    seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
-        x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
-    best = None
-    for verb, entries in resources.phrases().items():
-        for companions, trig in entries:
-            joined = lemma == companions[0].lower() + verb
-            if lemma == verb and all(c in seg_lemmas for c in companions):
-                score = len(companions)
-            elif joined and all(c in seg_lemmas for c in companions[1:]):
-                score = len(companions) - 1
-            else:
-                continue
-            if best is None or score > best[0]:
-                best = (score, trig)
-    if best:
-        return Hit(i, best[1], "phrase")
+    phrase = _phrase_trigger(v, i, lemma)
+    if phrase:
+        return Hit(i, phrase, "phrase")
     if lemma in resources.reaction_verbs():
         for j in v.seg_tokens(v.segs[i]):
             tok = v.toks[j]
@@ -120,15 +106,119 @@ def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
                 resources.reaction_adjectives().get(tok.text.lower())
             if adj and j != i:
                 return Hit(i, adj, "phrase")
-    if t.tag_.startswith("VV") and lemma in resources.verbs():
+    if t.tag_.startswith("VV") and lemma in resources.verbs() and _licensed(v, i, lemma):
         return Hit(i, resources.verbs()[lemma], "verb")
-    joined = _particle_after_commas(v, i) if t.tag_ == "VVFIN" else None
-    if joined in resources.verbs():
+    joined = _particle_after_commas(v, i) or _bracket_word(v, i) if t.tag_ == "VVFIN" else None
+    if joined in resources.verbs() and _licensed(v, i, joined):
         return Hit(i, resources.verbs()[joined], "verb")
     if t.tag_ == "VMFIN" and lemma == "wollen":
         has_inf = any(v.toks[j].tag_ in ("VVINF", "VAINF") for j in v.seg_tokens(v.segs[i]) if j > i)
         return Hit(i, Trigger("proposal" if has_inf else "demand", 1), "modal")
     return None
+
+
+def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
+    """The multi-word predicate (phrases.tsv) the verb heads, the one with most companions
+    in its clause; a companion may be the particle the verb's lemma has taken up
+    (`macht den Weg frei` -> `freimachen`)."""
+    candidates = resources.phrases_by_lemma().get(lemma)
+    if not candidates:
+        return None
+    seg = [v.toks[j] for j in v.seg_tokens(v.segs[i])]
+    seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
+        x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
+    participles = _participles_after(v, i)
+    best = None
+    for companions, trig, joined in candidates:
+        if participles and not participles & set(companions):
+            continue
+        if not all(c in seg_lemmas for k, c in enumerate(companions) if k != joined):
+            continue
+        score = len(companions) + 0.5 if joined is None else len(companions) - 1  # a direct reading first
+        if best is None or score > best[0]:
+            best = (score, trig)
+    return best[1] if best else None
+
+
+def _participles_after(v: SentenceView, i: int) -> set[str]:
+    """`ist gegen X vorgegangen`, `hat Verständnis gezeigt`: a finite `sein`/`haben` with a
+    participle in its clause is an auxiliary, the predicate of a phrase only with the
+    participle among its words (`ist überzeugt`); the participles (text, lemma) if so."""
+    if v.toks[i].tag_ != "VAFIN" or v.toks[i].lemma_ not in ("sein", "haben"):
+        return set()
+    return {w for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ == "VVPP"
+            for w in (v.toks[j].text, v.toks[j].lemma_)}
+
+
+def _mistagged_verb(v: SentenceView, i: int, t) -> Hit | None:
+    """A lexicon verb form the tagger read as adjective, particle or another verb: a participle after
+    `hat` (`hat dargelegt`, `hat sich bekannt`) or a finite form that stands before no
+    noun (`unterbreitete die Reform`, not `die unterbreitete Reform`)."""
+    if t.tag_ not in ("ADJA", "ADJD", "PTKVZ", "VVPP", "VVINF") or v.mask[i] or t.lemma_ in resources.verbs():
+        return None
+    word = t.text.lower()
+    if t.tag_ == "VVINF":  # `rückabzuwickeln`, read as a plain infinitive
+        lemma = resources.zu_infinitives().get(word)
+        return Hit(i, resources.verbs()[lemma], "verb") if lemma else None
+    lemma = resources.participles().get(word)
+    if lemma and any(v.toks[j].lemma_ == "haben" and v.toks[j].tag_ == "VAFIN" for j in v.seg_tokens(v.segs[i])
+                     if j < i):
+        return Hit(i, resources.verbs()[lemma], "verb")
+    lemma = resources.finite_forms().get(word) if t.tag_ != "VVPP" else None
+    nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
+    if lemma and i and nxt is not None and nxt.tag_ not in ("NN", "NE", "ADJA") and _licensed(v, i, lemma):
+        return Hit(i, resources.verbs()[lemma], "verb")
+    return None
+
+
+def _bracket_word(v: SentenceView, i: int) -> str | None:
+    """`heißt den Plan gut`, `stellt die Zahl richtig`: an adjective closing the clause that
+    forms one lexicon verb with the finite verb (`gutheißen`, `richtigstellen`)."""
+    words = [j for j in v.seg_tokens(v.segs[i]) if j > i and not v.toks[j].is_punct]
+    if not words or v.toks[words[-1]].tag_ not in ("ADJD", "ADV"):
+        return None
+    joined = v.toks[words[-1]].text.lower() + v.toks[i].lemma_
+    return joined if joined in resources.verbs() else None
+
+
+def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
+    """Is a verb that is a cue only in some constructions (verbs.tsv, column `only`) in one of
+    them? `zu`: a zu-infinitive follows (`drohte, die Koalition zu verlassen`); `quote`: it is
+    the speaker verb right after a quotation (`„…“, drohte er`); `dass`: a dass-clause or a
+    colon follows; `predicate`: an adjective or participle closes its clause (`sieht die
+    Regierung gescheitert`); any other word must stand in its clause (`sieht X als Y`).
+    Verbs without conditions are always cues."""
+    only = resources.verb_conditions().get(lemma)
+    if not only:
+        return True
+    seg = v.seg_tokens(v.segs[i])
+    after = [j for j in range(i + 1, len(v.toks)) if not v.mask[j]]
+    if "zu" in only and _zu_complement(v, after):
+        return True
+    if "quote" in only and _after_quote(v, i):
+        return True
+    if "dass" in only and any(v.toks[j].text.lower() in ("dass", ":") for j in after[:8]):
+        return True
+    if "predicate" in only and any(v.toks[j].tag_ in ("ADJD", "VVPP") for j in seg if j > i):
+        return True
+    return bool(only & {v.toks[j].text.lower() for j in seg})
+
+
+def _zu_complement(v: SentenceView, after: list[int]) -> bool:
+    for j in after:
+        tok = v.toks[j]
+        if tok.tag_ in FINITE:
+            return False
+        if tok.tag_ == "VVIZU" or (tok.tag_ == "PTKZU" and j + 1 < len(v.toks) and v.toks[j + 1].tag_.endswith("INF")):
+            return True
+    return False
+
+
+def _after_quote(v: SentenceView, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and v.toks[j].is_punct and not v.mask[j]:
+        j -= 1
+    return j >= 0 and v.mask[j]
 
 
 def _particle_after_commas(v: SentenceView, i: int) -> str | None:
@@ -244,7 +334,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if first_word in ("bis", "wenn", "falls", "sofern", "solange", "bevor", "damit", "sobald"):
         return []
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
-            (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU"):
+            (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU" and v.toks[hit.i].tag_ not in FINITE):
         return []
     if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks) or _statal(v, hit, seg_toks) \
             or constructions.is_target(v, seg_toks):
@@ -252,6 +342,8 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if v.toks[hit.i].tag_ == "ADJA":
         return _participle_agent(v, hit, resolve)
     allow = _allowed_preps(v, hit, seg_toks) | constructions.pp_holder_preps(v, hit.i, seg_toks)
+    if _passive(v, hit, seg_toks):
+        return _passive_agents(v, seg, allow, resolve)
     vorfeld = _vorfeld_before_commas(v, seg, seg_toks, resolve)
     if vorfeld:
         return vorfeld
@@ -279,6 +371,19 @@ def _participle_agent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     """`die von der FDP geforderte Steuersenkung`: the agent between `von` and the participle."""
     k = constructions.participle_agent(v, hit.i)
     return [m for m in v.mentions if k < v.local(m) < hit.i and not m.genitive and resolve(m)][:1]
+
+
+def _passive(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
+    """`wurde zu zehn Jahren Haft verurteilt`, `wird für sein Vorgehen kritisiert`: a stance
+    verb in the passive, whose subject undergoes the act."""
+    return v.toks[hit.i].tag_ == "VVPP" and hit.evidence == "verb" and any(
+        v.toks[i].lemma_ == "werden" and v.toks[i].tag_.startswith("VA") for i in seg_toks)
+
+
+def _passive_agents(v: SentenceView, seg: int, allow: frozenset[str], resolve) -> list[Mention]:
+    """The holders of a passive: only its agent (`von der SPD kritisiert`), never the subject."""
+    in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
+    return [m for m in _free(v, in_seg, allow) if governed(v, m) and not m.genitive][:1]
 
 
 def _vorfeld_before_commas(v: SentenceView, seg: int, seg_toks: list[int], resolve) -> list[Mention]:
