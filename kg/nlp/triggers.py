@@ -339,7 +339,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks) or _statal(v, hit, seg_toks) \
             or constructions.is_target(v, seg_toks):
         return []
-    if v.toks[hit.i].tag_ == "ADJA":
+    if v.toks[hit.i].tag_ == "ADJA" and constructions.participle_agent(v, hit.i) is not None:
         return _participle_agent(v, hit, resolve)
     allow = _allowed_preps(v, hit, seg_toks) | constructions.pp_holder_preps(v, hit.i, seg_toks)
     if _passive(v, hit, seg_toks):
