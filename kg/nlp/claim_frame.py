@@ -100,7 +100,7 @@ def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> s
 def _vorfeld(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
     """In the cue's main clause, a Vorfeld that holds the holder is all holder (`Der
     Innenpolitiker X vom Koalitionspartner SPD kündigte an`); one that opens with a
-    preposition or an adverb is an adverbial of the speaking (`Auf Reisen in Kirgistan
+    preposition, an adverb or a number (`Zehn Jahre nach …`) is an adverbial of the speaking (`Auf Reisen in Kirgistan
     bekräftigte er`), not the claim. A topicalised object (`Einen Wechsel schloss X aus`) stays."""
     clause = clause_at(v.sent.doc, v.toks[hit.i].i)
     if clause is None or clause.kind != "main" or not clause.vorfeld or clause.quoted:
@@ -110,7 +110,7 @@ def _vorfeld(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
         return set()
     has_holder = holder is not None and holder.start in v.pos and v.local(holder) in vf
     first = v.toks[vf[0]]
-    if has_holder or first.tag_ in ("APPR", "APPRART", "ADV", "PROAV") or first.text in MONTH_WORDS:
+    if has_holder or first.tag_ in ("APPR", "APPRART", "ADV", "PROAV", "CARD") or first.text in MONTH_WORDS:
         return set(vf)
     return set()
 
@@ -210,6 +210,7 @@ def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:
     if hit.evidence != "phrase":
         return set()
     entries = resources.phrases().get(v.toks[hit.i].lemma_, [])
+    stance = resources.nouns()
     nouns = {v.toks[i].lemma_.lower() for i in v.seg_tokens(v.segs[hit.i])
-             if v.toks[i].tag_ == "NN" and v.toks[i].lemma_.lower() in resources.nouns()}
+             if v.toks[i].tag_ == "NN" and stance.get(v.toks[i].lemma_.lower()) == hit.trigger}
     return {c.lower() for comps, trig in entries if trig == hit.trigger for c in comps} | nouns

@@ -55,8 +55,7 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
     idx = _prune(v, idx)
-    if len([i for i in idx if not v.toks[i].is_punct and v.toks[i].tag_ not in ("PPER", "PIS", "VAFIN", "VMFIN")]) \
-            > MAX_WORDS:
+    if _words(v, idx) > MAX_WORDS:
         idx = _first_clauses(v, idx)
     while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
@@ -97,17 +96,35 @@ def _one_phrase(v: SentenceView, idx: list[int]) -> bool:
 
 
 def _first_clauses(v: SentenceView, idx: list[int]) -> list[int]:
-    """A long claim keeps its clauses up to MAX_WORDS words, never a clause cut in half
-    (a first clause longer than that is kept whole)."""
+    """A long claim first loses the clauses embedded in it (`…, Schutzsuchenden zu helfen,
+    …`, a relative clause), then keeps its clauses up to MAX_WORDS words, never a clause
+    cut in half (a first clause longer than that is kept whole)."""
+    segs = sorted({v.segs[i] for i in idx if not v.toks[i].is_punct})
+    embedded = {s for s in segs[1:-1] if _embedded(v, [i for i in idx if v.segs[i] == s])}
+    after = {min(i for i in idx if v.segs[i] == s + 1) for s in embedded if any(v.segs[i] == s + 1 for i in idx)}
+    idx = [i for i in idx if v.segs[i] not in embedded and not (i in after and v.toks[i].text == ",")]
     out: list[int] = []
     for s in sorted({v.segs[i] for i in idx}):
         part = [i for i in idx if v.segs[i] == s]
-        if out and len(out) + len(part) > MAX_WORDS:
+        if out and _words(v, out) + _words(v, part) > MAX_WORDS:
             break
         out += part
     while out and (v.toks[out[-1]].is_punct or v.toks[out[-1]].tag_ in ("KON",)):
         out = out[:-1]
     return out
+
+
+def _embedded(v: SentenceView, toks: list[int]) -> bool:
+    """A `zu`-infinitive or relative clause inside a longer claim."""
+    words_ = [i for i in toks if not v.toks[i].is_punct]
+    return bool(words_) and (v.toks[words_[0]].tag_ in ("PRELS", "PRELAT")
+                             or (len(words_) <= 4 and (v.toks[words_[-1]].tag_ == "VVIZU"
+                                                       or v.toks[words_[-2 if len(words_) > 1 else 0]].tag_ == "PTKZU")))
+
+
+def _words(v: SentenceView, idx: list[int]) -> int:
+    """Words that count toward MAX_WORDS (a speaker pronoun and its auxiliary will go)."""
+    return len([i for i in idx if not v.toks[i].is_punct and v.toks[i].tag_ not in ("PPER", "PIS", "VAFIN", "VMFIN")])
 
 
 def has_content(v: SentenceView, idx: list[int]) -> bool:

@@ -123,7 +123,8 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         if has_content(v, explained):
             return explained  # `bleibt bei seiner Linie: Asylbewerber sollen …`: the colon says what
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-    if after and (hit.trigger.report or not has_content(v, own) or _frame_object(v, own)):
+    addressed = v.toks[hit.i].lemma_.lower() in words("addressee")  # `warf der Regierung vor, …`
+    if after and (hit.trigger.report or addressed or not has_content(v, own) or _frame_object(v, own)):
         return after
     if after and not has_content(v, [i for i in own if i not in named]):
         return own + after  # `sprach Selenskyj ab, … legitim zu sein`
