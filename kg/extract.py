@@ -75,7 +75,7 @@ class _Context:
         when the claim names no field; the article's dominant topic where both are silent or
         vague (kg.nlp.topics.with_article_prior), unless the sentence with its context reaches
         OWN_TOPIC_EVIDENCE."""
-        from kg.nlp.topics import OWN_TOPIC_EVIDENCE, classify, with_article_prior
+        from kg.nlp.topics import MACROECONOMICS, OWN_TOPIC_EVIDENCE, classify, with_article_prior
 
         para = self.paras.get(self.para_of[k], [])
         sentence = classify(self.lemmas[k], [para, self.headline])
@@ -85,6 +85,8 @@ class _Context:
         if own is None or own.lead == 0:
             own = replace(sentence, lead=0.0) if sentence and claimed else sentence  # keywords outside the claim
         prior = self.article_topic()
+        if own and own.lead and prior and prior.cap_major == MACROECONOMICS:
+            para = self.lemmas[k]  # a budget article's claims keep their own field (pensions, defence)
         chosen = with_article_prior(own, prior, para)
         if chosen is prior and sentence and sentence.cap_major != prior.cap_major \
                 and sentence.score >= OWN_TOPIC_EVIDENCE:

@@ -320,3 +320,18 @@ def test_nlp_topics_article_prior_fills_in_only_for_silent_or_vague_sentences():
     # the paragraph naming the article's field as strongly makes the keyword an aside
     aside = lemmas("Viele Häuser stehen nach dem Hochwasser am Deich unter Wasser.")
     assert topics.with_article_prior(own, prior, aside) is prior
+
+
+def test_nlp_topics_claims_in_a_budget_article_keep_their_own_field():
+    """A budget article that also argues about pensions, defence and climate: each claim is
+    coded by its own field, the budget claims by the budget."""
+    from kg.articles import Article
+    from kg.extract import extract
+
+    text = ("Bundestag berät über den Haushalt 2026\n\n"
+            "Der Bundestag hat am Mittwoch die Beratungen über den Bundeshaushalt 2026 begonnen. "
+            "Finanzminister Lars Klingbeil verteidigte die neuen Schulden im Haushalt. "
+            "Die Linke forderte höhere Renten für Geringverdiener. Die Union will mehr Geld für die Bundeswehr. "
+            "Die Grünen kritisierten die Kürzungen beim Klimaschutz.")
+    caps = {p.actor: p.cap_major for p in extract(Article("haushalt", "2025-11-26", text))}
+    assert caps == {"Lars Klingbeil": 1, "Linke": 13, "CDU/CSU": 16, "Grüne": 7}
