@@ -137,7 +137,8 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
     """`wir halten an X fest` -> `an X festhalten`, `würden wir X in Erwägung ziehen` ->
     `X in Erwägung ziehen`: a first clause whose subject is the speaker (`wir`, `ich`,
     `man`, `er`, `sie`) loses subject and finite verb; a full verb comes back at the end
-    as infinitive (with its particle). Other clauses keep their words as they stand."""
+    as infinitive (with its particle). A clause left verb-first is written verb-last;
+    other clauses keep their words as they stand."""
     first = [i for i in idx if v.segs[i] == v.segs[idx[0]]]
     finite = next((i for i in first if v.toks[i].tag_ in FINITE), None)
     if finite is None:
@@ -145,7 +146,7 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
     subject = [i for i in first if abs(i - finite) <= 2 and v.toks[i].tag_ in ("PPER", "PIS")
                and v.toks[i].text.lower() in SPEAKER_PRONOUNS - {"uns", "mich", "mir", "ihm", "ihr"}]
     if not subject or (subject[0] < finite and any(v.toks[i].tag_ in ("NN", "NE") for i in first if i < subject[0])):
-        return list(idx)
+        return _verb_last(v, idx, first, finite)
     rest = [i for i in idx if i not in (subject[0], finite) and v.toks[i].text.lower() != "sich"]
     tok = v.toks[finite]
     if tok.tag_ == "VVFIN":
@@ -158,6 +159,16 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
     if not any(v.toks[i].tag_ in ("VVINF", "VVPP", "VVIZU", "VAINF", "VMINF") for i in first):
         return list(idx)  # `wir sind dagegen`: nothing to say it with but the finite verb
     return rest
+
+
+def _verb_last(v: SentenceView, idx: list[int], first: list[int], finite: int) -> list[int]:
+    """`Laut X ist der Ausstieg machbar` -> `der Ausstieg machbar ist`: a clause left
+    verb-first once its Vorfeld went to the frame is written verb-last, as after `dass`."""
+    words_ = [i for i in first if not v.toks[i].is_punct]
+    if not words_ or words_[0] != finite or len(words_) < 3 or v.toks[finite].tag_ == "VVFIN":
+        return list(idx)
+    end = max(first)
+    return [i for i in idx if i != finite and i <= end] + [finite] + [i for i in idx if i > end]
 
 
 def text_of(v: SentenceView, idx: list[int | str]) -> str:
