@@ -30,7 +30,7 @@ DEFAULTS = {
 
 
 def create_app(config: dict | None = None) -> Flask:
-    from api import cors, dataset, deref, errors, resources, sparql, ui
+    from api import cors, dataset, deref, errors, headers, resources, sparql, ui
     from api.executor import make_executor
     from kg.stores import open_store
 
@@ -50,6 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
     atexit.register(services.close)
     errors.register(app)
     cors.register(app)
+    headers.register(app)
     for module in (sparql, resources, dataset, ui, deref):
         app.register_blueprint(module.bp)
     return app

@@ -46,6 +46,10 @@ class Executor:
     def run(self, query: str, media: dict, default_graphs=None, named_graphs=None) -> tuple[str, bytes]:
         raise NotImplementedError
 
+    def dry_run(self, update: str) -> None:
+        """Parse and plan `update` where a crash costs no more than a worker.
+        :raise QueryError: a syntax error.  :raise QueryTimeout, StoreError: as for queries."""
+
     def refresh(self) -> None:
         """The store changed: make later queries see it."""
 
@@ -152,15 +156,27 @@ class ProcessExecutor(Executor):
                 if str(path) not in in_use:
                     shutil.rmtree(path, ignore_errors=True)
 
-    def run(self, query, media, default_graphs=None, named_graphs=None):
-        deadline = time.monotonic() + self.timeout
+    def _claim(self) -> _Worker:
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            return self._idle.get(timeout=self.timeout)
         except queue.Empty:
             raise QueryTimeout(f"all {self.size} query workers stayed busy for "
                                f"{self.timeout:g} s; try again later") from None
+
+    def run(self, query, media, default_graphs=None, named_graphs=None):
+        deadline = time.monotonic() + self.timeout
+        worker = self._claim()
         try:
             return self._ask(worker, deadline, self._job(query, media, default_graphs, named_graphs))
+        finally:
+            if not worker.retired:
+                self._idle.put(worker)
+
+    def dry_run(self, update):
+        deadline = time.monotonic() + self.timeout
+        worker = self._claim()
+        try:
+            self._ask(worker, deadline, {"update": update})
         finally:
             if not worker.retired:
                 self._idle.put(worker)

@@ -12,14 +12,15 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from api import negotiate, sparql_form
+from api import guard, negotiate, sparql_form
 from api import queries as q
 from api.shared import services
 from api.auth import require_write_token
-from api.errors import BadRequest, Forbidden, HTTPProblem, UnsupportedMediaType
+from api.errors import BadRequest, HTTPProblem, UnsupportedMediaType
 from api.service import service_description
 from api.update_dataset import DatasetConflict, with_dataset
 from kg import formats
+from kg.errors import StoreError
 
 bp = Blueprint("sparql", __name__)
 
@@ -108,9 +109,7 @@ def endpoint():
         return _describe_service()
     if not op["query"].strip():
         raise BadRequest("the query is empty")
-    if not current_app.config.get("ALLOW_SERVICE") and sparql_form.uses_service(op["query"]):
-        raise Forbidden("federated queries (SERVICE) are disabled on this endpoint; "
-                        "start the server with --allow-service to permit them")
+    guard.check(op["query"], allow_service=bool(current_app.config.get("ALLOW_SERVICE")))
     media = negotiated_media(op["query"], op["format"])
     media_type, body = services().executor.run(with_base(op["query"]), media, op["default_graphs"],
                                                op["named_graphs"])
@@ -136,18 +135,28 @@ def with_base(text: str) -> str:
 
 
 def _update(op: dict):
-    """:raise 401/403: see api.auth.  :raise 400: a malformed update, or a dataset given twice."""
+    """Check, try in a worker, then apply: a crashing update costs a worker, not the server.
+
+    :raise 401/403: see api.auth and api.guard.  :raise 400: a malformed or too deeply nested update,
+    or a dataset given twice.
+    """
     require_write_token()
     if not op["update"].strip():
         raise BadRequest("the update is empty")
+    guard.check(op["update"], allow_service=bool(current_app.config.get("ALLOW_SERVICE")))
     svc = services()
     with svc.write_lock:
         try:
-            text = with_dataset(op["update"], op["using_graphs"], op["using_named_graphs"],
-                                union_graphs=svc.store.graph_names())
-            svc.store.update(with_base(text))
+            text = with_base(with_dataset(op["update"], op["using_graphs"], op["using_named_graphs"],
+                                          union_graphs=svc.store.graph_names()))
+            svc.executor.dry_run(text)
+            svc.store.update(text)
         except DatasetConflict as e:
             raise BadRequest(str(e)) from None
+        except StoreError as e:
+            if guard.calls_out(op["update"]):  # LOAD <file:…>, an unreachable host: the request's fault
+                raise BadRequest(f"the update could not fetch what it names: {e}") from None
+            raise
         finally:
             svc.written()
     return Response(status=204)

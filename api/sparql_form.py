@@ -42,9 +42,3 @@ def result_kind(query: str) -> str | None:
 
 def is_update(text: str) -> bool:
     return (first_keyword(text) or "") in UPDATE_KEYWORDS
-
-
-def uses_service(text: str) -> bool:
-    """Whether a query calls out to another endpoint (SERVICE): a public endpoint must not let
-    anyone make the server send requests into its own network."""
-    return any(m.group("word") and m.group("word").upper() == "SERVICE" for m in _LEXEME.finditer(text))

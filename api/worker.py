@@ -17,14 +17,25 @@ from kg.sparql_text import oxigraph_dataset
 
 def evaluate(store: ox.Store, job: dict) -> tuple[str, bytes]:
     """Run `job` (query, media, default/named graphs, max_results) on an open store."""
-    kwargs = oxigraph_dataset(job["query"], job.get("default_graphs"), job.get("named_graphs"))
     try:
+        kwargs = oxigraph_dataset(job["query"], job.get("default_graphs"), job.get("named_graphs"))
         result = store.query(job["query"], **kwargs)
         return encode(result, job["media"], job["max_results"])
     except SyntaxError as e:
         raise QueryError(str(e)) from None
     except (OSError, ValueError) as e:
         raise QueryError(f"query failed: {e}") from None
+
+
+def dry_run(update: str) -> None:
+    """Parse and plan an update on an empty in-memory store; only a syntax error counts
+    (CLEAR GRAPH of a graph the empty store lacks is the real run's business)."""
+    try:
+        ox.Store().update(update)
+    except SyntaxError as e:
+        raise QueryError(str(e)) from None
+    except (OSError, RuntimeError, ValueError):
+        pass
 
 
 def main(conn) -> None:
@@ -36,6 +47,10 @@ def main(conn) -> None:
         except (EOFError, OSError):
             return
         try:
+            if "update" in job:
+                dry_run(job["update"])
+                conn.send(("ok", None, None))
+                continue
             if path != opened:
                 store, opened = None, None
                 store, opened = ox.Store.read_only(path), path
@@ -49,6 +64,8 @@ def main(conn) -> None:
             reply = ("query", str(e), None)
         except OSError as e:
             reply = ("store", f"cannot read the store snapshot: {e}", None)
+        except Exception as e:  # anything else answers this job; the worker lives on
+            reply = ("query", f"query failed: {type(e).__name__}: {e}", None)
         conn.send(reply)
 
 

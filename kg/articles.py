@@ -15,20 +15,22 @@ import json
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 from kg.errors import ArticleError
 from kg.model import Article
 
 MAX_BYTES = 2_000_000  # one article (a text file, a JSONL line)
+MAX_TEXT_CHARS = 1_000_000  # the parser's limit (spaCy's Language.max_length)
 MAX_FILE_BYTES = 200_000_000  # a JSON file holding a list of articles
 SUFFIXES = (".txt", ".json", ".jsonl")
 _HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+|$)")
-_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")  # ASCII digits only, nothing after
 
 
 def parse_date(value: str, source: str, line: int | None = None) -> str:
     """Check an ISO date or year-month and return it unchanged."""
-    m = _DATE.match(value or "")
+    m = _DATE.fullmatch(value or "")
     if not m:
         raise ArticleError(source, f"date {value!r} is not YYYY-MM-DD or YYYY-MM", line)
     year, month, day = int(m[1]), int(m[2]), m[3]
@@ -62,15 +64,42 @@ def parse_object(obj: object, source: str, line: int | None = None) -> Article:
             raise ArticleError(source, f"JSON field {key!r} must be a string", line)
     if not re.fullmatch(r"[A-Za-z0-9._~-]{1,200}", obj["id"]):
         raise ArticleError(source, f"id {obj['id']!r} may hold only letters, digits, '.', '_', '~', '-'", line)
+    for key in ("id", "date", "text", "title", "url"):
+        _check_encodable(obj.get(key), key, source, line)
     date = parse_date(obj["date"], source, line)
-    return _article(obj["id"], date, obj["text"].strip(), source, obj.get("title"), obj.get("url"))
+    url = parse_url(obj["url"], source, line) if obj.get("url") is not None else None
+    return _article(obj["id"], date, obj["text"].strip(), source, obj.get("title"), url, line)
 
 
-def _article(article_id, date, body, source, title=None, url=None) -> Article:
+def parse_url(value: str, source: str, line: int | None = None) -> str:
+    """An absolute http(s) URL, unchanged: pages render it as a link, the store as an IRI."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname \
+            or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ArticleError(source, f"url {value[:80]!r} is not an absolute http(s) URL", line)
+    return value
+
+
+def _check_encodable(value, key: str, source: str, line: int | None) -> None:
+    """JSON can spell lone surrogates (\\ud800), which no UTF-8 store can hold."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise ArticleError(source, f"JSON field {key!r} holds an unpaired surrogate at character {e.start}",
+                               line) from None
+
+
+def _article(article_id, date, body, source, title=None, url=None, line=None) -> Article:
     if not body:
-        raise ArticleError(source, "the article has no text")
+        raise ArticleError(source, "the article has no text", line)
     if "\x00" in body:
-        raise ArticleError(source, "the article holds NUL bytes: binary, not text")
+        raise ArticleError(source, "the article holds NUL bytes: binary, not text", line)
+    if len(body) > MAX_TEXT_CHARS:
+        raise ArticleError(source, f"the text is longer than {MAX_TEXT_CHARS:,} characters", line)
     if title is None:
         title = body.split("\n", 1)[0].strip() or None
     return Article(article_id, date, body, title, url, source)
@@ -121,6 +150,8 @@ def _parse_json(text: str, source: str) -> list[Article]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ArticleError(source, f"invalid JSON: {e.msg}", e.lineno) from None
+    except RecursionError:
+        raise ArticleError(source, "JSON nested too deeply") from None
     items = data if isinstance(data, list) else [data]
     return [parse_object(obj, source) for obj in items]
 
@@ -169,6 +200,8 @@ def _json_line(text: str, source: str, no: int):
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise ArticleError(source, f"invalid JSON: {e.msg}", no) from None
+    except RecursionError:
+        raise ArticleError(source, "JSON nested too deeply", no) from None
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | ArticleError]:

@@ -127,6 +127,8 @@ class OxigraphStore(Store):
             self._store.update(text)
         except SyntaxError as e:
             raise QueryError(str(e)) from e
+        except (RuntimeError, ValueError) as e:  # e.g. CLEAR GRAPH of a missing graph, LOAD of HTML
+            raise QueryError(f"update failed: {e}") from e
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from e
 

@@ -123,3 +123,52 @@ def test_articles_size_limit_is_per_article_in_jsonl(tmp_path, monkeypatch):
     assert sum(not isinstance(a, ArticleError) for a in items) == 19
     [err] = [e for e in items if isinstance(e, ArticleError)]
     assert f"{path}:6: larger than the limit" in str(err)
+
+
+def _obj(**fields) -> dict:
+    return {"id": "x1", "date": "2024-01-02", "text": "Die SPD fordert mehr Geld.", **fields}
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<b>x</b>",
+                                 " ", "", "ftp://example.org/a", "http://", "https:///path", "//example.org/a",
+                                 "http://exa mple.org/", "http://example.org/\n", "http://[::1/"])
+def test_articles_url_must_be_absolute_http(url):
+    with pytest.raises(ArticleError, match="url .* is not an absolute http"):
+        parse_upload(json.dumps(_obj(url=url)).encode(), "a.json")
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a?b=c#d", "http://example.org", "HTTPS://beispiel.de/ä"])
+def test_articles_http_urls_are_kept(url):
+    assert parse_upload(json.dumps(_obj(url=url)).encode(), "a.json")[0].url == url
+
+
+@pytest.mark.parametrize("date", ["٢٠٢٤-٠١-٠٢", "２０２４-０１-０２", "2024-01-02\n", "2024-01-02 ", "2024-1-02"])
+def test_articles_date_is_ascii_iso_and_nothing_else(date):
+    with pytest.raises(ArticleError, match="is not YYYY-MM-DD"):
+        parse_upload(json.dumps(_obj(date=date)).encode(), "a.json")
+
+
+@pytest.mark.parametrize("field", ["text", "title", "url", "id"])
+def test_articles_lone_surrogates_are_rejected(field):
+    value = "https://example.org/\ud800" if field == "url" else "Text \udc00 mit Surrogat"
+    body = json.dumps(_obj(**{field: value})).encode()  # json spells it \udc00: valid JSON, not valid text
+    with pytest.raises(ArticleError, match="surrogate|may hold only"):
+        parse_upload(body, "a.json")
+
+
+def test_articles_deeply_nested_json_is_one_error(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(ArticleError, match="nested too deeply"):
+        parse_upload(deep.encode(), "a.json")
+    (tmp_path / "deep.jsonl").write_text(deep + "\n" + json.dumps(_obj()) + "\n", encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert isinstance(items[0], ArticleError) and items[0].line == 1 and items[1].id == "x1"
+
+
+def test_articles_text_within_the_parsers_limit():
+    from kg.articles import MAX_TEXT_CHARS
+    from kg.nlp import load_pipeline
+
+    assert MAX_TEXT_CHARS <= load_pipeline().max_length
+    with pytest.raises(ArticleError, match="longer than"):
+        parse_upload(json.dumps(_obj(text="Wort " * (MAX_TEXT_CHARS // 5 + 1))).encode(), "a.json")

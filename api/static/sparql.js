@@ -29,7 +29,7 @@
   function cell(term) {
     const td = document.createElement("td");
     if (!term) return td;
-    if (term.type === "uri") {
+    if (term.type === "uri" && /^https?:\/\//i.test(term.value)) {  // javascript:, data: … stay text
       const a = document.createElement("a");
       a.href = term.value; a.textContent = term.value; td.appendChild(a);
     } else {
