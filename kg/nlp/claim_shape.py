@@ -68,14 +68,21 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     Beschluss gebe es kein Rechtsmittel`, `…, und die werde sein Ministerium nachreichen`) go."""
     segs = sorted({v.segs[i] for i in idx})
     out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
+    skipped = False
     for s in segs[1:]:
         toks = [i for i in idx if v.segs[i] == s]
+        if skipped and v.toks[toks[0]].text in (",", "-", "–"):
+            toks = toks[1:]  # the comma that closed the relative clause
         words_ = [i for i in toks if not v.toks[i].is_punct]
+        skipped = False
         if not words_:
             out += toks
             continue
         first = v.toks[words_[0]]
         if first.tag_ in ("PRELS", "PRELAT") or (first.text.lower() in RELATIVE and v.subordinate(s)):
+            skipped = True
+            while out and v.toks[out[-1]].text == ",":
+                out.pop()  # the comma that opened it
             continue
         if new_main_clause(v, words_):
             break
@@ -137,7 +144,8 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
     """`wir halten an X fest` -> `an X festhalten`, `würden wir X in Erwägung ziehen` ->
     `X in Erwägung ziehen`: a first clause whose subject is the speaker (`wir`, `ich`,
     `man`, `er`, `sie`) loses subject and finite verb; a full verb comes back at the end
-    as infinitive (with its particle). A clause left verb-first is written verb-last;
+    as infinitive (with its particle), a perfect or passive auxiliary after its participle
+    (`habe man viel bewegt` -> `viel bewegt haben`). A clause left verb-first is written verb-last;
     other clauses keep their words as they stand."""
     first = [i for i in idx if v.segs[i] == v.segs[idx[0]]]
     finite = next((i for i in first if v.toks[i].tag_ in FINITE), None)
@@ -147,7 +155,7 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
                and v.toks[i].text.lower() in SPEAKER_PRONOUNS - {"uns", "mich", "mir", "ihm", "ihr"}]
     if not subject or (subject[0] < finite and any(v.toks[i].tag_ in ("NN", "NE") for i in first if i < subject[0])):
         return _verb_last(v, idx, first, finite)
-    rest = [i for i in idx if i not in (subject[0], finite) and v.toks[i].text.lower() != "sich"]
+    rest = [i for i in idx if i not in (subject[0], finite) and not (i in first and v.toks[i].text.lower() == "sich")]
     tok = v.toks[finite]
     if tok.tag_ == "VVFIN":
         particle = next((i for i in first if v.toks[i].tag_ == "PTKVZ" and i > finite), None)
@@ -158,6 +166,10 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
             rest[len([i for i in rest if v.segs[i] == v.segs[idx[0]]]):]
     if not any(v.toks[i].tag_ in ("VVINF", "VVPP", "VVIZU", "VAINF", "VMINF") for i in first):
         return list(idx)  # `wir sind dagegen`: nothing to say it with but the finite verb
+    if tok.tag_ == "VAFIN" and any(v.toks[i].tag_ == "VVPP" for i in first) \
+            and not any(v.toks[i].tag_ in ("VAINF", "VMINF", "VVINF") for i in first):
+        n = len([i for i in rest if v.segs[i] == v.segs[idx[0]]])  # `habe man viel bewegt` -> `viel bewegt haben`
+        return rest[:n] + [tok.lemma_] + rest[n:]
     return rest
 
 
