@@ -127,7 +127,8 @@ def _holder_span(v: SentenceView, m: Mention | None) -> set[int]:
             v.toks[start - 1].tag_ in ("ART", "ADJA", "PPOSAT")
             or (v.toks[start - 1].text in ("der", "die", "das") and start - 1 in v.seg_tokens(seg)[:2])
             or (v.toks[start - 1].tag_ == "NN" and v.toks[start].tag_ == "NE")
-            or (v.toks[start - 1].tag_ == "NE" and v.toks[start - 1].text.endswith("s") and v.toks[start].tag_ == "NN")):
+            or (v.toks[start - 1].tag_ == "NE" and v.toks[start - 1].text.endswith("s")
+                and v.toks[start].tag_ == "NN")):
         start -= 1
     if start > 0 and v.toks[start - 1].text.lower() in SOURCE_PREPOSITIONS | {"durch"} and v.segs[start - 1] == seg:
         start -= 1
@@ -151,7 +152,8 @@ def _marker_words(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]
         out.add(j)
         j -= 1
     for j in range(end + 1, min(end + 3, len(v.toks))):
-        if v.toks[j].tag_ in ("APPO", "VVFIN", "PPER") or v.toks[j].text.lower() in ("zufolge", "es", "hieß", "heißt"):
+        if v.toks[j].tag_ in ("APPO", "VVFIN", "PPER") or \
+                v.toks[j].text.lower() in ("zufolge", "es", "hieß", "heißt"):
             out.add(j)
     return out
 

@@ -15,6 +15,7 @@ from kg.nlp.triggers import SentenceView
 
 MAX_WORDS = 20
 OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}
+REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem"}
 NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
 
 
@@ -38,7 +39,8 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     relative clauses after the first clause, and cut to MAX_WORDS at a clause border."""
     adverbs = words("adverb")
     idx = [i for i in sorted(set(idx)) if v.toks[i].text not in QUOTES
-           and not (v.toks[i].text.lower() in adverbs and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA")
+           and not (v.toks[i].text.lower() in adverbs
+                    and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA")
                     and not modifies_noun(v, i))
            and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].text.lower() in adverbs)]
     while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
@@ -64,8 +66,9 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
 
 def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     """Keep the first clause and what depends on it: a relative clause (`…, die sich …
-    ausgezeichnet habe`) and everything from a second main clause on (`…, gegen den
-    Beschluss gebe es kein Rechtsmittel`, `…, und die werde sein Ministerium nachreichen`) go."""
+    ausgezeichnet habe`) and everything from a reason clause (`weil`, `obwohl`) or a second
+    main clause on (`…, gegen den Beschluss gebe es kein Rechtsmittel`, `…, und die werde
+    sein Ministerium nachreichen`) go."""
     segs = sorted({v.segs[i] for i in idx})
     out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
     skipped = False
@@ -84,8 +87,8 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
             while out and v.toks[out[-1]].text == ",":
                 out.pop()  # the comma that opened it
             continue
-        if new_main_clause(v, words_):
-            break
+        if new_main_clause(v, words_) or first.text.lower() in REASONS:
+            break  # `…, weil er an einen Beschluss gebunden sei`: why, not what
         out += toks
     return out
 
@@ -126,7 +129,7 @@ def _embedded(v: SentenceView, toks: list[int]) -> bool:
     words_ = [i for i in toks if not v.toks[i].is_punct]
     return bool(words_) and (v.toks[words_[0]].tag_ in ("PRELS", "PRELAT")
                              or (len(words_) <= 4 and (v.toks[words_[-1]].tag_ == "VVIZU"
-                                                       or v.toks[words_[-2 if len(words_) > 1 else 0]].tag_ == "PTKZU")))
+                                                       or v.toks[words_[max(len(words_) - 2, 0)]].tag_ == "PTKZU")))
 
 
 def _words(v: SentenceView, idx: list[int]) -> int:

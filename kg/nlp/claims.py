@@ -9,7 +9,8 @@ time, place and medium of the speaking (`am Montag`, `auf Twitter`). It keeps wh
 and the article's spelling. A claim that is only a pronoun (`Kiew lehnt dies ab`) stands
 for something said before: `resolve_anaphors` gives it the claim of the statement before.
 
-What counts as frame is kg.nlp.claim_frame, how the words are written kg.nlp.claim_shape; its words are data (`data/claim_words.tsv`).
+What counts as frame is kg.nlp.claim_frame, how the words are written kg.nlp.claim_shape;
+the words they read are data (`data/claim_words.tsv`).
 """
 from __future__ import annotations
 
