@@ -76,6 +76,9 @@ def literal_text(value) -> str:
     if isinstance(value, list):
         german = [v for v in value if isinstance(v, dict) and v.get("@language") == "de"]
         return literal_text((german or value)[0]) if value else ""
+    if isinstance(value, dict) and "@value" not in value and "@id" not in value:  # a language map
+        texts = value.get("de") or value.get("@none") or next(iter(value.values()), "")
+        return literal_text(texts[0] if isinstance(texts, list) else texts)
     if isinstance(value, dict):
         return str(value.get("@value", ""))
     return "" if value is None else str(value)

@@ -123,7 +123,8 @@ def _stream(store, fmt, graph):
 @bp.get("/context.jsonld")
 def context_document():
     return Response(json.dumps({"@context": project_context()}, ensure_ascii=False, indent=1),
-                    content_type="application/ld+json; charset=utf-8")
+                    content_type="application/ld+json; charset=utf-8",
+                    headers={"Cache-Control": "public, max-age=3600"})
 
 
 @bp.get("/openapi.json")

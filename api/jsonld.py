@@ -74,19 +74,26 @@ class Compactor:
                    key=lambda p: len(self.prefixes[p]), default=None)
         return f"{best}:{iri[len(self.prefixes[best]):]}" if best else iri
 
-    def key_and_value(self, predicate: str, obj) -> tuple[str, object, bool]:
-        """(key, JSON value, is-@set) for one triple's predicate and object."""
+    def key_and_value(self, predicate: str, obj) -> tuple[str, object, str | None]:
+        """(key, JSON value, container: None, "@set" or "@language") for one triple.
+
+        Under a language map the value is (language, text). A term's coercion must fit the
+        value; else the first term without a language map takes an explicit value object.
+        """
         terms = self.by_iri.get(predicate, [])
         for term, d in terms:
             coerced = self._coerced(obj, d)
             if coerced is not None:
-                return term, coerced, d.get("@container") == "@set"
-        if terms:
-            term, d = terms[0]
-            return term, self._explicit(obj), d.get("@container") == "@set"
-        return self.compact_iri(predicate), self._explicit(obj), False
+                return term, coerced, d.get("@container")
+        for term, d in terms:
+            if d.get("@container") != "@language":
+                return term, self._explicit(obj), d.get("@container")
+        return self.compact_iri(predicate), self._explicit(obj), None
 
     def _coerced(self, obj, d: dict):
+        if d.get("@container") == "@language":  # a language map holds language-tagged strings only
+            language = getattr(obj, "language", None)
+            return (language, str(obj)) if language and isinstance(obj, (Literal, Lit)) else None
         kind = d.get("@type")
         if isinstance(obj, URIRef):
             if kind == "@id":
@@ -142,22 +149,31 @@ class Compactor:
             compacted = [self.compact_iri(t, vocab=True) for t in types]
             node["@type"] = compacted[0] if len(compacted) == 1 else compacted
         props: dict[str, list] = defaultdict(list)
-        sets: set[str] = set()
+        containers: dict[str, str | None] = {}
         for p, o in sorted(by_subject.get(subject, ()), key=_sort_key):
             if p == RDF.type:
                 continue
             if (o in embed or isinstance(o, BNode)) and o in by_subject and o not in seen:
-                key, value, is_set = self.key_and_value(str(p), URIRef("urn:x"))
+                key, value, container = self.key_and_value(str(p), URIRef("urn:x"))
                 value = self._node(o, by_subject, embed, seen)
             else:
-                key, value, is_set = self.key_and_value(str(p), o)
+                key, value, container = self.key_and_value(str(p), o)
             props[key].append(value)
-            if is_set:
-                sets.add(key)
+            containers[key] = container
         for key, values in props.items():
-            node[key] = values if key in sets or len(values) > 1 else values[0]
+            if containers[key] == "@language":
+                node[key] = _language_map(values)
+            else:
+                node[key] = values if containers[key] == "@set" or len(values) > 1 else values[0]
         return node
 
+
+def _language_map(pairs: list[tuple[str, str]]) -> dict:
+    """{"de": "Haushalt", "en": ["Budget", "Public finance"]}: one string, or a list of several."""
+    by_language: dict[str, list[str]] = defaultdict(list)
+    for language, text in pairs:
+        by_language[language].append(text)
+    return {lang: texts[0] if len(texts) == 1 else texts for lang, texts in sorted(by_language.items())}
 
 def _canonical_int(text: str) -> bool:
     try:

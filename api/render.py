@@ -1,5 +1,9 @@
 """One dict, several renderings: JSON-LD as built, Turtle/N-Triples parsed from it, HTML from a template.
 
+JSON-LD answers reference their context (ontology/context.jsonld, JSON-LD 1.1, served at
+/context.jsonld) by URL and name it in a `Link: rel="http://www.w3.org/ns/json-ld#context"`
+header (JSON-LD 1.1 §6); `?context=inline` puts the context object itself in the answer.
+
 Views build a compact JSON-LD dict once; deriving Turtle and N-Triples from that same
 dict (instead of from a second query) keeps every format saying exactly the same.
 HTML pages carry `Link: rel="alternate"` to their JSON-LD twin.
@@ -11,30 +15,13 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 import rdflib
-from flask import Response, g, render_template, request
+from flask import Response, g, render_template, request, url_for
 
 from api import negotiate
 from api.jsonld import Compactor
 
 HYDRA = "http://www.w3.org/ns/hydra/core#"
-API = "https://w3id.org/standpunkt/api#"
-
-# navigation terms added to the project's context: paging (Hydra) and API links
-API_CONTEXT = {
-    "hydra": HYDRA,
-    "api": API,
-    "Collection": "hydra:Collection",
-    "PartialCollectionView": "hydra:PartialCollectionView",
-    "member": {"@id": "hydra:member", "@type": "@id", "@container": "@set"},
-    "totalItems": {"@id": "hydra:totalItems"},
-    "view": {"@id": "hydra:view", "@type": "@id"},
-    "first": {"@id": "hydra:first", "@type": "@id"},
-    "previous": {"@id": "hydra:previous", "@type": "@id"},
-    "next": {"@id": "hydra:next", "@type": "@id"},
-    "href": {"@id": "api:href", "@type": "@id"},
-    "positions": {"@id": "api:positions", "@type": "@id"},
-    "members": {"@id": "api:members", "@type": "@id"},
-}
+CONTEXT_REL = "http://www.w3.org/ns/json-ld#context"
 
 
 @lru_cache(maxsize=1)
@@ -45,17 +32,30 @@ def project_context() -> dict:
     return ctx.get("@context", ctx)
 
 
-def context() -> list:
-    return [project_context(), API_CONTEXT]
+def context_url() -> str:
+    return url_for("dataset.context_document", _external=True)
+
+
+def context():
+    """The "@context" of an answer: the URL of /context.jsonld (JSON-LD 1.1), or with
+    ?context=inline the context itself, for clients that cannot fetch it."""
+    if request.args.get("context") == "inline":
+        return project_context()
+    return context_url()
 
 
 @lru_cache(maxsize=1)
 def compactor() -> Compactor:
-    return Compactor({**project_context(), **API_CONTEXT})
+    return Compactor(project_context())
+
+
+def inline_context(data: dict) -> dict:
+    """`data` with the context inlined, for parsing here without fetching our own URL."""
+    return {**data, "@context": project_context()}
 
 
 def to_graph(data: dict) -> rdflib.Graph:
-    return rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
+    return rdflib.Graph().parse(data=json.dumps(inline_context(data)), format="json-ld")
 
 
 def negotiate_resource() -> str:
@@ -77,6 +77,7 @@ def respond(data: dict, template: str, status: int = 200, headers: dict | None =
         return Response(html, status, headers, content_type="text/html; charset=utf-8")
     if media_type == negotiate.JSONLD:
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        headers["Link"] = f'<{context_url()}>; rel="{CONTEXT_REL}"; type="application/ld+json"'
         return Response(body, status, headers, content_type="application/ld+json; charset=utf-8")
     fmt = "turtle" if media_type == negotiate.TURTLE else "nt"
     graph = to_graph(data)

@@ -70,6 +70,8 @@ def text(value):
     """A JSON-LD value (string, value object, list) as display text."""
     if isinstance(value, list):
         return ", ".join(text(v) for v in value)
+    if isinstance(value, dict) and not {"@value", "@id"} & value.keys():  # a language map
+        return charts.literal_text(value)
     if isinstance(value, dict):
         return str(value.get("@value", value.get("label") or value.get("prefLabel") and text(value["prefLabel"])
                                  or value.get("@id", "")))

@@ -169,8 +169,27 @@ HYDRA = "http://www.w3.org/ns/hydra/core#"
 API = "https://w3id.org/standpunkt/api#"
 
 
+CONTEXT_URL = "http://localhost/context.jsonld"
+
+
 def parse(data: dict) -> rdflib.Graph:
-    return rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
+    """An API answer as RDF. Answers reference the context served at /context.jsonld (which
+    test_api_resources checks is ontology/context.jsonld); it is resolved here without HTTP."""
+    from kg import ontology
+
+    assert data["@context"] == CONTEXT_URL, data["@context"]
+    inlined = {**data, "@context": ontology.context()["@context"]}
+    return rdflib.Graph().parse(data=json.dumps(inlined), format="json-ld")
+
+
+def pyld_loader(client):
+    """A pyld document loader that fetches the app's own URLs (the context) through `client`."""
+    def load(url, options=None):
+        assert url.startswith("http://localhost/"), f"pyld tried to fetch {url}"
+        response = client.get(url[len("http://localhost"):], headers={"Accept": "application/ld+json"})
+        assert response.status_code == 200, url
+        return {"contextUrl": None, "documentUrl": url, "document": response.get_json(force=True)}
+    return load
 
 
 def store_part(graph: rdflib.Graph) -> rdflib.Graph:

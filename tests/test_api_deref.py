@@ -11,7 +11,7 @@ import rdflib
 from rdflib import URIRef
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import _app, fill, make_store
+from api_fixtures import _app, fill, make_store, parse
 from kg import iris
 
 FORMATS = {"application/ld+json": "json-ld", "text/turtle": "turtle", "application/n-triples": "nt"}
@@ -34,6 +34,8 @@ def fetch(client, path: str, media_type: str) -> rdflib.Graph:
     response = client.get(path, headers={"Accept": media_type})
     assert response.status_code == 200, (path, media_type, response.data[:200])
     assert response.mimetype == media_type
+    if media_type == "application/ld+json":
+        return parse(response.get_json())  # the context by reference, resolved as served
     return rdflib.Graph().parse(data=response.data, format=FORMATS[media_type])
 
 

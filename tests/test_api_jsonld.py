@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
 from api.jsonld import Compactor
-from api.render import API_CONTEXT, project_context
+from api.render import project_context
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -21,12 +21,12 @@ EX = rdflib.Namespace("https://w3id.org/standpunkt/position/")
 
 
 def context():
-    return {**project_context(), **API_CONTEXT}
+    return project_context()
 
 
 def round_trip(graph: rdflib.Graph, roots, embed=()):
     nodes = Compactor(context()).nodes(graph, roots, embed=set(embed))
-    doc = {"@context": [project_context(), API_CONTEXT], "@graph": nodes}
+    doc = {"@context": project_context(), "@graph": nodes}
     return doc, rdflib.Graph().parse(data=json.dumps(doc), format="json-ld")
 
 

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SKOS
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import (ARTICLES, POSITIONS, SP, TOKEN, _app, assert_same, dataset, make_store, parse,
+from api_fixtures import (ARTICLES, POSITIONS, SP, TOKEN, _app, assert_same, dataset, make_store, parse, pyld_loader,
                           position_description, store_part, subject_triples, union)
 from kg import iris, ontology
 from kg.model import Position
@@ -61,7 +61,7 @@ def test_api_resources_actor_positions_round_trip_with_rdflib_and_pyld(client, r
     assert data["totalItems"] == len(positions) == 2
     expected = position_description(everything, positions)
     assert_same(store_part(parse(data)), expected)
-    nquads = jsonld.to_rdf(data, {"format": "application/n-quads"})
+    nquads = jsonld.to_rdf(data, {"format": "application/n-quads", "documentLoader": pyld_loader(client)})
     assert_same(store_part(rdflib.Graph().parse(data=nquads, format="nt")), expected)
 
 
