@@ -268,7 +268,8 @@ def _opens_complement(v: SentenceView, toks: list[int]) -> bool:
 
 
 def _anaphor(v: SentenceView, idx: list[int]) -> bool:
-    """`dies`, `das`, `diese Darstellung`, `die Entscheidung`: pointing back, naming nothing."""
+    """`dies`, `das`, `diese Darstellung`, `die Entscheidung`, a verb alone (`prüfen`):
+    pointing back, naming nothing."""
     content = [i for i in idx if not v.toks[i].is_punct]
     if not content:
         return False
@@ -276,6 +277,8 @@ def _anaphor(v: SentenceView, idx: list[int]) -> bool:
            for i in content):
         return True
     nouns = [i for i in content if v.toks[i].tag_ in ("NN", "NE")]
+    if len(content) <= 2 and not nouns and not any(v.toks[i].tag_ == "CARD" for i in content):
+        return True  # `prüfen`, `mitzuziehen`: an act whose matter was named before
     return len(content) <= 2 and len(nouns) == 1 and v.toks[nouns[0]].lemma_.lower() in words("anaphor") \
         and all(v.toks[i].tag_ in ("ART", "PDAT", "NN") for i in content)
 
