@@ -177,3 +177,16 @@ def test_lexicon_classes_cover_the_semantic_fields():
     assert {r[4] for r in VERBS} == {"saying", "evaluating", "demanding", "proposing", "promising", "agreeing",
                                      "refusing"}
     assert {r[3] for r in NOUNS} >= {"demanding", "proposing", "promising", "agreeing", "refusing", "evaluating"}
+
+
+@pytest.mark.parametrize("text", ["Der SPD droht eine Niederlage bei der Wahl.",
+                                  "Den Kliniken drohe die Pleite, heißt es im Bericht."])
+def test_lexicon_drohen_with_a_dative_is_no_cue(text):
+    """`drohen` takes a side only with `mit`, a zu-infinitive or after a quotation."""
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text,want", [("Die Reform wurde von der SPD kritisiert.", [(ACTOR, -1, "rejection")]),
+                                       ("Die SPD wurde für ihre Pläne kritisiert.", [])])
+def test_lexicon_passive_subject_holds_nothing(text, want):
+    assert _found(text) == want

@@ -1,6 +1,6 @@
 """Collective subjects and heads named by the kind of body they stand for.
 
-`Die Gewerkschaft fordert acht Prozent`, `Arbeitgeber: …`, `Landkreise pochen auf Geld`
+`Die Gewerkschaft verlangt mehr Lohn`, `Arbeitgeber: …`, `Landkreise pochen auf Geld`
 stand for the one organisation of the article that fits (categories.tsv); `der
 Gewerkschaftschef`, `der Ausschussvorsitzende` for the person introduced as head of such
 a body (body_heads.tsv). With none or several fitting, no one: no position beats a guess.
@@ -16,7 +16,7 @@ class CategoryReferences(ActorView):
     """Asked by kg.nlp.coreference (category heads) and kg.nlp.collectives (subjects)."""
 
     def resolve(self) -> None:
-        """`Die Gewerkschaft fordert acht Prozent`, `Arbeitgeber: …`: a collective subject
+        """`Die Gewerkschaft verlangt mehr Lohn`, `Arbeitgeber: …`: a collective subject
         (categories.tsv) stands for the one organisation of the article whose name or alias
         fits, also before it is named (headlines); with none or several, for no one."""
         if not any(m.kind == "category" for m in self.mentions):

@@ -34,7 +34,7 @@ _first_name = first_name
 
 
 def _portfolio_end(toks, words, j: int) -> int:
-    """`Bürgermeister für Stadtentwicklung Thomas Dienberg`, `Senatorin für Bildung und
+    """`Stadträtin für Umwelt Anna Beispiel`, `Senatorin für Bildung und
     Jugend Katrin Weber`: skip the portfolio between a role noun and the name."""
     if j + 2 >= len(words) or words[j] != "für" or toks[j + 1].tag_ != "NN":
         return j
@@ -82,7 +82,7 @@ class MentionFinder(ActorView):
         return self.state
 
     def _joint_actors(self) -> None:
-        """`CDU und CSU fordern`, `Antrag von CDU und CSU`: the two sister parties named
+        """`CDU und CSU fordern`, `der Vorschlag von CDU und CSU`: the two sister parties named
         together act as the Union (one actor, CDU/CSU); `CDU und SPD` stay two."""
         ordered = sorted(self.mentions, key=lambda m: m.start)
         drop = set()

@@ -176,7 +176,7 @@ def _members(toks, words, k, head) -> int | None:
 
 
 def _genitive_before_acronym(toks, words, k) -> int | None:
-    """`Vereinigung der kommunalen Arbeitgeberverbände (VKA)`: any genitive noun phrase
+    """`Verband der deutschen Beispielhersteller (VdB)`: any genitive noun phrase
     is part of the name when an acronym follows it."""
     j = k
     while j < len(toks) and toks[j].tag_ == "ADJA":

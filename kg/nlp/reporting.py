@@ -116,7 +116,7 @@ def is_heading(doc: Doc, sent) -> bool:
 
 
 def bare_fact(v: SentenceView, hit: Hit) -> bool:
-    """`Sommer sagte, jeder Sozialwohnung stünden zehn Bewerber gegenüber`: a reported
+    """`Die Ministerin sagte, auf jede freie Stelle kämen drei Bewerber`: a reported
     figure with no modal, negation, evaluative or stance word is a fact, not a position."""
     if not (hit.trigger.report and hit.evidence == "verb"):
         return False

@@ -20,6 +20,7 @@ from kg.nlp import resources
 from kg.nlp.german import CONDITIONS, CONTRAST, DEONTIC, FINITE, SPEAKER_PRONOUNS
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
+from kg.nlp.scope import prohibition_polarity
 from kg.nlp.frames import consequence_frame
 from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger
 from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
@@ -72,6 +73,9 @@ def _act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[s
                                                  or (h.trigger.act == "rejection" and _zu_infinitive(v, h.i)))
                for h in inner) or _against(v, _content_indices(v, hit, holder) + seg_toks):
             pol = -1  # demanding to stop something, or to vote against it, opposes it
+        elif act == "demand" and content and _negated(v, content) and not any(h and h.trigger.polarity < 0
+                                                                              for h in inner):
+            pol = prohibition_polarity(v, content)  # `forderte, dass es keine X geben dürfe`
     return act, pol
 
 
@@ -196,6 +200,8 @@ def _inner_act(v: SentenceView, content: list[int]) -> tuple[str, int] | None:
             act, pol = flip(inner.trigger, _negated(v, same), noun=inner.evidence == "noun")
             if act in ("support", "rejection") and inner.evidence != "noun" and _future(v, same):
                 act = "commitment"  # `man werde sich dagegen stellen`: an announced action
+            if v.toks[i].tag_ == "VVIMP":
+                act = "demand"  # `„Stoppt die Kürzungen!“`: told to others
             return act, pol
     return None
 
@@ -207,7 +213,7 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
     lemmas = [v.toks[i].lemma_.lower() for i in main]
     words = {v.toks[i].text.lower() for i in main}
     if "dürfen" in lemmas and _negated(v, main):
-        return "demand", 1
+        return "demand", prohibition_polarity(v, main)  # `dürfe keine X geben`, `dürfe nicht scheitern`
     if "müssen" in lemmas or ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
         return "demand", -1 if predicative_verdict(v, main) < 0 or _ends(v, main) else 1
     if "nur" in words and {v.toks[i].text.lower() for i in content} & CONDITIONS:
@@ -215,7 +221,9 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
     if main and v.toks[main[0]].text.lower() == "nur" and "können" in lemmas:
         return "demand", 1  # `Nur die EU könne darüber verhandeln`: a claim to sole say
     if "sollen" in lemmas and not {"wir", "ich"} & words:
-        return "proposal", 1
+        return ("demand" if _addressee(v, main) else "proposal"), 1  # `die Länder sollten zahlen`
+    if any(v.toks[i].tag_ == "VVIMP" for i in main):
+        return "demand", -1 if _negated(v, main) else 1  # `„Stoppt die Kürzungen!“`
     if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words
                                                  or (_future(v, main) and not _inanimate_subject(v, main)))) or \
             (_would(v, main) and {"wir", "ich", "man"} & words):
@@ -224,6 +232,18 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
     if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) or predicative_verdict(v, main) < 0 else 1
     return None
+
+
+def _addressee(v: SentenceView, idx: list[int]) -> bool:
+    """Is the subject of a reported `sollen` an actor told what to do (a named actor, a
+    pronoun, a state organ or party body: `die Regierung solle handeln`), not a plan's
+    thing (`das Gesetz solle im Mai kommen`)?"""
+    finite = next((i for i in idx if v.toks[i].tag_ in FINITE), None)
+    before = [i for i in idx if finite is not None and i < finite]
+    if any(v.local(m) in before for m in v.mentions) or any(v.toks[i].tag_ == "PPER" for i in before):
+        return True
+    heads = {v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"}
+    return bool(heads & (resources.state_organs() | GOVERNING | set(resources.collectives())))
 
 
 def _speaker_clause(v: SentenceView, idx: list[int]) -> bool:
@@ -272,7 +292,7 @@ def _inanimate_subject(v: SentenceView, idx: list[int]) -> bool:
            for i in before):
         return False  # `wir`, `man`, `unser Team`
     if {v.toks[i].text.lower() for i in idx} >= {"es"} and any(v.toks[i].lemma_ == "geben" for i in idx):
-        return False  # `werde es mit uns nicht geben`: what the speaker will allow
+        return False  # `eine Kürzung werde es nicht geben`: what the speaker will allow
     heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
     bodies = resources.state_organs() | set(resources.collectives()) | GOVERNING
     return bool(heads) and not any(h in bodies for h in heads)

@@ -215,7 +215,8 @@ def _zu_complement(v: SentenceView, after: list[int]) -> bool:
 
 
 def _after_quote(v: SentenceView, i: int) -> bool:
-    j = i - 1
+    """Does the verb's clause follow a quotation (`„…“, drohte er`, `„…“, hat er gedroht`)?"""
+    j = min(i, v.seg_tokens(v.segs[i])[0]) - 1
     while j >= 0 and v.toks[j].is_punct and not v.mask[j]:
         j -= 1
     return j >= 0 and v.mask[j]
@@ -494,7 +495,7 @@ def _also(v: SentenceView, group: list[Mention]) -> bool:
 
 def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
     """The clause of token i: its segment and, within it, which of several coordinated
-    predicates (`schließt Beiträge aus und setzt auf eine Reform`) it belongs to."""
+    predicates (`lehnt die Maut ab und wirbt für ein Tempolimit`) it belongs to."""
     seg = v.segs[i]
     words = [j for j in v.seg_tokens(seg) if not v.toks[j].is_punct]
     if _coordinate(v, seg):  # `… „Provokation“ und kündigte … an`: a part of the clause before

@@ -1,0 +1,37 @@
+"""Negation scope in what an actor demands or forbids.
+
+`Es dürfe keine Steuererhöhungen geben` and `forderte, keine neuen Schulden zu machen`
+oppose what the negation takes (tax rises, debt); `dürfe nicht scheitern` and
+`forderte, das Gesetz nicht zu kippen` are for the thing a negative verb would hit. The
+verb's own valence decides: a lexicon verb of rejecting or undoing (verbs.tsv), a negative
+evaluative verb (`scheitern`, evaluation.tsv) or a verb of removing.
+"""
+from __future__ import annotations
+
+from kg.nlp import resources
+from kg.nlp.triggers import SentenceView
+
+AUXILIARIES = frozenset({"dürfen", "müssen", "sollen", "können", "werden", "sein", "haben"})
+
+
+def undone(v: SentenceView, idx: list[int]) -> bool:
+    """Does a verb in these tokens hit its object (`scheitern`, `abweisen`, `kippen`)?"""
+    verbs, evals = resources.verbs(), resources.evaluations()
+    for i in idx:
+        tok = v.toks[i]
+        lemma = tok.lemma_.lower()
+        if not tok.tag_.startswith("VV") or lemma in AUXILIARIES:
+            continue
+        trig = verbs.get(lemma)
+        if trig is not None and trig.polarity < 0 and not trig.report:
+            return True
+        found = evals.get((lemma,)) or evals.get((tok.text.lower(),))
+        if found is not None and found.polarity < 0:
+            return True
+    return False
+
+
+def prohibition_polarity(v: SentenceView, idx: list[int]) -> int:
+    """The side a negated demand takes on the thing it names: against it (`keine X geben`,
+    `nicht erhöht werden`), or for it when the negated verb would harm it."""
+    return 1 if undone(v, idx) else -1
