@@ -192,6 +192,68 @@ def pyld_loader(client):
     return load
 
 
+# ---- dereferencing: every minted IRI answers at its path ------------------------------------------
+
+FORMATS = {"application/ld+json": "json-ld", "text/turtle": "turtle", "application/n-triples": "nt"}
+LOCAL = "http://localhost/"  # the test client's URLs: API links
+
+
+def minted(iri: str) -> bool:
+    return iri.startswith((iris.BASE, iris.VOCABULARY))
+
+
+def path_of(iri: str) -> str:
+    """Where this server answers an IRI: its path below the namespace, without the fragment."""
+    document = iri.partition("#")[0]
+    namespace = iris.VOCABULARY if document.startswith(iris.VOCABULARY) else iris.BASE
+    return "/" + document[len(namespace):]
+
+
+def fetch(client, path: str, media_type: str) -> rdflib.Graph:
+    response = client.get(path, headers={"Accept": media_type})
+    assert response.status_code == 200, (path, media_type, response.data[:200])
+    assert response.mimetype == media_type
+    if media_type == "application/ld+json":
+        return parse(response.get_json())  # the context by reference, resolved as served
+    return rdflib.Graph().parse(data=response.data, format=FORMATS[media_type])
+
+
+def walk(client, start: str = "/actors?limit=1000") -> set[str]:
+    """Every minted IRI reachable from /actors through the JSON-LD answers (as RDF): the
+    answer of each minted IRI, and of each API link (api:href, api:positions, hydra:next)."""
+    seen: set[str] = set()
+    pending = [start]
+    fetched: set[str] = set()
+    while pending:
+        path = pending.pop()
+        if path in fetched:
+            continue
+        fetched.add(path)
+        graph = fetch(client, path, "application/ld+json")
+        for term in {t for triple in graph for t in triple}:
+            if isinstance(term, URIRef) and minted(str(term)) and str(term) not in seen:
+                seen.add(str(term))
+                pending.append(path_of(str(term)))
+            elif isinstance(term, URIRef) and str(term).startswith(LOCAL):
+                pending.append(str(term)[len(LOCAL) - 1:])
+    return seen
+
+
+def assert_dereferences(client, iris_to_check) -> None:
+    """Each IRI answers at its path in JSON-LD, Turtle and N-Triples, describing itself there
+    (a named graph `…/graph/…` answers with its content). Each path is fetched once per format."""
+    by_path: dict[str, list[str]] = {}
+    for iri in sorted(iris_to_check):
+        by_path.setdefault(path_of(iri), []).append(iri)
+    for path, members in by_path.items():
+        graphs = [fetch(client, path, media_type) for media_type in FORMATS]
+        for iri in members:
+            if "/graph/" in iri:
+                assert all(len(g) > 0 for g in graphs), iri
+            else:
+                assert all((URIRef(iri), None, None) in g for g in graphs), f"{iri} is not described at {path}"
+
+
 def store_part(graph: rdflib.Graph) -> rdflib.Graph:
     """The triples that claim to come from the store: everything but navigation links."""
     out = rdflib.Graph()

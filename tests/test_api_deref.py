@@ -2,7 +2,6 @@
 JSON-LD, Turtle and N-Triples (and HTML), found by walking from /actors; --base-iri; page links."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -11,53 +10,10 @@ import rdflib
 from rdflib import URIRef
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import _app, fill, make_store, parse
+from api_fixtures import _app, assert_dereferences, fetch, fill, make_store, minted, walk
 from kg import iris
 
-FORMATS = {"application/ld+json": "json-ld", "text/turtle": "turtle", "application/n-triples": "nt"}
 ROOT = Path(__file__).resolve().parent.parent
-LOCAL = "http://localhost/"  # the test client's URLs: API links
-
-
-def minted(iri: str) -> bool:
-    return iri.startswith((iris.BASE, iris.VOCABULARY))
-
-
-def path_of(iri: str) -> str:
-    """Where this server answers an IRI: its path below the namespace, without the fragment."""
-    document = iri.partition("#")[0]
-    namespace = iris.VOCABULARY if document.startswith(iris.VOCABULARY) else iris.BASE
-    return "/" + document[len(namespace):]
-
-
-def fetch(client, path: str, media_type: str) -> rdflib.Graph:
-    response = client.get(path, headers={"Accept": media_type})
-    assert response.status_code == 200, (path, media_type, response.data[:200])
-    assert response.mimetype == media_type
-    if media_type == "application/ld+json":
-        return parse(response.get_json())  # the context by reference, resolved as served
-    return rdflib.Graph().parse(data=response.data, format=FORMATS[media_type])
-
-
-def walk(client) -> set[str]:
-    """Every minted IRI reachable from /actors through the JSON-LD answers (as RDF): the
-    answer of each minted IRI, and of each API link (api:href, api:positions, hydra:next)."""
-    seen: set[str] = set()
-    pending = ["/actors?limit=1000"]
-    fetched: set[str] = set()
-    while pending:
-        path = pending.pop()
-        if path in fetched:
-            continue
-        fetched.add(path)
-        graph = fetch(client, path, "application/ld+json")
-        for term in {t for triple in graph for t in triple}:
-            if isinstance(term, URIRef) and minted(str(term)) and str(term) not in seen:
-                seen.add(str(term))
-                pending.append(path_of(str(term)))
-            elif isinstance(term, URIRef) and str(term).startswith(LOCAL):
-                pending.append(str(term)[len(LOCAL) - 1:])
-    return seen
 
 
 @pytest.fixture(scope="module")
@@ -76,14 +32,7 @@ def test_api_deref_walk_reaches_every_minted_resource(walked, api_store):
 
 
 def test_api_deref_every_minted_iri_in_three_formats(app, walked, api_store):
-    client = app.test_client()
-    for iri in sorted(walked | set(api_store.graph_names())):
-        graphs = [fetch(client, path_of(iri), media_type) for media_type in FORMATS]
-        subject = URIRef(iri)
-        if iri in api_store.graph_names() and "/graph/" in iri:
-            assert all(len(g) > 0 for g in graphs), iri  # a graph answers with its content
-            continue
-        assert all((subject, None, None) in g for g in graphs), f"{iri} is not described at {path_of(iri)}"
+    assert_dereferences(app.test_client(), walked | set(api_store.graph_names()))
 
 
 def test_api_deref_html_and_plural_paths_agree(client):

@@ -7,7 +7,9 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
-from api_fixtures import SP, assert_same, dataset, parse, position_description, store_part, union
+from api_fixtures import (SP, assert_dereferences, assert_same, dataset, parse, position_description, store_part,
+                          union)
+from api_fixtures import walk as walk_iris
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -71,3 +73,15 @@ def test_api_seeds_every_actor_and_topic_page_renders(seed_client):
         response = seed_client.get(url.replace("http://localhost", ""), headers={"Accept": "text/html"})
         assert response.status_code == 200, (url, response.data[:300])
         assert "<svg" in response.get_data(as_text=True) or "Noch keine Positionen" in response.get_data(as_text=True)
+
+
+def test_api_seeds_every_minted_iri_dereferences_in_three_formats(seed_client, seed_store, everything):
+    """The seeded store: every IRI reachable from /actors (and every named graph) answers at its path."""
+    from kg import iris
+
+    reached = walk_iris(seed_client)
+    minted_subjects = {str(s) for s in everything.subjects() if str(s).startswith(iris.BASE)}
+    positions = {str(p) for p in everything.subjects(RDF.type, SP.Position)}
+    assert positions and positions <= reached
+    assert len(reached & minted_subjects) > len(positions)
+    assert_dereferences(seed_client, reached | set(seed_store.graph_names()))
