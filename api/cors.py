@@ -9,6 +9,7 @@ A page on any other origin cannot make a browser send a token a user typed in.
 from __future__ import annotations
 
 from flask import Flask, current_app, request
+from werkzeug.exceptions import HTTPException
 
 READ_POST_PATHS = {"/sparql"}
 WRITE_PATHS = {"/sparql", "/sparql/update", "/articles"}
@@ -20,7 +21,10 @@ def _is_read(req) -> bool:
     if method in ("GET", "HEAD"):
         return req.path != "/sparql/update"
     if method == "POST" and req.path in READ_POST_PATHS:
-        return "update" not in req.form and not req.mimetype == "application/sparql-update"
+        try:
+            return "update" not in req.form and not req.mimetype == "application/sparql-update"
+        except HTTPException:  # a body over the size limit: answered 413 already, nothing to share
+            return False
     return False
 
 

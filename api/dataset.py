@@ -24,13 +24,14 @@ OPENAPI = Path(__file__).with_name("openapi.json")
 def ingest():
     """:raise 401/403: no or wrong token.  :raise 400: malformed article.  :raise 422: invalid graph."""
     require_write_token()
-    from api.ingest import ingest_upload
+    from api.ingest import prepare_upload, write_upload
 
     data, filename, content_type = _upload()
     svc = services()
+    upload = prepare_upload(svc.store, data, filename, content_type)  # the slow part, unlocked
     with svc.write_lock:
         try:
-            written = ingest_upload(svc.store, data, filename, content_type)
+            written = write_upload(svc.store, upload)
         finally:
             svc.written()
     from api.resources import created_response

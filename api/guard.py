@@ -20,6 +20,7 @@ opinion from the parse tree; either one finding SERVICE or LOAD refuses the requ
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote_to_bytes
 
 from api.errors import BadRequest, Forbidden
 
@@ -45,6 +46,21 @@ _TOKEN = re.compile(rf'''
 _CHAIN_WORDS = {"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SERVICE", "GRAPH", "VALUES"}
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _MENTION = re.compile("service|load", re.I)
+
+
+def check_utf8(request) -> None:
+    """:raise 400: the query string or a SPARQL body is not UTF-8 (Werkzeug would quietly put
+    U+FFFD in place of the bad bytes, and the store would run a query nobody sent)."""
+    parts = [("the URL's query string", unquote_to_bytes(request.query_string.replace(b"+", b" ")))]
+    if request.method == "POST":
+        body = request.get_data(cache=True)  # kept: request.form is parsed from it afterwards
+        form = request.mimetype == "application/x-www-form-urlencoded"
+        parts.append(("the request body", unquote_to_bytes(body.replace(b"+", b" ")) if form else body))
+    for what, data in parts:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise BadRequest(f"{what} is not UTF-8 (byte {e.start} of it, decoded)") from None
 
 
 def check(text: str, *, allow_service: bool) -> None:

@@ -50,6 +50,7 @@ def protocol_request() -> dict:
     charset = request.mimetype_params.get("charset", "utf-8").lower()
     if request.method == "POST" and charset not in ("utf-8", "utf8"):
         raise UnsupportedMediaType(f"a SPARQL request is UTF-8, not {charset}")
+    guard.check_utf8(request)
     if request.method == "POST":
         if request.mimetype == FORM_TYPE:
             args = request.form

@@ -120,6 +120,18 @@ def decode(data: bytes, source: str, limit: int | None = None, line: int | None 
 
 def parse_upload(data: bytes, filename: str | None = None, content_type: str | None = None) -> list[Article]:
     """Articles from bytes (a file or an HTTP body), all or none; the format from name or type."""
+    items = upload_items(data, filename, content_type)
+    for item in items:
+        if isinstance(item, ArticleError):
+            raise item
+    return items
+
+
+def upload_items(data: bytes, filename: str | None = None,
+                 content_type: str | None = None) -> list[Article | ArticleError]:
+    """Each article of an upload, or its fault naming the line (JSONL) or index (JSON list).
+
+    :raise ArticleError: a fault of the whole upload (size, encoding, JSON syntax)."""
     source = filename or "request body"
     kind = _kind(filename, content_type, data[:64].decode("utf-8", "ignore"))
     text = decode(data, source, MAX_BYTES if kind == "text" else MAX_FILE_BYTES)
@@ -131,6 +143,13 @@ def parse_upload(data: bytes, filename: str | None = None, content_type: str | N
     if not article_id:
         raise ArticleError(source, "a text article needs a file name for its id (or send JSON with an id)")
     return [parse_text(text, article_id, source)]
+
+
+def _item(parse, *args) -> Article | ArticleError:
+    try:
+        return parse(*args)
+    except ArticleError as e:
+        return e
 
 
 def _kind(filename, content_type, text) -> str:
@@ -145,35 +164,36 @@ def _kind(filename, content_type, text) -> str:
     return "text"
 
 
-def _parse_json(text: str, source: str) -> list[Article]:
+def _parse_json(text: str, source: str) -> list[Article | ArticleError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ArticleError(source, f"invalid JSON: {e.msg}", e.lineno) from None
     except RecursionError:
         raise ArticleError(source, "JSON nested too deeply") from None
-    items = data if isinstance(data, list) else [data]
-    return [parse_object(obj, source) for obj in items]
+    if not isinstance(data, list):
+        return [_item(parse_object, data, source)]
+    return [_item(parse_object, obj, f"{source}[{i}]") for i, obj in enumerate(data)]
 
 
-def _parse_jsonl(text: str, source: str) -> list[Article]:
-    out = []
-    for no, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            out.append(parse_object(_json_line(line, source, no), source, no))
-    return out
+def _parse_jsonl(text: str, source: str) -> list[Article | ArticleError]:
+    return [_item(lambda: parse_object(_json_line(line, source, no), source, no))
+            for no, line in enumerate(text.splitlines(), 1) if line.strip()]
 
 
 def read_file(path: str | Path) -> list[Article]:
-    path = Path(path)
+    """The articles of one file, all or none."""
+    return parse_upload(_read_bytes(Path(path)), str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         limit = MAX_FILE_BYTES if path.suffix == ".json" else MAX_BYTES
         if path.stat().st_size > limit:
             raise ArticleError(str(path), f"larger than the limit of {limit:,} bytes")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise ArticleError(str(path), f"cannot read: {e.strerror}") from None
-    return parse_upload(data, str(path))
 
 
 def iter_jsonl_file(path: Path) -> Iterator[Article | ArticleError]:
@@ -225,6 +245,6 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | ArticleError]:
             yield from iter_jsonl_file(item)
             continue
         try:
-            yield from read_file(item)
+            yield from upload_items(_read_bytes(item), str(item))
         except ArticleError as e:
             yield e

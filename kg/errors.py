@@ -14,6 +14,9 @@ class ArticleError(KGError):
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {fault}")
 
+    def __reduce__(self):  # crosses the extraction pool (pickle) whole
+        return type(self), (self.source, self.fault, self.line)
+
 
 class ValidationError(KGError):
     """A graph that does not conform to ontology/shapes.ttl.
@@ -24,6 +27,9 @@ class ValidationError(KGError):
     def __init__(self, subject: str, report: list[str]):
         self.subject, self.report = subject, report
         super().__init__(f"{subject}: does not conform to the shapes:\n  " + "\n  ".join(report))
+
+    def __reduce__(self):
+        return type(self), (self.subject, self.report)
 
 
 class QueryError(KGError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg import iris
 from kg.model import Article, Position
@@ -182,15 +182,44 @@ def _party(info, date: str | None) -> str | None:
     return info.party
 
 
-def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tuple[Article, list[Position]]]:
+def extract_checked(article: Article) -> list[Position]:
+    """extract(), where any failure of the pipeline on this article is the article's rejection
+    (an ArticleError naming it), never the end of a run or a server error."""
+    from kg.errors import ArticleError, KGError
+
+    try:
+        return extract(article)
+    except KGError:
+        raise
+    except Exception as e:  # OverflowError of a date at the calendar's end, RecursionError, a bug
+        raise ArticleError(article.source or article.id,
+                           f"extracting article {article.id!r} failed: {type(e).__name__}: {e}") from None
+
+
+def extract_many(articles: Iterable[Article], workers: int = 1,
+                 rejected: Callable[[Article, Exception], None] | None = None
+                 ) -> Iterator[tuple[Article, list[Position]]]:
     """(article, positions) in input order; with workers > 1 in a process pool.
 
     At most a few articles per worker are in flight, so memory stays flat however
-    long the input is (Pool.imap would read the whole input ahead).
+    long the input is (Pool.imap would read the whole input ahead). With `rejected`,
+    an article whose extraction fails goes there and the others go on; without it the
+    failure is raised.
     """
+    def outcome(article, get):
+        try:
+            return get()
+        except Exception as e:
+            if rejected is None:
+                raise
+            rejected(article, e)
+            return None
+
     if workers <= 1:
         for article in articles:
-            yield article, extract(article)
+            positions = outcome(article, lambda: extract_checked(article))
+            if positions is not None:
+                yield article, positions
         return
     import multiprocessing as mp
 
@@ -203,14 +232,18 @@ def extract_many(articles: Iterable[Article], workers: int = 1) -> Iterator[tupl
     ctx = mp.get_context("fork" if forking else None)
     with ctx.Pool(workers, initializer=None if forking else _warm) as pool:
         pending: deque = deque()
-        for article in articles:
-            pending.append((article, pool.apply_async(extract, (article,))))
-            if len(pending) >= workers * 4:
+
+        def finished(keep: int):
+            while len(pending) > keep:
                 a, res = pending.popleft()
-                yield a, res.get()
-        while pending:
-            a, res = pending.popleft()
-            yield a, res.get()
+                positions = outcome(a, res.get)
+                if positions is not None:
+                    yield a, positions
+
+        for article in articles:
+            pending.append((article, pool.apply_async(extract_checked, (article,))))
+            yield from finished(workers * 4 - 1)
+        yield from finished(0)
 
 
 def _warm() -> None:

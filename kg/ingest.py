@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 import rdflib
 
 from kg import iris
-from kg.errors import ArticleError, KGError, ValidationError
+from kg.errors import ArticleError, ValidationError
 from kg.model import Article, Position
 from kg.store import Store
 
@@ -125,17 +125,18 @@ def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, wo
             else:
                 yield item
 
-    results = extract_many(articles(), workers=workers)
+    def reject(article: Article, error: Exception) -> None:
+        line = str(error) if isinstance(error, (ArticleError, ValidationError)) \
+            else f"{article.source or article.id}: {type(error).__name__}: {error}"
+        summary.rejected.append(line)
+        report(f"rejected: {line}")
+
+    results = extract_many(articles(), workers=workers, rejected=reject)
     for article, positions in _progress(results, progress):
         try:
             write_article(store, article, positions)
-        except ValidationError as e:
-            summary.rejected.append(str(e))
-            report(f"rejected: {e}")
-            continue
-        except KGError as e:
-            summary.rejected.append(f"{article.source or article.id}: {e}")
-            report(f"rejected: {article.source or article.id}: {e}")
+        except Exception as e:  # one article's fault (invalid graph, a term the store refuses, …)
+            reject(article, e)
             continue
         summary.articles += 1
         summary.positions += len(positions)

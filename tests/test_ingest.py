@@ -127,3 +127,63 @@ def test_ingest_killed_midway_leaves_only_whole_articles(tmp_path):
         for name in written:
             assert validate_graph(store.graph(name) + actors, subject=name) == []
 
+
+
+def _good(article_id: str) -> dict:
+    return {"id": article_id, "date": "2024-03-01", "text": "Die SPD fordert mehr Geld für Kommunen."}
+
+
+def test_ingest_every_bad_article_is_one_rejection_and_the_rest_goes_in(tmp_path):
+    """Faults the reader, the pipeline and the store meet, each costing one article only."""
+    import json
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a_deep.json").write_text("[" * 50_000 + "]" * 50_000, encoding="utf-8")
+    (corpus / "b_list.json").write_text(json.dumps([
+        _good("b1"), dict(_good("b2"), title="Titel \udc00"), _good("b3")]), encoding="utf-8")
+    (corpus / "c_lines.jsonl").write_text("\n".join(json.dumps(o) for o in [
+        _good("c1"),
+        dict(_good("c2"), date="0001-01-01", text="Die SPD fordert im nächsten Jahr mehr Geld für Kommunen. "
+             "Gestern sagte Merz, er lehne das ab. Vor zwei Jahren hatte die CDU im Vormonat mehr Geld gefordert."),
+        dict(_good("c3"), url=" "),
+        dict(_good("c4"), date="2024-03-01\n"),
+        _good("c5")]), encoding="utf-8")
+    lines = []
+    with OxigraphStore(tmp_path / "store") as store:
+        summary = ingest_articles(store, read_paths([corpus]), report=lines.append)
+        stored = {g.rsplit("/", 1)[-1] for g in store.graph_names() if g.startswith(iris.BASE + "article/")}
+    text = "\n".join(lines)
+    # c2's dates before year 1 overflow the calendar today: a rejection; should the pipeline
+    # learn to stop at year 1, c2 goes in instead. Either way the run goes on.
+    c2_rejected = f"{corpus / 'c_lines.jsonl'}: extracting article 'c2' failed: OverflowError" in text
+    assert stored == {"b1", "b3", "c1", "c5"} | (set() if c2_rejected else {"c2"})
+    assert summary.articles == len(stored) and len(summary.rejected) == 4 + c2_rejected == len(lines)
+    assert f"{corpus / 'a_deep.json'}: JSON nested too deeply" in text
+    assert f"{corpus / 'b_list.json'}[1]: JSON field 'title' holds an unpaired surrogate" in text
+    assert f"{corpus / 'c_lines.jsonl'}:3: url ' ' is not an absolute http(s) URL" in text
+    assert f"{corpus / 'c_lines.jsonl'}:4: date" in text
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_a_pipeline_failure_rejects_that_article_only(tmp_path, monkeypatch, workers):
+    """Any exception of the pipeline (here injected) is a rejection line; with a pool too."""
+    import kg.extract
+
+    real = kg.extract.extract
+
+    def flaky(article):
+        if article.id == "p2":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article)
+
+    monkeypatch.setattr(kg.extract, "extract", flaky)
+    from kg.model import Article
+
+    items = [Article(f"p{i}", "2024-03-01", "Die SPD fordert mehr Geld.", source=f"p{i}.txt") for i in range(1, 4)]
+    lines = []
+    with OxigraphStore(tmp_path / "store") as store:
+        summary = ingest_articles(store, iter(items), workers=workers, report=lines.append)
+        stored = {g.rsplit("/", 1)[-1] for g in store.graph_names() if g.startswith(iris.BASE + "article/")}
+    assert stored == {"p1", "p3"} and summary.articles == 2
+    assert lines == ["rejected: p2.txt: extracting article 'p2' failed: RecursionError: maximum recursion depth exceeded"]
