@@ -91,15 +91,23 @@ class OrganisationMentions(ActorView):
                 self.entity(state)
 
     def council(self, toks, words, i) -> int | None:
-        """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`: a council is an actor of its
-        own (named with the city adjective before it); `Stadtrat Jens Bauer` is a person."""
+        """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`, `die Polizei in Kabul`: a
+        council, and a body news names by what it is (generic_actors.tsv), is an actor of
+        its own, named with its place; `Stadtrat Jens Bauer` is a person, `die Opposition`
+        one actor wherever it is."""
         word = words[i]
-        if resources.collectives().get(word.lower()) != "self" or not i or words[i - 1].lower() not in DEFINITE | {"im"} and \
+        generic = resources.generic_actors().get(word.lower())
+        if resources.collectives().get(word.lower()) != "self" and not generic or not i \
+                or words[i - 1].lower() not in DEFINITE | {"im"} and \
                 not (toks[i - 1].tag_ in ("ADJA", "NE", "NN") and words[i - 1].endswith("er")):
             return None
-        if i + 1 < len(words) and (first_name(words[i + 1]) or toks[i + 1].tag_ == "NE"):
+        if i + 1 < len(words) and (first_name(words[i + 1]) or toks[i + 1].tag_ == "NE" and words[i + 1][:1].isupper()):
             return None
-        noun = word[:-1] if word.endswith("s") and resources.collectives().get(word[:-1].lower()) == "self" else word
+        if generic and generic[2] == "national":
+            self._add(toks, i, i + 1, self._generic(generic[0], generic[1]), "name")
+            return i + 1
+        noun = generic[0] if generic else \
+            word[:-1] if word.endswith("s") and resources.collectives().get(word[:-1].lower()) == "self" else word
         adj = words[i - 1] if words[i - 1][:1].isupper() and words[i - 1].endswith("er") and i > 0 \
             and words[i - 1].lower() not in DEFINITE else None
         end = i + 1
@@ -108,10 +116,15 @@ class OrganisationMentions(ActorView):
             name, end = f"{noun} {words[i + 2 + town]}", i + 3 + town  # `der Stadtrat von Freiburg`, `der Stadt Frankfurt`
         else:
             name = self._council_name(noun, adj)
-        info = self.entity(name)
-        info.type, info.kind, info.known, info.gender = "organization", "institution", False, None
-        self._add(toks, i - (1 if adj else 0), end, name, "name")
+        self._add(toks, i - (1 if adj else 0), end, self._generic(name, generic[1] if generic else "institution"), "name")
         return end
+
+    def _generic(self, name: str, kind: str) -> str:
+        """An actor the gazetteer may lack, of the given kind."""
+        if name not in self.gaz.actors:
+            info = self.entity(name)
+            info.type, info.kind, info.known, info.gender = "organization", kind, False, None
+        return name
 
     def _council_name(self, noun: str, adj: str | None) -> str:
         """`Leipziger Stadtrat` -> `Stadtrat Leipzig`, `Münchner Stadtrat` -> `Stadtrat München`;

@@ -212,6 +212,12 @@ def state_organs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def generic_actors() -> dict[str, tuple[str, str, str]]:
+    """`polizei` -> (`Polizei`, `institution`, `local`): bodies named by what they are."""
+    return {r[0]: (r[1], r[2], r[3]) for r in _rows("generic_actors.tsv")}
+
+
+@lru_cache(maxsize=None)
 def bodies() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("bodies.tsv"))
 
