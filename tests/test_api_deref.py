@@ -52,7 +52,8 @@ def test_api_deref_unknown_iri_is_404(client):
 def test_api_deref_pages_link_locally(client):
     """A page never links to a Standpunkt IRI, only to the path here that answers it."""
     for path in ("/position/" + client.get("/actors/friedrich-merz/positions").get_json()["member"][0]["@id"]
-                 .rsplit("/", 1)[1], "/ontology", "/article/a1", "/actor/friedrich-merz"):
+                 .rsplit("/", 1)[1], "/ontology", "/article/a1", "/actor/friedrich-merz", "/topic/haushalt",
+                 "/actors", "/topics", "/articles", "/graph/actors", "/"):
         html = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
         links = re.findall(r'href="([^"]+)"', html)
         assert links and not [link for link in links if minted(link)], (path, links)
