@@ -13,7 +13,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "serve", help="serve the graph over HTTP (SPARQL endpoint, JSON-LD API, web pages)",
         description="Serve the store at http://HOST:PORT/: /sparql (SPARQL 1.1 Protocol), "
-                    "/actors, /topics, /articles, /positions (JSON-LD), /export, and web pages. "
+                    "/actors, /topics, /articles, /positions (JSON-LD), /export, web pages, and every IRI the store "
+                    "mints at its own path (/actor/{id}, /ontology, ...). "
                     "Read-only unless --token is given (or $KG_WRITE_TOKEN is set).")
     p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
