@@ -3,7 +3,8 @@
 Each row of tests/fixtures/clause_holders.tsv is one construction and the positions the
 pipeline must find as `sentence:actor:act`: a subject shared by a coordinated clause, a
 thing made by the actor as subject, the agent of an attributive participle, a holder in a
-prepositional phrase, two joined subjects, a subject that is the target, a quoted title.
+prepositional phrase, two joined subjects, a subject that is the target, a quoted title,
+and several claims of one actor in one sentence (coordinated objects or predicates).
 """
 from pathlib import Path
 
@@ -34,3 +35,8 @@ def test_nlp_constructions_every_label_has_a_fixture_row():
     labels = {r["label"] for r in rows("holders.jsonl")}
     assert {"target", "pp_holder", "made_by", "agent_participle"} == labels
     assert all(any(r[0].startswith(label) for r in ROWS) for label in labels)
+
+
+def test_nlp_constructions_each_coordinated_object_is_its_own_claim():
+    doc = analyse("Die Grünen fordern ein Tempolimit und einen schnelleren Ausbau der Bahn.", "2025-11-28")
+    assert sorted(st.claim for st in doc._.statements) == ["Tempolimit", "schnelleren Ausbau der Bahn"]

@@ -11,12 +11,14 @@ modal, negation, evaluative words). Negation flips polarity.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from kg.nlp import resources
+from kg.nlp.claim_shape import text_of, tidy
 from kg.nlp.doc import sentences_of
+from kg.nlp.fields import clause_at, coordinated_objects
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
@@ -74,6 +76,7 @@ class Attributor:
             if not v.toks:
                 continue
             found = self._sentence(k, v) or self._pointing_speaker(k, v)
+            found = [part for st in found for part in self._each_claim(v, st)]
             out += self._backward(k, v, found, out)
             out += found
             if any(st.speaker or st.evidence in ("verb", "phrase") for st in found):
@@ -88,6 +91,23 @@ class Attributor:
                 self.last_speaker_sent = k
         resolve_anaphors(out, self.views)
         return out
+
+    def _each_claim(self, v: SentenceView, st: Statement) -> list[Statement]:
+        """`Die Grünen fordern ein Tempolimit und einen schnelleren Ausbau der Bahn`: one
+        actor demanding (rejecting, proposing) several things in coordinated noun phrases
+        of the clause's Mittelfeld takes a position on each (kg.nlp.fields)."""
+        if st.anchor is None or st.act == "assertion" or st.evidence not in ("verb", "phrase", "modal") \
+                or v.mask[v.pos[st.anchor]]:
+            return [st]
+        clause = clause_at(self.doc, st.anchor)
+        spans = coordinated_objects(self.doc, clause) if clause else []
+        if any(a <= m.start < b and all(t.tag_ in ("ART", "ADJA", "PIAT") for t in self.doc[a:m.start])
+               for a, b in spans for m in v.mentions):
+            return [st]  # the subject and its apposition, or actors as objects: not several matters
+        claims = [text_of(v, tidy(v, [v.pos[i] for i in range(a, b) if i in v.pos])) for a, b in spans]
+        if len(claims) < 2 or not all(claims):
+            return [st]
+        return [replace(st, claim=claim) for claim in claims]
 
     def _silent_speaker(self, k: int, v: SentenceView) -> str | None:
         """`Auf die Kritik reagierte die Ministerin zurückhaltend.`: a speaker introduced

@@ -305,6 +305,36 @@ def field_of(clause: Clause, i: int) -> str | None:
     return None
 
 
+NP_OPEN = {"ART", "PIAT", "PPOSAT", "PDAT", "ADJA", "CARD", "PIDAT"}
+NP_HEAD = {"NN", "NE"}
+LIST_WORDS = {"und", "sowie"}
+
+
+def coordinated_objects(doc, clause: Clause) -> list[tuple[int, int]]:
+    """`fordert ein Tempolimit und einen schnelleren Ausbau der Bahn`: the conjoined noun
+    phrases of the Mittelfeld, each with its own determiner or adjective, as (start, end)
+    token spans; [] unless there are two or more. `Bus und Bahn` (no determiner of its
+    own) and phrases inside a prepositional phrase are not split."""
+    middle = [i for i in clause.middle if not doc[i].is_space]
+    start = next((n for n, i in enumerate(middle) if doc[i].tag_ in NP_OPEN | NP_HEAD), None)
+    if start is None or (start and doc[middle[start - 1]].tag_ in ("APPR", "APPRART")):
+        return []
+    spans, first = [], middle[start]
+    for n in range(start + 1, len(middle)):
+        prev, i = middle[n - 1], middle[n]
+        joiner = doc[i].text.lower() in LIST_WORDS
+        comma = i - prev > 1 and any(doc[j].text == "," for j in range(prev + 1, i))
+        nxt = middle[n + 1] if joiner and n + 1 < len(middle) else i
+        if (joiner or comma) and doc[prev].tag_ in NP_HEAD and doc[nxt].tag_ in NP_OPEN - {"CARD"}:
+            spans.append((first, prev + 1))
+            first = nxt
+    if not spans or any(doc[i].tag_ in ("KON",) and doc[i].text.lower() == "oder" for i in middle):
+        return []
+    end = middle[-1] + 1
+    spans.append((first, end))
+    return spans
+
+
 def annotate(doc, sents) -> list[Clause]:
     """All clauses of the text, sentence by sentence, and the clause of every token."""
     clauses: list[Clause] = []
