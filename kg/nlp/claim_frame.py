@@ -20,7 +20,8 @@ from kg.nlp.triggers import Hit, SentenceView
 
 QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘", "'"}
 DETERMINERS = {"ART", "PDAT", "PIAT", "PPOSAT", "PIDAT"}
-SETTING_PREPOSITIONS = {"in", "im", "auf", "bei", "beim", "per", "via", "gegenüber", "am", "aus", "vor", "während"}
+SETTING_PREPOSITIONS = {"in", "im", "auf", "bei", "beim", "per", "via", "gegenüber", "am", "aus", "vor", "während", "nach",
+                        "laut"}
 MONTH_WORDS = {"Mitte", "Anfang", "Ende"} | set(MONTHS)
 
 
@@ -105,7 +106,7 @@ def _vorfeld(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
     clause = clause_at(v.sent.doc, v.toks[hit.i].i)
     if clause is None or clause.kind != "main" or not clause.vorfeld or clause.quoted:
         return set()
-    vf = [v.pos[i] for i in clause.vorfeld if i in v.pos]
+    vf = [v.pos[i] for i in clause.vorfeld if i in v.pos and v.segs[v.pos[i]] == v.segs[hit.i]]
     if not vf or any(v.mask[i] for i in vf):
         return set()
     has_holder = holder is not None and holder.start in v.pos and v.local(holder) in vf
@@ -170,7 +171,7 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
             out.add(i)
         if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in time or low in time):
             out |= phrase_around(v, i)
-        elif t.tag_ in ("NN", "NE") and (t.lemma_.lower() in setting or low in setting):
+        elif t.tag_ in ("NN", "NE") and setting & {t.lemma_.lower(), low, low.rpartition("-")[2]}:
             phrase = phrase_around(v, i)
             if v.toks[min(phrase)].text.lower() in SETTING_PREPOSITIONS:  # not `für das kommende Gespräch`
                 out |= phrase
@@ -200,7 +201,8 @@ def phrase_around(v: SentenceView, i: int) -> set[int]:
         low = nxt.text.lower()
         if nxt.text in QUOTES or low == "mit" or (nxt.tag_ == "ART" and low in ("des", "der")):
             attached = True
-        elif not (attached and nxt.tag_ in ("ART", "ADJA", "NN", "NE")):
+        elif not (attached and nxt.tag_ in ("ART", "ADJA", "NN", "NE")) or \
+                (nxt.tag_ == "ART" and v.toks[end].tag_ in ("NN", "NE")):  # `… des Kabinetts eine Luftbrücke`
             break
         end += 1
     return set(range(start, end + 1))

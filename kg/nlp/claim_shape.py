@@ -82,7 +82,8 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
             out += toks
             continue
         first = v.toks[words_[0]]
-        if first.tag_ in ("PRELS", "PRELAT") or (first.text.lower() in RELATIVE and v.subordinate(s)):
+        relative = first.tag_ in ("PRELS", "PRELAT") or (first.text.lower() in RELATIVE and v.subordinate(s))
+        if relative and any(v.toks[i].tag_ in FINITE for i in words_):  # not `die CSU … zu drängen`
             skipped = True
             while out and v.toks[out[-1]].text == ",":
                 out.pop()  # the comma that opened it

@@ -103,7 +103,9 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
     if hit.evidence == "headline":
         return list(range(hit.i + 1, len(v.toks)))
     if v.toks[hit.i].lemma_ in NAMING and hit.evidence == "verb":
-        named = _named_object(v, _own_part(v, hit, frame))
+        own = _own_part(v, hit, frame)
+        verdict = [i for i in quoted if own and 0 < i - own[-1] <= 2]  # `nannte X „ein Armutszeugnis“`
+        named = _named_object(v, own + (verdict and [i for i in quoted if i >= verdict[0]]))
         if named:
             return named  # `nannte die Rentenpläne „einen Schlag ins Gesicht“`: what is named
     if len(quoted) >= 3 and not v.mask[hit.i] and hit.trigger.report:
