@@ -94,7 +94,7 @@ def run_dask(partitions: list[Partition], out: Path, *, scheduler: str | None = 
         with Client(scheduler or cluster) as client:
             summary.dashboard = client.dashboard_link
             announce(f"dask dashboard: {client.dashboard_link}")
-            client.register_plugin(PipelinePlugin())
+            _register(client, PipelinePlugin(), announce)
             futures = [client.submit(process_partition, p, str(out), key=f"standpunkt-{p.name}",
                                      retries=RETRIES, pure=False) for p in todo]
             bar = _bar(len(partitions), progress, initial=summary.partitions)
@@ -105,6 +105,22 @@ def run_dask(partitions: list[Partition], out: Path, *, scheduler: str | None = 
         if cluster is not None:
             cluster.close()
     return _finish(summary, started)
+
+
+def _register(client, plugin, announce: Callable[[str], None]) -> None:
+    """Register the plugin; a worker dying meanwhile fails the broadcast, not the registration
+    (the scheduler keeps the plugin for the workers that start later), so try again, and in
+    the end go on: a worker without it loads the pipeline on its first task."""
+    from distributed.comm.core import CommClosedError
+
+    for attempt in range(3):
+        try:
+            client.register_plugin(plugin)
+            return
+        except (CommClosedError, OSError) as e:
+            error = e
+            time.sleep(0.5 * (attempt + 1))
+    announce(f"warning: the pipeline plugin did not reach every worker ({error}); they load it on first use")
 
 
 def _finish(summary: RunSummary, started: float) -> RunSummary:

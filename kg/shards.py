@@ -23,7 +23,7 @@ from kg.errors import ArticleError, KGError, ValidationError
 from kg.partitions import Partition, read_partition
 
 SHARD = ".nq.gz"
-REFERENCE = "reference.nq.gz"  # the ontology and topic graphs, for loaders other than `kg load`
+REFERENCE = "reference.nq.gz"  # the ontology, topic and issue graphs, for loaders other than `kg load`
 POSITIONS = ".positions.jsonl"
 REJECTS = ".rejects.jsonl"
 
@@ -38,7 +38,10 @@ class PartitionResult:
     rejected: int = 0
     quads: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     skipped: bool = False
+    worker: int = 0  # the process id that ran it, and its peak memory so far (bench/scale_bench.py)
+    peak_rss_mb: float = 0.0
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -53,20 +56,27 @@ def is_done(out: Path, partition: Partition) -> bool:
 
 
 def write_reference(out: str | os.PathLike) -> Path:
-    """The reference graphs `kg ingest` writes (ontology, topics) as one N-Quads file beside the
+    """The reference graphs `kg ingest` writes (ontology, topics, issues) as one N-Quads file beside the
     shards, so that any store loads `DIR/*.nq.gz` and has them. Blank nodes (OWL lists) get
     canonical labels (rdflib.compare), so the file's bytes, too, depend on the input only."""
     from rdflib.compare import to_canonical_graph
 
-    from kg import ontology
-
     path = Path(out) / REFERENCE
     if not path.exists():
-        graphs = {iris.ONTOLOGY_GRAPH: ontology.vocabulary_graph(), iris.TOPICS_GRAPH: ontology.topics_graph()}
+        graphs = reference_graphs()
         quads = [q for iri, g in graphs.items() for q in sorted(_nquads(to_canonical_graph(g), iri))]
         path.parent.mkdir(parents=True, exist_ok=True)
         _atomic(path, f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}", gzip_bytes(_lines(quads)))
     return path
+
+
+def reference_graphs() -> dict:
+    """What kg.ingest.write_reference_graphs writes for a store without a user's codebook:
+    the workers match claims against the project's issues, so the shards go with those."""
+    from kg import codebook, ontology
+
+    return {iris.ONTOLOGY_GRAPH: ontology.vocabulary_graph(), iris.TOPICS_GRAPH: ontology.topics_graph(),
+            iris.ISSUES_GRAPH: codebook.combine(None, "replace")}
 
 
 def process_partition(partition: Partition, out: str | os.PathLike) -> PartitionResult:
@@ -76,7 +86,7 @@ def process_partition(partition: Partition, out: str | os.PathLike) -> Partition
     if is_done(out, partition):
         result.skipped = True
         return result
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     quads, actors, positions, rejects = [], set(), [], []
     for item in read_partition(partition):
         if isinstance(item, ArticleError):
@@ -96,8 +106,15 @@ def process_partition(partition: Partition, out: str | os.PathLike) -> Partition
     quads += sorted(actors)
     result.rejected, result.quads = len(rejects), len(quads)
     _write_all(out, partition.name, quads, positions, rejects)
-    result.seconds = time.perf_counter() - started
+    result.seconds, result.cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    result.worker, result.peak_rss_mb = os.getpid(), _peak_rss_mb()
     return result
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _article(article):

@@ -124,9 +124,9 @@ def test_distributed_worker_killed_mid_run_still_completes(corpus, reference, cl
     run = threading.Thread(target=lambda: done.update(code=_dask(corpus, tmp_path, "--scheduler", c.scheduler_address)))
     run.start()
     deadline = time.monotonic() + 120
-    while not list(tmp_path.glob("*.nq.gz")) and time.monotonic() < deadline:
+    while not list(tmp_path.glob("part-*.nq.gz")) and time.monotonic() < deadline:
         time.sleep(0.05)
-    finished_at_kill = len(list(tmp_path.glob("*.nq.gz")))
+    finished_at_kill = len(list(tmp_path.glob("part-*.nq.gz")))
     victim = next(iter(client.run(os.getpid).values()))
     os.kill(victim, signal.SIGKILL)
     run.join(300)
@@ -138,7 +138,7 @@ def test_distributed_worker_killed_mid_run_still_completes(corpus, reference, cl
 
 def test_distributed_rerun_skips_finished_partitions(corpus, reference, tmp_path, capsys):
     shutil.copytree(reference, tmp_path, dirs_exist_ok=True)
-    missing = sorted(tmp_path.glob("*.nq.gz"))[3]
+    missing = sorted(tmp_path.glob("part-*.nq.gz"))[3]
     missing.unlink()
     capsys.readouterr()
     assert _dask(corpus, tmp_path, "--workers", "2") == 1
