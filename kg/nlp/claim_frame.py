@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.nlp import resources
 from kg.nlp.fields import clause_at
-from kg.nlp.german import MONTHS, SOURCE_PREPOSITIONS
+from kg.nlp.german import FINITE, MONTHS, SOURCE_PREPOSITIONS
 from kg.nlp.mentions import Mention
 from kg.nlp.triggers import Hit, SentenceView
 
@@ -148,6 +148,12 @@ def _marker_words(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]
     if holder is None or hit.evidence != "marker":
         return out
     start, end = v.local(holder), v.pos[holder.end - 1]
+    opener = next((j for j in range(start - 1, max(start - 13, -1), -1)
+                   if v.toks[j].text.lower() in ("laut", "gemäß") and not v.mask[j]), None)
+    if opener is not None:  # `Laut der Leiterin eines Jobcenters im Ruhrgebiet, Sabine Krämer, fehlt …`
+        finite = next((j for j in range(end + 1, len(v.toks)) if v.toks[j].tag_ in FINITE and not v.mask[j]), None)
+        stop = finite if opener == 0 and finite is not None else max(v.seg_tokens(v.segs[end]))
+        out |= set(range(opener, stop))
     j = start - 1
     while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA", "APPR", "APPRART", "APPO", "NN", "PPOSAT") and start - j <= 4:
         out.add(j)
@@ -169,7 +175,7 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
         low = t.text.lower()
         if t.tag_ in ("ADV", "ADJD") and not modifies_noun(v, i):
             out.add(i)
-        if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in time or low in time):
+        if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in time or low in time or t.text in MONTHS):
             out |= phrase_around(v, i)
         elif t.tag_ in ("NN", "NE") and setting & {t.lemma_.lower(), low, low.rpartition("-")[2]}:
             phrase = phrase_around(v, i)

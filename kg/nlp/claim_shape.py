@@ -103,7 +103,7 @@ def _one_phrase(v: SentenceView, idx: list[int]) -> bool:
         return False
     nxt = idx[noun + 1] if noun + 1 < len(idx) else None
     return nxt is None or v.toks[nxt].tag_ in ("APPR", "APPRART", "KON", "NE", "$,", "$(", "CARD") \
-        or v.toks[nxt].text.lower() in ("des", "der")
+        or v.toks[nxt].text.lower() in ("des", "der", "eines", "einer")
 
 
 def _first_clauses(v: SentenceView, idx: list[int]) -> list[int]:

@@ -109,6 +109,9 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         if named:
             return named  # `nannte die Rentenpläne „einen Schlag ins Gesicht“`: what is named
     if len(quoted) >= 3 and not v.mask[hit.i] and hit.trigger.report:
+        around = _governed_clauses(v, v.segs[hit.i], first_free=True)
+        if set(quoted) < set(around) and v.segs[quoted[0]] > v.segs[hit.i]:
+            return around  # `sagte, das Urteil sei „ein Sieg für die Demokratie“`: the clause around it
         return quoted
     seg = v.segs[hit.i]
     seg_toks = v.seg_tokens(seg)
