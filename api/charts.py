@@ -36,7 +36,8 @@ def _day(value: str | None) -> date | None:
 
 
 def timeline(positions: list[dict], width: int = 680) -> dict:
-    """Dots on a time axis, one row per topic, coloured by stance; undated positions are left out."""
+    """Dots on a time axis, one row per proposition (or topic), coloured by side (or stance);
+    undated positions are left out."""
     dated = [(p, _day(p.get("date") or p.get("month"))) for p in positions]
     dated = [(p, d) for p, d in dated if d is not None]
     if not dated:
@@ -49,9 +50,10 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
         left = right = (left + right) / 2
     dots, stacked = [], {}
     for p, d in sorted(dated, key=lambda pd: pd[1]):
-        topic = _label(p.get("topic"))
+        # one row per proposition, coloured by the side on it; positions without one by topic and stance
+        topic = _label(p.get("proposition")) if p.get("proposition") else _label(p.get("topic"))
         row = rows.setdefault(topic, len(rows))
-        stance = "support" if str(p.get("stance", "")).endswith("Support") else "oppose"
+        stance = "support" if str(p.get("side") or p.get("stance", "")).endswith("Support") else "oppose"
         x = round(left + (d - first).days * (right - left) / max(span, 1), 1)
         # support above the topic's line, oppose below; same day and side: side by side
         k = stacked[(x, row, stance)] = stacked.get((x, row, stance), -1) + 1
@@ -65,9 +67,9 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
 
 
 def _label(node) -> str:
-    """A topic's display label from an embedded or referenced topic (German preferred)."""
+    """A topic's or proposition's display label from an embedded or referenced node (German preferred)."""
     if isinstance(node, dict):
-        return literal_text(node.get("prefLabel")) or node.get("@id", "")
+        return literal_text(node.get("prefLabel") or node.get("labels") or node.get("label")) or node.get("@id", "")
     return str(node or "ohne Thema").rsplit("/", 1)[-1]
 
 

@@ -117,7 +117,8 @@ SELECT DISTINCT ?t WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t skos:broader+ <{to
 # ---- positions ------------------------------------------------------------------------------
 
 def position_pattern(filters: dict, *, dated: bool = True) -> str:
-    """The WHERE body selecting positions that pass `filters` (holder, topics, stance, act, from, to).
+    """The WHERE body selecting positions that pass `filters` (holder, topics, stance, act,
+    proposition, side, from, to).
 
     `dated=False` leaves out the date (for counting) unless a date filter needs it:
     the OPTIONAL date lookup costs more than the rest of the pattern.
@@ -130,6 +131,10 @@ def position_pattern(filters: dict, *, dated: bool = True) -> str:
         parts[0] += f" ; sp:stance <{filters['stance']}>"
     if filters.get("act"):
         parts[0] += f" ; sp:act <{filters['act']}>"
+    if filters.get("proposition"):
+        parts[0] += f" ; sp:proposition <{filters['proposition']}>"
+    if filters.get("side"):
+        parts[0] += f" ; sp:side <{filters['side']}>"
     if filters.get("topics"):
         parts[0] += " ; sp:topic ?topic"
     parts[0] += " . OPTIONAL { ?position dcterms:date ?date } }" if dated else " }"
@@ -156,33 +161,36 @@ SELECT ?position WHERE {{
 
 
 def position_nodes(store: Store, positions: list[str]):
-    """The positions' own triples, their evidence nodes, and the labels of holder and topic."""
+    """The positions' own triples, their evidence nodes, and the labels of holder, topic and
+    proposition (the proposition's label as the position's own article gives it)."""
     if not positions:
         return []
     v = values("p", positions)
     return construct(store, PREFIXES + f"""
-CONSTRUCT {{ ?p ?pp ?po . ?e ?ep ?eo . ?h rdfs:label ?hl . ?t skos:prefLabel ?tl }}
+CONSTRUCT {{ ?p ?pp ?po . ?e ?ep ?eo . ?h rdfs:label ?hl . ?t skos:prefLabel ?tl . ?x rdfs:label ?xl }}
 WHERE {{
   {{ {v} GRAPH ?g {{ ?p ?pp ?po }} }}
   UNION {{ {v} GRAPH ?g {{ ?p sp:evidence ?e . ?e ?ep ?eo }} }}
+  UNION {{ {v} GRAPH ?g {{ ?p sp:proposition ?x . ?x rdfs:label ?xl }} }}
   UNION {{ {v} GRAPH ?g {{ ?p sp:holder ?h }} GRAPH ?g2 {{ ?h rdfs:label ?hl }} }}
   UNION {{ {v} GRAPH ?g {{ ?p sp:topic ?t }} GRAPH ?g2 {{ ?t skos:prefLabel ?tl }} }}
 }}""")
 
 
-def stance_counts(store: Store, filters: dict, group: str) -> list[dict]:
-    """Support/oppose counts per topic (group='topic') or per holder (group='holder')."""
+def position_counts(store: Store, group: str) -> list[dict]:
+    """Positions per holder (group='holder') or per topic (group='topic'), most first.
+
+    Counts only: adding up the polarities of different claims says nothing, so sides are
+    counted per proposition (api.proposition_queries) and nowhere else.
+    """
     label = "skos:prefLabel" if group == "topic" else "rdfs:label"
-    where = position_pattern(filters)
     return store.query(PREFIXES + f"""
-SELECT ?item ?label ?support ?oppose WHERE {{
-  {{ SELECT ?item (SAMPLE(?l) AS ?label) (SUM(IF(?stance = sp:Support, 1, 0)) AS ?support)
-            (SUM(IF(?stance = sp:Oppose, 1, 0)) AS ?oppose) WHERE {{
-      {where}
-      GRAPH ?g {{ ?position sp:stance ?stance ; sp:{group} ?item }}
+SELECT ?item ?label ?n WHERE {{
+  {{ SELECT ?item (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?position) AS ?n) WHERE {{
+      GRAPH ?g {{ ?position a sp:Position ; sp:{group} ?item }}
       OPTIONAL {{ GRAPH ?gl {{ ?item {label} ?l FILTER(LANG(?l) IN ("de", "")) }} }}
     }} GROUP BY ?item }}
-}} ORDER BY DESC(?support + ?oppose) ?item""")
+}} ORDER BY DESC(?n) ?item""")
 
 
 # ---- articles -------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ bp = Blueprint("resources", __name__)
 def _negotiate_first():
     negotiate_resource()
 
-KINDS = ("actor", "topic", "article", "position")
+KINDS = ("actor", "topic", "article", "position", "proposition")
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
@@ -58,7 +58,7 @@ def _add_links(node: dict) -> dict:
         link = href(kind, node["@id"])
         if link:
             node["href"] = link
-            if kind in ("actor", "topic"):
+            if kind in ("actor", "topic", "proposition"):
                 node["positions"] = href(kind, node["@id"], "/positions")
             break
     for value in node.values():
@@ -117,7 +117,7 @@ def _date_bound(value: str | None, name: str, end: bool) -> str | None:
 
 
 def position_filters(**fixed) -> dict:
-    """topic, stance, act, from, to from the query string. :raise 400: unknown values."""
+    """topic, stance, act, proposition, side, from, to from the query string. :raise 400: unknown values."""
     args, filters = request.args, dict(fixed)
     if args.get("stance"):
         if args["stance"] not in STANCES:
@@ -127,6 +127,17 @@ def position_filters(**fixed) -> dict:
         if args["act"] not in ACTS:
             raise BadRequest(f"act must be one of {', '.join(ACTS)}")
         filters["act"] = f"{iris.ONTOLOGY}{args['act'].capitalize()}Act"
+    if args.get("side"):
+        if args["side"] not in STANCES:
+            raise BadRequest(f"side must be one of {', '.join(STANCES)}")
+        filters["side"] = f"{iris.ONTOLOGY}{args['side'].capitalize()}"
+    if args.get("proposition") and "proposition" not in filters:
+        proposition = args["proposition"]
+        if ":" not in proposition:
+            proposition = iri_for("proposition", proposition)
+        if q.safe_iri(proposition) is None or not proposition.startswith(iris.namespace("proposition") + "proposition/"):
+            raise BadRequest("proposition must be a proposition id or IRI")
+        filters["proposition"] = proposition
     if args.get("topic") and "topics" not in filters:
         topic = args["topic"] if args["topic"].startswith(iris.namespace("topic")) else iri_for("topic", args["topic"])
         if q.safe_iri(topic) is None:
@@ -177,9 +188,7 @@ def actor_positions(id):
 def actor(id):
     store, actor_iri = services().store, iri_for("actor", id)
     data = _single("actor", q.actor_nodes(store, [actor_iri]), actor_iri)
-    return respond(data, "actor.html",
-                   by_topic=lambda: q.stance_counts(store, {"holder": actor_iri}, "topic"),
-                   timeline=lambda: _timeline(store, {"holder": actor_iri}))
+    return respond(data, "actor.html", timeline=lambda: _timeline(store, {"holder": actor_iri}))
 
 
 @bp.get("/topics")
@@ -202,9 +211,7 @@ def topic_positions(id):
 def topic(id):
     store, topic_iri = services().store, iri_for("topic", id)
     data = _single("topic", q.topic_node(store, topic_iri), topic_iri)
-    return respond(data, "topic.html",
-                   by_actor=lambda: q.stance_counts(store, {"topics": q.topic_and_narrower(store, topic_iri)},
-                                                    "holder"))
+    return respond(data, "topic.html")
 
 
 @bp.get("/positions/<path:id>")

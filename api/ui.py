@@ -29,12 +29,11 @@ def example_queries() -> list[dict]:
 
 @bp.get("/")
 def overview():
-    """Counts and the ten most quoted actors and topics; cached until the next write."""
+    """Counts, the ten most quoted actors and the most argued propositions (sides are
+    counted per proposition only); cached until the next write."""
     svc = services()
     if "overview" not in svc.cache:
-        svc.cache["overview"] = {"stats": q.overview(svc.store),
-                                 "actors": q.stance_counts(svc.store, {}, "holder")[:10],
-                                 "topics": q.stance_counts(svc.store, {}, "topic")[:10]}
+        svc.cache["overview"] = {"stats": q.overview(svc.store), "actors": q.position_counts(svc.store, "holder")[:10]}
     return render_template("overview.html", **svc.cache["overview"])
 
 
@@ -43,21 +42,13 @@ def query_page():
     return render_template("sparql.html", examples=example_queries())
 
 
-def stance_picture(rows: list[dict], kind: str) -> dict:
-    """Rows of api.queries.stance_counts -> diverging bars linking to the item's page."""
-    def link(iri):
-        from api.resources import href
-
-        return href(kind, iri)
-
-    items = [{"item": str(r["item"]), "label": str(r.get("label") or str(r["item"]).rsplit("/", 1)[-1]),
-              "support": int(r["support"].toPython()), "oppose": int(r["oppose"].toPython())} for r in rows]
-    return charts.diverging_bars(items, link)
-
-
 @bp.app_template_global()
-def picture(rows, kind):
-    return stance_picture(rows, kind)
+def side_picture(propositions: list[dict]) -> dict:
+    """Propositions (api.propositions.top_propositions) -> diverging bars of the positions
+    for and against each one, linking to the proposition's page."""
+    items = [{"item": p["href"], "label": p["label"], "support": p["support_n"], "oppose": p["oppose_n"]}
+             for p in propositions]
+    return charts.diverging_bars(items, lambda link: link)
 
 
 @bp.app_template_global()
@@ -115,5 +106,6 @@ def local(iri):
 @bp.app_template_global()
 def nav():
     return [("Überblick", url_for("ui.overview")), ("Akteure", url_for("resources.actors")),
-            ("Themen", url_for("resources.topics")), ("Artikel", url_for("resources.articles")),
+            ("Themen", url_for("resources.topics")), ("Streitfragen", url_for("propositions.propositions")),
+            ("Artikel", url_for("resources.articles")),
             ("SPARQL", url_for("ui.query_page"))]

@@ -50,6 +50,15 @@ POSITIONS = [
      "die Schuldenbremse einzuhalten"),
 ]
 
+# (article, start) -> (proposition key, label, codebook issue key or None, side, direction)
+PROPOSITIONS = {
+    ("a1", 0): ("schuldenbremse", "Schuldenbremse", "schuldenbremse", "support", "against"),
+    ("a1", 59): ("free-haushalt", "Haushalt 2024 schnell beschließen", None, "support", "for"),
+    ("a2", 0): ("free-geld-kommunen", "mehr Geld für Kommunen bei der Migration", None, "support", "for"),
+    ("a2", 57): ("obergrenze", "Obergrenze für Flüchtlinge", "obergrenze", "oppose", "for"),
+    ("a3", 0): ("schuldenbremse", "Schuldenbremse", "schuldenbremse", "support", "for"),
+}
+
 TOPICS = {  # key -> (label, CAP code of a major topic, broader key)
     "makrooekonomie": ("Makroökonomie", 1, None),
     "haushalt": ("Haushalt", None, "makrooekonomie"),
@@ -64,11 +73,14 @@ def sample_positions() -> dict[str, list[Position]]:
     for art, start, actor, kind, stance, act, topic, date, claim in POSITIONS:
         text = texts[art].text
         end = text.find(".", start) + 1
+        key, label, issue, side, direction = PROPOSITIONS[art, start]
         by_article[art].append(Position(
             article=art, sentence=text[start:end], start=start, end=end, actor=actor, actor_type=kind,
             actor_iri=iris.actor_iri(actor), stance=stance, act=act, claim=claim,
             topic=iris.topic_iri(topic), topic_label=TOPICS[topic][0], cap_major=None, date=date,
-            article_date=texts[art].date, confidence=0.8, aliases=[actor.split()[-1]]))
+            article_date=texts[art].date, confidence=0.8, aliases=[actor.split()[-1]], proposition=key,
+            proposition_label=label, issue=iris.issue_iri(issue) if issue else None, side=side,
+            direction=direction))
     return by_article
 
 
@@ -86,6 +98,17 @@ def topics_graph() -> rdflib.Graph:
     return g
 
 
+def issues_graph() -> rdflib.Graph:
+    """The codebook concepts the sample propositions name, as ontology/issues.ttl has them
+    (without skos:broader: the sample topics are not the project's)."""
+    from kg.codebook import default_codebook
+
+    codebook, g = default_codebook(), rdflib.Graph()
+    for key in {v[2] for v in PROPOSITIONS.values() if v[2]} | {"scheme"}:
+        g += (t for t in codebook.triples((URIRef(iris.issue_iri(key)), None, None)) if t[1] != SKOS.broader)
+    return g
+
+
 def fill(store) -> None:
     """Write the sample articles, actors and topics through the Store interface."""
     from kg.build import actors_graph, article_graph
@@ -93,6 +116,7 @@ def fill(store) -> None:
     positions = sample_positions()
     graphs = {iris.article_iri(a.id): article_graph(a, positions[a.id]) for a in ARTICLES}
     graphs[iris.TOPICS_GRAPH] = topics_graph()
+    graphs[iris.ISSUES_GRAPH] = issues_graph()
     actors = rdflib.Graph()
     for ps in positions.values():
         actors += actors_graph(ps)
@@ -289,12 +313,13 @@ def subject_triples(graph: rdflib.Graph, subjects, predicates=None) -> rdflib.Gr
 
 def position_description(all_triples: rdflib.Graph, positions) -> rdflib.Graph:
     """Independent statement of what a position answer holds: its triples, its evidence
-    node, the holder's rdfs:label and the topic's skos:prefLabel."""
+    node, the holder's rdfs:label, the topic's skos:prefLabel and the proposition's rdfs:label."""
     out = subject_triples(all_triples, positions)
     for p in positions:
         out += subject_triples(all_triples, all_triples.objects(p, SP.evidence))
         out += subject_triples(all_triples, all_triples.objects(p, SP.holder), {RDFS.label})
         out += subject_triples(all_triples, all_triples.objects(p, SP.topic), {SKOS.prefLabel})
+        out += subject_triples(all_triples, all_triples.objects(p, SP.proposition), {RDFS.label})
     return out
 
 

@@ -72,7 +72,9 @@ def test_api_seeds_every_actor_and_topic_page_renders(seed_client):
                [t["href"] for t in walk(seed_client, "/topics?limit=200")]:
         response = seed_client.get(url.replace("http://localhost", ""), headers={"Accept": "text/html"})
         assert response.status_code == 200, (url, response.data[:300])
-        assert "<svg" in response.get_data(as_text=True) or "Noch keine Positionen" in response.get_data(as_text=True)
+        page = response.get_data(as_text=True)
+        assert 'id="propositions"' in page and ('class="propositions"' in page or "Keine Positionen" in page
+                                                or "Noch keine Positionen" in page)
 
 
 def test_api_seeds_every_minted_iri_dereferences_in_three_formats(seed_client, seed_store, everything):

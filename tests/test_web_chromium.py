@@ -45,8 +45,10 @@ def test_web_chromium_overview_shows_what_the_graph_holds(page, live_server, tmp
     assert page.locator("#n-positions").inner_text() == str(len(POSITIONS))
     assert page.locator("#n-actors").inner_text() == "4"
     assert page.locator("#date-range").inner_text() == "2023-12-12 – 2024-01"
-    assert page.locator("#top-actors g.bar").count() == 4
-    assert page.locator("#top-actors rect.oppose[data-count='2']").count() == 1  # Merz opposes twice
+    assert page.locator("#top-actors li").count() == 4
+    assert "Friedrich Merz" in page.locator("#top-actors li").first.inner_text()  # two positions, most quoted
+    assert page.locator("#top-propositions g.bar").count() == 4  # sides counted per proposition only
+    assert page.locator("#top-propositions rect.support[data-count='2']").count() == 1  # the Schuldenbremse
     page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
 
 
@@ -88,31 +90,31 @@ def test_web_chromium_sparql_page_shows_errors_and_graphs(page, live_server):
         "NewsArticle" in page.locator("#results pre").inner_text()
 
 
-def test_web_chromium_actor_page_pictures_stance_by_topic_and_time(page, live_server, tmp_path):
+def test_web_chromium_actor_page_lists_propositions_with_side_and_time(page, live_server, tmp_path):
     page.goto(live_server + "/actors/friedrich-merz")
     assert page.locator("h1").inner_text() == "Friedrich Merz"
-    oppose_bars = page.locator("#stance-by-topic rect.oppose")
-    assert oppose_bars.count() == 2  # Haushalt and Migration, one oppose each
-    assert [float(w) > 0 for w in oppose_bars.evaluate_all("els => els.map(e => e.getAttribute('width'))")] == [True, True]
-    assert page.locator("#timeline circle.oppose").count() == 2
+    rows = page.locator("#propositions tbody tr")
+    assert rows.count() == 2  # Obergrenze (against), Schuldenbremse (for, by rejecting its suspension)
+    assert page.locator("#propositions tr.oppose td.side").inner_text() == "dagegen"
+    assert page.locator("#propositions tr.support td.side").inner_text() == "dafür"
+    assert page.locator("#timeline circle.oppose").count() == 1 and page.locator("#timeline circle.support").count() == 1
     assert page.locator("#timeline table tbody tr").count() == 2
     assert "dagegen (Ablehnung)" in page.locator("#timeline table").inner_text()
     page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
-    page.locator("#timeline table td:last-child a").first.click()
+    page.locator("#timeline table td:nth-child(5) a").first.click()  # the claim
     page.wait_for_load_state()
     assert "/positions/" in page.url and "Position" in page.locator("h1").inner_text()
 
 
-def test_web_chromium_topic_page_shows_who_supports_and_who_opposes(page, live_server, tmp_path):
+def test_web_chromium_topic_page_shows_who_supports_and_who_opposes_each_proposition(page, live_server, tmp_path):
     page.goto(live_server + "/topics/makrooekonomie")
     assert page.locator("h1").inner_text() == "Makroökonomie"
-    labels = page.locator("#who-stands-where svg g.bar text.label").all_text_contents()
-    assert set(labels) == {"Friedrich Merz", "Olaf Scholz", "Christian Lindner"}
-    support = page.locator("#who-stands-where rect.support[data-count='1']").count()
-    oppose = page.locator("#who-stands-where rect.oppose[data-count='1']").count()
-    assert (support, oppose) == (2, 1)
+    first = page.locator("#propositions tbody tr").first
+    assert first.locator("td").first.inner_text() == "Schuldenbremse"
+    assert first.locator("td.support").inner_text() == "Christian Lindner, Friedrich Merz"  # by label
+    assert first.locator("td.oppose").inner_text() == ""
     page.screenshot(path=str(tmp_path / "topic.png"), full_page=True)
-    page.locator("#who-stands-where a").first.click()
+    first.locator("td.support a").first.click()
     page.wait_for_load_state()
     assert "/actors/" in page.url
 
@@ -129,3 +131,11 @@ def test_web_chromium_sparql_page_links_only_http_iris(page, live_server):
     assert page.locator("table.results tbody a").count() == 1
     assert page.locator("table.results tbody a").get_attribute("href") == "https://example.org/a"
     assert "javascript:alert(1)" in page.locator("table.results tbody").inner_text()
+
+
+def test_web_chromium_proposition_page_shows_both_sides(page, live_server, tmp_path):
+    page.goto(live_server + "/propositions/schuldenbremse")
+    assert page.locator("h1").inner_text() == "Schuldenbremse"
+    assert page.locator("#supporters li").count() == 2 and page.locator("#opponents li").count() == 0
+    assert page.locator("#timeline tbody tr").count() == 2
+    page.screenshot(path=str(tmp_path / "proposition.png"), full_page=True)
