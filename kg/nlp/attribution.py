@@ -169,7 +169,12 @@ class Attributor:
             cont = self._continuation(k, v, reported_only=bool(best))
             if cont and cont.actor not in best:
                 self._keep(best, cont)
-        return [st for st, _ in best.values()]
+        out, seen = [], set()
+        for st, _ in best.values():  # two clauses saying the same thing are one statement
+            if (st.actor, st.act, st.polarity, st.claim) not in seen:
+                seen.add((st.actor, st.act, st.polarity, st.claim))
+                out.append(st)
+        return out
 
     @staticmethod
     def _keep(best: dict, st: Statement | None, clause: int | None = None) -> None:

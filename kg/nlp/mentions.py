@@ -97,6 +97,16 @@ class MentionFinder(ActorView):
             drop.add(id(b))
         self.mentions = [m for m in self.mentions if id(m) not in drop]
 
+    def _place_of_body(self, toks, words, i, hit) -> bool:
+        """`die Botschaft in Riad`, `das Institut von Athen`, `die Staatsanwaltschaft Oslo`: a
+        capital that stands for its state elsewhere (`Moskau lehnt ab`) is only the seat
+        of the body named before it here."""
+        if hit[0] != 1 or self._info(hit[1]).kind != "state" or words[i] == hit[1] or i == 0:
+            return False
+        k = i - 1 if words[i - 1] not in ("in", "von") else i - 2
+        return k >= 0 and toks[k].tag_ in ("NN", "NE") and words[k][:1].isupper() and not (
+            self.gaz.match(words, k) or _state_organ_word(words[k]))
+
     def _first_name_not_surname(self, toks, words, i, hit) -> bool:
         """`Günther Felßner` is not Daniel Günther: a one-word person alias that is a first
         name, followed by a capitalised name, opens another person's name."""
@@ -125,6 +135,8 @@ class MentionFinder(ActorView):
         org = self.orgs.unknown_org(toks, words, i, hit) or self.orgs.organ_in_seat(toks, words, i)
         if org:
             return org
+        if hit and self._place_of_body(toks, words, i, hit):
+            return i + hit[0]
         if hit and not (hit[0] == 1 and self._is_role(words[i]) and self._info(hit[1]).type == "person"):
             n, name = hit
             if i + n < len(words) and self._info(name).kind == "state" and words[i + n - 1].endswith("s") \
@@ -310,7 +322,10 @@ class MentionFinder(ActorView):
         if n < 2:
             return None
         after = words[i + n] if i + n < len(words) else ""
-        role_after = after == "," and self._role_next(toks, words, i + n + 1)
+        role_after = after == "," and (self._role_next(toks, words, i + n + 1) or self._relative_next(toks, words, i + n + 1))
+        if after == "(" and i + n + 2 < len(words) and words[i + n + 2] == ")":  # `Ngozi Adeyemi (SPD)`
+            party = self.gaz.surface.get((words[i + n + 1],))
+            role_after = "-" if party and self.gaz.actors[party].kind == "party" else role_after
         last = next((m for m in reversed(self.mentions) if m.kind == "role"), None)
         role_before = i and words[i - 1] == "," and last is not None and not last.actor \
             and toks[i].i - last.end <= 10 and (after in (",", "(") or toks[i + n].tag_ in FINITE) \
@@ -339,6 +354,15 @@ class MentionFinder(ActorView):
                 break
             n += 1
         return n
+
+    @staticmethod
+    def _relative_next(toks, words, j) -> str | bool:
+        """`Kwame Mensah, der am Montag zurücktrat, …`: a relative clause on a person (its
+        pronoun's gender) -- an organisation's would be `die`/`das` after a name that
+        tells it (org words, the gazetteer), which the caller has ruled out."""
+        if j >= len(words) or toks[j].tag_ != "PRELS" or words[j] not in ("der", "die"):
+            return False
+        return "m" if words[j] == "der" else "f"
 
     def _role_next(self, toks, words, j) -> str | bool:
         """`der Sprecher …`, `Sprecherin der …`: a role noun (after an article and
