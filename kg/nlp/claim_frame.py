@@ -133,13 +133,27 @@ def _holder_span(v: SentenceView, m: Mention | None) -> set[int]:
         start -= 1
     if start > 0 and v.toks[start - 1].text.lower() in SOURCE_PREPOSITIONS | {"durch"} and v.segs[start - 1] == seg:
         start -= 1
-    span = set(range(start, end + 1))
-    if end + 1 < len(v.toks) and v.toks[end + 1].text == ",":
-        nxt = v.seg_tokens(v.segs[end + 1] + 1) if v.segs[end + 1] + 1 <= v.segs[-1] else []
-        if nxt and v.toks[nxt[-1]].text == "," and not any(v.toks[i].tag_.startswith("V") for i in nxt) \
-                and len(nxt) <= 8 and v.toks[nxt[0]].tag_ not in ("KOUS", "PRELS"):
-            span |= {end + 1} | set(nxt)  # the apposition
-    return span
+    return set(range(start, end + 1)) | _appositions(v, start, end)
+
+
+def _appositions(v: SentenceView, start: int, end: int) -> set[int]:
+    """`X, Chefin der Grünen, wertete …` (after the holder, closed by a comma) and `Die
+    Präsidentin der KMK, X (SPD), wies …` (a noun phrase opening the sentence before it):
+    verbless segments between commas that name the holder again."""
+    out, seg, last = set(), v.segs[end], v.segs[-1]
+    if seg < last and v.toks[end + 1].text == "," and _apposition(v, seg + 1) and \
+            (seg + 1 == last or v.toks[v.seg_tokens(seg + 2)[0]].text in (",", "-", "–")):
+        out |= set(v.seg_tokens(seg + 1))
+    first = v.seg_tokens(v.segs[start])
+    if v.segs[start] == 1 and v.toks[first[0]].text == "," and start <= first[1] + 1 and _apposition(v, 0):
+        out |= set(v.seg_tokens(0))
+    return out
+
+
+def _apposition(v: SentenceView, seg: int) -> bool:
+    words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
+    return 0 < len(words) <= 10 and not any(v.toks[i].tag_.startswith("V") or v.mask[i] for i in words) \
+        and v.toks[words[0]].tag_ not in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "ADV", "APPR")
 
 
 def _marker_words(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:

@@ -42,7 +42,8 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
            and not (v.toks[i].text.lower() in adverbs
                     and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA")
                     and not modifies_noun(v, i))
-           and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].text.lower() in adverbs)]
+           and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].text.lower() in adverbs)
+           and not _contrastive(v, i)]
     while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
                    or v.toks[idx[0]].text in ",;:-–"):
         idx = idx[1:]
@@ -52,7 +53,7 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
             and _one_phrase(v, idx[1:]):
         idx = idx[1:]  # `Kritik an der Rente mit 70`: the prepositional object's noun phrase
     if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ == "ART" \
-            and v.toks[idx[1]].tag_ in ("NN", "ADJA", "NE", "ADV", "CARD"):
+            and v.toks[idx[1]].tag_ in ("NN", "ADJA", "NE", "ADV", "CARD", "PIAT", "PIDAT"):
         idx = idx[1:]
     while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
@@ -62,6 +63,12 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
     return idx
+
+
+def _contrastive(v: SentenceView, i: int) -> bool:
+    """`Die SPD dagegen fordert …`: `dagegen` contrasting speakers, not `dagegen vorzugehen`."""
+    nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
+    return v.toks[i].text.lower() == "dagegen" and not (nxt is not None and nxt.tag_.startswith(("VV", "VA", "PTKZU")))
 
 
 def _prune(v: SentenceView, idx: list[int]) -> list[int]:

@@ -83,13 +83,17 @@ def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: i
 
 
 def _fallback(v: SentenceView) -> str:
-    """The first noun phrase outside the actor mentions (or the sentence, if it has none)."""
+    """The first noun phrase outside the actor mentions that is no cue or verdict, else any
+    noun outside them (`Union spricht von Chaos`), else the sentence in whole words."""
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-    for i, t in enumerate(v.toks):
-        if t.tag_ == "NN" and i not in named and t.text.lower() not in words("anaphor") \
-                and t.lemma_.lower() not in resources.nouns() and (t.lemma_.lower(),) not in resources.evaluations():
-            return text_of(v, tidy(v, sorted(phrase_around(v, i))))
-    return v.sent.text.strip()[:120]
+    nouns = [i for i, t in enumerate(v.toks) if t.tag_ == "NN" and i not in named]
+    plain = [i for i in nouns if v.toks[i].text.lower() not in words("anaphor")
+             and v.toks[i].lemma_.lower() not in resources.nouns()
+             and (v.toks[i].lemma_.lower(),) not in resources.evaluations()]
+    for i in plain[:1] or nouns[:1]:
+        return text_of(v, tidy(v, sorted(phrase_around(v, i))))
+    text = v.sent.text.strip()
+    return text if len(text) <= 120 else text[:120].rpartition(" ")[0] + " …"
 
 
 def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) -> list[int]:
@@ -118,7 +122,8 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
     before = [i for i in range(seg_toks[0]) if v.segs[i] < seg]
     first_word = next((i for i in seg_toks if not v.toks[i].is_punct), hit.i)
     own = _own_part(v, hit, frame) if hit.evidence != "noun" else _noun_complement(v, hit, frame)
-    if before and first_word == hit.i and (hit.trigger.report or not has_content(v, own)):
+    clause = any(v.toks[i].tag_ in FINITE or v.mask[i] for i in before)  # not the subject's own phrase
+    if before and clause and first_word == hit.i and (hit.trigger.report or not has_content(v, own)):
         return before
     if hit.evidence == "noun":
         return own
@@ -285,7 +290,8 @@ def _anaphor(v: SentenceView, idx: list[int]) -> bool:
     if len(content) <= 2 and not nouns and not any(v.toks[i].tag_ == "CARD" for i in content):
         return True  # `prüfen`, `mitzuziehen`: an act whose matter was named before
     return len(content) <= 2 and len(nouns) == 1 and v.toks[nouns[0]].lemma_.lower() in words("anaphor") \
-        and all(v.toks[i].tag_ in ("ART", "PDAT", "NN") for i in content)
+        and all(v.toks[i].tag_ in ("ART", "PDAT", "NN") or v.toks[i].text.lower().startswith("solch")
+                for i in content)
 
 
 def _names_no_matter(v: SentenceView, idx: list[int]) -> bool:
