@@ -185,8 +185,9 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     """Is a verb that is a cue only in some constructions (verbs.tsv, column `only`) in one of
     them? `zu`: a zu-infinitive follows (`drohte, die Koalition zu verlassen`); `quote`: it is
     the speaker verb right after a quotation (`„…“, drohte er`); `dass`: a dass-clause or a
-    colon follows; `predicate`: an adjective or participle closes its clause (`sieht die
-    Regierung gescheitert`); any other word must stand in its clause (`sieht X als Y`).
+    colon follows; `evaluative`: an evaluative word or stance noun stands in its clause (`sieht
+    die Regierung gescheitert`); any other word must stand in its clause or end one of its
+    compounds (`sieht X als Y`, `legte einen Gesetzentwurf vor`).
     Verbs without conditions are always cues."""
     only = resources.verb_conditions().get(lemma)
     if not only:
@@ -199,9 +200,19 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
         return True
     if "dass" in only and any(v.toks[j].text.lower() in ("dass", ":") for j in after[:8]):
         return True
-    if "predicate" in only and any(v.toks[j].tag_ in ("ADJD", "VVPP") for j in seg if j > i):
+    if "evaluative" in only and any(_evaluative(v.toks[j]) for j in seg if j != i):
         return True
-    return bool(only & {v.toks[j].text.lower() for j in seg})
+    words = {w for j in seg for w in (v.toks[j].text.lower(), v.toks[j].lemma_.lower())}
+    heads = tuple(w for w in only if len(w) >= 4)
+    return any(w in only or (len(w) > 6 and w.endswith(heads)) for w in words)
+
+
+def _evaluative(tok) -> bool:
+    """An evaluative word or stance noun (`sieht die Regierung gescheitert`, `äußerte Zweifel`)."""
+    evals = resources.evaluations()
+    low, lemma = tok.text.lower(), tok.lemma_.lower()
+    return (low,) in evals or (lemma,) in evals or (tok.tag_ == "NN" and lemma in resources.nouns()) \
+        or lemma in resources.reaction_adjectives()
 
 
 def _zu_complement(v: SentenceView, after: list[int]) -> bool:
@@ -384,7 +395,15 @@ def _passive(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
 def _passive_agents(v: SentenceView, seg: int, allow: frozenset[str], resolve) -> list[Mention]:
     """The holders of a passive: only its agent (`von der SPD kritisiert`), never the subject."""
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
-    return [m for m in _free(v, in_seg, allow) if governed(v, m) and not m.genitive][:1]
+    return [m for m in _free(v, in_seg, allow) if governed(v, m) and not m.genitive and not _attribute(v, m)][:1]
+
+
+def _attribute(v: SentenceView, m: Mention) -> bool:
+    """`die Gesten von Franziskus`: a `von` phrase after a noun belongs to it, no agent."""
+    j = v.local(m) - 1
+    while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA"):
+        j -= 1
+    return j > 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j - 1].tag_ in ("NN", "NE")
 
 
 def _vorfeld_before_commas(v: SentenceView, seg: int, seg_toks: list[int], resolve) -> list[Mention]:
