@@ -190,3 +190,10 @@ def test_lexicon_drohen_with_a_dative_is_no_cue(text):
                                        ("Die SPD wurde für ihre Pläne kritisiert.", [])])
 def test_lexicon_passive_subject_holds_nothing(text, want):
     assert _found(text) == want
+
+
+@pytest.mark.parametrize("text", ["Die SPD erhielt heftige Kritik für ihre Pläne.",
+                                  "Die SPD setzte sich bei der Wahl gegen die CDU durch."])
+def test_lexicon_no_position_for_the_target_or_the_winner(text):
+    """Receiving criticism holds none; `sich durchsetzen` (to prevail) commits to nothing."""
+    assert _found(text) == []

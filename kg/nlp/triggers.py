@@ -132,7 +132,8 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     for companions, trig, joined in candidates:
         if participles and not participles & set(companions):
             continue
-        if not all(c in seg_lemmas for k, c in enumerate(companions) if k != joined):
+        if not all(c[1:] not in seg_lemmas if c.startswith("-") else c in seg_lemmas  # `-sich`: must be absent
+                   for k, c in enumerate(companions) if k != joined):
             continue
         score = len(companions) + 0.5 if joined is None else len(companions) - 1  # a direct reading first
         if best is None or score > best[0]:
