@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp import attribution, coreference, fields, gazetteer, mentions, sentences, tagger
+from kg.nlp import attribution, coreference, fields, gazetteer, mentions, patterns, sentences, tagger
 from kg.nlp.doc import sentences_of
 
 
@@ -41,11 +41,25 @@ def hanta_tagger(doc: Doc) -> Doc:
     return tagger.tag_doc(doc)
 
 
-@Language.component("clause_fields", requires=["token.is_sent_start", "token.tag"],
-                    assigns=["doc._.clauses"])
-def clause_fields(doc: Doc) -> Doc:
-    doc._.clauses = fields.annotate(doc, sentences_of(doc))
-    return doc
+class ClauseFields:
+    """The clause model (kg.nlp.fields); its declarative patterns (clause openers, holder
+    constructions) are read in `initialize`, before the first text."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        fields.openers()
+        patterns.rows("holders.jsonl")
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.clauses = fields.annotate(doc, sentences_of(doc))
+        return doc
+
+
+@Language.factory("clause_fields", requires=["token.is_sent_start", "token.tag"], assigns=["doc._.clauses"])
+def clause_fields(nlp: Language, name: str) -> ClauseFields:
+    return ClauseFields(nlp, name)
 
 
 @Language.component("actor_mentions", requires=["token.tag", "token.lemma"],

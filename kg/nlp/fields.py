@@ -24,7 +24,8 @@ API (all token positions are Doc token indices):
   ``parent`` (index in the clause list of the clause it is embedded in or depends
   on), ``conj`` (for a verb-first main clause after another main clause: that
   clause -- `lehnte ab, blieb aber bei …` shares its subject, `…, sagte X` names
-  its own), ``antecedent`` (a relative clause's noun), ``quoted``.
+  its own), ``antecedent`` (a relative clause's noun), ``quoted``, ``lead`` (verbless
+  material before a clause with a Vorfeld of its own: a dateline, `Kiew -`).
 - ``field_of(clause, i)`` -> "vorfeld", "left", "middle", "right", "nachfeld" or None.
 
 Clause openers (subordinators, relative pronouns, `zu`-infinitives) are patterns in
@@ -60,6 +61,7 @@ class Clause:
     conj: int | None = None
     antecedent: int | None = None
     quoted: bool = False
+    lead: list[int] = field(default_factory=list)  # before the clause proper: a dateline (`Kiew -`)
 
     @property
     def verb_first(self) -> bool:
@@ -215,9 +217,12 @@ def _attach_fragments(toks, units, unit_clause, clauses) -> None:
         before = [unit_clause[w] for w in range(u - 1, -1, -1) if unit_clause[w] is not None]
         if target is None:  # a subordinate clause ends with its verb: what follows is the clause around it
             target = next((c for c in before if clauses[c].kind == "main"), before[0] if before else None)
-        if target is None:
+        lead = target is None
+        if lead:
             target = next(unit_clause[w] for w in range(u + 1, len(units)) if unit_clause[w] is not None)
         c = clauses[target]
+        if lead:
+            c.lead += [toks[n].i for n in range(a, b)]
         c.tokens = sorted(c.tokens + [toks[n].i for n in range(a, b)])
         c.start, c.end = min(c.start, c.tokens[0]), max(c.end, c.tokens[-1] + 1)
         unit_clause[u] = target
@@ -268,7 +273,7 @@ def _antecedent(toks, clause: Clause) -> int | None:
 
 def _fields(toks, pos: dict[int, int], c: Clause) -> None:
     """Fill the fields of a clause from its own tokens."""
-    own = [i for i in c.tokens if not toks[pos[i]].is_punct]
+    own = [i for i in c.tokens if not toks[pos[i]].is_punct and i not in c.lead]
     if c.kind == "main":
         finite = next((k for k, i in enumerate(own) if toks[pos[i]].tag_ in FINITE), None)
         if finite is None:

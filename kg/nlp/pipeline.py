@@ -21,6 +21,7 @@ def load_pipeline():
     nlp = spacy.blank("de")
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    nlp.initialize()  # components read their declarative patterns here
     return nlp
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.nlp import constructions, resources
 from kg.nlp.german import FINITE, HYPOTHETICAL, LIST_JOINERS, PAST_AUX, RELATIVE, SOURCE_PREPOSITIONS
 from kg.nlp.clauses import quote_mask, segments
+from kg.nlp.fields import clause_at
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 
@@ -357,7 +358,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     allow = _allowed_preps(v, hit, seg_toks) | constructions.pp_holder_preps(v, hit.i, seg_toks)
     if _passive(v, hit, seg_toks):
         return _passive_agents(v, seg, allow, resolve)
-    vorfeld = _vorfeld_before_commas(v, seg, seg_toks, resolve)
+    vorfeld = _vorfeld_before_commas(v, seg, seg_toks, resolve) or _field_vorfeld(v, hit, resolve)
     if vorfeld:
         return vorfeld
     in_seg = [m for m in v.mentions if v.segs[v.local(m)] == seg and not v.mask[v.local(m)] and resolve(m)]
@@ -405,6 +406,21 @@ def _attribute(v: SentenceView, m: Mention) -> bool:
     while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA"):
         j -= 1
     return j > 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j - 1].tag_ in ("NN", "NE")
+
+
+def _field_vorfeld(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
+    """`X wies die Kritik zurück, die Sprecherin der SPD, Y, erklärte dagegen …`: the
+    Vorfeld of the trigger's clause (kg.nlp.fields) reaches back over commas, past
+    another clause; its first free mention is the subject."""
+    tok = v.toks[hit.i]
+    clause = clause_at(tok.doc, tok.i)
+    if clause is None or clause.kind != "main" or not clause.vorfeld or tok.i not in (clause.left, *clause.right):
+        return []
+    if all(v.segs[v.pos[i]] == v.segs[hit.i] for i in clause.vorfeld if i in v.pos):
+        return []  # within the segment the subject search before the verb decides
+    inside = [m for m in v.mentions if m.start in clause.vorfeld and not v.mask[v.local(m)] and resolve(m)]
+    free = [m for m in _free(v, inside, frozenset()) if not m.genitive]
+    return _coordinated(v, free) if free else []
 
 
 def _vorfeld_before_commas(v: SentenceView, seg: int, seg_toks: list[int], resolve) -> list[Mention]:
