@@ -28,7 +28,7 @@ class Mention:
     start: int
     end: int
     actor: str | None
-    kind: str  # name | surname | role | pronoun | collective | category | group | prefix | definite
+    kind: str  # name | surname | role | pronoun | demonstrative | self | collective | category | group | prefix | definite
     text: str
     gender: str | None = None
     role: str | None = None

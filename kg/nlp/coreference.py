@@ -17,6 +17,7 @@ from kg.nlp import resources
 from kg.nlp.article_actors import ActorView, ArticleActors, Mention
 from kg.nlp.categories import CategoryReferences
 from kg.nlp.collectives import CollectiveReferences
+from kg.nlp.doc import sentences_of
 from kg.nlp.gazetteer import _in_office, role_key
 
 
@@ -39,7 +40,21 @@ class Coreference(ActorView):
         self._resolve_roles()
         CollectiveReferences(self.state, self.categories).run()
         self.mentions.sort(key=lambda m: m.start)
+        self._resolve_demonstratives()
         return self.state
+
+    def _resolve_demonstratives(self) -> None:
+        """`Merz traf den SPD-Politiker Lars Castellucci. Dieser stellte klar, …`: a
+        demonstrative names the person mentioned last whose sex agrees (not, like `er`,
+        the last subject or speaker), within the sentence before."""
+        for n, m in enumerate(self.mentions):
+            if m.kind != "demonstrative":
+                continue
+            for x in reversed(self.mentions[:n]):
+                info = self.actors.get(x.actor) if x.actor else None
+                if info is not None and info.type == "person" and info.gender == m.gender and not x.genitive:
+                    m.actor = x.actor if self._sentences_apart(x, m) <= 1 else None
+                    break
 
     def _resolve_roles(self) -> None:
         """Appositions first (`Die Landrätin des Kreises Kleve, Silke Gorißen,`), so that a
@@ -64,6 +79,9 @@ class Coreference(ActorView):
             if m.actor:
                 info = self.entity(m.actor)
                 m.gender = m.gender or info.gender
+
+    def _sentences_apart(self, a: Mention, b: Mention) -> int:
+        return sum(1 for s in sentences_of(self.doc) if a.start < s.start <= b.start)
 
     def _unnamed_spokesperson(self, m: Mention) -> str | None:
         """`ein Regierungssprecher` speaks for the government, `ein Kremlsprecher` for Russia."""

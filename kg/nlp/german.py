@@ -20,6 +20,10 @@ ER_DETERMINERS = frozenset({"dieser", "jeder", "jener", "welcher", "mancher", "k
 # Pronouns.
 RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen"})
 SPEAKER_PRONOUNS = frozenset({"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"})
+PERSONAL_GENDER = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}  # third person singular subject -> sex
+DATIVE_GENDER = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # `ihm zufolge`
+DEMONSTRATIVE_GENDER = {"dieser": "m", "diese": "f", "letzterer": "m", "letztere": "f", "jener": "m"}  # `Dieser stellte klar`
+GROUP_COUNTS = {"beide": 2, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}  # `beider Parteien`, `der drei Länder`
 
 # Conjunctions and what joins list members.
 CONDITIONS = frozenset({"wenn", "falls", "sofern"})

@@ -21,15 +21,12 @@ from spacy.tokens import Doc
 from kg.nlp import organisations, resources
 from kg.nlp.doc import sentences_of
 from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention, descriptor, first_name  # noqa: F401
-from kg.nlp.german import DEFINITE, FINITE
+from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE, GROUP_COUNTS, PERSONAL_GENDER
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
 from kg.nlp.surnames import FamilyNames
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
-PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}
-GROUP_COUNTS = {"beide": 2, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}  # `beider Parteien`, `der drei Länder`
-DATIVE = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # only before `zufolge`
 _first_name = first_name
 
 
@@ -184,10 +181,19 @@ class MentionFinder(ActorView):
         person = self._unknown_person(toks, words, i) or self._apposed_person(toks, words, i)
         if person:
             return person
-        if tok.tag_ == "PPER" and words[i] in DATIVE and i + 1 < len(words) and words[i + 1] == "zufolge":
-            self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, DATIVE[words[i]]))
-        elif tok.tag_ == "PPER" and words[i] in PRONOUNS:
-            self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, PRONOUNS[words[i]]))
+        if words[i].lower() == "wir" and i + 2 < len(words) and words[i + 1] == "als":
+            hit = self.gaz.match(words, i + 2)
+            if hit and self._info(hit[1]).type != "person":  # `Wir als AfD-Fraktion lehnen … ab`
+                self._add(toks, i, i + 2 + hit[0], hit[1], "self")
+                return i + 2 + hit[0]
+        if tok.tag_ == "PPER" and words[i] in DATIVE_GENDER and i + 1 < len(words) and words[i + 1] == "zufolge":
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, DATIVE_GENDER[words[i]]))
+        elif tok.tag_ == "PPER" and words[i] in PERSONAL_GENDER:
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, PERSONAL_GENDER[words[i]]))
+        elif tok.tag_ in ("PDS", "PIS", "NN") and words[i].lower() in DEMONSTRATIVE_GENDER and i + 1 < len(words) \
+                and toks[i + 1].tag_ in FINITE and not words[i + 1].endswith("en"):  # `Diese forderten`: plural
+            self.mentions.append(Mention(tok.i, tok.i + 1, None, "demonstrative", tok.text,
+                                         DEMONSTRATIVE_GENDER[words[i].lower()]))
         elif tok.lemma_.lower() in resources.collectives() or words[i].lower() in resources.collectives():
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
         elif tok.tag_ == "NN" and i and words[i - 1].lower() in DEFINITE and len(tok.lemma_) >= 5:
