@@ -30,6 +30,11 @@ CASES = [
     ("Stopp der Waffenlieferungen an die Ukraine", "support", "waffenlieferungen-ukraine", "against", "oppose"),
     ("das Verbrenner-Aus", "oppose", "verbrenner-aus", "for", "oppose"),
     ("Lockerung der Mietpreisbremse", "oppose", "mietpreisbremse", "against", "support"),
+    ("Flüchtlinge an der Grenze zurückzuweisen", "support", "zurueckweisungen-grenze", "for", "support"),
+    ("die Mietpreisbremse abzuschaffen", "support", "mietpreisbremse", "against", "oppose"),
+    ("Klage gegen die Senkung des Mindestlohns", "support", "mindestlohn", "for", "support"),
+    ("eine Klage, falls der Mindestlohn gesenkt wird", "support", "mindestlohn", "for", "support"),
+    ("Der Atomausstieg erlaube den Ausbau der Windkraft", "support", "windkraft", "for", "support"),
 ]
 
 
@@ -66,12 +71,8 @@ def test_nlp_propositions_sentence_speaks_when_the_claim_names_no_issue():
 
 
 def test_nlp_propositions_a_claim_that_points_back_takes_the_article_issue():
-    def position(claim, stance="support"):
-        return Position("a1", claim, 0, len(claim), "SPD", "organization", iris.actor_iri("SPD"), stance,
-                        "demand", claim, None, None, None, None, None, 0.5)
-
-    rows = with_propositions([position("Einführung eines Tempolimits"), position("Tempolimit 130"),
-                              position("diese Entscheidung", "oppose"), position("Bau von Radwegen")],
+    rows = with_propositions([_position("Einführung eines Tempolimits"), _position("Tempolimit 130"),
+                              _position("diese Entscheidung", "oppose"), _position("Bau von Radwegen")],
                              active_index())
     assert [r.proposition for r in rows[:3]] == ["tempolimit"] * 3
     assert rows[2].side == "oppose" and rows[3].proposition.startswith("free-")
@@ -88,3 +89,25 @@ def test_nlp_propositions_any_skos_scheme_is_a_codebook():
     found = propose("keine Windkraft im Wald", "oppose", index)
     assert (found.key, found.label, found.issue) == ("c7", "Windräder im Wald", "https://example.org/cb/c7")
     assert propose("Windkraft auf See", "support", index).issue is None  # every content word of a label
+
+
+def _position(claim, stance="support", article="a1"):
+    return Position(article, claim, 0, len(claim), "SPD", "organization", iris.actor_iri("SPD"), stance,
+                    "demand", claim, None, None, None, None, None, 0.5)
+
+
+def test_nlp_propositions_a_weak_cue_names_an_issue_only_beside_it():
+    """The single words of a longer label are cues: "Tempolimit auf Autobahnen" lends "Autobahnen"."""
+    index = active_index()
+    alone = with_propositions([_position("freie Fahrt auf Autobahnen")], index)
+    assert alone[0].proposition.startswith("free-")
+    beside = with_propositions([_position("ein Tempolimit", "oppose"), _position("freie Fahrt auf Autobahnen")],
+                               index)
+    assert [p.proposition for p in beside] == ["tempolimit"] * 2
+
+
+def test_nlp_propositions_the_issue_an_article_names_wins_between_two():
+    index = active_index()
+    rows = with_propositions([_position("Ausbau der Windkraft"), _position("Windkraft statt Kohleausstieg"),
+                              _position("mehr Windräder")], index)
+    assert [p.proposition for p in rows] == ["windkraft"] * 3

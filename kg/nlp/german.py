@@ -67,3 +67,7 @@ FUNCTION_WORDS = frozenset({
     "sollen", "solle", "muss", "müsse", "müssen", "kann", "könne", "können", "will", "wolle", "wollen",
     "hat", "haben", "habe", "man", "was", "wer", "wo", "wann", "dann", "damit", "dafür", "dagegen",
 })
+
+# Separable verb particles, longest first: "zurückzuweisen" is zurück + zu + weisen.
+SEPARABLE_PARTICLES = ("zusammen", "zurück", "weiter", "nieder", "fest", "fort", "nach", "ab", "an", "auf",
+                       "aus", "bei", "ein", "mit", "vor", "weg", "um", "los", "her", "hin", "zu")

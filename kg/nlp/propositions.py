@@ -3,52 +3,39 @@
 A claim names an issue, often turned by a direction word: "Wiedereinführung der
 Wehrpflicht" and "Aussetzung der Wehrpflicht" are one issue, two directions. The
 proposition is the issue named positively ("Wehrpflicht"), so the actor's side on it is
-the stance toward the claim, reversed when the claim's direction is against the issue.
+the stance toward the claim, reversed when the claim's direction is against the issue
+(against words count by parity: "Klage gegen das Aussetzen der Schuldenbremse" is for it).
 Claims no issue fits keep a free proposition keyed by their head words, so the same
 free claim in two articles still meets.
 
-Matching is by words, deterministic, and needs no model: the codebook's German labels
-(prefLabel, altLabel, hiddenLabel) are reduced to light stems of their content words; a
-label matches when each of its stems is a word of the text, the stem of one, or a part of
-a compound ("Wehrpflichtdebatte", "Mindestlohnerhöhung"). The label with most content
-words wins, then the longer one; the issue key breaks the last tie. The claim is read
-first; only a claim that names no issue falls back on its sentence, and there only the
-words near the issue's name can turn its direction.
-
-Direction words are data (data/directions.tsv). Against words count by parity, so
-"Klage gegen das Aussetzen der Schuldenbremse" is for the Schuldenbremse. A codebook
-label names its issue, never a direction of it: a direction word inside the label that
-matched is part of the name ("AfD-Verbot", "Kohleausstieg"), while one that ends a
-compound begun by a label is not ("Atomausstieg" against the issue "Atomkraft", labelled
-"Atom"; "Mindestlohnerhöhung" for "Mindestlohn").
+The claim is read first (kg.nlp.issue_index); only a claim that names no issue falls back
+on its sentence, and there only the words near the issue's name can turn its direction.
+An article's positions are read together: a weak cue or a claim that only points back
+("die Entscheidung") refers to an issue the article's other positions name.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
+from typing import Sequence
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph
 
 from kg import iris
-from kg.codebook import default_codebook, issue_key
+from kg.codebook import default_codebook
 from kg.nlp.german import FUNCTION_WORDS
-from kg.nlp.resources import directions, word_class
-from kg.nlp.topics import LINKING, stem
+from kg.nlp.issue_index import IssueIndex, Word, against_parity, against_words, direction_of, units
+from kg.nlp.resources import word_class
 
-MIN_COMPOUND = 4  # a label stem this long also matches as the first part of a compound
-MIN_HEAD = 5  # ... and this long as its head
-MIN_REST = 4  # the rest of a compound beside a matched stem is a word of its own
-MIN_WORD = 4  # shorter direction words ("aus") count only as the head of a compound
 SENTENCE_WINDOW = 5  # words around the issue's name in the sentence that may turn its direction
 HEAD_WORDS = 2  # head words that key a free proposition
 MAIN_ISSUE = 1  # positions naming an issue that make it the article's question
 FREE = "free-"
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+")
 _ADJECTIVE = re.compile(r"(isch|lich|ig|al|ell|iv|är|bar|los|sam|haft|ische|ale)(e|en|er|es|em)?$")
 SIDES = {("support", "for"): "support", ("oppose", "for"): "oppose",
          ("support", "against"): "oppose", ("oppose", "against"): "support"}
+
+__all__ = ["Proposal", "IssueIndex", "propose", "with_propositions", "use_codebook", "active_index", "units"]
 
 
 @dataclass(frozen=True)
@@ -63,187 +50,31 @@ class Proposal:
     side: str
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """One word of a text, lower case, with its stem; `joined` when it follows a hyphen."""
-
-    text: str
-    surface: str
-    index: int
-    joined: bool = False
-
-    @property
-    def stem(self) -> str:
-        return stem(self.text)
-
-
-@dataclass(frozen=True)
-class _Label:
-    issue: int
-    stems: tuple[str, ...]
-    length: int
-
-
-@dataclass(frozen=True)
-class _Hit:
-    """An issue named in a text: which words named it and what direction they carry."""
-
-    issue: int
-    units: frozenset[int]
-    rank: tuple
-    against: bool  # an against word ends a compound the label begins ("Atomausstieg")
-
-
-def units(text: str) -> list[_Unit]:
-    """The words of `text`, hyphenated compounds split into parts ("Verbrenner-Aus")."""
-    out: list[_Unit] = []
-    for match in _WORD.finditer(text or ""):
-        for k, part in enumerate(match.group().split("-")):
-            if part:
-                out.append(_Unit(part.lower().replace("ß", "ss"), part, len(out), joined=k > 0))
-    return out
-
-
-def direction_of(unit: _Unit) -> str | None:
-    """The direction a word carries: as a whole word, or as the head of a compound."""
-    table = _directions()
-    word = unit.text
-    found = table.get(word) or (word.endswith("ungen") and table.get(word[:-2]))
-    if found and (len(word) >= MIN_WORD or unit.joined):
-        return found
-    for head, direction in table.items():
-        if len(word) - len(head) >= MIN_REST and word.endswith(head) and len(head) >= 3:
-            return direction
-    return None
-
-
-def _directions() -> dict[str, str]:
-    return {w.replace("ß", "ss"): d for w, d in directions().items()}
-
-
-class IssueIndex:
-    """The issues of a SKOS codebook, indexed by the stems of their German labels."""
-
-    def __init__(self, graph: Graph):
-        self.keys: list[str] = []
-        self.iris: list[str] = []
-        self.names: list[str] = []
-        self.labels: list[_Label] = []
-        self.by_stem: dict[str, list[int]] = {}
-        for concept in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
-            self._add(graph, concept)
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def _add(self, graph: Graph, concept) -> None:
-        name = _german(graph.objects(concept, SKOS.prefLabel))
-        if not isinstance(concept, URIRef) or not name:
-            return
-        idx = len(self.keys)
-        self.keys.append(issue_key(str(concept)))
-        self.iris.append(str(concept))
-        self.names.append(name[0])
-        for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-            for label in _german(graph.objects(concept, prop)):
-                self._add_label(idx, label)
-
-    def _add_label(self, idx: int, label: str) -> None:
-        words = units(label)
-        stems = tuple(stem(u.text) for u in words if u.joined or u.text not in FUNCTION_WORDS)
-        if not stems:
-            return
-        k = len(self.labels)
-        self.labels.append(_Label(idx, stems, len(label)))
-        for s in set(stems):
-            self.by_stem.setdefault(s, []).append(k)
-
-    def find(self, words: Sequence[_Unit]) -> _Hit | None:
-        """The best issue whose label is all there in `words`, or None."""
-        where: dict[str, set[int]] = {}
-        rests: dict[tuple[int, str], str] = {}
-        for u in words:
-            for s, rest in self._stems_in(u):
-                where.setdefault(s, set()).add(u.index)
-                if rest is not None:
-                    rests[u.index, s] = rest
-        best: _Hit | None = None
-        for k in sorted({k for s in where for k in self.by_stem.get(s, ())}):
-            label = self.labels[k]
-            if not all(s in where for s in label.stems):
-                continue
-            at = [i for s in label.stems for i in where[s]]
-            used = frozenset(at)
-            inside = sum(1 for s in label.stems for i in where[s]  # a word the label covers whole has no rest
-                         if rests.get((i, s)) == "against" and at.count(i) == 1)
-            rank = (len(label.stems), label.length, -label.issue)
-            hit = _Hit(label.issue, used, rank, inside % 2 == 1)
-            if best is None or hit.rank > best.rank:
-                best = hit
-        return best
-
-    def _stems_in(self, unit: _Unit) -> Iterable[tuple[str, str | None]]:
-        """Label stems this word is (inflected: "Mindestlohns"), or begins or ends as a
-        compound; with the direction the rest of a compound it begins carries
-        ("Mindestlohn|erhöhung": for, "Atom|ausstieg": against)."""
-        word = unit.text
-        for s in {word, unit.stem, stem(unit.stem)}:
-            if s in self.by_stem:
-                yield s, None
-        for cut in range(MIN_COMPOUND, len(word) - MIN_REST + 1):
-            head, rest = word[:cut], word[cut:]
-            if head in self.by_stem and _real_rest(rest):
-                yield head, _rest_direction(rest, unit.index)
-            tail = word[len(word) - cut:]
-            if cut >= MIN_HEAD and tail in self.by_stem:
-                yield tail, None
-
-
-def _real_rest(rest: str) -> bool:
-    return any(rest.startswith(link) and len(rest) - len(link) >= MIN_REST for link in LINKING)
-
-
-def _rest_direction(rest: str, index: int) -> str | None:
-    """The direction of a compound's rest after its linking element, if it is a direction word."""
-    for link in sorted(LINKING, key=len, reverse=True):
-        if rest.startswith(link):
-            found = direction_of(_Unit(rest[len(link):], rest, index, joined=True))
-            if found:
-                return found
-    return None
-
-
-def _german(labels) -> list[str]:
-    return sorted(str(l) for l in labels if isinstance(l, Literal) and (l.language or "").startswith("de"))
-
-
-def _against_parity(words: Iterable[_Unit]) -> bool:
-    return sum(1 for u in words if direction_of(u) == "against") % 2 == 1
-
-
-def propose(claim: str, stance: str, index: IssueIndex, sentence: str = "") -> Proposal:
-    """The proposition of one claim (and, where the claim names no issue, its sentence)."""
+def propose(claim: str, stance: str, index: IssueIndex, sentence: str = "",
+            named: dict[int, int] | None = None) -> Proposal:
+    """The proposition of one claim (and, where the claim names no issue, its sentence);
+    `named`: how often the article's positions name each issue, to choose between two."""
     words = units(claim)
-    hit = index.find(words) if len(index) else None
+    hit = index.find(words, named) if len(index) else None
     window = words
     if hit is None and sentence and len(index):
         sentence_words = units(sentence)
-        hit = index.find(sentence_words)
+        hit = index.find(sentence_words, named)
         if hit is not None:
             lo, hi = min(hit.units) - SENTENCE_WINDOW, max(hit.units) + SENTENCE_WINDOW
             window = [u for u in sentence_words if lo <= u.index <= hi]
     if hit is None:
         return _free(claim, words, stance)
-    outside = sum(1 for u in window if u.index not in hit.units and direction_of(u) == "against")
+    outside = against_words([u for u in window if u.index not in hit.units])
     direction = "against" if (outside % 2 == 1) != hit.against else "for"
     return Proposal(index.keys[hit.issue], index.names[hit.issue], index.iris[hit.issue],
                     direction, SIDES[stance, direction])
 
 
-def _free(claim: str, words: list[_Unit], stance: str) -> Proposal:
+def _free(claim: str, words: list[Word], stance: str) -> Proposal:
     """A proposition of the claim's own: keyed by its first head words, so that the same
     claim, inflected or reworded around its nouns, meets itself in another article."""
-    against = _against_parity(words)
+    against = against_parity(words)
     direction = "against" if against else "for"
     heads = [u for u in words if u.text not in FUNCTION_WORDS and direction_of(u) is None
              and u.surface[:1].isupper() and not (u.index == 0 and _ADJECTIVE.search(u.text))]
@@ -260,16 +91,36 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     Entscheidung nicht nachvollziehen", "das Abkommen") -- is about the question the
     article argues over: the issue most of its other positions name.
     """
-    found = [propose(p.claim, p.stance, index, p.sentence) for p in positions]
+    named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
+    found = [propose(p.claim, p.stance, index, p.sentence, named) for p in positions]
     main = _article_issue(found)
     out = []
     for p, proposal in zip(positions, found):
-        if main is not None and proposal.issue is None and _points_back(p.claim):
-            direction = proposal.direction
-            proposal = replace(main, direction=direction, side=SIDES[p.stance, direction])
+        if proposal.issue is None:
+            cue = None if _points_back(p.claim) else index.find_weak(units(p.claim), named)
+            if cue is not None:
+                proposal = _as_issue(index, cue, proposal, p.stance)
+            elif main is not None and _points_back(p.claim):
+                proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,
                            issue=proposal.issue, side=proposal.side, direction=proposal.direction))
     return out
+
+
+def _named(index: IssueIndex, found: Sequence[Proposal]) -> dict[int, int]:
+    """How often the positions of an article name each issue (by index)."""
+    named: dict[int, int] = {}
+    for proposal in found:
+        if proposal.issue is not None:
+            idx = index.position(proposal.issue)
+            named[idx] = named.get(idx, 0) + 1
+    return named
+
+
+def _as_issue(index: IssueIndex, idx: int, free: Proposal, stance: str) -> Proposal:
+    """A free claim's proposal moved to issue `idx`, keeping the direction its words give."""
+    return Proposal(index.keys[idx], index.names[idx], index.iris[idx], free.direction,
+                    SIDES[stance, free.direction])
 
 
 def _article_issue(found: Sequence[Proposal]) -> Proposal | None:

@@ -1,0 +1,255 @@
+"""Codebook issues found in a text: the words of a claim against the labels of a SKOS codebook.
+
+Matching is by words, deterministic, and needs no model: the codebook's German labels
+(prefLabel, altLabel) are reduced to light stems of their content words; a label matches
+when each of its stems is a word of the text, the stem of one ("Mindestlohns"), its
+infinitive ("zurückzuweisen"), or a part of a compound ("Wehrpflichtdebatte",
+"Mindestlohnerhöhung"). The label that covers most words of the text wins, then the issue
+the article names most, then the longer label; the codebook order breaks the last tie. hiddenLabels,
+and the single words of longer labels, are weak cues: they name an issue only beside a
+position of the same article that names it outright (kg.nlp.propositions).
+
+Direction words are data (data/directions.tsv) and count as whole words. A codebook label
+names its issue, never a direction of it: a direction word inside the label that matched
+is part of the name ("AfD-Verbot", "Kohleausstieg"), while one that ends a compound begun
+by a label is not ("Atomausstieg" against the issue "Atomkraft", labelled "Atom";
+"Mindestlohnerhöhung" for "Mindestlohn").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.codebook import issue_key
+from kg.nlp.german import FUNCTION_WORDS, SEPARABLE_PARTICLES
+from kg.nlp.resources import directions
+from kg.nlp.topics import LINKING, stem
+
+MIN_COMPOUND = 4  # a label stem this long also matches as the first part of a compound
+MIN_HEAD = 5  # ... and this long as its head
+MIN_REST = 4  # the rest of a compound beside a matched stem is a word of its own
+MIN_WORD = 4  # shorter direction words ("aus") count only joined to a compound ("Verbrenner-Aus")
+MIN_CUE = 5  # a weak cue is a word of at least this many letters
+MAX_CUE_ISSUES = 2  # ... in the labels of at most this many issues
+GEGEN_REACH = 3  # "gegen" this close after an against word belongs to it
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text, lower case, with its stem; `joined` when it follows a hyphen."""
+
+    text: str
+    surface: str
+    index: int
+    joined: bool = False
+
+    @property
+    def stem(self) -> str:
+        return stem(self.text)
+
+
+@dataclass(frozen=True)
+class _Label:
+    issue: int
+    stems: tuple[str, ...]
+    length: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """An issue named in a text: which words named it and what direction they carry."""
+
+    issue: int
+    units: frozenset[int]
+    rank: tuple
+    against: bool  # an against word ends a compound the label begins ("Atomausstieg")
+
+
+def units(text: str) -> list[Word]:
+    """The words of `text`, hyphenated compounds split into parts ("Verbrenner-Aus")."""
+    out: list[Word] = []
+    for match in _WORD.finditer(text or ""):
+        for k, part in enumerate(match.group().split("-")):
+            if part:
+                out.append(Word(part.lower().replace("ß", "ss"), part, len(out), joined=k > 0))
+    return out
+
+
+def direction_of(unit: Word) -> str | None:
+    """The direction a whole word carries ("Abschaffung", "auszusetzen", the "Aus" of
+    "Verbrenner-Aus"). A direction word ending a closed compound turns only the compound's
+    first part ("Atomausstieg"), so it counts where that part names the issue (IssueIndex)."""
+    table = _directions()
+    word = unit.text
+    found = table.get(word) or table.get(without_zu(word)) or (word.endswith("ungen") and table.get(word[:-2]))
+    if found and (len(word) >= MIN_WORD or unit.joined):
+        return found
+    return None
+
+
+def without_zu(word: str) -> str:
+    """A zu-infinitive as its infinitive: "zurückzuweisen" -> "zurückweisen"."""
+    for particle in SEPARABLE_PARTICLES:
+        if word.startswith(particle + "zu") and len(word) > len(particle) + 5:
+            return particle + word[len(particle) + 2:]
+    return word
+
+
+def _directions() -> dict[str, str]:
+    return {w.replace("ß", "ss"): d for w, d in directions().items()}
+
+
+class IssueIndex:
+    """The issues of a SKOS codebook, indexed by the stems of their German labels."""
+
+    def __init__(self, graph: Graph):
+        self.keys: list[str] = []
+        self.iris: list[str] = []
+        self.names: list[str] = []
+        self.labels: list[_Label] = []
+        self.by_stem: dict[str, list[int]] = {}
+        self.weak: dict[str, set[int]] = {}  # stem -> issues it is a weak cue of
+        for concept in sorted(set(graph.subjects(RDF.type, SKOS.Concept)), key=str):
+            self._add(graph, concept)
+        # a word in the labels of many issues ("Ukraine", "Koalition") tells none of them apart
+        self.weak = {s: issues for s, issues in self.weak.items() if len(issues) <= MAX_CUE_ISSUES}
+        self._positions = {iri: k for k, iri in enumerate(self.iris)}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def position(self, iri: str) -> int:
+        """The index of an issue by its IRI."""
+        return self._positions[iri]
+
+    def _add(self, graph: Graph, concept) -> None:
+        name = _german(graph.objects(concept, SKOS.prefLabel))
+        if not isinstance(concept, URIRef) or not name:
+            return
+        idx = len(self.keys)
+        self.keys.append(issue_key(str(concept)))
+        self.iris.append(str(concept))
+        self.names.append(name[0])
+        for prop in (SKOS.prefLabel, SKOS.altLabel):
+            for label in _german(graph.objects(concept, prop)):
+                self._add_label(idx, label)
+        for label in _german(graph.objects(concept, SKOS.hiddenLabel)):
+            self._add_weak(idx, _content_stems(units(label)))
+
+    def _add_label(self, idx: int, label: str) -> None:
+        stems = _content_stems(units(label))
+        if not stems:
+            return
+        k = len(self.labels)
+        self.labels.append(_Label(idx, stems, len(label)))
+        for s in set(stems):
+            self.by_stem.setdefault(s, []).append(k)
+        if len(stems) > 1:  # the words of a longer name are cues on their own
+            self._add_weak(idx, stems)
+
+    def _add_weak(self, idx: int, stems: Sequence[str]) -> None:
+        for s in stems:
+            if len(s) >= MIN_CUE and direction_of(Word(s, s, 0)) is None:
+                self.weak.setdefault(s, set()).add(idx)
+
+    def find_weak(self, words: Sequence[Word], named: dict[int, int]) -> int | None:
+        """The issue, among those `named` in the article (issue -> how often), whose weak cues
+        the words hold most of: the single words of its longer labels ("Gebiete" of "Abtretung
+        von Gebieten") and its hiddenLabels. A cue alone names nothing; beside an issue the
+        article argues about, it refers to that issue."""
+        hits: dict[int, set[str]] = {}
+        for u in words:
+            for s in {u.text, u.stem, stem(u.stem)}:
+                for idx in self.weak.get(s, ()):
+                    if idx in named:
+                        hits.setdefault(idx, set()).add(s)
+        if not hits:
+            return None
+        return max(hits, key=lambda idx: (len(hits[idx]), named[idx], -idx))
+
+    def find(self, words: Sequence[Word], named: dict[int, int] | None = None) -> _Hit | None:
+        """The best issue whose label is all there in `words`, or None: the label that covers
+        most words, then the issue `named` most often in the article, then the longest label. The words of every label of that issue found there are its name."""
+        named = named or {}
+        where: dict[str, set[int]] = {}
+        rests: dict[tuple[int, str], str] = {}
+        for u in words:
+            for s, rest in self._stems_in(u):
+                where.setdefault(s, set()).add(u.index)
+                if rest is not None:
+                    rests[u.index, s] = rest
+        best: _Hit | None = None
+        named_by: dict[int, set[int]] = {}
+        for k in sorted({k for s in where for k in self.by_stem.get(s, ())}):
+            label = self.labels[k]
+            if not all(s in where for s in label.stems):
+                continue
+            at = [i for s in label.stems for i in where[s]]
+            named_by.setdefault(label.issue, set()).update(at)
+            inside = sum(1 for s in label.stems for i in where[s]  # a word the label covers whole has no rest
+                         if rests.get((i, s)) == "against" and at.count(i) == 1)
+            rank = (len(set(at)), named.get(label.issue, 0), label.length, -label.issue)
+            hit = _Hit(label.issue, frozenset(at), rank, inside % 2 == 1)
+            if best is None or hit.rank > best.rank:
+                best = hit
+        return None if best is None else replace(best, units=frozenset(named_by[best.issue]))
+
+    def _stems_in(self, unit: Word) -> Iterable[tuple[str, str | None]]:
+        """Label stems this word is (inflected: "Mindestlohns"), or begins or ends as a
+        compound; with the direction the rest of a compound it begins carries
+        ("Mindestlohn|erhöhung": for, "Atom|ausstieg": against)."""
+        word = unit.text
+        infinitive = without_zu(word)
+        for s in {word, unit.stem, stem(unit.stem), infinitive, stem(infinitive)}:
+            if s in self.by_stem:
+                yield s, None
+        for cut in range(MIN_COMPOUND, len(word) - MIN_REST + 1):
+            head, rest = word[:cut], word[cut:]
+            if head in self.by_stem and _real_rest(rest):
+                yield head, _rest_direction(rest, unit.index)
+            tail = word[len(word) - cut:]
+            if cut >= MIN_HEAD and tail in self.by_stem:
+                yield tail, None
+
+
+def _content_stems(words: Sequence[Word]) -> tuple[str, ...]:
+    return tuple(stem(u.text) for u in words if u.joined or u.text not in FUNCTION_WORDS)
+
+
+def _real_rest(rest: str) -> bool:
+    return any(rest.startswith(link) and len(rest) - len(link) >= MIN_REST for link in LINKING)
+
+
+def _rest_direction(rest: str, index: int) -> str | None:
+    """The direction of a compound's rest after its linking element, if it is a direction word."""
+    for link in sorted(LINKING, key=len, reverse=True):
+        if rest.startswith(link):
+            found = direction_of(Word(rest[len(link):], rest, index, joined=True))
+            if found:
+                return found
+    return None
+
+
+def _german(labels) -> list[str]:
+    return sorted(str(l) for l in labels if isinstance(l, Literal) and (l.language or "").startswith("de"))
+
+
+def against_parity(words: Sequence[Word]) -> bool:
+    return against_words(words) % 2 == 1
+
+
+def against_words(words: Sequence[Word]) -> int:
+    """How many words turn against, "gegen" right after another one not counted: a
+    "Klage gegen" is one turn, so "Klage gegen das Aussetzen der Schuldenbremse" is for it."""
+    count, last = 0, None
+    for u in words:
+        if direction_of(u) == "against":
+            if u.text == "gegen" and last is not None and u.index - last <= GEGEN_REACH:
+                continue
+            count, last = count + 1, u.index
+    return count
