@@ -59,7 +59,7 @@ def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
                 or (low in neg and t.tag_ in ("PTKNEG", "PIAT", "PIS")) \
                 or (hit.evidence == "phrase" and (low in reaction or t.lemma_.lower() in reaction)):
             out.add(i)
-    out |= _companion_phrases(v, seg_toks, own)
+    out |= _companion_phrases(v, seg_toks, own) | _as_role(v, hit, seg_toks)
     out |= _adverbials(v, seg_toks)
     if hit.evidence != "noun":
         out |= _vorfeld(v, hit, holder)
@@ -95,6 +95,23 @@ def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> s
                 if v.toks[j].tag_ in ("APPR", "APPRART"):
                     break  # `in Aussicht stellen`
             out |= set(range(j, i + 1))
+    return out
+
+
+def _as_role(v: SentenceView, hit: Hit, seg_toks: list[int]) -> set[int]:
+    """`lehnte als einziges Land das Papier ab`, `forderte als Bedingung X`: an `als` phrase
+    says in which role the holder speaks (not with verbs of naming: `nannte X als Y`)."""
+    if v.toks[hit.i].lemma_ in words("naming_as"):
+        return set()
+    out = set()
+    for i in seg_toks:
+        if v.toks[i].text.lower() != "als" or v.mask[i] or i + 1 >= len(v.toks):
+            continue
+        j = i + 1
+        while j < len(v.toks) and v.toks[j].tag_ in ("ART", "ADJA", "PIAT", "PPOSAT", "ADV") and v.segs[j] == v.segs[i]:
+            j += 1
+        if j < len(v.toks) and v.toks[j].tag_ == "NN" and v.segs[j] == v.segs[i]:
+            out |= set(range(i, j + 1))
     return out
 
 
