@@ -43,7 +43,7 @@ RESOURCES: dict[str, object] = {
     "topic": "resources.topic",
     "position": "resources.position",
     "article": "resources.article",
-    "proposition": None,
+    "proposition": "propositions.proposition",
     "issue": None,
     "graph": named_graph,
 }
