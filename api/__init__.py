@@ -26,6 +26,7 @@ DEFAULTS = {
     "PAGE_LIMIT": 50,       # default page size of REST collections
     "MAX_PAGE_LIMIT": 1000,
     "MAX_UPLOAD_BYTES": 5_000_000,
+    "CACHE_MB": 64,         # /sparql answers kept in memory (api.result_cache); 0 = off; embedded store only
 }
 
 
@@ -45,7 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     executor = make_executor(store, workers=int(app.config["WORKERS"]),
                              timeout=float(app.config["QUERY_TIMEOUT"]),
                              max_results=int(app.config["MAX_RESULTS"]))
-    services = Services(store, executor, owns_store)
+    services = Services(store, executor, owns_store, _result_cache(app.config, store))
     app.extensions["standpunkt"] = services
     atexit.register(services.close)
     errors.register(app)
@@ -54,3 +55,13 @@ def create_app(config: dict | None = None) -> Flask:
     for module in (sparql, resources, propositions, dataset, ui, deref):
         app.register_blueprint(module.bp)
     return app
+
+
+def _result_cache(config, store):
+    """The /sparql result cache: only for the embedded store, whose every write goes through
+    this app (a remote store may change behind its back, and the cache would go stale)."""
+    from api.result_cache import ResultCache
+    from kg.store import OxigraphStore
+
+    megabytes = float(config["CACHE_MB"]) if isinstance(store, OxigraphStore) else 0
+    return ResultCache(int(megabytes * (1 << 20)))

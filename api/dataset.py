@@ -140,4 +140,4 @@ def health():
     svc = services()
     svc.store.query("ASK { ?s ?p ?o }")
     return jsonify({"ok": True, "store": type(svc.store).__name__, "query": svc.executor.status(),
-                    "writable": bool(current_app.config.get("WRITE_TOKEN"))})
+                    "cache": svc.results.status(), "writable": bool(current_app.config.get("WRITE_TOKEN"))})

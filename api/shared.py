@@ -11,16 +11,23 @@ import threading
 class Services:
     """What the views share: the store, the query executor, caches cleared on writes."""
 
-    def __init__(self, store, executor, owns_store: bool):
+    def __init__(self, store, executor, owns_store: bool, results=None):
+        from api.result_cache import ResultCache
+
         self.store, self.executor, self.owns_store = store, executor, owns_store
         self.write_lock = threading.Lock()
         self.cache: dict = {}
+        self.results = results if results is not None else ResultCache(0)  # /sparql answers
+        self.generation = 0  # bumped by every write; part of every result-cache key
         self.closed = False
 
     def written(self) -> None:
-        """Call after every write so that queries and caches see it."""
+        """Call after every write so that queries and caches see it. The generation moves only
+        once the executor sees the new data, so an answer cached under it is never stale."""
         self.cache.clear()
         self.executor.refresh()
+        self.generation += 1
+        self.results.clear()
 
     def close(self) -> None:
         """Stop the query workers (and close the store if the app opened it); idempotent."""

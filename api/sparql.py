@@ -17,6 +17,7 @@ from api import queries as q
 from api.shared import services
 from api.auth import require_write_token
 from api.errors import BadRequest, HTTPProblem, UnsupportedMediaType
+from api.result_cache import cacheable
 from api.service import service_description
 from api.update_dataset import DatasetConflict, with_dataset
 from kg import formats
@@ -110,14 +111,49 @@ def endpoint():
         return _describe_service()
     if not op["query"].strip():
         raise BadRequest("the query is empty")
-    guard.check(op["query"], allow_service=bool(current_app.config.get("ALLOW_SERVICE")))
+    _checked(op["query"], bool(current_app.config.get("ALLOW_SERVICE")))
     media = negotiated_media(op["query"], op["format"])
-    media_type, body = services().executor.run(with_base(op["query"]), media, op["default_graphs"],
-                                               op["named_graphs"])
+    media_type, body, etag = _answer(services(), with_base(op["query"]), media, op)
     headers = {"Vary": "Accept"}
+    if etag is not None:
+        headers.update({"ETag": etag, "Cache-Control": "no-cache"})
+        if request.if_none_match.contains_weak(etag.strip('"')):
+            return Response(status=304, headers=headers)
     if request.args.get("download"):
         headers["Content-Disposition"] = f'attachment; filename="standpunkt-result.{EXTENSIONS[media_type]}"'
     return Response(body, content_type=_with_charset(media_type), headers=headers)
+
+
+def _checked(text: str, allow_service: bool) -> None:
+    """guard.check, remembered for texts that passed: dashboards repeat their queries."""
+    if len(text) <= _CHECKED_MAX_CHARS:
+        _checked_short(text, allow_service)
+    else:
+        guard.check(text, allow_service=allow_service)
+
+
+_CHECKED_MAX_CHARS = 8192
+
+
+@lru_cache(maxsize=1024)
+def _checked_short(text: str, allow_service: bool) -> bool:
+    guard.check(text, allow_service=allow_service)  # raises, and nothing is remembered, when it fails
+    return True
+
+
+def _answer(svc, text: str, media: dict, op: dict) -> tuple[str, bytes, str | None]:
+    """(media type, body, ETag): from the result cache when it holds the answer (the key
+    carries the store generation, read before the query runs), else from the executor."""
+    cache = svc.results
+    if not cache.enabled or not cacheable(text):
+        return (*svc.executor.run(text, media, op["default_graphs"], op["named_graphs"]), None)
+    key = (text, tuple(op["default_graphs"] or ()), tuple(op["named_graphs"] or ()),
+           tuple(sorted(media.items())), svc.generation)
+    if "no-cache" not in request.headers.get("Cache-Control", "") + request.headers.get("Pragma", ""):
+        entry = cache.get(key)
+        if entry is not None:
+            return entry
+    return cache.put(key, *svc.executor.run(text, media, op["default_graphs"], op["named_graphs"]))
 
 
 @bp.route("/sparql/update", methods=["POST"])
@@ -132,7 +168,13 @@ def with_base(text: str) -> str:
     """Relative IRIs in a request resolve against the endpoint URL /sparql (SPARQL 1.1 Protocol
     §2.2.3), for updates sent to /sparql/update too. Prepended on the same line, so that the
     store's error positions stay on the client's lines."""
-    return f"BASE <{url_for('sparql.endpoint', _external=True)}> {text}"
+    return f"BASE <{_endpoint_url(request.url_root)}> {text}"
+
+
+@lru_cache(maxsize=64)
+def _endpoint_url(root: str) -> str:
+    """The endpoint's external URL per host the server is reached by (url_for is slow)."""
+    return url_for("sparql.endpoint", _external=True)
 
 
 def _update(op: dict):

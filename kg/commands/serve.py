@@ -26,6 +26,9 @@ def register(subparsers) -> None:
                    help="stop a SPARQL query after this many seconds (default 30)")
     p.add_argument("--max-results", type=int, default=100_000, metavar="N",
                    help="refuse SPARQL results with more rows/triples than this (default 100000)")
+    p.add_argument("--cache-mb", type=float, default=64, metavar="MB",
+                   help="memory for repeated /sparql answers (ETag, never stale: every write clears it); "
+                        "0 turns it off; embedded store only (default 64)")
     p.add_argument("--token", default=os.environ.get("KG_WRITE_TOKEN"),
                    help="Bearer token that allows SPARQL Update and POST /articles")
     p.add_argument("--allow-service", action="store_true",
@@ -58,13 +61,15 @@ def run(args) -> int:
     apply_base_option(args)
     if args.workers < 1 or args.query_timeout <= 0 or args.max_results < 1:
         raise KGError("--workers, --query-timeout and --max-results must be positive")
+    if args.cache_mb < 0:
+        raise KGError("--cache-mb must be 0 (off) or more")
     for origin in args.cors_origin:
         if not re.fullmatch(r"https?://[^/\s?#]+", origin):
             raise KGError(f"--cors-origin takes an origin such as https://app.example.org, not {origin!r}")
     app = create_app({"STORE_PATH": args.store, "STORE_OPTIONS": remote_options(args), "WORKERS": args.workers,
                       "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
                       "WRITE_TOKEN": args.token or None, "ALLOW_SERVICE": args.allow_service,
-                      "CORS_ORIGINS": tuple(args.cors_origin)})
+                      "CORS_ORIGINS": tuple(args.cors_origin), "CACHE_MB": args.cache_mb})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
     mode = "read-write (token)" if args.token else "read-only"
     from kg import iris
