@@ -95,7 +95,7 @@ def codebook_for(store: Store, user: rdflib.Graph | None = None, mode: str = "re
         graph = codebook.combine(user, mode, source)
     else:
         stored = store.graph(iris.ISSUES_GRAPH)
-        graph = stored if codebook.is_users(stored) else codebook.combine(None, "replace")
+        graph = stored if codebook.is_users(stored) else codebook.default_codebook()
     use_codebook(graph)
     return graph
 

@@ -146,17 +146,21 @@ def _points_back(claim: str) -> bool:
 
 
 _ACTIVE: IssueIndex | None = None
+_ACTIVE_KEY: frozenset | None = None
 
 
 def use_codebook(graph: Graph | None) -> IssueIndex:
     """Make `graph` the codebook extraction matches against (None: ontology/issues.ttl).
 
-    Set before extraction starts: worker processes forked later inherit it.
+    Set before extraction starts: worker processes forked later inherit it. The same
+    codebook again (every POST /articles asks) reuses the index built for it.
     """
-    global _ACTIVE
+    global _ACTIVE, _ACTIVE_KEY
     if graph is None:
         graph = default_codebook()
-    _ACTIVE = IssueIndex(graph)
+    key = frozenset(graph)
+    if _ACTIVE is None or key != _ACTIVE_KEY:
+        _ACTIVE, _ACTIVE_KEY = IssueIndex(graph), key
     return _ACTIVE
 
 
