@@ -337,7 +337,8 @@ class MentionFinder(ActorView):
             and toks[i].i - last.end <= 10 and (after in (",", "(") or toks[i + n].tag_ in FINITE) \
             and not any(t.tag_ in FINITE or t.text in ".;:" for t in self.doc[last.end:toks[i].i]) \
             and not any(m.start > last.start and m.actor and self._info(m.actor).type == "person" for m in self.mentions)
-        if not (role_after or role_before):
+        speaking = not (role_after or role_before) and self._speaks(toks, i, n)
+        if not (role_after or role_before or speaking):
             return None
         name = " ".join(words[i:i + n])
         info = self.entity(name)
@@ -360,6 +361,15 @@ class MentionFinder(ActorView):
                 break
             n += 1
         return n
+
+    @staticmethod
+    def _speaks(toks, i: int, n: int) -> bool:
+        """`Ngozi Adeyemi sagte`, `erklärte Ngozi Adeyemi`: two names next to a finite verb
+        of saying or taking a side are a person's first and family name."""
+        around = [toks[i + n]] if i + n < len(toks) else []
+        around += [toks[i - 1]] if i else []
+        verbs = resources.verbs()
+        return n == 2 and any(t.tag_ == "VVFIN" and t.lemma_ in verbs for t in around)
 
     @staticmethod
     def _relative_next(toks, words, j) -> str | bool:
