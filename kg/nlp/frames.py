@@ -8,7 +8,7 @@ wants to avoid, not what they oppose.
 from __future__ import annotations
 
 from kg.nlp import resources
-from kg.nlp.german import CONDITIONS, FINITE, OTHERWISE
+from kg.nlp.german import COMPLEMENTIZERS, CONDITIONS, DEONTIC, FINITE, OTHERWISE
 from kg.nlp.clauses import is_konjunktiv2
 from kg.nlp.triggers import SentenceView
 
@@ -29,7 +29,7 @@ def consequence_frame(v: SentenceView, idx: list[int]) -> bool:
         if not toks:
             continue
         first = v.toks[toks[0]].text.lower()
-        if first in ("dass", "daß") and len(toks) > 1:
+        if first in COMPLEMENTIZERS and len(toks) > 1:
             toks = toks[1:]
             first = v.toks[toks[0]].text.lower()
         if first == "ohne" and _ohne_consequence(v, toks):
@@ -49,7 +49,7 @@ def _ohne_consequence(v: SentenceView, toks: list[int]) -> bool:
         finite = [v.toks[i] for i in toks if v.toks[i].tag_ == "VVINF"]
         if any(v.toks[i].tag_ in ("PTKZU", "VVIZU") for i in toks):
             return False
-    rules = [t for t in finite if t.lemma_ in ("dürfen", "sollen") or (t.lemma_ == "müssen" and not is_konjunktiv2(t))]
+    rules = [t for t in finite if t.lemma_ in DEONTIC and (t.lemma_ != "müssen" or not is_konjunktiv2(t))]
     return bool(finite) and not rules
 
 

@@ -12,6 +12,8 @@ FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
 # Articles.
 DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
+GENITIVE_ARTICLES = frozenset({"des", "der"})
+OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen"})  # dative/accusative, never a subject
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})  # may open a subject
 # Determiner-like words that end in -er and never form a city adjective (`Berliner`).
 ER_DETERMINERS = frozenset({"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer",
@@ -24,9 +26,22 @@ PERSONAL_GENDER = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}  # third person
 DATIVE_GENDER = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # `ihm zufolge`
 DEMONSTRATIVE_GENDER = {"dieser": "m", "diese": "f", "letzterer": "m", "letztere": "f", "jener": "m"}  # `Dieser stellte klar`
 GROUP_COUNTS = {"beide": 2, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5}  # `beider Parteien`, `der drei Länder`
+FIRST_PERSON = frozenset({"wir", "ich"})  # the speaker speaking of itself
+SELF_OR_ANYONE = FIRST_PERSON | {"man"}  # `man werde …`: the speaker's side as well
+PERSONAL_SUBJECTS = SELF_OR_ANYONE | {"er", "sie"}
+FIRST_POSSESSIVES = ("unser", "mein")  # as prefixes: `unsere`, `meiner`
+RELATIVE_GENITIVE = frozenset({"dessen", "deren"})
+DEMONSTRATIVES = frozenset({"das", "dies"})  # `Das sagte X`: pointing back
 
 # Conjunctions and what joins list members.
 CONDITIONS = frozenset({"wenn", "falls", "sofern"})
+OPEN_QUESTIONS = CONDITIONS | {"ob"}  # `wenn … nicht`, `ob … nicht`: no negation of the claim
+CONDITION_OPENERS = CONDITIONS | {"sollte", "sollten"}  # `Sollte der Bund zahlen, …`
+UNSETTLED = CONDITIONS | {"bis", "solange", "bevor", "damit", "sobald"}  # a clause of what is not yet so
+COMPLEMENTIZERS = frozenset({"dass", "daß"})
+COORDINATORS = frozenset({"und", "sowie", "oder"})  # join predicates or list members
+NEGATION_LIMITERS = frozenset({"nur", "einmal", "zuletzt"})  # `nicht nur`, `nicht einmal`: no negation
+TOGETHER = frozenset({"gemeinsam", "zusammen"})  # `gemeinsam mit X`: co-holders
 OTHERWISE = frozenset({"sonst", "andernfalls", "ansonsten", "anderenfalls"})
 LIST_JOINERS = frozenset({"und", "sowie", ",", "oder", "auch"})
 CLAUSE_COORDINATORS = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "denn"})  # may join two clauses
@@ -34,13 +49,20 @@ CLAIM_OPENERS = frozenset({"dass", "ob", "und", "aber", "doch", "denn", ","})  #
 CONTRAST = frozenset({("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")})
 
 # Prepositions.
+AGENT_PREPOSITIONS = frozenset({"von", "vom"})  # the agent of a passive
 SOURCE_PREPOSITIONS = frozenset({"aus", "bei", "von", "vom", "beim"})  # `Kritik aus der SPD`, `beim Verband`
 ASIDE_PREPOSITIONS = frozenset({"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"})
 
 # Verb forms.
 DEONTIC = frozenset({"dürfen", "müssen", "sollen"})
 PAST_AUX = frozenset({"hatte", "hatten"})
-HYPOTHETICAL = frozenset({"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte", "sollte"})
+PERFECT_AUX = frozenset({"hat", "haben"}) | PAST_AUX
+TENSE_AUXILIARIES = frozenset({"sein", "haben"})  # lemmas of the perfect's auxiliaries
+AUXILIARIES = DEONTIC | TENSE_AUXILIARIES | {"können", "werden"}  # lemmas that carry no content of their own
+FUTURE_AUX = frozenset({"werde", "werden", "wird"})
+WOULD = frozenset({"würde", "würden"})
+HYPOTHETICAL = frozenset({"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte",
+                          "sollte"})
 KONJ1_IRREGULAR = frozenset({"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "dürfe", "solle",
                              "wolle", "möge", "wisse", "gebe", "stehe", "gehe", "komme", "bleibe", "liege"})
 KONJ2 = frozenset({"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste",

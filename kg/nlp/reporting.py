@@ -12,7 +12,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.nlp import resources
-from kg.nlp.german import FINITE, NOMINATIVE_ARTICLES, NUMBER_WORDS
+from kg.nlp.german import (AGENT_PREPOSITIONS, DEMONSTRATIVES, FINITE, GENITIVE_ARTICLES, NOMINATIVE_ARTICLES,
+                           NUMBER_WORDS)
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.mentions import Mention
 from kg.nlp.triggers import Hit, SentenceView
@@ -59,7 +60,7 @@ def __subject_np(v: SentenceView, idx: list[int]) -> bool:
     if not rest or v.toks[rest[0]].tag_ not in ("NN", "NE"):
         return False
     noun = v.toks[rest[0]].text.lower()
-    bare = len(rest) == 1 or v.toks[rest[1]].text.lower() not in ("der", "des") and v.toks[rest[1]].tag_ != "NE"
+    bare = len(rest) == 1 or v.toks[rest[1]].text.lower() not in GENITIVE_ARTICLES and v.toks[rest[1]].tag_ != "NE"
     # `sagte ein Sprecher`, `teilte der Verein mit`: a bare noun refers back to the body last quoted
     return not (bare and ("sprecher" in noun or noun in resources.org_heads()))
 
@@ -82,7 +83,7 @@ def points_back(v: SentenceView) -> bool:
     """`Das sagte …`, `So äußerte sich …`, `Mit diesen Worten reagierte …`: the sentence
     reports the one before it."""
     words = [t.text.lower() for t in v.toks[:3]]
-    if words[0] in ("das", "dies") and v.toks[0].tag_ == "PDS":
+    if words[0] in DEMONSTRATIVES and v.toks[0].tag_ == "PDS":
         return True
     if words[0] == "so" and len(v.toks) > 1 and v.toks[1].tag_ in ("VVFIN", "VAFIN"):
         return True
@@ -100,7 +101,7 @@ def passive_agent(v: SentenceView, m: Mention) -> bool:
     i = v.local(m) - 1
     while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
         i -= 1
-    return i >= 0 and v.toks[i].text.lower() in ("von", "vom")
+    return i >= 0 and v.toks[i].text.lower() in AGENT_PREPOSITIONS
 
 
 def reporting(tok) -> bool:

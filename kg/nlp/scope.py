@@ -9,9 +9,8 @@ evaluative verb (`scheitern`, evaluation.tsv) or a verb of removing.
 from __future__ import annotations
 
 from kg.nlp import resources
+from kg.nlp.german import AUXILIARIES
 from kg.nlp.triggers import SentenceView
-
-AUXILIARIES = frozenset({"dürfen", "müssen", "sollen", "können", "werden", "sein", "haben"})
 
 
 def undone(v: SentenceView, idx: list[int]) -> bool:

@@ -17,7 +17,9 @@ A verdict named with `nennen`/`bezeichnen` is a rejection; with `sagen` an asser
 from __future__ import annotations
 
 from kg.nlp import resources
-from kg.nlp.german import CONDITIONS, CONTRAST, DEONTIC, FINITE, SPEAKER_PRONOUNS
+from kg.nlp.german import (CONDITIONS, CONTRAST, DEONTIC, FINITE, FIRST_PERSON, FIRST_POSSESSIVES, FUTURE_AUX,
+                           NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS, SELF_OR_ANYONE, SPEAKER_PRONOUNS,
+                           WOULD)
 from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.scope import prohibition_polarity
@@ -169,7 +171,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
             return flip(noun.trigger, _negated(v, own), noun=True)
     content = _content_indices(v, hit, holder)
     if consequence_frame(v, content):  # `dann erreichen wir das`, `sonst stünden uns Optionen offen`: a threat
-        threat = {v.toks[i].text.lower() for i in content} & {"wir", "ich"} or \
+        threat = {v.toks[i].text.lower() for i in content} & FIRST_PERSON or \
             getattr(verdict_of(v, content), "act", None) == "commitment"
         return ("commitment" if threat else "assertion"), 1
     own_eval = verdict_of(v, own)
@@ -214,22 +216,22 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
     words = {v.toks[i].text.lower() for i in main}
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", prohibition_polarity(v, main)  # `dürfe keine X geben`, `dürfe nicht scheitern`
-    if "müssen" in lemmas or ("brauchen" in lemmas and {"wir", "ich"} & words) or NEEDED & set(lemmas):
+    if "müssen" in lemmas or ("brauchen" in lemmas and FIRST_PERSON & words) or NEEDED & set(lemmas):
         return "demand", -1 if predicative_verdict(v, main) < 0 or _ends(v, main) else 1
     if "nur" in words and {v.toks[i].text.lower() for i in content} & CONDITIONS:
         return "demand", 1  # `könne es nur geben, wenn …`: a condition
     if main and v.toks[main[0]].text.lower() == "nur" and "können" in lemmas:
         return "demand", 1  # `Nur die EU könne darüber verhandeln`: a claim to sole say
-    if "sollen" in lemmas and not {"wir", "ich"} & words:
+    if "sollen" in lemmas and not FIRST_PERSON & words:
         return ("demand" if _addressee(v, main) else "proposal"), 1  # `die Länder sollten zahlen`
     if any(v.toks[i].tag_ == "VVIMP" for i in main):
         return "demand", -1 if _negated(v, main) else 1  # `„Stoppt die Kürzungen!“`
-    if ({"werde", "werden", "wird"} & words and ({"wir", "ich", "man"} & words
+    if (FUTURE_AUX & words and (SELF_OR_ANYONE & words
                                                  or (_future(v, main) and not _inanimate_subject(v, main)))) or \
-            (_would(v, main) and {"wir", "ich", "man"} & words):
+            (_would(v, main) and SELF_OR_ANYONE & words):
         against = _negated(v, main) or _ends(v, content) or _against(v, main) or predicative_verdict(v, main) < 0
         return "commitment", -1 if against else 1  # `man werde die Risiken prüfen`: the object is no verdict
-    if "wollen" in lemmas and ({"wir", "ich", "er", "sie", "man"} & words or _own_side(v, main, holder)):
+    if "wollen" in lemmas and (PERSONAL_SUBJECTS & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) or predicative_verdict(v, main) < 0 else 1
     return None
 
@@ -277,7 +279,7 @@ def _own_side(v: SentenceView, idx: list[int], holder: Mention | None) -> bool:
 
 def _would(v: SentenceView, idx: list[int]) -> bool:
     """`man würde handeln` announces; `als würde man …` only compares."""
-    return any(v.toks[i].text.lower() in ("würde", "würden") and not (i and v.toks[i - 1].text.lower() == "als")
+    return any(v.toks[i].text.lower() in WOULD and not (i and v.toks[i - 1].text.lower() == "als")
                for i in idx)
 
 
@@ -288,7 +290,7 @@ def _inanimate_subject(v: SentenceView, idx: list[int]) -> bool:
     before = [i for i in idx if finite is not None and i < finite]
     if not before or any(v.local(m) in before for m in v.mentions):
         return False
-    if any(v.toks[i].tag_ in ("PPER", "PIS", "NE") or v.toks[i].text.lower().startswith(("unser", "mein"))
+    if any(v.toks[i].tag_ in ("PPER", "PIS", "NE") or v.toks[i].text.lower().startswith(FIRST_POSSESSIVES)
            for i in before):
         return False  # `wir`, `man`, `unser Team`
     if {v.toks[i].text.lower() for i in idx} >= {"es"} and any(v.toks[i].lemma_ == "geben" for i in idx):
@@ -337,14 +339,14 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
     and a negated objection (`keine Vorbehalte`, which is approval)."""
     neg = resources.negations()
     evals = resources.evaluations()
-    conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in ("wenn", "falls", "sofern", "ob")}
+    conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in OPEN_QUESTIONS}
     corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].text.lower() == "sondern"}
     for i in idx:
         word = v.toks[i].text.lower()
         if word not in neg or v.segs[i] in conditions | corrected:
             continue  # `keine Frage der Vergeltung, sondern der Selbstachtung` asserts the second
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
-        if nxt is not None and nxt.text.lower() in ("nur", "einmal", "zuletzt"):
+        if nxt is not None and nxt.text.lower() in NEGATION_LIMITERS:
             continue
         verdict = evals.get((nxt.lemma_.lower(),)) if nxt is not None else None
         if verdict is not None and verdict.polarity < 0 and verdict.act not in ("remove", "state"):

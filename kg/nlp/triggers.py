@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import FINITE, HYPOTHETICAL, LIST_JOINERS, PAST_AUX, RELATIVE, SOURCE_PREPOSITIONS
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL, LIST_JOINERS,
+                           OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE, SOURCE_PREPOSITIONS,
+                           TENSE_AUXILIARIES, TOGETHER, UNSETTLED)
 from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.fields import clause_at
 from kg.nlp.mentions import Mention
@@ -146,7 +148,7 @@ def _participles_after(v: SentenceView, i: int) -> set[str]:
     """`ist gegen X vorgegangen`, `hat Verständnis gezeigt`: a finite `sein`/`haben` with a
     participle in its clause is an auxiliary, the predicate of a phrase only with the
     participle among its words (`ist überzeugt`); the participles (text, lemma) if so."""
-    if v.toks[i].tag_ != "VAFIN" or v.toks[i].lemma_ not in ("sein", "haben"):
+    if v.toks[i].tag_ != "VAFIN" or v.toks[i].lemma_ not in TENSE_AUXILIARIES:
         return set()
     return {w for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ == "VVPP"
             for w in (v.toks[j].text, v.toks[j].lemma_)}
@@ -280,12 +282,12 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
     if i >= 0 and v.toks[i].tag_ == "NN" and v.toks[start].tag_ == "NE" and m.kind == "name":
         i -= 1
     weak_adjective = False
-    while i >= 0 and (v.toks[i].tag_ in DETERMINERS or v.toks[i].text.lower() in ("dessen", "deren")) \
+    while i >= 0 and (v.toks[i].tag_ in DETERMINERS or v.toks[i].text.lower() in RELATIVE_GENITIVE) \
             and v.segs[i] == seg:
         tok = v.toks[i]
         if tok.tag_ == "ADJA" and tok.text.endswith("e"):
             weak_adjective = True
-        if tok.tag_ == "ART" and tok.text.lower() in ("des", "der") and i > 0 \
+        if tok.tag_ == "ART" and tok.text.lower() in GENITIVE_ARTICLES and i > 0 \
                 and v.toks[i - 1].tag_ in ("NN", "NE") and v.segs[i - 1] == seg:
             if tok.text.lower() == "der" and (weak_adjective or m.gender == "m"):
                 return False
@@ -293,7 +295,7 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
                 and v.toks[i - 1].text.lower() not in allow
         i -= 1
     if i >= 0 and v.toks[i].tag_ in PREPOSITIONS and v.segs[i] == seg:
-        if v.toks[i].text.lower() in ("von", "vom") and i > 0 and (
+        if v.toks[i].text.lower() in AGENT_PREPOSITIONS and i > 0 and (
                 _body_of(v, i - 1) is not None or constructions.made_by(v, i - 1)):
             return False
         return v.toks[i].text.lower() not in allow
@@ -309,7 +311,7 @@ def _oblique_at(v: SentenceView, start: int) -> bool:
     i = start - 1
     while i >= 0 and v.toks[i].tag_ == "ADJA":
         i -= 1
-    if i < 0 or v.toks[i].text.lower() not in ("dem", "den", "einem", "einen"):
+    if i < 0 or v.toks[i].text.lower() not in OBLIQUE_ARTICLES:
         return False
     return not (i > 0 and v.toks[i - 1].tag_ in PREPOSITIONS)  # in a PP, governed() decides
 
@@ -330,7 +332,7 @@ def _free(v: SentenceView, ms: list[Mention], allow: frozenset[str]) -> list[Men
         between = v.toks[prev_end + 1:v.local(m)] if prev_end >= 0 else None
         if not g and prev_governed and between is not None and all(
                 t.text.lower() in LIST_JOINERS or t.text in "()" or t.tag_ in ("ART", "PPOSAT", "PRELAT")
-                or t.text.lower() in ("dessen", "deren") for t in between):
+                or t.text.lower() in RELATIVE_GENITIVE for t in between):
             g = True
         if not g:
             out.append(m)
@@ -345,7 +347,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if any(v.toks[i].text.lower() in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob":
         return []
     first_word = next((v.toks[i].text.lower() for i in seg_toks if not v.toks[i].is_punct), "")
-    if first_word in ("bis", "wenn", "falls", "sofern", "solange", "bevor", "damit", "sobald"):
+    if first_word in UNSETTLED:
         return []
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
             (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU" and v.toks[hit.i].tag_ not in FINITE):
@@ -465,7 +467,7 @@ def _pending_decision(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     if tok.lemma_ not in PENDING or not any(v.toks[i].text.lower() == "über" for i in seg_toks):
         return False
     words = {v.toks[i].text.lower() for i in seg_toks}
-    past = words & {"hat", "haben", "hatte", "hatten"} or tok.text.lower().startswith(("entschied", "beriet"))
+    past = words & PERFECT_AUX or tok.text.lower().startswith(("entschied", "beriet"))
     return not past
 
 
@@ -500,7 +502,7 @@ def _partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[
         i = v.local(m) - 1
         while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
             i -= 1
-        if i >= 1 and v.toks[i].text.lower() == "mit" and v.toks[i - 1].text.lower() in ("gemeinsam", "zusammen") \
+        if i >= 1 and v.toks[i].text.lower() == "mit" and v.toks[i - 1].text.lower() in TOGETHER \
                 and m not in group:
             out.append(m)
         elif i == 0 and v.toks[0].text.lower() == "neben" and m not in group and _also(v, group):
@@ -518,7 +520,7 @@ def _by_votes_of(v: SentenceView, start: int, ms: list[Mention]) -> bool:
         i -= 1
     if i >= 0 and v.toks[i].text.lower() in ("von", "der", "des"):
         i -= 1
-    return i >= 0 and v.toks[i].text in ("Stimmen", "Unterstützung") and i > 0 and v.toks[i - 1].text.lower() in ("den", "der")
+    return i > 0 and v.toks[i].text in ("Stimmen", "Unterstützung") and v.toks[i - 1].text.lower() in ("den", "der")
 
 
 def _also(v: SentenceView, group: list[Mention]) -> bool:
@@ -547,7 +549,7 @@ def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
             continue
         if v.toks[j].tag_ in FINITE:
             finite_seen = True
-        elif finite_seen and v.toks[j].text.lower() in ("und", "oder", "sowie") and j + 1 <= i and \
+        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and j + 1 <= i and \
                 v.toks[j + 1].tag_ in FINITE:  # `… aus und setzt auf …`, not `… machen und dringen`
             part, finite_seen = part + 1, False
     return seg, part
@@ -558,7 +560,7 @@ def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[
     if hit.evidence == "noun":
         return SOURCE_PREPOSITIONS | {v.toks[hit.i].text.lower()}
     if v.toks[hit.i].tag_ == "VVPP" and any(v.toks[i].lemma_ == "werden" for i in seg_toks):
-        return frozenset({"von", "vom"})
+        return AGENT_PREPOSITIONS
     return frozenset()
 
 
@@ -570,7 +572,7 @@ def _possessor(v: SentenceView, hit: Hit, ms: list[Mention]) -> Mention | None:
             return m
         start = v.local(m)
         if start > hit.i and all(v.toks[j].tag_ in ("ART", "ADJA") for j in range(hit.i + 1, start)) \
-                and start - hit.i <= 3 and v.toks[hit.i + 1].text.lower() in ("der", "des"):
+                and start - hit.i <= 3 and v.toks[hit.i + 1].text.lower() in GENITIVE_ARTICLES:
             return m
     return None
 
@@ -595,7 +597,7 @@ def _coordinate(v: SentenceView, seg: int) -> bool:
     words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
     if seg == 0 or len(words) < 2:
         return False
-    if v.toks[words[0]].text.lower() in ("und", "sowie", "oder"):
+    if v.toks[words[0]].text.lower() in COORDINATORS:
         return v.toks[words[1]].tag_ in FINITE
     return v.toks[words[0]].tag_ in FINITE and v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD") \
         and not _has_noun_subject(v, seg)

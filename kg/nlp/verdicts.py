@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp import resources
-from kg.nlp.german import ASIDE_PREPOSITIONS
+from kg.nlp.german import ASIDE_PREPOSITIONS, CONDITION_OPENERS
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import SentenceView
 
@@ -33,7 +33,7 @@ def flip(trig: Trigger, negated: bool, noun: bool = False) -> tuple[str, int]:
 
 def conditional(v: SentenceView, seg: int) -> bool:
     first = next((v.toks[i] for i in v.seg_tokens(seg) if not v.toks[i].is_punct), None)
-    return first is not None and first.text.lower() in ("wenn", "falls", "sofern", "sollte", "sollten")
+    return first is not None and first.text.lower() in CONDITION_OPENERS
 
 
 def verdict_of(v: SentenceView, idx: list[int]) -> Trigger | None:
