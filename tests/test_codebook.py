@@ -17,6 +17,15 @@ ARTICLE = ROOT / "tests" / "fixtures" / "codebook_article.txt"
 HEAD = "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
 
 
+@pytest.fixture(autouse=True)
+def _project_codebook_afterwards():
+    """`kg ingest/extract --codebook` make that codebook the process's; later tests expect the project's."""
+    from kg.nlp.propositions import use_codebook
+
+    yield
+    use_codebook(None)
+
+
 def _file(tmp_path, body: str) -> Path:
     path = tmp_path / "codebook.ttl"
     path.write_text(HEAD + body, encoding="utf-8")
@@ -106,3 +115,13 @@ def test_codebook_cli_codebook_alone_only_stores_it(tmp_path):
     assert main(["ingest", "--store", str(store), "--codebook", str(EXAMPLE), "--codebook-mode", "extend"]) == 0
     with OxigraphStore(store) as opened:
         assert len(set(opened.graph(iris.ISSUES_GRAPH).subjects(RDF.type, SKOS.Concept))) > 300
+
+
+def test_codebook_cli_extract_matches_claims_to_the_given_codebook(tmp_path, capsys):
+    import json
+
+    assert main(["extract", "--codebook", str(EXAMPLE), str(ARTICLE)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and all(r["proposition"] and r["side"] in ("support", "oppose") for r in rows)
+    assert any(r["proposition"] == "c130" and r["issue"] == "https://example.org/mardy-codebook/c130" for r in rows)
+    assert main(["extract", "--codebook", str(_file(tmp_path, "nonsense")), str(ARTICLE)]) == 2
