@@ -53,13 +53,13 @@ def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
     for i in seg_toks:
         t = v.toks[i]
         low = t.text.lower()
-        if v.mask[i]:
+        if v.mask[i] != v.mask[hit.i]:
             continue
         if t.tag_ in ("PTKVZ", "VAFIN", "VMFIN", "VAINF", "VAPP") or low in own or t.lemma_.lower() in own \
                 or (low in neg and t.tag_ in ("PTKNEG", "PIAT", "PIS")) \
                 or (hit.evidence == "phrase" and (low in reaction or t.lemma_.lower() in reaction)):
             out.add(i)
-    out |= _companion_phrases(v, seg_toks, own) | _as_role(v, hit, seg_toks)
+    out |= _companion_phrases(v, seg_toks, own) | _as_role(v, hit, seg_toks) | _place(v, hit, seg_toks)
     out |= _adverbials(v, seg_toks)
     if hit.evidence != "noun":
         out |= _vorfeld(v, hit, holder)
@@ -95,6 +95,24 @@ def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> s
                 if v.toks[j].tag_ in ("APPR", "APPRART"):
                     break  # `in Aussicht stellen`
             out |= set(range(j, i + 1))
+    return out
+
+
+def _place(v: SentenceView, hit: Hit, seg_toks: list[int]) -> set[int]:
+    """`sagte X in Berlin`, `Das versicherte X in Berlin`: where a verb of saying was said,
+    or a cue whose object only points back (`Das`), is no part of the claim."""
+    first = next((i for i in seg_toks if not v.toks[i].is_punct), None)
+    pointing = first is not None and v.toks[first].text.lower() in ("das", "dies") and v.toks[first].tag_ in ("PDS", "ART")
+    if not (hit.trigger.report or pointing):
+        return set()
+    out = set()
+    for i in seg_toks:
+        if v.toks[i].text.lower() in ("in", "aus") and not v.mask[i] and i + 1 < len(v.toks) \
+                and v.toks[i + 1].tag_ == "NE" and v.segs[i + 1] == v.segs[i]:
+            j = i + 1
+            while j + 1 < len(v.toks) and v.toks[j + 1].tag_ == "NE" and v.segs[j + 1] == v.segs[i]:
+                j += 1
+            out |= set(range(i, j + 1))
     return out
 
 
@@ -150,6 +168,8 @@ def _holder_span(v: SentenceView, m: Mention | None) -> set[int]:
         start -= 1
     if start > 0 and v.toks[start - 1].text.lower() in SOURCE_PREPOSITIONS | {"durch"} and v.segs[start - 1] == seg:
         start -= 1
+    if end + 3 < len(v.toks) and v.toks[end + 1].text == "(" and v.toks[end + 3].text == ")":
+        end += 3  # `Olaf Scholz (SPD)`
     return set(range(start, end + 1)) | _appositions(v, start, end)
 
 

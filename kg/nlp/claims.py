@@ -53,10 +53,32 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
     frame = frame_of(v, hit, holder)
     idx = [i for i in _region(v, hit, holder, frame) if i not in frame]
     idx = tidy(v, _without_passive_cue(v, _main_part(v, idx)))
+    if hit.trigger.report and idx:
+        idx = _speakers_own_cue(v, idx) or idx
     if not has_content(v, idx) or _names_no_matter(v, idx):
         return Claim("", None, anaphoric=True)
     text = text_of(v, infinitive(v, idx))
     return Claim(text, _head(v, idx), anaphoric=_anaphor(v, idx))
+
+
+def _speakers_own_cue(v: SentenceView, idx: list[int]) -> list[int]:
+    """`„Wir fordern einen höheren Mindestlohn“, sagte X`, `Er lehne X ab, sagte Y`: what is
+    reported is the speaker's own stance; its claim is that cue's object or clause, so the
+    claim reads `höheren Mindestlohn`, not `einen höheren Mindestlohn fordern`."""
+    first = [i for i in idx if v.segs[i] == v.segs[idx[0]]]
+    pronoun = next((i for i in first if v.toks[i].tag_ in ("PPER", "PIS")
+                    and v.toks[i].text.lower() in ("wir", "ich", "man", "er", "sie")), None)
+    cue = next((i for i in first if v.toks[i].tag_ in ("VVFIN", "VVINF", "VVPP")
+                and not (resources.verbs().get(v.toks[i].lemma_) or _NO_TRIGGER).report
+                and resources.verbs().get(v.toks[i].lemma_) is not None), None)
+    if pronoun is None or cue is None or abs(pronoun - next((i for i in first if v.toks[i].tag_ in FINITE), cue)) > 2:
+        return []
+    inner = Hit(cue, resources.verbs()[v.toks[cue].lemma_], "verb")
+    frame = frame_of(v, inner, None) | {pronoun}
+    inside = set(idx)
+    found = [i for i in _region(v, inner, None, frame) if i not in frame and i in inside]
+    found = tidy(v, found)
+    return found if has_content(v, found) and not _anaphor(v, found) else []
 
 
 def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: int = 2) -> None:
