@@ -8,9 +8,10 @@ vocabularies, so a client can walk the API from /actors.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app, redirect, request
 from rdflib import URIRef
 
 from api import queries as q
@@ -184,10 +185,26 @@ def actor_positions(id):
                    title=f"Positionen von {id}")
 
 
+@lru_cache(maxsize=1)
+def _renamed_actor_ids() -> dict[str, str]:
+    """Gazetteer actor ids minted before umlauts were spelled out (`hendrik-wust`) -> the
+    ids of today (`hendrik-wuest`), so that old links still arrive."""
+    from kg.nlp.resources import actor_records
+
+    out: dict[str, str] = {}
+    for rec in actor_records():
+        if "name" in rec and iris.legacy_slug(rec["name"]) != iris.slug(rec["name"]):
+            out.setdefault(iris.legacy_slug(rec["name"]), iris.slug(rec["name"]))
+    return out
+
+
 @bp.get("/actors/<path:id>")
 def actor(id):
     store, actor_iri = services().store, iri_for("actor", id)
-    data = _single("actor", q.actor_nodes(store, [actor_iri]), actor_iri)
+    nodes = q.actor_nodes(store, [actor_iri])
+    if (not nodes or len(nodes) == 0) and id in _renamed_actor_ids():
+        return redirect(f"{request.url_root}actors/{_renamed_actor_ids()[id]}", code=301)
+    data = _single("actor", nodes, actor_iri)
     return respond(data, "actor.html", timeline=lambda: _timeline(store, {"holder": actor_iri}))
 
 
