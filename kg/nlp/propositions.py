@@ -87,9 +87,11 @@ def _free(claim: str, words: list[Word], stance: str) -> Proposal:
 def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     """One article's positions with proposition, label, issue, side and direction filled in.
 
-    A claim that names nothing of its own -- its head words only point back ("die
-    Entscheidung nicht nachvollziehen", "das Abkommen") -- is about the question the
-    article argues over: the issue most of its other positions name.
+    The article is read together: between two issues a claim names, the one the article
+    names more often wins; a free claim holding a weak cue of an issue the article names
+    ("Sondierungen" beside "Schwarz-rote Koalition") takes that issue; and a claim that
+    names nothing of its own -- its head only points back ("die Entscheidung nicht
+    nachvollziehen", "das Abkommen") -- is about the issue most of the other positions name.
     """
     named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     found = [propose(p.claim, p.stance, index, p.sentence, named) for p in positions]
