@@ -111,3 +111,19 @@ def test_nlp_propositions_the_issue_an_article_names_wins_between_two():
     rows = with_propositions([_position("Ausbau der Windkraft"), _position("Windkraft statt Kohleausstieg"),
                               _position("mehr Windräder")], index)
     assert [p.proposition for p in rows] == ["windkraft"] * 3
+
+
+def test_nlp_propositions_two_articles_meet_on_one_proposition_iri():
+    """Extraction end to end: one question in two articles is one node, with each side kept."""
+    from kg.build import article_graph
+    from kg.extract import extract
+    from kg.model import Article
+    from kg.namespaces import SP
+
+    one = Article("w1", "2026-01-10", "Die CDU fordert die Wiedereinführung der Wehrpflicht.")
+    two = Article("w2", "2026-02-11", "Die Grünen lehnen eine Rückkehr zur Wehrpflicht ab.")
+    found = {a.id: extract(a) for a in (one, two)}
+    assert [p.proposition for ps in found.values() for p in ps] == ["wehrpflicht", "wehrpflicht"]
+    assert [p.side for ps in found.values() for p in ps] == ["support", "oppose"]
+    nodes = [set(article_graph(a, found[a.id]).objects(None, SP.proposition)) for a in (one, two)]
+    assert nodes[0] == nodes[1] == {rdflib.URIRef(iris.proposition_iri("wehrpflicht"))}
