@@ -88,6 +88,9 @@ FUNCTION_WORDS = frozenset({
     "mehr", "weniger", "sehr", "so", "wird", "werden", "wurde", "ist", "sind", "sei", "seien", "soll",
     "sollen", "solle", "muss", "müsse", "müssen", "kann", "könne", "können", "will", "wolle", "wollen",
     "hat", "haben", "habe", "man", "was", "wer", "wo", "wann", "dann", "damit", "dafür", "dagegen",
+    "außerdem", "zudem", "jedoch", "allerdings", "zuletzt", "dabei", "nun", "jetzt", "bereits", "erneut",
+    "weiterhin", "zusammen", "gemeinsam", "künftig", "bisher", "daher", "deshalb", "trotzdem", "dennoch",
+    "vielmehr", "inzwischen", "mittlerweile",
 })
 
 # Separable verb particles, longest first: "zurückzuweisen" is zurück + zu + weisen.

@@ -36,6 +36,7 @@ MIN_WORD = 4  # shorter direction words ("aus") count only joined to a compound 
 MIN_CUE = 5  # a weak cue is a word of at least this many letters
 MAX_CUE_ISSUES = 2  # ... in the labels of at most this many issues
 GEGEN_REACH = 3  # "gegen" this close after an against word belongs to it
+FUNCTION = frozenset(w.replace("ß", "ss") for w in FUNCTION_WORDS)  # as Word.text spells them
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+")
 
 
@@ -218,7 +219,7 @@ class IssueIndex:
 
 
 def _content_stems(words: Sequence[Word]) -> tuple[str, ...]:
-    return tuple(stem(u.text) for u in words if u.joined or u.text not in FUNCTION_WORDS)
+    return tuple(stem(u.text) for u in words if u.joined or u.text not in FUNCTION)
 
 
 def _real_rest(rest: str) -> bool:

@@ -23,8 +23,7 @@ from rdflib import Graph
 
 from kg import iris
 from kg.codebook import default_codebook
-from kg.nlp.german import FUNCTION_WORDS
-from kg.nlp.issue_index import IssueIndex, Word, against_parity, against_words, direction_of, units
+from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
 from kg.nlp.resources import word_class
 
 SENTENCE_WINDOW = 5  # words around the issue's name in the sentence that may turn its direction
@@ -76,9 +75,9 @@ def _free(claim: str, words: list[Word], stance: str) -> Proposal:
     claim, inflected or reworded around its nouns, meets itself in another article."""
     against = against_parity(words)
     direction = "against" if against else "for"
-    heads = [u for u in words if u.text not in FUNCTION_WORDS and direction_of(u) is None
+    heads = [u for u in words if u.text not in FUNCTION and direction_of(u) is None
              and u.surface[:1].isupper() and not (u.index == 0 and _ADJECTIVE.search(u.text))]
-    heads = heads or [u for u in words if u.text not in FUNCTION_WORDS and direction_of(u) is None]
+    heads = heads or [u for u in words if u.text not in FUNCTION and direction_of(u) is None]
     key = FREE + ("-".join(iris.slug(u.stem) for u in heads[:HEAD_WORDS]) or iris.slug(claim)[:40])
     label = " ".join(u.surface for u in heads) if against and heads else claim
     return Proposal(key, label.strip() or claim, None, direction, SIDES[stance, direction])
@@ -143,7 +142,7 @@ def _points_back(claim: str) -> bool:
     """Whether the claim's head noun (its first) only points back to a question named
     before ("Beschluss der hessischen Christdemokraten"), or the claim has no noun."""
     vague = word_class("vague_claim_head")
-    nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION_WORDS]
+    nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
     return not nouns or nouns[0].text in vague or nouns[0].stem in vague
 
 
