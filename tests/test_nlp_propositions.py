@@ -35,6 +35,9 @@ CASES = [
     ("Klage gegen die Senkung des Mindestlohns", "support", "mindestlohn", "for", "support"),
     ("eine Klage, falls der Mindestlohn gesenkt wird", "support", "mindestlohn", "for", "support"),
     ("Der Atomausstieg erlaube den Ausbau der Windkraft", "support", "windkraft", "for", "support"),
+    ("Deutschland steigt aus der Atomkraft aus", "support", "atomkraft", "against", "oppose"),
+    ("die Koalition schafft die Wehrpflicht ab", "oppose", "wehrpflicht", "against", "support"),
+    ("der Bund führt ein Tempolimit ein", "support", "tempolimit", "for", "support"),
 ]
 
 

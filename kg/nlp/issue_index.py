@@ -248,9 +248,24 @@ def against_words(words: Sequence[Word]) -> int:
     """How many words turn against, "gegen" right after another one not counted: a
     "Klage gegen" is one turn, so "Klage gegen das Aussetzen der Schuldenbremse" is for it."""
     count, last = 0, None
+    split = split_verb(words)
     for u in words:
-        if direction_of(u) == "against":
+        if direction_of(u) == "against" or (split is not None and u.index == split[0] and split[1] == "against"):
             if u.text == "gegen" and last is not None and u.index - last <= GEGEN_REACH:
                 continue
             count, last = count + 1, u.index
     return count
+
+
+def split_verb(words: Sequence[Word]) -> tuple[int, str] | None:
+    """A separable verb split by the clause (its particle last: "Deutschland steigt aus der
+    Atomkraft aus", "die Koalition schafft die Maut ab"): the finite verb's index and the
+    direction of the whole verb, when that is a direction word ("aussteigen", "abschaffen")."""
+    if len(words) < 2 or words[-1].text not in SEPARABLE_PARTICLES:
+        return None
+    table, particle = _directions(), words[-1].text
+    for u in words[:-1]:
+        for infinitive in (u.text[:-1] + "en", u.text[:-2] + "en", u.text) if u.text.endswith("t") else (u.text,):
+            if table.get(particle + infinitive):
+                return u.index, table[particle + infinitive]
+    return None
