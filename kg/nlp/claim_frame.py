@@ -188,6 +188,7 @@ def _appositions(v: SentenceView, start: int, end: int) -> set[int]:
 
 
 def _apposition(v: SentenceView, seg: int) -> bool:
+    """A short verbless segment that opens with a noun phrase, not a clause or an adverbial."""
     words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
     return 0 < len(words) <= 10 and not any(v.toks[i].tag_.startswith("V") or v.mask[i] for i in words) \
         and v.toks[words[0]].tag_ not in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "ADV", "APPR")

@@ -139,6 +139,13 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         if set(quoted) < set(around) and v.segs[quoted[0]] > v.segs[hit.i]:
             return around  # `sagte, das Urteil sei „ein Sieg für die Demokratie“`: the clause around it
         return quoted
+    return _clause_region(v, hit, frame, quoted)
+
+
+def _clause_region(v: SentenceView, hit: Hit, frame: set[int], quoted: list[int]) -> list[int]:
+    """The claim around a cue in its clause: the clauses before a trailing `…, sagte er`,
+    the complement of a stance noun, the explication after a colon, the governed clause,
+    the object, or the object with its clause (`sprach X ab, … zu sein`)."""
     seg = v.segs[hit.i]
     seg_toks = v.seg_tokens(seg)
     before = [i for i in range(seg_toks[0]) if v.segs[i] < seg]
