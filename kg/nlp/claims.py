@@ -128,7 +128,7 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         return [i for i in range(len(v.toks)) if _kept(v.toks[i])]
     if hit.evidence == "headline":
         return list(range(hit.i + 1, len(v.toks)))
-    if v.toks[hit.i].lemma_ in NAMING and hit.evidence == "verb":
+    if (v.toks[hit.i].lemma_ in NAMING and hit.evidence == "verb") or _holds_for(v, hit):
         own = _own_part(v, hit, frame)
         verdict = [i for i in quoted if own and 0 < i - own[-1] <= 2]  # `nannte X „ein Armutszeugnis“`
         named = _named_object(v, own + (verdict and [i for i in quoted if i >= verdict[0]]))
@@ -175,15 +175,23 @@ def _clause_region(v: SentenceView, hit: Hit, frame: set[int], quoted: list[int]
     return own or after
 
 
+def _holds_for(v: SentenceView, hit: Hit) -> bool:
+    """`hält das Paket für einen Bruch …`: `halten … für` names a verdict like `nennen`."""
+    return v.toks[hit.i].lemma_ == "halten" and any(
+        v.toks[i].text.lower() == "für" for i in v.seg_tokens(v.segs[hit.i]) if i > hit.i)
+
+
 def _named_object(v: SentenceView, own: list[int]) -> list[int]:
     """`wertete den Richterspruch als Niederlage`, `nannte das Verfahren „Chaos“`, `nannte
-    den Plan einen Fehler`: the object named, before `als`, a quotation or a second noun phrase."""
+    den Plan einen Fehler`, `hält X für einen Fehler`: the object named, before `als`, `für`,
+    a quotation, an adjective or a second noun phrase."""
     out, noun_seen = [], False
     for i in own:
         t = v.toks[i]
         second = noun_seen and t.tag_ in ("ART", "PIAT", "ADJA", "PPOSAT") and t.text.lower() not in ("des", "der") \
-            and v.toks[i - 1].tag_ in ("NN", "NE")  # `den Plan einen Fehler`, not `Kontrolle über die …`
-        if t.text.lower() == "als" or v.mask[i] or second:
+            and v.toks[out[-1]].tag_ in ("NN", "NE")  # `den Plan einen Fehler`, not `Kontrolle über die …`
+        verdict = noun_seen and (t.text.lower() in ("als", "für") or t.tag_ in ("ADJD", "PTKNEG"))
+        if verdict or v.mask[i] or second:
             break
         noun_seen = noun_seen or t.tag_ in ("NN", "NE", "PDS")
         out.append(i)
@@ -331,11 +339,13 @@ def _names_no_matter(v: SentenceView, idx: list[int]) -> bool:
     if len(words_) == 1 and v.toks[words_[0]].tag_ in FINITE:
         return True
     nouns = [i for i in words_ if v.toks[i].tag_ in ("NN", "NE")]
-    if not nouns or len(words_) > 2:
-        return False
+    others = [i for i in words_ if i not in nouns and v.toks[i].tag_ not in ("APPR", "APPRART", "KON")]
+    if not nouns or others or len(nouns) > 3:
+        return False  # `Landesregierung in Dresden` is all actor; `Rente mit 70` is not
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-    verdicts = resources.evaluations()
-    return all(i in named or v.toks[i].lemma_.lower() in resources.role_heads()
+    verdicts, actors = resources.evaluations(), resources.state_organs() | resources.bodies() | set(resources.role_heads())
+    place = {i for i in nouns if v.toks[i].tag_ == "NE" and i > nouns[0] and v.toks[i - 1].tag_ == "APPR"}
+    return all(i in named or i in place or v.toks[i].lemma_.lower() in actors
                or (v.toks[i].lemma_.lower(),) in verdicts for i in nouns)
 
 
