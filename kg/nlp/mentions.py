@@ -178,7 +178,8 @@ class MentionFinder(ActorView):
         gender = role_gender(words[i]) if words[i][:1].isupper() or "-" in words[i] else None
         if gender is not None or self.gaz.is_role(words[i]):
             return self._role(toks, words, i, gender)
-        person = self._unknown_person(toks, words, i) or self._apposed_person(toks, words, i)
+        person = self._unknown_person(toks, words, i) or self._apposed_person(toks, words, i) \
+            or self.orgs.acronym(toks, words, i, self._speaks(toks, i, 1))
         if person:
             return person
         if words[i].lower() == "wir" and i + 2 < len(words) and words[i + 1] == "als":
@@ -337,7 +338,7 @@ class MentionFinder(ActorView):
             and toks[i].i - last.end <= 10 and (after in (",", "(") or toks[i + n].tag_ in FINITE) \
             and not any(t.tag_ in FINITE or t.text in ".;:" for t in self.doc[last.end:toks[i].i]) \
             and not any(m.start > last.start and m.actor and self._info(m.actor).type == "person" for m in self.mentions)
-        speaking = not (role_after or role_before) and self._speaks(toks, i, n)
+        speaking = not (role_after or role_before) and n == 2 and self._speaks(toks, i, n)
         if not (role_after or role_before or speaking):
             return None
         name = " ".join(words[i:i + n])
@@ -364,12 +365,13 @@ class MentionFinder(ActorView):
 
     @staticmethod
     def _speaks(toks, i: int, n: int) -> bool:
-        """`Ngozi Adeyemi sagte`, `erklärte Ngozi Adeyemi`: two names next to a finite verb
-        of saying or taking a side are a person's first and family name."""
+        """Is toks[i:i+n] next to a finite verb of saying or taking a side (`Ngozi Adeyemi
+        sagte`, `erklärte Ngozi Adeyemi`)?"""
         around = [toks[i + n]] if i + n < len(toks) else []
-        around += [toks[i - 1]] if i else []
+        before = i - 1 if i and toks[i - 1].tag_ != "ART" else i - 2  # `kritisierte die KDB`
+        around += [toks[before]] if before >= 0 else []
         verbs = resources.verbs()
-        return n == 2 and any(t.tag_ == "VVFIN" and t.lemma_ in verbs for t in around)
+        return any(t.tag_ == "VVFIN" and t.lemma_ in verbs for t in around)
 
     @staticmethod
     def _relative_next(toks, words, j) -> str | bool:

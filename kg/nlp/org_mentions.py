@@ -45,6 +45,18 @@ class OrganisationMentions(ActorView):
         self._add(toks, i, org.end, name, "name")
         return org.end
 
+    def acronym(self, toks, words, i, speaking: bool) -> int | None:
+        """`TEPCO erklärte`, `kritisierte die KDB`: an acronym the gazetteer lacks, next to
+        a verb of saying or taking a side, names an organisation (elsewhere it may be a
+        product, a law or a unit, and stays none)."""
+        word = words[i]
+        if not speaking or sum(c.isupper() for c in word) < 2 or not word.replace("-", "").isalnum() \
+                or word.upper() != word or len(word) > 8 or word in resources.abbreviations() \
+                or (i and toks[i - 1].tag_ == "APPR"):
+            return None
+        self._add(toks, i, i + 1, self._generic(word, "organisation"), "name")
+        return i + 1
+
     def land_government(self, toks, words, i) -> int | None:
         """`Kiel - Die Landesregierung will …`: a bare Land government in an article with a
         Land capital's dateline is that Land (the capital known from `Landtag in Kiel`)."""

@@ -63,7 +63,7 @@ def find(toks, words, i, gaz, first_name) -> OrgName | None:
     if known:
         return OrgName(i, end, known, known=known)
     name = " ".join(adjectives + [head]) + (" " + rest if rest else "")
-    if rest and _acronym_like(rest) and not adjectives and not _place(gaz, words, end - 1):
+    if rest and acronym_like(rest) and not adjectives and not _place(gaz, words, end - 1):
         name = rest  # `Krankenkasse DAK-Gesundheit`, but `Verbraucherzentrale NRW`
     return OrgName(i, end, name, _acronym_after(toks, words, end))
 
@@ -136,7 +136,7 @@ def _name_part(toks, words, k, gaz, first_name, head) -> tuple[int, str, str | N
         if nxt is None or gaz.actors[nxt[1]].type == "person":
             return None  # `Landrat Götz Ulrich`: a person's first and last name
         return k + 2, f"{w} {words[k + 1]}", None  # `Fahrgastverband Pro Bahn`
-    if tag == "NE" or (tag == "NN" and _acronym_like(w)) or (
+    if tag == "NE" or (tag == "NN" and acronym_like(w)) or (
             tag == "NN" and head.lower() in NAME_HEADS and toks[k].lemma_ == w and _ends_phrase(toks, words, k + 1)):
         return k + 1, w, None
     return None
@@ -211,12 +211,12 @@ def _ends_phrase(toks, words, k) -> bool:
 
 def _acronym_after(toks, words, k) -> str | None:
     """`(SWK)` right after the name."""
-    if k + 2 < len(toks) and words[k] == "(" and words[k + 2] == ")" and _acronym_like(words[k + 1]):
+    if k + 2 < len(toks) and words[k] == "(" and words[k + 2] == ")" and acronym_like(words[k + 1]):
         return words[k + 1]
     return None
 
 
-def _acronym_like(word: str) -> bool:
+def acronym_like(word: str) -> bool:
     """`SWK`, `DAK-Gesundheit`, `G7`: one word with several capitals in one part, or digits
     (`Sachsen-Anhalt` is no acronym)."""
     return " " not in word and (any(sum(c.isupper() for c in part) >= 2 for part in word.split("-"))
