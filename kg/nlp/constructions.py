@@ -20,7 +20,12 @@ INFLECTION = ("en", "em", "er", "es", "e")
 
 
 def _lemmas_words(v, idx) -> tuple[set[str], set[str]]:
-    return {v.toks[i].lemma_ for i in idx}, {v.toks[i].text.lower() for i in idx}
+    """Lemmas and lower-cased words of a clause, computed once per clause of a sentence view."""
+    cache = v.__dict__.setdefault("_construction_words", {})
+    key = (idx[0], idx[-1], len(idx)) if idx else ()
+    if key not in cache:
+        cache[key] = ({v.toks[i].lemma_ for i in idx}, {v.toks[i].lower_ for i in idx})
+    return cache[key]
 
 
 def is_target(v, idx: list[int]) -> bool:

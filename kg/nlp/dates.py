@@ -22,6 +22,7 @@ Words are data (kg/nlp/data/dates.tsv), read and resolved by kg.nlp.time_express
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from kg.nlp.time_expressions import DateReading, find, lexicon, parse_ref
@@ -142,6 +143,8 @@ class DateChain:
         if found.source not in ("article", "inherited") or not self.events:
             return found
         tokens = [t for t in sent if not t.text.isspace()]
+        if not any(t.lower_ in lexicon()["event_preposition"] for t in tokens):
+            return found
         positions = {i for c in _relevant(_clauses(tokens), tokens, anchor) for i in c.indexes}
         for i in sorted(positions):
             event = _event_at(tokens, i)
@@ -156,9 +159,11 @@ class DateChain:
 
 def _event_noun(tok) -> str | None:
     """The event a noun names (`Bundesparteitag` -> `parteitag`), None for other words."""
-    if tok.tag_ != "NN":
-        return None
-    low = tok.text.lower()
+    return _event_word(tok.lower_) if tok.tag_ == "NN" else None
+
+
+@lru_cache(maxsize=20_000)
+def _event_word(low: str) -> str | None:
     return next((e for e in lexicon()["event"] if low == e or (low.endswith(e) and len(e) >= 6)), None)
 
 
@@ -305,7 +310,8 @@ def _planned(tokens: Sequence, clause: _Clause) -> bool:
     """`will am Samstag beraten`, `soll am Freitag entscheiden`: a present modal of intent
     with its infinitive plans an event; its weekday lies ahead and dates no statement."""
     words = [tokens[i] for i in clause.indexes]
-    modal = any(t.lemma_ in lexicon()["intent"] and t.tag_.endswith("FIN") and _mood(t) != "past" for t in words)
+    intent = lexicon()["intent"]
+    modal = any(t.lemma_ in intent and t.tag_.endswith("FIN") and _mood(t) != "past" for t in words)
     return modal and any(t.tag_ in ("VVINF", "VAINF", "VVIZU") for t in words)
 
 

@@ -78,17 +78,33 @@ def openers() -> list[tuple[str, list[dict]]]:
     return [(row["label"], row["pattern"]) for row in patterns.rows("clause_openers.jsonl")]
 
 
-def _matches(tok, spec: dict) -> bool:
-    for attr, want in spec.items():
-        have = tok.tag_ if attr == "TAG" else tok.text.lower() if attr == "LOWER" else None
-        if isinstance(want, dict) and have not in want["IN"] or isinstance(want, str) and have != want:
-            return False
-    return True
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, list[list[tuple[bool, frozenset]]]]]:
+    """The opener patterns as (kind, [[(is_tag, allowed values) per attribute] per token])."""
+    out = []
+    for kind, pattern in openers():
+        tokens = [[(attr == "TAG", frozenset(want["IN"]) if isinstance(want, dict) else frozenset([want]))
+                   for attr, want in spec.items()] for spec in pattern]
+        out.append((kind, tokens))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_values() -> tuple[frozenset, frozenset]:
+    """Tags and words any opener pattern can start with: most units start with neither."""
+    tags = {v for _, p in _compiled() for is_tag, vals in p[0] if is_tag for v in vals}
+    words = {v for _, p in _compiled() for is_tag, vals in p[0] if not is_tag for v in vals}
+    return frozenset(tags), frozenset(words)
 
 
 def _opener(toks, i: int) -> str | None:
-    for kind, pattern in openers():
-        if i + len(pattern) <= len(toks) and all(_matches(toks[i + n], s) for n, s in enumerate(pattern)):
+    tags, words = _first_values()
+    if toks[i].tag_ not in tags and toks[i].lower_ not in words:
+        return None
+    for kind, pattern in _compiled():
+        if i + len(pattern) <= len(toks) and all(
+                (toks[i + n].tag_ if is_tag else toks[i + n].lower_) in allowed
+                for n, spec in enumerate(pattern) for is_tag, allowed in spec):
             return kind
     return None
 
@@ -132,7 +148,7 @@ def _split_coordination(toks, a: int, b: int, quoted: bool) -> list[tuple[int, i
     """`X lehnte den Plan ab und forderte Neuwahlen`: a coordinator with a finite verb on
     both sides, or right after it, joins two clauses."""
     for n in range(a + 1, b - 1):
-        if toks[n].text.lower() in COORDINATORS and toks[n].tag_ == "KON" and any(
+        if toks[n].lower_ in COORDINATORS and toks[n].tag_ == "KON" and any(
                 t.tag_ in FINITE for t in toks[n + 1:b]) and (
                 toks[n + 1].tag_ in FINITE or any(t.tag_ in FINITE for t in toks[a:n])):
             return [(a, n, quoted)] + _split_coordination(toks, n, b, quoted)
@@ -166,10 +182,20 @@ def _kind(toks, words: list[int]) -> str | None:
     return None
 
 
+class _Tok:
+    """What the clause splitter reads of a token, copied once: spaCy's string attributes
+    are looked up in the StringStore on every access, and the splitter reads them often."""
+
+    __slots__ = ("i", "tag_", "text", "lower_", "is_punct")
+
+    def __init__(self, tok):
+        self.i, self.tag_, self.text, self.lower_, self.is_punct = tok.i, tok.tag_, tok.text, tok.lower_, tok.is_punct
+
+
 def sentence_clauses(tokens, start: int = 0) -> list[Clause]:
     """The clauses of one sentence (its non-space tokens); `start` offsets the parent
     and conj indices when the sentence's clauses join a longer list."""
-    toks = [t for t in tokens if not t.is_space]
+    toks = [_Tok(t) for t in tokens if not t.is_space]
     if not toks:
         return []
     units = [(a, b, q, _kind(toks, _words(toks, a, b))) for a, b, q in _units(toks)]
@@ -199,27 +225,32 @@ def _attach_fragments(toks, units, unit_clause, clauses) -> None:
     """A verbless stretch belongs to a clause: before a verb-first main clause it is that
     clause's Vorfeld (`Anna Lehmann, Präsidentin der Bundesbank, sagte`), else it
     continues the clause before it (an apposition, `so die Gewerkschaft`)."""
+    next_main, next_clause = [None] * len(units), [None] * len(units)
+    found_main = found_clause = None
+    for w in range(len(units) - 1, -1, -1):
+        next_main[w], next_clause[w] = found_main, found_clause
+        if units[w][3] == "main":
+            found_main = w
+        if unit_clause[w] is not None:
+            found_clause = unit_clause[w]
+    last_main = last_clause = None
     for u, (a, b, _, kind) in enumerate(units):
         if kind:
+            last_clause = unit_clause[u]
+            last_main = unit_clause[u] if kind == "main" else last_main
             continue
-        target = None
-        for w in range(u + 1, len(units)):
-            k = units[w][3]
-            if k == "main":
-                first = _words(toks, units[w][0], units[w][1])
-                coordinated = toks[units[w][0]].text.lower() in COORDINATORS or (
-                    first and first[0] > units[w][0] and toks[first[0] - 1].text.lower() in COORDINATORS)
-                if first and toks[first[0]].tag_ in FINITE and not coordinated and not units[w][2]:
-                    target = unit_clause[w]
-                break
-            if k is None or units[w][2]:
-                continue
-        before = [unit_clause[w] for w in range(u - 1, -1, -1) if unit_clause[w] is not None]
+        target, w = None, next_main[u]
+        if w is not None:
+            first = _words(toks, units[w][0], units[w][1])
+            coordinated = toks[units[w][0]].lower_ in COORDINATORS or (
+                first and first[0] > units[w][0] and toks[first[0] - 1].lower_ in COORDINATORS)
+            if first and toks[first[0]].tag_ in FINITE and not coordinated and not units[w][2]:
+                target = unit_clause[w]
         if target is None:  # a subordinate clause ends with its verb: what follows is the clause around it
-            target = next((c for c in before if clauses[c].kind == "main"), before[0] if before else None)
+            target = last_main if last_main is not None else last_clause
         lead = target is None
         if lead:
-            target = next(unit_clause[w] for w in range(u + 1, len(units)) if unit_clause[w] is not None)
+            target = next_clause[u]
         c = clauses[target]
         if lead:
             c.lead += [toks[n].i for n in range(a, b)]
@@ -351,7 +382,7 @@ def annotate(doc, sents) -> list[Clause]:
         for n, c in sorted(enumerate(found), key=lambda x: len(x[1].tokens), reverse=True):
             for i in c.tokens:
                 owner[i] = base + n
-    doc.user_data["clause_of"] = owner
+    doc.user_data["clause_of"], doc.user_data["clauses"] = owner, clauses
     return clauses
 
 
@@ -360,4 +391,4 @@ def clause_at(doc, i: int) -> Clause | None:
     owner = doc.user_data.get("clause_of")
     if owner is None or owner[i] is None:
         return None
-    return doc._.clauses[owner[i]]
+    return doc.user_data["clauses"][owner[i]]

@@ -22,6 +22,7 @@ def rows(name: str) -> tuple[dict, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
 def labelled(name: str, label: str) -> tuple[dict, ...]:
     return tuple(r for r in rows(name) if r["label"] == label)
 
