@@ -20,8 +20,8 @@ from kg.nlp.triggers import Hit, SentenceView
 
 QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘", "'"}
 DETERMINERS = {"ART", "PDAT", "PIAT", "PPOSAT", "PIDAT"}
-SETTING_PREPOSITIONS = {"in", "im", "auf", "bei", "beim", "per", "via", "gegenüber", "am", "aus", "vor", "während", "nach",
-                        "laut"}
+SETTING_PREPOSITIONS = {"in", "im", "auf", "bei", "beim", "per", "via", "gegenüber", "am", "aus", "vor", "während",
+                        "nach", "laut"}
 MONTH_WORDS = {"Mitte", "Anfang", "Ende"} | set(MONTHS)
 
 
@@ -102,7 +102,8 @@ def _place(v: SentenceView, hit: Hit, seg_toks: list[int]) -> set[int]:
     """`sagte X in Berlin`, `Das versicherte X in Berlin`: where a verb of saying was said,
     or a cue whose object only points back (`Das`), is no part of the claim."""
     first = next((i for i in seg_toks if not v.toks[i].is_punct), None)
-    pointing = first is not None and v.toks[first].text.lower() in ("das", "dies") and v.toks[first].tag_ in ("PDS", "ART")
+    pointing = first is not None and v.toks[first].text.lower() in ("das", "dies") \
+        and v.toks[first].tag_ in ("PDS", "ART")
     if not (hit.trigger.report or pointing):
         return set()
     out = set()

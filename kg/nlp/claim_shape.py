@@ -40,7 +40,7 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     adverbs = words("adverb")
     idx = [i for i in sorted(set(idx)) if v.toks[i].text not in QUOTES
            and not (v.toks[i].text.lower() in adverbs
-                    and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA")
+                    and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA", "PAV")
                     and not modifies_noun(v, i))
            and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].text.lower() in adverbs)
            and not _contrastive(v, i)]
@@ -55,14 +55,21 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ == "ART" \
             and v.toks[idx[1]].tag_ in ("NN", "ADJA", "NE", "ADV", "CARD", "PIAT", "PIDAT"):
         idx = idx[1:]
-    while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
+    while idx and ((v.toks[idx[-1]].is_punct and not _closes(v, idx))
+                   or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
     idx = _prune(v, idx)
     if _words(v, idx) > MAX_WORDS:
         idx = _first_clauses(v, idx)
-    while idx and (v.toks[idx[-1]].is_punct or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
+    while idx and ((v.toks[idx[-1]].is_punct and not _closes(v, idx))
+                   or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
     return idx
+
+
+def _closes(v: SentenceView, idx: list[int]) -> bool:
+    """Does the last token close a bracket the claim opened (`Merz (CDU)`)?"""
+    return v.toks[idx[-1]].text == ")" and any(v.toks[i].text == "(" for i in idx)
 
 
 def _contrastive(v: SentenceView, i: int) -> bool:
@@ -81,7 +88,7 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     skipped = False
     for s in segs[1:]:
         toks = [i for i in idx if v.segs[i] == s]
-        if skipped and v.toks[toks[0]].text in (",", "-", "–"):
+        if skipped and v.toks[toks[0]].text == ",":
             toks = toks[1:]  # the comma that closed the relative clause
         words_ = [i for i in toks if not v.toks[i].is_punct]
         skipped = False

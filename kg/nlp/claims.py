@@ -210,7 +210,7 @@ def _own_part(v: SentenceView, hit: Hit, frame: set[int]) -> list[int]:
     several are coordinated (`schließt X aus und setzt auf Y`)."""
     seg = v.segs[hit.i]
     part = clause_of(v, hit.i)
-    return [i for i in v.seg_tokens(seg) if i not in frame and not v.toks[i].is_punct
+    return [i for i in v.seg_tokens(seg) if i not in frame and _kept(v.toks[i])
             and clause_of(v, i) == part and not (v.toks[i].text.lower() in ("und", "oder") and i > hit.i
                                                   and i + 1 < len(v.toks) and v.toks[i + 1].tag_ in FINITE)]
 
@@ -343,7 +343,8 @@ def _names_no_matter(v: SentenceView, idx: list[int]) -> bool:
     if not nouns or others or len(nouns) > 3:
         return False  # `Landesregierung in Dresden` is all actor; `Rente mit 70` is not
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-    verdicts, actors = resources.evaluations(), resources.state_organs() | resources.bodies() | set(resources.role_heads())
+    verdicts = resources.evaluations()
+    actors = resources.state_organs() | resources.bodies() | set(resources.role_heads())
     place = {i for i in nouns if v.toks[i].tag_ == "NE" and i > nouns[0] and v.toks[i - 1].tag_ == "APPR"}
     return all(i in named or i in place or v.toks[i].lemma_.lower() in actors
                or (v.toks[i].lemma_.lower(),) in verdicts for i in nouns)
