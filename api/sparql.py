@@ -19,7 +19,6 @@ from api.auth import require_write_token
 from api.errors import BadRequest, HTTPProblem, UnsupportedMediaType
 from api.result_cache import cacheable
 from api.service import service_description
-from api.update_dataset import DatasetConflict, with_dataset
 from kg import formats
 from kg.errors import StoreError
 
@@ -190,12 +189,9 @@ def _update(op: dict):
     svc = services()
     with svc.write_lock:
         try:
-            text = with_base(with_dataset(op["update"], op["using_graphs"], op["using_named_graphs"],
-                                          union_graphs=svc.store.graph_names()))
+            text = with_base(op["update"])
             svc.executor.dry_run(text)
-            svc.store.update(text)
-        except DatasetConflict as e:
-            raise BadRequest(str(e)) from None
+            svc.store.update(text, using_graphs=op["using_graphs"], using_named_graphs=op["using_named_graphs"])
         except StoreError as e:
             if guard.calls_out(op["update"]):  # LOAD <file:…>, an unreachable host: the request's fault
                 raise BadRequest(f"the update could not fetch what it names: {e}") from None

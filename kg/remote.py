@@ -34,7 +34,9 @@ from kg.errors import QueryError, StoreError
 from kg.remote_http import (HttpClient, check_complete, make_auth, raise_if_cut,
                             result_cut_at)
 from kg.remote_updates import Operation, update_requests
+from kg.sparql_text import dataset_clause, declares_dataset
 from kg.store import DATASET_FORMATS, RDF_FORMATS, Store, rdflib_result, to_rdflib
+from kg.update_dataset import check_no_conflict
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
@@ -101,6 +103,8 @@ class RemoteStore(Store):
         """
         if not self.query_endpoint:
             raise StoreError("no query endpoint configured (--query-endpoint or $KG_QUERY_ENDPOINT)")
+        if default_graphs is None and named_graphs is None and declares_dataset(sparql):
+            default_graphs, named_graphs = dataset_clause(sparql)  # so that a union default cannot override FROM
         data = [("query", sparql)]
         data += [("default-graph-uri", g) for g in default_graphs or ()]
         data += [("named-graph-uri", g) for g in named_graphs or ()]
@@ -242,11 +246,15 @@ class RemoteStore(Store):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def update(self, sparql_update):
+    def update(self, sparql_update, *, using_graphs=None, using_named_graphs=None):
+        """The server's own union default graph applies; protocol graphs are passed on as they are."""
         if not self.update_endpoint:
             raise StoreError("this remote store is read-only: no update endpoint configured "
                              "(--update-endpoint or $KG_UPDATE_ENDPOINT)")
-        self.http.request("POST", self.update_endpoint, what="update", data={"update": sparql_update},
+        check_no_conflict(sparql_update, using_graphs, using_named_graphs)
+        data = [("update", sparql_update)] + [("using-graph-uri", g) for g in using_graphs or ()]
+        data += [("using-named-graph-uri", g) for g in using_named_graphs or ()]
+        self.http.request("POST", self.update_endpoint, what="update", data=data,
                           headers={"Accept": f"{RESULTS_JSON}, */*;q=0.1"})
 
     def replace_graphs(self, replace, merge=None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterator
+from urllib.parse import urljoin
 
 LEXEME = re.compile(r'''
     (?P<skip> """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
@@ -38,6 +39,44 @@ def keywords(text: str) -> Iterator[str]:
 def declares_dataset(query: str) -> bool:
     """Whether a query names its own dataset with FROM or FROM NAMED (SPARQL 1.1 §13.2)."""
     return "FROM" in keywords(query)
+
+
+def dataset_clause(query: str) -> tuple[list[str], list[str]]:
+    """The IRIs of a query's FROM and FROM NAMED clauses, prefixed names and relative IRIs
+    resolved through its PREFIX and BASE declarations: (default graphs, named graphs).
+
+    A remote server whose default graph is the union of all graphs may let that override
+    FROM (Oxigraph's server does); sent as the protocol's default-graph-uri and
+    named-graph-uri, the same dataset wins on every server.
+    """
+    found = list(tokens(query))
+    prefixes: dict[str, str] = {}
+    base, defaults, named = "", [], []
+
+    def iri(lexeme: str) -> str:
+        if lexeme.startswith("<"):
+            return urljoin(base, lexeme[1:-1]) if base else lexeme[1:-1]
+        prefix, _, local = lexeme.partition(":")
+        return prefixes.get(prefix, prefix + ":") + local
+
+    i = 0
+    while i < len(found):
+        word = (found[i].group("word") or "").upper()
+        if word == "PREFIX" and i + 2 < len(found):
+            prefixes[found[i + 1].group(0)[:-1]] = iri(found[i + 2].group(0))
+            i += 3
+        elif word == "BASE" and i + 1 < len(found):
+            base = iri(found[i + 1].group(0))
+            i += 2
+        elif word == "FROM" and i + 1 < len(found):
+            is_named = (found[i + 1].group("word") or "").upper() == "NAMED"
+            at = i + 2 if is_named else i + 1
+            if at < len(found):
+                (named if is_named else defaults).append(iri(found[at].group(0)))
+            i = at + 1
+        else:
+            i += 1
+    return defaults, named
 
 
 def oxigraph_dataset(query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict:

@@ -18,6 +18,7 @@ import rdflib
 from kg import formats
 from kg.errors import QueryError, StoreError
 from kg.sparql_text import oxigraph_dataset
+from kg.update_dataset import with_dataset
 
 DEFAULT_STORE = "data/store"
 
@@ -54,7 +55,11 @@ class Store(ABC):
         """The result serialised in `media_type`, for the SPARQL endpoint."""
 
     @abstractmethod
-    def update(self, sparql_update: str) -> None: ...
+    def update(self, sparql_update: str, *, using_graphs: list[str] | None = None,
+               using_named_graphs: list[str] | None = None) -> None:
+        """Run a SPARQL update. Its WHERE clauses read the union of the named graphs (as queries
+        do), the protocol's `using_graphs` / `using_named_graphs`, or the update's own USING/WITH.
+        :raise QueryError: a malformed update, or protocol graphs for an update with USING/WITH."""
 
     @abstractmethod
     def graph_names(self) -> list[str]: ...
@@ -119,8 +124,9 @@ class OxigraphStore(Store):
     def drop_graph(self, iri):
         self._run_update(f"DROP SILENT GRAPH <{iri}>")
 
-    def update(self, sparql_update):
-        self._run_update(sparql_update)
+    def update(self, sparql_update, *, using_graphs=None, using_named_graphs=None):
+        self._run_update(with_dataset(sparql_update, using_graphs, using_named_graphs,
+                                      union_graphs=self.graph_names()))
 
     def _run_update(self, text):
         try:

@@ -100,8 +100,8 @@ class Delegating(Store):
     def drop_graph(self, iri):
         return self.inner.drop_graph(iri)
 
-    def update(self, text):
-        return self.inner.update(text)
+    def update(self, text, **dataset):
+        return self.inner.update(text, **dataset)
 
     def graph_names(self):
         return self.inner.graph_names()

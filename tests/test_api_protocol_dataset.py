@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import rdflib
 
-from api.update_dataset import DatasetConflict, with_dataset
+from kg.update_dataset import DatasetConflict, with_dataset
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
 from api_fixtures import TOKEN, _app
 from kg import iris
@@ -161,3 +161,12 @@ def test_api_service_description_features_and_graphs(client, api_store):
         assert (None, SD.feature, SD.BasicFederatedQuery) in federated
     finally:
         app.extensions["standpunkt"].close()
+
+
+def test_sparql_text_dataset_clause_resolves_prefixes_and_base():
+    from kg.sparql_text import dataset_clause
+
+    query = """BASE <http://localhost/sparql> PREFIX g: <https://example.org/graph/>
+        SELECT * FROM g:a FROM <b> FROM NAMED <https://example.org/n> WHERE { ?s ?p 'FROM <x>' }"""
+    assert dataset_clause(query) == (["https://example.org/graph/a", "http://localhost/b"],
+                                     ["https://example.org/n"])

@@ -1,11 +1,13 @@
-"""The dataset an update's WHERE clause reads: the protocol's, the update's own, or the union.
+"""The dataset an update's WHERE clause reads in the embedded store: the protocol's, the
+update's own, or the union.
 
 Queries see the union of all graphs as their default graph (the Service Description
 says sd:UnionDefaultGraph), and updates must too; and the SPARQL 1.1 Protocol's
 `using-graph-uri` / `using-named-graph-uri` parameters act as USING / USING NAMED
-clauses on every DELETE/INSERT … WHERE operation. The store's update API offers
+clauses on every DELETE/INSERT … WHERE operation. pyoxigraph's update API offers
 neither, so both are written into the update text as USING clauses, before each
-operation's WHERE. An operation with its own WITH or USING keeps it. An update that
+operation's WHERE. (A remote store gets the protocol parameters as they are, and its
+server's own union default graph: Oxigraph's refuses USING in union mode.) An operation with its own WITH or USING keeps it. An update that
 names a graph (GRAPH, INTO, TO) makes that graph part of the union even if an earlier
 operation of the same request creates it; a graph created through a variable is not
 known in advance and stays outside the WHERE of later operations of that request.
@@ -14,12 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.errors import QueryError
 from kg.sparql_text import tokens
 
 GRAPH_NAMING = {"GRAPH", "INTO", "TO"}
 
 
-class DatasetConflict(ValueError):
+class DatasetConflict(QueryError):
     """using-graph-uri / using-named-graph-uri given for an update that has USING or WITH."""
 
 
@@ -53,6 +56,13 @@ def _scan(text: str) -> tuple[list[_Operation], list[str]]:
     return operations, named
 
 
+def check_no_conflict(text: str, using: list[str] | None, using_named: list[str] | None) -> None:
+    """:raise DatasetConflict: protocol graphs for an update with its own USING or WITH (Protocol §2.2.3)."""
+    if (using or using_named) and any(op.own_dataset for op in _scan(text)[0]):
+        raise DatasetConflict("using-graph-uri / using-named-graph-uri cannot be combined with an "
+                              "update that has its own USING or WITH clause")
+
+
 def with_dataset(text: str, using: list[str] | None = None, using_named: list[str] | None = None,
                  union_graphs: list[str] | None = None) -> str:
     """`text` with the USING clauses that give each DELETE/INSERT … WHERE its dataset.
@@ -63,9 +73,7 @@ def with_dataset(text: str, using: list[str] | None = None, using_named: list[st
     """
     operations, named = _scan(text)
     if using or using_named:
-        if any(op.own_dataset for op in operations):
-            raise DatasetConflict("using-graph-uri / using-named-graph-uri cannot be combined with an "
-                                  "update that has its own USING or WITH clause")
+        check_no_conflict(text, using, using_named)
         clauses = [f"USING <{g}>" for g in using or []] + [f"USING NAMED <{g}>" for g in using_named or []]
         targets = operations
     else:
