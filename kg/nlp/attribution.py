@@ -279,7 +279,8 @@ class Attributor:
     def _markers(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         """`laut X`, `X zufolge`, `nach Angaben von X`, `nach den Plänen der CDU`."""
         out = []
-        says = any(t.text.lower() in ("heißt", "hieß") for t in v.toks)  # `heißt es in einem Brief der X`
+        says = any(t.lower_ in ("heißt", "hieß") and {v.toks[n].lower_ for n in (i - 1, i + 1) if 0 <= n < len(v.toks)}
+                   & {"es"} for i, t in enumerate(v.toks))  # `heißt es in einem Brief der X`, not `X heißt Y`
         for m in v.mentions:
             if v.mask[v.local(m)]:
                 continue
