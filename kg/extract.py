@@ -159,7 +159,7 @@ def _aliases(doc) -> dict[str, list[str]]:
     """Names each actor goes by in the article (`Merz`, `Kiew`): a job title is no name, so
     role nouns, descriptions and pronouns are left out, and `Bundeskanzler Friedrich Merz`
     gives `Friedrich Merz`; a first name alone (`Wibke`) is never a name."""
-    from kg.nlp.mentions import NAME_KINDS
+    from kg.nlp.article_actors import NAME_KINDS
 
     out: dict[str, set[str]] = {}
     for m in doc._.mentions or []:

@@ -14,19 +14,18 @@ kg.nlp.surnames; what refers back is resolved later, by the coreference componen
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc
 
-from kg.nlp import organisations, resources
+from kg.nlp import resources
 from kg.nlp.doc import sentences_of
 from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention, descriptor, first_name  # noqa: F401
 from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE, GROUP_COUNTS, PERSONAL_GENDER
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
+from kg.nlp.persons import PERSON_TAGS, PersonNames, speaks
+from kg.nlp.role_nouns import is_role, role_gender
 from kg.nlp.surnames import FamilyNames
 
-PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
 _first_name = first_name
 
 
@@ -42,29 +41,13 @@ def _portfolio_end(toks, words, j: int) -> int:
     return k if nxt[:1].isupper() and (_first_name(nxt) or toks[k].tag_ == "NE") else j
 
 
-@lru_cache(maxsize=100_000)
-def role_gender(word: str) -> str | None:
-    """The role noun's gender if it is a role noun (by its head), else None."""
-    prefix, _, head = word.lower().rpartition("-")
-    if prefix and head in resources.prefixed_role_heads():
-        return resources.prefixed_role_heads()[head]
-    heads = resources.role_heads()
-    generic = resources.generic_roles()
-    for cand in (head, head[:-1] if head.endswith("n") else head):
-        if cand in generic:
-            return generic[cand]
-        for h, g in heads.items():
-            if cand.endswith(h) and (len(cand) == len(h) or len(h) >= 4):
-                return g
-    return None
-
-
 class MentionFinder(ActorView):
     """Runs over one Doc, filling the article's ArticleActors as it goes."""
 
     def __init__(self, state: ArticleActors):
         super().__init__(state)
         self.orgs = OrganisationMentions(state)
+        self.persons = PersonNames(state)
 
     def run(self) -> ArticleActors:
         sents = sentences_of(self.doc)
@@ -125,7 +108,19 @@ class MentionFinder(ActorView):
             i = self._at(toks, words, i)
 
     def _at(self, toks, words, i) -> int:
-        tok = toks[i]
+        """Mentions from token i on; the index after them (i + 1 where none starts)."""
+        end = self._named(toks, words, i) or self._described(toks, words, i)
+        if end:
+            return end
+        gender = role_gender(words[i]) if words[i][:1].isupper() or "-" in words[i] else None
+        if gender is not None or self.gaz.is_role(words[i]):
+            return self._role(toks, words, i, gender)
+        end = self.persons.unknown(toks, words, i) or self.persons.apposed(toks, words, i) \
+            or self.orgs.acronym(toks, words, i, speaks(toks, i, 1))
+        return end or self._referring(toks, words, i)
+
+    def _named(self, toks, words, i) -> int | None:
+        """Gazetteer names, organisations, state organs, party bodies, councils."""
         hit = self.gaz.match(words, i) or self._local(words, i)
         if hit and self._first_name_not_surname(toks, words, i, hit):
             hit = None
@@ -148,40 +143,37 @@ class MentionFinder(ActorView):
         owner = self._prefix_owner(words[i])
         if owner:
             self.entity(owner)
-            self.mentions.append(Mention(tok.i, tok.i + 1, owner, "prefix", words[i]))
+            self.mentions.append(Mention(toks[i].i, toks[i].i + 1, owner, "prefix", words[i]))
             return i + 1
         party = self._party_body(words[i])
         if party:
             self._add(toks, i, i + 1, party, "name")
             return i + 1
-        council = self.orgs.council(toks, words, i) or self.orgs.land_government(toks, words, i) or \
+        return self.orgs.council(toks, words, i) or self.orgs.land_government(toks, words, i) or \
             self.orgs.city(toks, words, i)
-        if council:
-            return council
-        if i and words[i - 1].lower().rstrip("nr") in GROUP_COUNTS \
-                and resources.collectives().get(words[i].lower(), "").startswith("group:"):
-            self.mentions.append(Mention(tok.i, tok.i + 1, None, "group", tok.text,
-                                         role=str(GROUP_COUNTS[words[i - 1].lower().rstrip("nr")])))
-            return i + 1
-        if words[i].lower() in resources.categories() and words[i][:1].isupper():
-            self.mentions.append(Mention(tok.i, tok.i + 1, None, "category", tok.text))
-            return i + 1
-        if descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem"):
-            gender = "f" if words[i - 1].lower() == "die" else "m"
-            self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text, gender))
-            return i + 1
-        if resources.collectives().get(words[i].lower(), "self") not in ("self",) \
-                and not resources.collectives()[words[i].lower()].startswith("person:@") and not (
-                i + 1 < len(words) and _first_name(words[i + 1])):
-            self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
-            return i + 1
-        gender = role_gender(words[i]) if words[i][:1].isupper() or "-" in words[i] else None
-        if gender is not None or self.gaz.is_role(words[i]):
-            return self._role(toks, words, i, gender)
-        person = self._unknown_person(toks, words, i) or self._apposed_person(toks, words, i) \
-            or self.orgs.acronym(toks, words, i, self._speaks(toks, i, 1))
-        if person:
-            return person
+
+    def _described(self, toks, words, i) -> int | None:
+        """Words that stand for actors named elsewhere: `beider Parteien`, `die Gewerkschaft`,
+        `die 46-Jährige`, `die Delegierten` (resolved by the coreference component)."""
+        tok, low = toks[i], words[i].lower()
+        kind, gender, role = None, None, None
+        if i and words[i - 1].lower().rstrip("nr") in GROUP_COUNTS and resources.collectives().get(low, "").startswith("group:"):
+            kind, role = "group", str(GROUP_COUNTS[words[i - 1].lower().rstrip("nr")])
+        elif low in resources.categories() and words[i][:1].isupper():
+            kind = "category"
+        elif descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem"):
+            kind, gender = "collective", "f" if words[i - 1].lower() == "die" else "m"
+        elif resources.collectives().get(low, "self") != "self" and not resources.collectives()[low].startswith(
+                "person:@") and not (i + 1 < len(words) and _first_name(words[i + 1])):
+            kind = "collective"
+        if kind is None:
+            return None
+        self.mentions.append(Mention(tok.i, tok.i + 1, None, kind, tok.text, gender, role))
+        return i + 1
+
+    def _referring(self, toks, words, i) -> int:
+        """`Wir als AfD-Fraktion`, pronouns, demonstratives and definite nouns that refer back."""
+        tok = toks[i]
         if words[i].lower() == "wir" and i + 2 < len(words) and words[i + 1] == "als":
             hit = self.gaz.match(words, i + 2)
             if hit and self._info(hit[1]).type != "person":  # `Wir als AfD-Fraktion lehnen … ab`
@@ -219,7 +211,7 @@ class MentionFinder(ActorView):
         return None
 
     def _is_role(self, word: str) -> bool:
-        return role_gender(word) is not None or self.gaz.is_role(word)
+        return is_role(word, self.gaz)
 
     def _role(self, toks, words, i, gender) -> int:
         role = words[i]
@@ -291,109 +283,12 @@ class MentionFinder(ActorView):
                 break
             if self.gaz.surface.get((w,)) and self.gaz.actors[self.gaz.surface[(w,)]].type != "person":
                 break
-            if self._is_role(w) and not self._role_surname(toks, words, j, n):
+            if self._is_role(w) and not self.persons.role_surname(toks, words, j, n):
                 break
             n += 1
         if n == 1 and (toks[j].tag_ != "NE" and _first_name(words[j]) is None or _first_name(words[j])):
             return 0  # a first name alone (`Fraktionschefin Wibke`) is no one's name
         return n
-
-    def _role_surname(self, toks, words, i, n) -> bool:
-        """`Doris König`, `Gesine Richter`: a role noun right after a first name that ends
-        the name (no capitalised word follows) is a surname."""
-        nxt = words[i + n + 1] if i + n + 1 < len(words) else ""
-        return n >= 1 and _first_name(words[i + n - 1]) is not None and not nxt[:1].isupper()
-
-    def _unknown_person(self, toks, words, i) -> int | None:
-        """`Irene Mihalic`: a known first name followed by a capitalised surname."""
-        if _first_name(words[i]) is None or i + 1 >= len(toks):
-            return None
-        n = 1
-        while i + n < len(toks) and n < 3 and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
-                and (toks[i + n].tag_ in PERSON_TAGS or toks[i + n].tag_.startswith("VV")) and (not self._is_role(words[i + n])
-                                                         or self._role_surname(toks, words, i, n)):
-            n += 1
-        if n == 1:
-            return None
-        name = " ".join(words[i:i + n])
-        info = self.entity(name)
-        info.gender = info.gender or _first_name(words[i])
-        self._add(toks, i, i + n, name, "name")
-        return i + n
-
-    def _apposed_person(self, toks, words, i) -> int | None:
-        """A name no first-name list knows, told by an apposition with a role noun: `Kwame
-        Mensah, der Sprecher der Partei, …` (the role after it) or `Der Leiter der Behörde,
-        Ngozi Adeyemi, …` (after a role phrase no one was named with)."""
-        n = self._name_words(toks, words, i)
-        if n < 2:
-            return None
-        after = words[i + n] if i + n < len(words) else ""
-        role_after = after == "," and (self._role_next(toks, words, i + n + 1) or self._relative_next(toks, words, i + n + 1))
-        if after == "(" and i + n + 2 < len(words) and words[i + n + 2] == ")":  # `Ngozi Adeyemi (SPD)`
-            party = self.gaz.surface.get((words[i + n + 1],))
-            role_after = "-" if party and self.gaz.actors[party].kind == "party" else role_after
-        last = next((m for m in reversed(self.mentions) if m.kind == "role"), None)
-        role_before = i and words[i - 1] == "," and last is not None and not last.actor \
-            and toks[i].i - last.end <= 10 and (after in (",", "(") or toks[i + n].tag_ in FINITE) \
-            and not any(t.tag_ in FINITE or t.text in ".;:" for t in self.doc[last.end:toks[i].i]) \
-            and not any(m.start > last.start and m.actor and self._info(m.actor).type == "person" for m in self.mentions)
-        speaking = not (role_after or role_before) and n == 2 and self._speaks(toks, i, n)
-        if not (role_after or role_before or speaking):
-            return None
-        name = " ".join(words[i:i + n])
-        info = self.entity(name)
-        info.type = info.kind = "person"
-        info.gender = info.gender or (role_after if role_after in ("m", "f") else last.gender if role_before else None)
-        self._add(toks, i, i + n, name, "name")
-        return i + n
-
-    def _name_words(self, toks, words, i) -> int:
-        """How many words from i on may form a person's name: two or three capitalised
-        words, the first tagged as a name, none a known actor, role or organisation word."""
-        n = 0
-        while i + n < len(toks) and n < 3:
-            w, tag = words[i + n], toks[i + n].tag_
-            if not (w[:1].isupper() and w.replace("-", "").isalpha() and (tag in ("NE", "FM") or n and (
-                    tag == "NN" or tag.startswith("V")))):
-                break
-            if self.gaz.match(words, i + n) or self._is_role(w) or organisations.is_org_head(w) \
-                    or w.lower() in resources.collectives():
-                break
-            n += 1
-        return n
-
-    @staticmethod
-    def _speaks(toks, i: int, n: int) -> bool:
-        """Is toks[i:i+n] next to a finite verb of saying or taking a side (`Ngozi Adeyemi
-        sagte`, `erklärte Ngozi Adeyemi`)?"""
-        around = [toks[i + n]] if i + n < len(toks) else []
-        before = i - 1 if i and toks[i - 1].tag_ != "ART" else i - 2  # `kritisierte die KDB`
-        around += [toks[before]] if before >= 0 else []
-        verbs = resources.verbs()
-        return any(t.tag_ == "VVFIN" and t.lemma_ in verbs for t in around)
-
-    @staticmethod
-    def _relative_next(toks, words, j) -> str | bool:
-        """`Kwame Mensah, der am Montag zurücktrat, …`: a relative clause on a person (its
-        pronoun's gender) -- an organisation's would be `die`/`das` after a name that
-        tells it (org words, the gazetteer), which the caller has ruled out."""
-        if j >= len(words) or toks[j].tag_ != "PRELS" or words[j] not in ("der", "die"):
-            return False
-        return "m" if words[j] == "der" else "f"
-
-    def _role_next(self, toks, words, j) -> str | bool:
-        """`der Sprecher …`, `Sprecherin der …`: a role noun (after an article and
-        adjectives) from j on; its gender from the article, `-` when unknown."""
-        article = words[j].lower() if j < len(words) else ""
-        if article in ("der", "die", "ein", "eine"):
-            j += 1
-        while j < len(words) and toks[j].tag_ == "ADJA":
-            j += 1
-        if j >= len(words) or not self._is_role(words[j]):
-            return False
-        return {"der": "m", "ein": "m", "die": "f", "eine": "f"}.get(article) or role_gender(words[j]) or "-"
-
 
 def find(doc: Doc, gaz: Gazetteer, date: str | None) -> ArticleActors:
     """The mentions and actors of one article, before coreference."""

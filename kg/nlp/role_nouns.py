@@ -1,0 +1,30 @@
+"""Role nouns: `Ministerin`, `CDU-Politiker`, `Regierungssprecher` -- known by their head
+(data/role_heads.tsv, and the role nouns the gazetteer's offices use)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.nlp import resources
+from kg.nlp.gazetteer import Gazetteer
+
+
+@lru_cache(maxsize=100_000)
+def role_gender(word: str) -> str | None:
+    """The role noun's gender if it is a role noun (by its head), else None."""
+    prefix, _, head = word.lower().rpartition("-")
+    if prefix and head in resources.prefixed_role_heads():
+        return resources.prefixed_role_heads()[head]
+    heads = resources.role_heads()
+    generic = resources.generic_roles()
+    for cand in (head, head[:-1] if head.endswith("n") else head):
+        if cand in generic:
+            return generic[cand]
+        for h, g in heads.items():
+            if cand.endswith(h) and (len(cand) == len(h) or len(h) >= 4):
+                return g
+    return None
+
+
+def is_role(word: str, gaz: Gazetteer) -> bool:
+    """A role noun by its head, or one of the gazetteer's offices (`Kremlchef`)."""
+    return role_gender(word) is not None or gaz.is_role(word)
