@@ -248,8 +248,8 @@ def _attach_fragments(toks, units, unit_clause, clauses) -> None:
                 target = unit_clause[w]
         if target is None:  # a subordinate clause ends with its verb: what follows is the clause around it
             target = last_main if last_main is not None else last_clause
-        lead = target is None
-        if lead:
+        lead = target is None and not (b < len(toks) and toks[b].text == ",")  # `Anna Berger, eine Expertin … erklärte`
+        if target is None:
             target = next_clause[u]
         c = clauses[target]
         if lead:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL, LIST_JOINERS,
-                           OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE, SOURCE_PREPOSITIONS,
-                           TENSE_AUXILIARIES, TOGETHER, UNSETTLED)
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, GENITIVE_ARTICLES, GOING_ON, HYPOTHETICAL,
+                           LIST_JOINERS, OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE,
+                           SOURCE_PREPOSITIONS, TENSE_AUXILIARIES, TOGETHER, UNSETTLED)
 from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.fields import clause_at
 from kg.nlp.mentions import Mention
@@ -109,6 +109,8 @@ def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
                 resources.reaction_adjectives().get(tok.text.lower())
             if adj and j != i:
                 return Hit(i, adj, "phrase")
+    if t.tag_.startswith("VV") and lemma not in resources.verbs() and lemma.startswith(GOING_ON):
+        lemma = lemma[len(GOING_ON):]  # `sagte weiter`, `erklärte weiter`: a verb going on, no `weitersagen`
     if t.tag_.startswith("VV") and lemma in resources.verbs() and _licensed(v, i, lemma):
         return Hit(i, resources.verbs()[lemma], "verb")
     joined = _particle_after_commas(v, i) or _bracket_word(v, i) if t.tag_ == "VVFIN" else None
