@@ -11,8 +11,9 @@ the Doc extensions they share and `sentences_of` live in kg.nlp.doc):
   clause in topological fields (Vorfeld, brackets, Mittelfeld, Nachfeld), its kind
   (main, subordinate, relative, infinitive), parent and coordination, on ``doc._.clauses``.
 - ``actor_mentions`` (kg.nlp.mentions, kg.nlp.gazetteer, kg.nlp.surnames): actor
-  mentions from the gazetteer (`data/actors/*.jsonl`), role + name patterns, unknown
-  persons and organisations (kg.nlp.organisations, kg.nlp.org_mentions), bare family
+  mentions from the gazetteer (`data/actors/*.jsonl`), role + name patterns (role nouns:
+  kg.nlp.role_nouns), persons no list knows (kg.nlp.persons), organisations
+  (kg.nlp.organisations, kg.nlp.org_mentions, ``data/generic_actors.tsv``), bare family
   names; left on ``doc._.article_actors`` (kg.nlp.article_actors).
 - ``coreference`` (kg.nlp.coreference, kg.nlp.collectives, kg.nlp.categories): what
   refers back -- role nouns (time-scoped: `der Kanzler`), descriptions, collectives
