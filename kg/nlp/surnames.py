@@ -9,6 +9,8 @@ come first in some names (`Li Qiang`, `Moon Jae-in`: the record's `family` field
 from __future__ import annotations
 
 from kg.nlp.article_actors import ActorView, Mention, first_name
+from kg.nlp.persons import speaks
+from kg.nlp.role_nouns import is_role
 
 
 class FamilyNames(ActorView):
@@ -38,6 +40,28 @@ class FamilyNames(ActorView):
             if name:
                 self.mentions.append(Mention(tok.i, tok.i + 1, name, "surname", tok.text, self.actors[name].gender,
                                              genitive=tok.text.endswith("s") and tok.text != self._family(name)))
+        self._introduced_before()
+
+    def _introduced_before(self) -> None:
+        """`… erklärte Commander Randy Henderson. … Henderson betonte`: a bare name next to a
+        verb of saying whose two-word form stood earlier in the article names that person,
+        though no list knew the first name."""
+        doc = self.doc
+        taken = {i for m in self.mentions for i in range(m.start, m.end)}
+        for tok in doc:
+            if tok.i in taken or tok.tag_ != "NE" or not self._bare_family(tok) or not speaks(doc, tok.i, 1):
+                continue
+            j = next((j for j in range(tok.i - 1, 0, -1) if doc[j].text == tok.text and j - 1 not in taken
+                      and doc[j - 1].tag_ in ("NE", "FM") and doc[j - 1].text.isalpha() and doc[j - 1].text[:1].isupper()
+                      and not is_role(doc[j - 1].text, self.gaz)), None)
+            if j is None:
+                continue
+            name = f"{doc[j - 1].text} {tok.text}"
+            info = self.entity(name)
+            info.gender = info.gender or first_name(doc[j - 1].text)
+            self._add(doc, j - 1, j + 1, name, "name")
+            self._add(doc, tok.i, tok.i + 1, name, "surname")
+            taken |= {j - 1, j, tok.i}
 
     def _article_families(self, full: set[str]) -> dict[str, str]:
         """Family name (and genitive) -> the one person the article names in full bearing it."""
