@@ -112,3 +112,10 @@ def test_result_cache_off_with_zero_megabytes(writable_store):
         assert _stats(client)["entries"] == 0 and _stats(client)["hits"] == 0
     finally:
         app.extensions["standpunkt"].close()
+
+
+def test_result_cache_negative_size_is_refused(capsys):
+    from kg.cli import main
+
+    assert main(["serve", "--cache-mb", "-1", "--store", "/nonexistent"]) == 2
+    assert "--cache-mb" in capsys.readouterr().err
