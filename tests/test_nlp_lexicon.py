@@ -193,7 +193,10 @@ def test_lexicon_passive_subject_holds_nothing(text, want):
 
 
 @pytest.mark.parametrize("text", ["Die SPD erhielt heftige Kritik für ihre Pläne.",
-                                  "Die SPD setzte sich bei der Wahl gegen die CDU durch."])
+                                  "Die SPD setzte sich bei der Wahl gegen die CDU durch.",
+                                  "Das Verwaltungsgericht Berlin verurteilte die SPD zu einer Geldstrafe.",
+                                  "Die SPD sah im Spiel am Sonntag drei Tore."])
 def test_lexicon_no_position_for_the_target_or_the_winner(text):
-    """Receiving criticism holds none; `sich durchsetzen` (to prevail) commits to nothing."""
+    """Receiving criticism holds none; `sich durchsetzen` (to prevail), a sentence (`verurteilte
+    zu`) and seeing without a verdict (`sah drei Tore`) take no side."""
     assert _found(text) == []

@@ -193,24 +193,30 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     the speaker verb right after a quotation (`„…“, drohte er`); `dass`: a dass-clause or a
     colon follows; `evaluative`: an evaluative word or stance noun stands in its clause (`sieht
     die Regierung gescheitert`); any other word must stand in its clause or end one of its
-    compounds (`sieht X als Y`, `legte einen Gesetzentwurf vor`).
-    Verbs without conditions are always cues."""
+    compounds (`sieht X als Y`, `legte einen Gesetzentwurf vor`); `-w`: the word must not
+    (`verurteilte den Angriff`, not `verurteilte X zu einer Strafe`). Verbs without
+    conditions are always cues."""
     only = resources.verb_conditions().get(lemma)
     if not only:
         return True
     seg = v.seg_tokens(v.segs[i])
+    words = {v.toks[j].text.lower() for j in seg}
+    if any(w[1:] in words for w in only if w.startswith("-")):
+        return False
+    wanted = {w for w in only if not w.startswith("-")}
+    if not wanted:
+        return True
     after = [j for j in range(i + 1, len(v.toks)) if not v.mask[j]]
-    if "zu" in only and _zu_complement(v, after):
+    if "zu" in wanted and _zu_complement(v, after):
         return True
-    if "quote" in only and _after_quote(v, i):
+    if "quote" in wanted and _after_quote(v, i):
         return True
-    if "dass" in only and any(v.toks[j].text.lower() in ("dass", ":") for j in after[:8]):
+    if "dass" in wanted and any(v.toks[j].text.lower() in ("dass", ":") for j in after[:8]):
         return True
-    if "evaluative" in only and any(_evaluative(v.toks[j]) for j in seg if j != i):
+    if "evaluative" in wanted and any(_evaluative(v.toks[j]) for j in seg if j != i):
         return True
-    words = {w for j in seg for w in (v.toks[j].text.lower(), v.toks[j].lemma_.lower())}
-    heads = tuple(w for w in only if len(w) >= 4)
-    return any(w in only or (len(w) > 6 and w.endswith(heads)) for w in words)
+    heads = tuple(w for w in wanted if len(w) >= 4)
+    return any(w in wanted or (len(w) > 6 and w.endswith(heads)) for w in words)
 
 
 def _evaluative(tok) -> bool:
