@@ -130,6 +130,9 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     if not candidates:
         return None
     seg = [v.toks[j] for j in v.seg_tokens(v.segs[i])]
+    clause = clause_at(v.toks[i].doc, v.toks[i].i)  # `Von einer „Provokation“ sprach X`: a quoted word splits no clause
+    if clause is not None and not clause.quoted:
+        seg += [v.toks[v.pos[j]] for j in clause.tokens if j in v.pos and not v.mask[v.pos[j]]]
     seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
         x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
     participles = _participles_after(v, i)
@@ -377,7 +380,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
             or _possessor(v, hit, in_seg)
         if owner:
             return [owner]
-    cands = [m for m in _free(v, in_seg, allow) if not m.genitive
+    cands = [m for m in _free(v, in_seg, allow) if (not m.genitive or _owner_of_body(v, m))
              and (v.toks[hit.i].lemma_ in EXPERIENCER or not _oblique(v, m))]
     if not cands:
         return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve) or \
@@ -416,6 +419,13 @@ def _attribute(v: SentenceView, m: Mention) -> bool:
     while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA"):
         j -= 1
     return j > 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j - 1].tag_ in ("NN", "NE")
+
+
+def _owner_of_body(v: SentenceView, m: Mention) -> bool:
+    """`Die Regierung Guatemalas hat angekündigt`: a genitive name right after a body noun
+    is the body's owner, the one who speaks."""
+    i = v.local(m)
+    return i > 0 and _body_of(v, i - 1) is not None
 
 
 def _field_vorfeld(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
