@@ -40,7 +40,7 @@ class CategoryReferences(ActorView):
             if x.actor and self.entity(x.actor).type != "person":
                 forms.setdefault(x.actor, {x.actor.lower()}).add(x.text.lower())
         for name, texts in forms.items():
-            texts |= {" ".join(k).lower() for k, v in self.gaz.surface.items() if v == name}
+            texts |= {form.lower() for form in self.gaz.forms.get(name, ())}
         return forms
 
     def category_heads(self, m: Mention, key: str) -> set[str]:

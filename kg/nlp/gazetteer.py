@@ -70,6 +70,8 @@ class Gazetteer:
         self.families: dict[str, list[str]] = {}  # family name (and genitive) -> persons bearing it
         self.family_of: dict[str, str] = {}
         self.short_forms: dict[str, set[str]] = {}  # actor -> its one-word forms (`Merz`, `Kiew`)
+        self.forms: dict[str, set[str]] = {}  # actor -> every surface form it owns
+        self.first_words: set[str] = set()  # a form's first word: most tokens start none
         self.max_len = 1
         for rec in records:
             self._add(rec, tokenize)
@@ -92,8 +94,11 @@ class Gazetteer:
             self.ambiguous.setdefault(alias, []).append(name)
         for form in [name, *(a for a in rec.get("aliases") or [] if a not in (rec.get("ambiguous") or []))]:
             for variant in _variants(tuple(tokenize(form)), info.type == "person"):
-                if self.surface.setdefault(variant, name) == name and len(variant) == 1:
-                    self.short_forms.setdefault(name, set()).add(variant[0])
+                self.first_words.add(variant[0])
+                if self.surface.setdefault(variant, name) == name:
+                    self.forms.setdefault(name, set()).add(" ".join(variant))
+                    if len(variant) == 1:
+                        self.short_forms.setdefault(name, set()).add(variant[0])
                 self.max_len = max(self.max_len, len(variant))
         family = family_name(rec) if info.type == "person" else None
         if family:
@@ -109,6 +114,8 @@ class Gazetteer:
 
     def match(self, words: list[str], i: int) -> tuple[int, str] | None:
         """Longest gazetteer form starting at words[i]: (length, actor name)."""
+        if words[i] not in self.first_words:
+            return None
         for n in range(min(self.max_len, len(words) - i), 0, -1):
             name = self.surface.get(tuple(words[i:i + n]))
             if name:

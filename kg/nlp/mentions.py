@@ -22,7 +22,7 @@ from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention,
 from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE, GROUP_COUNTS, PERSONAL_GENDER
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
-from kg.nlp.persons import PERSON_TAGS, PersonNames, speaks
+from kg.nlp.persons import PERSON_TAGS, PersonNames
 from kg.nlp.role_nouns import is_role, role_gender
 from kg.nlp.surnames import FamilyNames
 
@@ -116,7 +116,7 @@ class MentionFinder(ActorView):
         if gender is not None or self.gaz.is_role(words[i]):
             return self._role(toks, words, i, gender)
         end = self.persons.unknown(toks, words, i) or self.persons.apposed(toks, words, i) \
-            or self.orgs.acronym(toks, words, i, speaks(toks, i, 1))
+            or self.orgs.acronym(toks, words, i)
         return end or self._referring(toks, words, i)
 
     def _named(self, toks, words, i) -> int | None:

@@ -12,6 +12,7 @@ import re
 
 from kg.nlp import organisations, resources
 from kg.nlp.article_actors import ActorView, Mention, first_name
+from kg.nlp.persons import speaks
 from kg.nlp.german import DEFINITE, ER_DETERMINERS
 
 DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
@@ -45,14 +46,14 @@ class OrganisationMentions(ActorView):
         self._add(toks, i, org.end, name, "name")
         return org.end
 
-    def acronym(self, toks, words, i, speaking: bool) -> int | None:
+    def acronym(self, toks, words, i) -> int | None:
         """`TEPCO erklärte`, `kritisierte die KDB`: an acronym the gazetteer lacks, next to
         a verb of saying or taking a side, names an organisation (elsewhere it may be a
         product, a law or a unit, and stays none)."""
         word = words[i]
-        if not speaking or sum(c.isupper() for c in word) < 2 or not word.replace("-", "").isalnum() \
-                or word.upper() != word or len(word) > 8 or word in resources.abbreviations() \
-                or (i and toks[i - 1].tag_ == "APPR"):
+        if len(word) > 8 or word.upper() != word or sum(c.isupper() for c in word) < 2 \
+                or not word.replace("-", "").isalnum() or word in resources.abbreviations() \
+                or (i and toks[i - 1].tag_ == "APPR") or not speaks(toks, i, 1):
             return None
         self._add(toks, i, i + 1, self._generic(word, "organisation"), "name")
         return i + 1

@@ -47,9 +47,12 @@ class FamilyNames(ActorView):
         verb of saying whose two-word form stood earlier in the article names that person,
         though no list knew the first name."""
         doc = self.doc
+        seconds = {b.text for a, b in zip(doc, doc[1:]) if a.tag_ in ("NE", "FM") and b.tag_ == "NE"}
+        if not seconds:
+            return
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
         for tok in doc:
-            if tok.i in taken or tok.tag_ != "NE" or not self._bare_family(tok) or not speaks(doc, tok.i, 1):
+            if tok.text not in seconds or tok.i in taken or not self._bare_family(tok) or not speaks(doc, tok.i, 1):
                 continue
             j = next((j for j in range(tok.i - 1, 0, -1) if doc[j].text == tok.text and j - 1 not in taken
                       and doc[j - 1].tag_ in ("NE", "FM") and doc[j - 1].text.isalpha() and doc[j - 1].text[:1].isupper()
