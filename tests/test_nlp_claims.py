@@ -14,7 +14,8 @@ import pytest
 from kg.nlp import analyse
 from kg.nlp.claims import claim_of, words
 from kg.nlp.doc import sentences_of
-from kg.nlp.triggers import SentenceView, holders, triggers
+from kg.nlp.cues import triggers
+from kg.nlp.triggers import SentenceView, holders
 
 ROOT = Path(__file__).parent.parent
 TABLE = Path(__file__).parent / "fixtures" / "claim_constructions.tsv"

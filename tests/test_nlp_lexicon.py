@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from kg.nlp import analyse, resources
-from kg.nlp.triggers import SentenceView, triggers
+from kg.nlp.cues import triggers
+from kg.nlp.triggers import SentenceView
 
 ACTOR, SUBJECT = "SPD", "Die SPD"
 CLAIM = "die Reform im Sommer komme"

@@ -18,8 +18,8 @@ the Doc extensions they share and `sentences_of` live in kg.nlp.doc):
 - ``coreference`` (kg.nlp.coreference, kg.nlp.collectives, kg.nlp.categories): what
   refers back -- role nouns (time-scoped: `der Kanzler`), descriptions, collectives
   and category nouns -- resolved within the article.
-- ``attribution`` (kg.nlp.attribution, kg.nlp.clauses, kg.nlp.triggers,
-  kg.nlp.reporting, kg.nlp.stance, kg.nlp.verdicts, kg.nlp.frames): who takes which
+- ``attribution`` (kg.nlp.attribution, kg.nlp.clauses, kg.nlp.cues, kg.nlp.triggers,
+  kg.nlp.reporting, kg.nlp.stance, kg.nlp.scope, kg.nlp.verdicts, kg.nlp.frames): who takes which
   side in which sentence, with act, polarity, claim and confidence; the claim -- the
   cue's object or complement without the reporting frame -- from kg.nlp.claims,
   kg.nlp.claim_frame and kg.nlp.claim_shape (``data/claim_words.tsv``).
@@ -34,8 +34,10 @@ polarity, stance or reporting verb), ``phrases.tsv`` (multi-word predicates),
 (`zeigte sich enttäuscht`), ``evaluation.tsv`` (evaluative words), ``negation.tsv``,
 ``source_markers.tsv`` (`laut`, `zufolge`), ``role_heads.tsv``, ``role_compatible.tsv``
 (`der Regierungschef` after `Ministerpräsident X`), ``categories.tsv`` and ``body_heads.tsv``
-(`die Gewerkschaft`, `der Gewerkschaftschef`), ``first_names.tsv``, ``collectives.tsv``, ``bodies.tsv``, ``state_organs.tsv``, ``org_heads.tsv``,
-``abbreviations.txt`` and ``stts_upos.tsv``.
+(`die Gewerkschaft`, `der Gewerkschaftschef`), ``first_names.tsv``, ``collectives.tsv``,
+``bodies.tsv``, ``state_organs.tsv``, ``org_heads.tsv``, ``word_classes.tsv`` (small lists by
+name), ``abbreviations.txt`` and ``stts_upos.tsv``; closed-class German words (articles,
+pronouns, conjunctions, auxiliaries) are defined once in kg.nlp.german.
 
 `load_pipeline()` builds the pipeline once per process; `analyse(text, date)` runs
 it with the article date that role resolution and statement dates need.

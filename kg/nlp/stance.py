@@ -24,7 +24,8 @@ from kg.nlp.mentions import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.scope import prohibition_polarity
 from kg.nlp.frames import consequence_frame
-from kg.nlp.triggers import Hit, SentenceView, _in_pp, _noun_trigger, _verb_trigger
+from kg.nlp.cues import in_pp, noun_trigger, verb_trigger
+from kg.nlp.triggers import Hit, SentenceView
 from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
 
 NEEDED = resources.word_class("needed")
@@ -70,7 +71,7 @@ def _act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[s
         pol = -1  # `will das Gesetz kippen`: a plan against it
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
         content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
-        inner = [_verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
+        inner = [verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
         if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase"
                                                  or (h.trigger.act == "rejection" and _zu_infinitive(v, h.i)))
                for h in inner) or _against(v, _content_indices(v, hit, holder) + seg_toks):
@@ -166,7 +167,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
     """What a reporting verb reports: a stance word, a modal, negation, evaluation."""
     own = _own_words(v, hit, holder)
     for i in own:
-        noun = _noun_trigger(v.toks[i], i) if not _in_pp(v, i) else None
+        noun = noun_trigger(v.toks[i], i) if not in_pp(v, i) else None
         if noun and noun.trigger.act != "proposal":
             return flip(noun.trigger, _negated(v, own), noun=True)
     content = _content_indices(v, hit, holder)
@@ -192,7 +193,7 @@ def _inner_act(v: SentenceView, content: list[int]) -> tuple[str, int] | None:
     for i in content:
         if v.subordinate(v.segs[i]):
             continue
-        inner = _verb_trigger(v, i, v.toks[i])
+        inner = verb_trigger(v, i, v.toks[i])
         same = [j for j in content if v.segs[j] == v.segs[i]]
         if inner and v.toks[i].tag_ == "VVPP" and not any(v.toks[j].tag_.startswith("VA") for j in same):
             continue  # `sieht den Kern bestätigt`: a result, not an act
@@ -359,7 +360,7 @@ def _ends(v: SentenceView, idx: list[int]) -> bool:
     """An announced action that ends something (`werde … abschaffen`, `stoppen`, `prüfen, ob
     man gegen … vorgehe`): against it."""
     for i in idx:
-        hit = _verb_trigger(v, i, v.toks[i]) if v.toks[i].tag_.startswith("VV") else None
+        hit = verb_trigger(v, i, v.toks[i]) if v.toks[i].tag_.startswith("VV") else None
         if hit and hit.trigger.act == "commitment" and hit.trigger.polarity < 0:
             return True
     return False

@@ -1,20 +1,17 @@
-"""Stance triggers in a sentence and the actor mentions that are their subjects.
+"""The view of a sentence attribution works on, and the actor mentions that hold a cue.
 
-Triggers are stance and reporting verbs (lexicon lemmas, separable verbs
-rejoined), multi-word predicates (`stellt sich quer`, `erteilte eine Absage`),
-reactions (`zeigte sich überrascht`), the modal `wollen`, and stance nouns
-(`Forderung`). German puts the subject either before the finite verb (Vorfeld)
-or right after it; mentions inside prepositional or genitive phrases and inside
-quotations are never subjects.
+A cue (kg.nlp.cues) is held by its subject. German puts the subject either before
+the finite verb (Vorfeld) or right after it; mentions inside prepositional or
+genitive phrases and inside quotations are never subjects.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, GENITIVE_ARTICLES, GOING_ON, HYPOTHETICAL,
-                           LIST_JOINERS, OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE,
-                           SOURCE_PREPOSITIONS, TENSE_AUXILIARIES, TOGETHER, UNSETTLED)
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL, LIST_JOINERS,
+                           OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE, SOURCE_PREPOSITIONS,
+                           TOGETHER, UNSETTLED)
 from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.fields import clause_at
 from kg.nlp.mentions import Mention
@@ -68,214 +65,6 @@ class SentenceView:
     def negated(self, seg: int, quoted: bool = False) -> bool:
         neg = resources.negations()
         return any(self.toks[i].text.lower() in neg for i in self.seg_tokens(seg) if self.mask[i] == quoted)
-
-
-def triggers(v: SentenceView) -> list[Hit]:
-    """Every stance/report trigger outside quotations."""
-    hits = []
-    for i, t in enumerate(v.toks):
-        if v.mask[i]:
-            continue
-        hit = _construction_trigger(v, i, t) or _verb_trigger(v, i, t) or \
-            (_noun_trigger(t, i) if not _in_pp(v, i) else None)
-        if hit:
-            hits.append(hit)
-    return hits
-
-
-def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
-    """`stieß auf Widerstand` (holder in a PP), `die von X geforderte Reform` (the agent
-    of an attributive participle): triggers of kg.nlp.constructions."""
-    if t.tag_.startswith("VV"):
-        found = constructions.pp_trigger(v, i, v.seg_tokens(v.segs[i]))
-        return Hit(i, found[0], "phrase") if found else None
-    if t.tag_ == "ADJA" and constructions.participle_agent(v, i) is not None:
-        verb = constructions.participle_verb(t.text)
-        return Hit(i, resources.verbs()[verb], "verb") if verb else None
-    return None
-
-
-def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
-    if not t.tag_.startswith(("VV", "VA", "VM")) or (t.tag_ in ("VVPP", "VVINF") and _mistagged_verb(v, i, t)):
-        return _mistagged_verb(v, i, t)
-    lemma = t.lemma_
-    phrase = _phrase_trigger(v, i, lemma)
-    if phrase:
-        return Hit(i, phrase, "phrase")
-    if lemma in resources.reaction_verbs():
-        for j in v.seg_tokens(v.segs[i]):
-            tok = v.toks[j]
-            adj = resources.reaction_adjectives().get(tok.lemma_.lower()) or \
-                resources.reaction_adjectives().get(tok.text.lower())
-            if adj and j != i:
-                return Hit(i, adj, "phrase")
-    if t.tag_.startswith("VV") and lemma not in resources.verbs() and lemma.startswith(GOING_ON):
-        lemma = lemma[len(GOING_ON):]  # `sagte weiter`, `erklärte weiter`: a verb going on, no `weitersagen`
-    if t.tag_.startswith("VV") and lemma in resources.verbs() and _licensed(v, i, lemma):
-        return Hit(i, resources.verbs()[lemma], "verb")
-    joined = _particle_after_commas(v, i) or _bracket_word(v, i) if t.tag_ == "VVFIN" else None
-    if joined in resources.verbs() and _licensed(v, i, joined):
-        return Hit(i, resources.verbs()[joined], "verb")
-    if t.tag_ == "VMFIN" and lemma == "wollen":
-        has_inf = any(v.toks[j].tag_ in ("VVINF", "VAINF") for j in v.seg_tokens(v.segs[i]) if j > i)
-        return Hit(i, Trigger("proposal" if has_inf else "demand", 1), "modal")
-    return None
-
-
-def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
-    """The multi-word predicate (phrases.tsv) the verb heads, the one with most companions
-    in its clause; a companion may be the particle the verb's lemma has taken up
-    (`macht den Weg frei` -> `freimachen`)."""
-    candidates = resources.phrases_by_lemma().get(lemma)
-    if not candidates:
-        return None
-    seg = [v.toks[j] for j in v.seg_tokens(v.segs[i])]
-    clause = clause_at(v.toks[i].doc, v.toks[i].i)  # `Von einer „Provokation“ sprach X`: a quoted word splits no clause
-    if clause is not None and not clause.quoted:
-        seg += [v.toks[v.pos[j]] for j in clause.tokens if j in v.pos and not v.mask[v.pos[j]]]
-    seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
-        x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
-    participles = _participles_after(v, i)
-    best = None
-    for companions, trig, joined in candidates:
-        if participles and not participles & set(companions):
-            continue
-        if not all(c[1:] not in seg_lemmas if c.startswith("-") else c in seg_lemmas  # `-sich`: must be absent
-                   for k, c in enumerate(companions) if k != joined):
-            continue
-        score = len(companions) + 0.5 if joined is None else len(companions) - 1  # a direct reading first
-        if best is None or score > best[0]:
-            best = (score, trig)
-    return best[1] if best else None
-
-
-def _participles_after(v: SentenceView, i: int) -> set[str]:
-    """`ist gegen X vorgegangen`, `hat Verständnis gezeigt`: a finite `sein`/`haben` with a
-    participle in its clause is an auxiliary, the predicate of a phrase only with the
-    participle among its words (`ist überzeugt`); the participles (text, lemma) if so."""
-    if v.toks[i].tag_ != "VAFIN" or v.toks[i].lemma_ not in TENSE_AUXILIARIES:
-        return set()
-    return {w for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ == "VVPP"
-            for w in (v.toks[j].text, v.toks[j].lemma_)}
-
-
-def _mistagged_verb(v: SentenceView, i: int, t) -> Hit | None:
-    """A lexicon verb form the tagger read as adjective, particle or another verb: a participle after
-    `hat` (`hat dargelegt`, `hat sich bekannt`) or a finite form that stands before no
-    noun (`unterbreitete die Reform`, not `die unterbreitete Reform`)."""
-    if t.tag_ not in ("ADJA", "ADJD", "PTKVZ", "VVPP", "VVINF") or v.mask[i] or t.lemma_ in resources.verbs():
-        return None
-    word = t.text.lower()
-    if t.tag_ == "VVINF":  # `rückabzuwickeln`, read as a plain infinitive
-        lemma = resources.zu_infinitives().get(word)
-        return Hit(i, resources.verbs()[lemma], "verb") if lemma else None
-    lemma = resources.participles().get(word)
-    if lemma and any(v.toks[j].lemma_ == "haben" and v.toks[j].tag_ == "VAFIN" for j in v.seg_tokens(v.segs[i])
-                     if j < i):
-        return Hit(i, resources.verbs()[lemma], "verb")
-    lemma = resources.finite_forms().get(word) if t.tag_ != "VVPP" else None
-    nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
-    if lemma and i and nxt is not None and nxt.tag_ not in ("NN", "NE", "ADJA") and _licensed(v, i, lemma):
-        return Hit(i, resources.verbs()[lemma], "verb")
-    return None
-
-
-def _bracket_word(v: SentenceView, i: int) -> str | None:
-    """`heißt den Plan gut`, `stellt die Zahl richtig`: an adjective closing the clause that
-    forms one lexicon verb with the finite verb (`gutheißen`, `richtigstellen`)."""
-    words = [j for j in v.seg_tokens(v.segs[i]) if j > i and not v.toks[j].is_punct]
-    if not words or v.toks[words[-1]].tag_ not in ("ADJD", "ADV"):
-        return None
-    joined = v.toks[words[-1]].text.lower() + v.toks[i].lemma_
-    return joined if joined in resources.verbs() else None
-
-
-def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
-    """Is a verb that is a cue only in some constructions (verbs.tsv, column `only`) in one of
-    them? `zu`: a zu-infinitive follows (`drohte, die Koalition zu verlassen`); `quote`: it is
-    the speaker verb right after a quotation (`„…“, drohte er`); `dass`: a dass-clause or a
-    colon follows; `evaluative`: an evaluative word or stance noun stands in its clause (`sieht
-    die Regierung gescheitert`); any other word must stand in its clause or end one of its
-    compounds (`sieht X als Y`, `legte einen Gesetzentwurf vor`); `-w`: the word must not
-    (`verurteilte den Angriff`, not `verurteilte X zu einer Strafe`). Verbs without
-    conditions are always cues."""
-    only = resources.verb_conditions().get(lemma)
-    if not only:
-        return True
-    seg = v.seg_tokens(v.segs[i])
-    words = {v.toks[j].text.lower() for j in seg}
-    if any(w[1:] in words for w in only if w.startswith("-")):
-        return False
-    wanted = {w for w in only if not w.startswith("-")}
-    if not wanted:
-        return True
-    after = [j for j in range(i + 1, len(v.toks)) if not v.mask[j]]
-    if "zu" in wanted and _zu_complement(v, after):
-        return True
-    if "quote" in wanted and _after_quote(v, i):
-        return True
-    if "dass" in wanted and any(v.toks[j].text.lower() in ("dass", ":") for j in after[:8]):
-        return True
-    if "evaluative" in wanted and any(_evaluative(v.toks[j]) for j in seg if j != i):
-        return True
-    heads = tuple(w for w in wanted if len(w) >= 4)
-    return any(w in wanted or (len(w) > 6 and w.endswith(heads)) for w in words)
-
-
-def _evaluative(tok) -> bool:
-    """An evaluative word or stance noun (`sieht die Regierung gescheitert`, `äußerte Zweifel`)."""
-    evals = resources.evaluations()
-    low, lemma = tok.text.lower(), tok.lemma_.lower()
-    return (low,) in evals or (lemma,) in evals or (tok.tag_ == "NN" and lemma in resources.nouns()) \
-        or lemma in resources.reaction_adjectives()
-
-
-def _zu_complement(v: SentenceView, after: list[int]) -> bool:
-    for j in after:
-        tok = v.toks[j]
-        if tok.tag_ in FINITE:
-            return False
-        if tok.tag_ == "VVIZU" or (tok.tag_ == "PTKZU" and j + 1 < len(v.toks) and v.toks[j + 1].tag_.endswith("INF")):
-            return True
-    return False
-
-
-def _after_quote(v: SentenceView, i: int) -> bool:
-    """Does the verb's clause follow a quotation (`„…“, drohte er`, `„…“, hat er gedroht`)?"""
-    j = min(i, v.seg_tokens(v.segs[i])[0]) - 1
-    while j >= 0 and v.toks[j].is_punct and not v.mask[j]:
-        j -= 1
-    return j >= 0 and v.mask[j]
-
-
-def _particle_after_commas(v: SentenceView, i: int) -> str | None:
-    """`kündigte der Vorsitzende …, Reiner Holznagel, an`: a separable verb whose particle
-    an apposition has pushed past commas (no other finite verb in between)."""
-    for j in range(i + 1, len(v.toks)):
-        tok = v.toks[j]
-        if tok.tag_ in FINITE and not v.mask[j]:
-            return None
-        if tok.tag_ == "PTKVZ" and not v.mask[j]:
-            return tok.text.lower() + v.toks[i].lemma_
-    return None
-
-
-def _in_pp(v: SentenceView, i: int) -> bool:
-    """`mit ihren Plänen`: a noun inside a prepositional phrase states no act."""
-    j = i - 1
-    while j >= 0 and v.toks[j].tag_ in DETERMINERS:
-        j -= 1
-    return j >= 0 and v.toks[j].tag_ in PREPOSITIONS and v.toks[j].text.lower() not in SOURCE_PREPOSITIONS | {"als"}
-
-
-def _noun_trigger(t, i: int) -> Hit | None:
-    if t.tag_ != "NN":
-        return None
-    lemma = t.lemma_.lower()
-    for noun, trig in resources.nouns().items():
-        if lemma == noun or (len(noun) > 5 and lemma.endswith(noun)):
-            return Hit(i, trig, "noun")
-    return None
 
 
 def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -> bool:
