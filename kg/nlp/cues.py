@@ -76,7 +76,7 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     if not candidates:
         return None
     seg = [v.toks[j] for j in v.seg_tokens(v.segs[i])]
-    clause = clause_at(v.toks[i].doc, v.toks[i].i)  # `Von einer „Provokation“ sprach X`: a quoted word splits no clause
+    clause = clause_at(v.toks[i].doc, v.toks[i].i)  # `Von einer „Provokation“ sprach X`: no split
     if clause is not None and not clause.quoted:
         seg += [v.toks[v.pos[j]] for j in clause.tokens if j in v.pos and not v.mask[v.pos[j]]]
     seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
