@@ -2,8 +2,9 @@
 
 A codebook is any SKOS concept scheme whose concepts are the questions positions are
 coded on (MARDY-style claim categories are the typical case). Each concept needs an
-IRI and a German skos:prefLabel; its German altLabels and hiddenLabels are further
-keywords, and skos:broader may tie it to a topic of ontology/topics.ttl. The last
+IRI and a German skos:prefLabel; its German altLabels are further keywords, its
+hiddenLabels weak cues (kg.nlp.issue_index), and skos:broader may tie it to a topic of
+ontology/topics.ttl. The last
 segment of a concept's IRI is its key, so keys must be distinct within a codebook.
 
 A user's codebook replaces the project's (`replace`) or is added to it (`extend`). It
