@@ -224,6 +224,9 @@ class MentionFinder(ActorView):
             self._note_role(hit[1], role)
             return j + hit[0]
         name_len = self._name_after_role(toks, words, j)
+        if name_len == 1 and words[j].endswith("s") and words[j + 1:j + 2] == [","] and words[j + 2:j + 3] \
+                and words[j + 2][:1].isupper():
+            name_len = 0  # `Der Präsident Maliwanas, Kofi Bempah, …`: a genitive, the name follows
         bearer = self._role_bearer(role, words[j]) if name_len == 1 else None
         if bearer:  # `Wirtschaftsminister Clement`: the gazetteer's person of that name and office
             self._add(toks, i, j + 1, bearer, "name", role)
