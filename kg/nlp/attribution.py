@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kg.nlp import resources
 from kg.nlp.claim_shape import text_of, tidy
 from kg.nlp.doc import sentences_of
+from kg.nlp.german import ESTIMATE
 from kg.nlp.fields import clause_at, coordinated_objects
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.mentions import Mention
@@ -381,7 +382,7 @@ class Attributor:
         finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
         konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
         if not konj and not reported_only and self.last_speaker_sent == k - 1:
-            konj = bool(finite) and is_konjunktiv2(finite[0])
+            konj = bool(finite) and is_konjunktiv2(finite[0]) and finite[0].lower_ not in ESTIMATE  # `dürften`: a guess
         if reported_only and (quoted or not konj or any(reporting(t) for t in finite)):
             return None
         if not (quoted or konj):

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL, LIST_JOINERS,
-                           OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE, SOURCE_PREPOSITIONS,
-                           TOGETHER, UNSETTLED)
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, DEONTIC, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL,
+                           LIST_JOINERS, OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE,
+                           SOURCE_PREPOSITIONS, TOGETHER, UNSETTLED)
 from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.fields import clause_at
 from kg.nlp.mentions import Mention
@@ -157,6 +157,8 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return []
     if v.toks[hit.i].tag_ == "ADJA" and constructions.participle_agent(v, hit.i) is not None:
         return _participle_agent(v, hit, resolve)
+    if _obliged(v, hit):
+        return []
     allow = _allowed_preps(v, hit, seg_toks) | constructions.pp_holder_preps(v, hit.i, seg_toks)
     if _passive(v, hit, seg_toks):
         return _passive_agents(v, seg, allow, resolve)
@@ -208,6 +210,18 @@ def _attribute(v: SentenceView, m: Mention) -> bool:
     while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA"):
         j -= 1
     return j > 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j - 1].tag_ in ("NN", "NE")
+
+
+def _obliged(v: SentenceView, hit: Hit) -> bool:
+    """`Der Bundesrat soll dem Gesetz zustimmen`: a stance verb under `sollen`/`dürfen` says
+    what its subject is to do or may do, not a side it took (`muss … zurückweisen` in news
+    often reports that it did)."""
+    tok = v.toks[hit.i]
+    if hit.evidence != "verb" or tok.tag_ != "VVINF":
+        return False
+    clause = clause_at(tok.doc, tok.i)
+    left = tok.doc[clause.left] if clause is not None and clause.left is not None else None
+    return left is not None and left.tag_ == "VMFIN" and left.lemma_ in DEONTIC - {"müssen"}
 
 
 def _owner_of_body(v: SentenceView, m: Mention) -> bool:
