@@ -1,0 +1,144 @@
+"""Discourse networks from statement counts: the arithmetic, with no store and no formats.
+
+Notation after Leifeld's Discourse Network Analyzer (DNA; P. Leifeld, "Discourse Network
+Analysis", in The Oxford Handbook of Political Networks, 2017, and the DNA manual): x[i,j,k]
+is the number of statements of actor i on proposition j with side k (k = support or oppose),
+n_i = Σ_j Σ_k x[i,j,k] the actor's activity.
+
+One-mode actor × actor networks (no loops; pairs counted per proposition, as DNA does):
+    congruence  C(i,i') = Σ_j Σ_k x[i,j,k] · x[i',j,k]          (same side of the same proposition)
+    conflict    F(i,i') = Σ_j Σ_k x[i,j,k] · x[i',j,¬k]         (opposite sides)
+    subtract    S(i,i') = C(i,i') − F(i,i')
+Normalisations divide a dyad's value by d(i,i') (a zero denominator gives 0; subtract divides
+congruence and conflict by the same d, so it stays their difference):
+    none        d = 1
+    average     d = (n_i + n_i') / 2                            (average activity)
+    jaccard     d = Σ x[i,j,k]·[x[i',j,k]=0] + Σ x[i',j,k]·[x[i,j,k]=0] + Σ x[i,j,k]·x[i',j,k]
+    cosine      d = ‖x_i‖ · ‖x_i'‖, ‖x_i‖ = √(Σ_j Σ_k x[i,j,k]²)
+Cosine: DNA divides by n_i · n_i' (√(n_i²)·√(n_i'²)), which equals the vector norms only when
+every count is 0 or 1 and otherwise pushes two identical profiles far below 1. Standpunkt uses
+the Euclidean norms of the actors' (proposition, side) count vectors — Salton's cosine, the
+measure the name promises: two actors with proportional profiles score exactly 1, and with
+qualifier "each" (all counts 0/1) the two definitions differ only in the square root.
+
+Two-mode networks: actor × proposition ("affiliation") and actor × issue, weight
+w(i,j) = Σ_k x[i,j,k], with the side as DNA's "combine": for, against or both.
+Normalisations: none; activity w(i,j)/n_i (row share); prominence w(i,j)/Σ_i w(i,j) (column share).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.networks.query import Count
+
+
+@dataclass
+class Network:
+    """Nodes (dicts with at least id, label, mode) and edges (source, target, weight, …)."""
+    type: str
+    normalization: str
+    nodes: list[dict]
+    edges: list[dict]
+    start: str | None = None  # the window's first and last day, for a sequence
+    end: str | None = None
+    meta: dict = field(default_factory=dict)
+
+
+def matrix(counts: list[Count]) -> dict[str, dict[tuple[str, bool], int]]:
+    """x as {actor: {(proposition, support): count}}, summing rows of different days."""
+    x: dict[str, dict[tuple[str, bool], int]] = defaultdict(lambda: defaultdict(int))
+    for c in counts:
+        x[c.actor][(c.proposition, c.support)] += c.n
+    return x
+
+
+def one_mode(x, type_: str, normalization: str, min_weight: float = 0.0) -> list[dict]:
+    """Edges of the congruence, conflict or subtract network (see the module docstring)."""
+    congruence, conflict, shared = _pair_sums(x)
+    activity = {i: sum(row.values()) for i, row in x.items()}
+    norm = {i: math.sqrt(sum(v * v for v in row.values())) for i, row in x.items()}
+    edges = []
+    for pair in sorted(set(congruence) | set(conflict)):
+        i, k = pair
+        c, f = congruence.get(pair, 0), conflict.get(pair, 0)
+        raw = {"congruence": c, "conflict": f, "subtract": c - f}[type_]
+        if not raw:
+            continue
+        d = _denominator(normalization, activity[i], activity[k], norm[i], norm[k],
+                         shared.get(pair, (0, 0)), c)
+        weight = raw / d if d else 0.0
+        if not weight or abs(weight) < min_weight:
+            continue
+        edge_type = type_ if type_ != "subtract" else ("congruence" if weight > 0 else "conflict")
+        edges.append({"source": i, "target": k, "weight": weight, "type": edge_type,
+                      "congruence": c, "conflict": f})
+    return edges
+
+
+def _pair_sums(x):
+    """C, F and the overlaps for Jaccard: per actor pair (i < i'), from the actors of each
+    proposition only, so the work grows with co-occurrences, not with actors squared."""
+    by_proposition: dict[str, list[tuple[str, bool, int]]] = defaultdict(list)
+    for actor, row in x.items():
+        for (proposition, support), n in row.items():
+            by_proposition[proposition].append((actor, support, n))
+    congruence: dict[tuple[str, str], int] = defaultdict(int)
+    conflict: dict[tuple[str, str], int] = defaultdict(int)
+    shared: dict[tuple[str, str], tuple[int, int]] = {}
+    for cells in by_proposition.values():
+        cells.sort()
+        for a in range(len(cells)):
+            i, side_i, n_i = cells[a]
+            for b in range(a + 1, len(cells)):
+                k, side_k, n_k = cells[b]
+                if i == k:
+                    continue
+                pair = (i, k) if i < k else (k, i)
+                if side_i == side_k:
+                    congruence[pair] += n_i * n_k
+                    s_i, s_k = shared.get(pair, (0, 0))
+                    shared[pair] = (s_i + n_i, s_k + n_k) if i < k else (s_i + n_k, s_k + n_i)
+                else:
+                    conflict[pair] += n_i * n_k
+    return congruence, conflict, shared
+
+
+def _denominator(normalization, n_i, n_k, norm_i, norm_k, shared, congruence) -> float:
+    if normalization == "average":
+        return (n_i + n_k) / 2
+    if normalization == "cosine":
+        return norm_i * norm_k
+    if normalization == "jaccard":
+        # Σ x_i·[x_i'=0] = n_i − (x_i summed over the cells i' also has), and the same for i'
+        return (n_i - shared[0]) + (n_k - shared[1]) + congruence
+    return 1.0
+
+
+def two_mode(x, normalization: str, min_weight: float = 0.0, column_of=None) -> list[dict]:
+    """Edges actor → proposition (or → issue, when `column_of` maps a proposition to its issue;
+    propositions without one drop out), weight Σ_k x and side for / against / both."""
+    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for actor, row in x.items():
+        for (proposition, support), n in row.items():
+            column = column_of(proposition) if column_of else proposition
+            if column:
+                cells[(actor, column)][0 if support else 1] += n
+    rows, columns = defaultdict(int), defaultdict(int)
+    for (actor, column), (pro, contra) in cells.items():
+        rows[actor] += pro + contra
+        columns[column] += pro + contra
+    edges = []
+    for (actor, column), (pro, contra) in sorted(cells.items()):
+        weight = float(pro + contra)
+        if normalization == "activity":
+            weight /= rows[actor]
+        elif normalization == "prominence":
+            weight /= columns[column]
+        if weight < min_weight or not weight:
+            continue
+        side = "both" if pro and contra else ("for" if pro else "against")
+        edges.append({"source": actor, "target": column, "weight": weight, "side": side,
+                      "support": pro, "oppose": contra})
+    return edges
