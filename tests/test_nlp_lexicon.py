@@ -161,6 +161,10 @@ def test_lexicon_separable_verb_in_the_zu_infinitive(row):
     particle = row[6].split("|")[0].split(" ")[1]
     infinitive = particle + "zu" + row[0][len(particle):]
     doc = analyse(f"Es sei schwer, die Reform {infinitive}.", "2025-11-28")
+    if len(row) > 7 and row[7]:  # a cue only in its constructions: the form must still find its lemma
+        token = next(t for t in doc if t.text == infinitive)
+        assert row[0] in (token.lemma_, resources.zu_infinitives().get(infinitive)), token.lemma_
+        return
     view = SentenceView(doc[:], [])
     hits = [(view.toks[h.i].text, h.trigger.act) for h in triggers(view)]
     assert (infinitive, row[1]) in hits, hits
