@@ -39,10 +39,13 @@ def values(var: str, iri_list) -> str:
 
 
 def construct(store: Store, text: str) -> list[tuple]:
-    """A CONSTRUCT answer as (s, p, o) terms for api.jsonld, via N-Triples (any Store can give it)."""
-    body = store.query_raw(text, "application/n-triples")
-    return [(_term(q.subject), _term(q.predicate), _term(q.object))
-            for q in ox.parse(body, ox.RdfFormat.N_TRIPLES)]
+    """A CONSTRUCT answer as (s, p, o) terms for api.jsonld: the embedded store's triples as
+    they are, any other Store's through N-Triples."""
+    if hasattr(store, "construct_triples"):
+        triples = store.construct_triples(text)
+    else:
+        triples = ox.parse(store.query_raw(text, "application/n-triples"), ox.RdfFormat.N_TRIPLES)
+    return [(_term(t.subject), _term(t.predicate), _term(t.object)) for t in triples]
 
 
 def _term(term):

@@ -160,6 +160,14 @@ class OxigraphStore(Store):
             raise QueryError(f"no serialisation of this result as {media_type}")
         return result.serialize(format=fmt)
 
+    def construct_triples(self, sparql: str):
+        """A CONSTRUCT answer as pyoxigraph triples, straight from the store: no N-Triples
+        serialised and parsed again (that round trip was half of a JSON-LD actor page)."""
+        result = self._native_query(sparql, None, None)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("not a CONSTRUCT or DESCRIBE query")
+        return result
+
     def graph_names(self):
         return sorted(g.value for g in self._store.named_graphs())
 
