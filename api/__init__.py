@@ -31,7 +31,7 @@ DEFAULTS = {
 
 
 def create_app(config: dict | None = None) -> Flask:
-    from api import cors, dataset, deref, errors, headers, propositions, resources, sparql, ui
+    from api import cors, dataset, deref, errors, headers, networks, propositions, resources, sparql, ui
     from api.executor import make_executor
     from kg.stores import open_store
 
@@ -52,7 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.register(app)
     cors.register(app)
     headers.register(app)
-    for module in (sparql, resources, propositions, dataset, ui, deref):
+    for module in (sparql, resources, propositions, networks, dataset, ui, deref):
         app.register_blueprint(module.bp)
     return app
 

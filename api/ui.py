@@ -107,5 +107,6 @@ def local(iri):
 def nav():
     return [("Überblick", url_for("ui.overview")), ("Akteure", url_for("resources.actors")),
             ("Themen", url_for("resources.topics")), ("Streitfragen", url_for("propositions.propositions")),
+            ("Netzwerke", url_for("networks.networks")),
             ("Artikel", url_for("resources.articles")),
             ("SPARQL", url_for("ui.query_page"))]
