@@ -159,13 +159,13 @@ def _aliases(doc) -> dict[str, list[str]]:
     """Names each actor goes by in the article (`Merz`, `Kiew`): a job title is no name, so
     role nouns, descriptions and pronouns are left out, and `Bundeskanzler Friedrich Merz`
     gives `Friedrich Merz`; a first name alone (`Wibke`) is never a name."""
-    from kg.nlp.article_actors import NAME_KINDS
+    from kg.nlp.article_actors import NAME_KINDS, NAME_PARTICLES
 
     out: dict[str, set[str]] = {}
     for m in doc._.mentions or []:
         if m.actor and m.kind in NAME_KINDS:
             text = m.text[len(m.role):].strip() if m.role and m.text.startswith(m.role) else m.text
-            if text:
+            if text and all(w[:1].isupper() or w in NAME_PARTICLES for w in text.split()):  # not `der Behörde Anna …`
                 out.setdefault(m.actor, set()).add(text)
     return {a: sorted(s - {a}) for a, s in out.items()}
 

@@ -19,6 +19,7 @@ from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
 from kg.nlp.sentences import is_heading
 
 NAME_KINDS = frozenset({"name", "surname"})  # mentions that name an actor, not describe it
+NAME_PARTICLES = frozenset({"von", "der", "den", "zu", "de", "van", "al", "bin", "da", "di"})  # `Ursula von der Leyen`
 
 
 @dataclass

@@ -31,7 +31,17 @@ _first_name = first_name
 
 def _portfolio_end(toks, words, j: int) -> int:
     """`Stadträtin für Umwelt Anna Beispiel`, `Senatorin für Bildung und
-    Jugend Katrin Weber`: skip the portfolio between a role noun and the name."""
+    Jugend Katrin Weber`, `Der Direktor der Wetterbehörde Roberto Lima`: skip the portfolio
+    or the body between a role noun and the name."""
+    if j + 2 < len(words) and words[j] in ("der", "des"):
+        k = j + 1
+        while k < len(words) and toks[k].tag_ == "ADJA":
+            k += 1
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if k < len(words) and toks[k].tag_ == "NN" and k + 2 < len(words) and words[k + 2][:1].isupper() \
+                and (_first_name(nxt) or toks[k + 1].tag_ == "NE" and toks[k + 2].tag_ == "NE"):
+            return k + 1
+        return j
     if j + 2 >= len(words) or words[j] != "für" or toks[j + 1].tag_ != "NN":
         return j
     k = j + 2
@@ -284,8 +294,10 @@ class MentionFinder(ActorView):
             if not (w[:1].isupper() and w.replace("-", "").isalpha()
                     and (tag in PERSON_TAGS or n and tag.startswith("VV"))):
                 break
-            if self.gaz.surface.get((w,)) and self.gaz.actors[self.gaz.surface[(w,)]].type != "person":
-                break
+            known = self.gaz.surface.get((w,))
+            if known and self.gaz.actors[known].type != "person" and not (
+                    n and self.gaz.actors[known].kind == "state" and w != known):
+                break  # `Roberto Lima`: a capital's name may be a family name
             if self._is_role(w) and not self.persons.role_surname(toks, words, j, n):
                 break
             n += 1
