@@ -96,3 +96,35 @@ def test_imports_find_cycle_names_it():
 def test_imports_no_cycle_between_modules():
     cycle = find_cycle(import_graph())
     assert cycle is None, "import cycle: " + " -> ".join(cycle)
+
+
+COMPONENT_MODULES = ("kg.nlp.sentences", "kg.nlp.tagger", "kg.nlp.fields", "kg.nlp.mentions", "kg.nlp.coreference",
+                     "kg.nlp.attribution")
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> dict[str, str | None]:
+    """Modules reachable from `start`, each with the module it was reached from."""
+    came_from: dict[str, str | None] = {start: None}
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        for dep in sorted(graph[node]):
+            if dep not in came_from:
+                came_from[dep] = node
+                todo.append(dep)
+    return came_from
+
+
+def test_imports_no_component_imports_another():
+    """Components share the Doc (kg.nlp.doc, kg.nlp.clause_model, kg.nlp.article_actors), not
+    each other's modules: the pipeline order lives in kg.nlp.pipeline alone."""
+    graph, found = import_graph(), []
+    for component in COMPONENT_MODULES:
+        came_from = _reachable(graph, component)
+        for other in COMPONENT_MODULES:
+            if other != component and other in came_from:
+                path = [other]
+                while came_from[path[-1]] is not None:
+                    path.append(came_from[path[-1]])
+                found.append(" -> ".join(reversed(path)))
+    assert found == []

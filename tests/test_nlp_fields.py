@@ -10,7 +10,7 @@ import pytest
 
 from kg.nlp import analyse
 from kg.nlp.doc import sentences_of
-from kg.nlp.fields import clause_at, field_of
+from kg.nlp.clause_model import clause_at, field_of
 
 ROWS = [line.split("\t") for line in
         (Path(__file__).parent / "fixtures" / "clause_fields.tsv").read_text(encoding="utf-8").splitlines()

@@ -1,7 +1,8 @@
 """The German news pipeline: spaCy's blank German tokenizer plus rule components.
 
 Components (registered in kg.nlp.factories, run in the order of kg.nlp.pipeline;
-the Doc extensions they share and `sentences_of` live in kg.nlp.doc):
+the Doc extensions they share, `sentences_of` and `is_heading` live in kg.nlp.doc, what a
+clause is and how to ask about one in kg.nlp.clause_model):
 
 - ``news_sentences`` (kg.nlp.sentences): sentence spans that suit news -- headings
   are sentences, quotations are never split, no break before a lower-case word.

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.nlp import resources
 from kg.nlp.doc import sentences_of
 from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
-from kg.nlp.sentences import is_heading
+from kg.nlp.doc import is_heading
 
 NAME_KINDS = frozenset({"name", "surname"})  # mentions that name an actor, not describe it
 NAME_PARTICLES = frozenset({"von", "der", "den", "zu", "de", "van", "al", "bin", "da", "di"})  # `Ursula von der Leyen`

@@ -19,9 +19,9 @@ from kg.nlp import resources
 from kg.nlp.claim_shape import text_of, tidy
 from kg.nlp.doc import sentences_of
 from kg.nlp.german import ESTIMATE
-from kg.nlp.fields import clause_at, coordinated_objects
+from kg.nlp.clause_model import clause_at, coordinated_objects
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
-from kg.nlp.mentions import Mention
+from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.claims import claim_of, claim_text, resolve_anaphors
 from kg.nlp.stance import act_of

@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp import resources
-from kg.nlp.fields import clause_at
+from kg.nlp.clause_model import clause_at
 from kg.nlp.german import FINITE, MONTHS, SOURCE_PREPOSITIONS
-from kg.nlp.mentions import Mention
+from kg.nlp.article_actors import Mention
 from kg.nlp.triggers import Hit, SentenceView
 
 QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘", "'"}

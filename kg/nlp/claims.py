@@ -21,7 +21,7 @@ from kg.nlp.claim_frame import frame_of, phrase_around, words
 from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, text_of, tidy
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.german import FINITE
-from kg.nlp.mentions import Mention
+from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import Hit, SentenceView, clause_of
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.nlp import constructions, resources
 from kg.nlp.german import FINITE, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
-from kg.nlp.fields import clause_at
+from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 

@@ -26,3 +26,9 @@ def sentences_of(doc: Doc) -> list:
     if "sents" not in doc.user_data:
         doc.user_data["sents"] = list(doc.sents)
     return doc.user_data["sents"]
+
+
+def is_heading(text: str) -> bool:
+    """A short paragraph that does not end like a sentence is a (sub)heading."""
+    t = text.rstrip()
+    return bool(t) and t[-1] not in ".!?“”\"»«)" and "\n" not in t.strip()

@@ -11,62 +11,24 @@ questions -- is this mention in the Vorfeld of the clause of that verb, does a
 clause hang on -- and this module answers them once, instead of each rule
 splitting the sentence at commas again.
 
-API (all token positions are Doc token indices):
-
-- ``sentence_clauses(tokens, start=0)`` -> list[Clause] for the non-space tokens of
-  one sentence; the ``clause_fields`` component stores them for the whole text in
-  ``doc._.clauses`` (sentence by sentence, in order).
-- ``clause_at(doc, i)`` -> the innermost Clause holding token i (None for spaces).
-- ``Clause``: ``kind`` ("main", "sub", "relative", "inf"), ``start``/``end`` (its
-  whole extent, embedded clauses included), ``tokens`` (its own tokens, without
-  embedded clauses), the fields ``vorfeld``, ``left``, ``middle``, ``right``,
-  ``nachfeld`` (lists of token indices; ``left`` is one index or None),
-  ``parent`` (index in the clause list of the clause it is embedded in or depends
-  on), ``conj`` (for a verb-first main clause after another main clause: that
-  clause -- `lehnte ab, blieb aber bei …` shares its subject, `…, sagte X` names
-  its own), ``antecedent`` (a relative clause's noun), ``quoted``, ``lead`` (verbless
-  material before a clause with a Vorfeld of its own: a dateline, `Kiew -`).
-- ``field_of(clause, i)`` -> "vorfeld", "left", "middle", "right", "nachfeld" or None.
+API: ``sentence_clauses(tokens, start=0)`` -> list[Clause] (kg.nlp.clause_model) for the
+non-space tokens of one sentence; the ``clause_fields`` component stores them for the whole
+text, sentence by sentence, where ``clause_model.clause_at(doc, i)`` finds them.
 
 Clause openers (subordinators, relative pronouns, `zu`-infinitives) are patterns in
 ``data/patterns/clause_openers.jsonl``, read by ``openers()``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.nlp import patterns
+from kg.nlp.clause_model import Clause
 from kg.nlp.german import CLAUSE_COORDINATORS as COORDINATORS, FINITE
 
 RIGHT = {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "PTKVZ", "PTKZU"}
 BREAKS = {",", ";", ":", "–", "—", "-"}
 QUOTE_OPEN = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
-
-
-@dataclass
-class Clause:
-    """One clause of a sentence with its topological fields (Doc token indices)."""
-
-    kind: str
-    start: int
-    end: int
-    tokens: list[int]
-    vorfeld: list[int] = field(default_factory=list)
-    left: int | None = None
-    middle: list[int] = field(default_factory=list)
-    right: list[int] = field(default_factory=list)
-    nachfeld: list[int] = field(default_factory=list)
-    parent: int | None = None
-    conj: int | None = None
-    antecedent: int | None = None
-    quoted: bool = False
-    lead: list[int] = field(default_factory=list)  # before the clause proper: a dateline (`Kiew -`)
-
-    @property
-    def verb_first(self) -> bool:
-        """A main clause with an empty Vorfeld: `blieb aber bei …`, `sagte X`."""
-        return self.kind == "main" and self.left is not None and not self.vorfeld
 
 
 @lru_cache(maxsize=1)
@@ -331,46 +293,6 @@ def _fields(toks, pos: dict[int, int], c: Clause) -> None:
     c.middle, c.right, c.nachfeld = rest[:first], rest[first:last + 1], rest[last + 1:]
 
 
-def field_of(clause: Clause, i: int) -> str | None:
-    """The field of token i in the clause, None if it is not one of the clause's own tokens."""
-    if i == clause.left:
-        return "left"
-    for name in ("vorfeld", "middle", "right", "nachfeld"):
-        if i in getattr(clause, name):
-            return name
-    return None
-
-
-NP_OPEN = {"ART", "PIAT", "PPOSAT", "PDAT", "ADJA", "CARD", "PIDAT"}
-NP_HEAD = {"NN", "NE"}
-LIST_WORDS = {"und", "sowie"}
-
-
-def coordinated_objects(doc, clause: Clause) -> list[tuple[int, int]]:
-    """`fordert ein Tempolimit und einen schnelleren Ausbau der Bahn`: the conjoined noun
-    phrases of the Mittelfeld, each with its own determiner or adjective, as (start, end)
-    token spans; [] unless there are two or more. `Bus und Bahn` (no determiner of its
-    own) and phrases inside a prepositional phrase are not split."""
-    middle = [i for i in clause.middle if not doc[i].is_space]
-    start = next((n for n, i in enumerate(middle) if doc[i].tag_ in NP_OPEN | NP_HEAD), None)
-    if start is None or (start and doc[middle[start - 1]].tag_ in ("APPR", "APPRART")):
-        return []
-    spans, first = [], middle[start]
-    for n in range(start + 1, len(middle)):
-        prev, i = middle[n - 1], middle[n]
-        joiner = doc[i].text.lower() in LIST_WORDS
-        comma = i - prev > 1 and any(doc[j].text == "," for j in range(prev + 1, i))
-        nxt = middle[n + 1] if joiner and n + 1 < len(middle) else i
-        if (joiner or comma) and doc[prev].tag_ in NP_HEAD and doc[nxt].tag_ in NP_OPEN - {"CARD"}:
-            spans.append((first, prev + 1))
-            first = nxt
-    if not spans or any(doc[i].tag_ in ("KON",) and doc[i].text.lower() == "oder" for i in middle):
-        return []
-    end = middle[-1] + 1
-    spans.append((first, end))
-    return spans
-
-
 def annotate(doc, sents) -> list[Clause]:
     """All clauses of the text, sentence by sentence, and the clause of every token."""
     clauses: list[Clause] = []
@@ -384,11 +306,3 @@ def annotate(doc, sents) -> list[Clause]:
                 owner[i] = base + n
     doc.user_data["clause_of"], doc.user_data["clauses"] = owner, clauses
     return clauses
-
-
-def clause_at(doc, i: int) -> Clause | None:
-    """The innermost clause holding Doc token i."""
-    owner = doc.user_data.get("clause_of")
-    if owner is None or owner[i] is None:
-        return None
-    return doc.user_data["clauses"][owner[i]]

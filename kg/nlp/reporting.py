@@ -15,7 +15,7 @@ from kg.nlp import resources
 from kg.nlp.german import (AGENT_PREPOSITIONS, DEMONSTRATIVES, FINITE, GENITIVE_ARTICLES, NOMINATIVE_ARTICLES,
                            NUMBER_WORDS)
 from kg.nlp.clauses import is_konjunktiv1
-from kg.nlp.mentions import Mention
+from kg.nlp.article_actors import Mention
 from kg.nlp.triggers import Hit, SentenceView
 
 NEED = resources.word_class("need")
@@ -110,7 +110,7 @@ def reporting(tok) -> bool:
 
 
 def is_heading(doc: Doc, sent) -> bool:
-    from kg.nlp.sentences import is_heading as heading_text
+    from kg.nlp.doc import is_heading as heading_text
 
     text = sent.text.strip()
     return "\n" not in text and heading_text(text) and len(text.split()) <= 14

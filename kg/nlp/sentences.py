@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp import resources
+from kg.nlp.doc import is_heading
 from kg.nlp.german import MONTHS
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
@@ -35,12 +36,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         if trail > lead:
             out.append((s + lead, s + trail))
     return out
-
-
-def is_heading(text: str) -> bool:
-    """A short paragraph that does not end like a sentence is a (sub)heading."""
-    t = text.rstrip()
-    return bool(t) and t[-1] not in FINAL + "“”\"»«)" and "\n" not in t.strip()
 
 
 def split(text: str) -> list[tuple[int, int, int]]:

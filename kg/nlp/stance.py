@@ -20,7 +20,7 @@ from kg.nlp import resources
 from kg.nlp.german import (CONDITIONS, CONTRAST, DEONTIC, FINITE, FIRST_PERSON, FIRST_POSSESSIVES, FUTURE_AUX,
                            NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS, SELF_OR_ANYONE, SPEAKER_PRONOUNS,
                            WOULD)
-from kg.nlp.mentions import Mention
+from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.scope import prohibition_polarity
 from kg.nlp.frames import consequence_frame

@@ -13,8 +13,8 @@ from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, DEONTIC, FINITE, GE
                            LIST_JOINERS, OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE,
                            SOURCE_PREPOSITIONS, TOGETHER, UNSETTLED)
 from kg.nlp.clauses import quote_mask, segments
-from kg.nlp.fields import clause_at
-from kg.nlp.mentions import Mention
+from kg.nlp.clause_model import clause_at
+from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
 
 DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
