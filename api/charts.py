@@ -10,6 +10,21 @@ from datetime import date
 ROW = 26
 LABEL_WIDTH = 220
 HALF = 220
+CHAR_WIDTH = 7.2  # a generous average advance of a 12px sans-serif letter, so an estimate never overruns
+MIN_DATES = 3  # with fewer distinct dates a time axis says nothing a list would not: pages show the list
+
+
+def fit(label: str, width: float) -> str:
+    """`label` cut to what fits in `width` pixels at 12px, with an ellipsis; pages put the whole
+    label in a <title> tooltip. Cutting here, not by the browser, keeps the label's start visible."""
+    label = " ".join(str(label or "").split())
+    room = max(int(width / CHAR_WIDTH), 4)
+    if len(label) <= room:
+        return label
+    cut = label[:room - 1]
+    if " " in cut[room // 2:]:  # prefer to end at a word
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
 
 
 def diverging_bars(rows: list[dict], link=None) -> dict:
@@ -18,7 +33,7 @@ def diverging_bars(rows: list[dict], link=None) -> dict:
     bars = []
     for i, r in enumerate(rows):
         s, o = r["support"] * HALF / peak, r["oppose"] * HALF / peak
-        bars.append({"y": 24 + i * ROW, "label": r["label"], "support": r["support"], "oppose": r["oppose"],
+        bars.append({"y": 24 + i * ROW, "label": r["label"], "short": fit(r["label"], LABEL_WIDTH - 12), "support": r["support"], "oppose": r["oppose"],
                      "support_w": round(s, 1), "oppose_w": round(o, 1),
                      "oppose_x": round(LABEL_WIDTH + HALF - o, 1), "href": link(r["item"]) if link else None})
     return {"width": LABEL_WIDTH + 2 * HALF + 40, "height": 34 + len(rows) * ROW,
@@ -40,14 +55,12 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
     undated positions are left out."""
     dated = [(p, _day(p.get("date") or p.get("month"))) for p in positions]
     dated = [(p, d) for p, d in dated if d is not None]
-    if not dated:
-        return {"width": width, "height": 40, "dots": [], "rows": [], "ticks": []}
+    if len({d for _, d in dated}) < MIN_DATES:
+        return {"width": width, "height": 40, "dots": [], "rows": [], "ticks": [], "as_list": True}
     first, last = min(d for _, d in dated), max(d for _, d in dated)
     span = (last - first).days
     rows: dict[str, int] = {}
     left, right = 200, width - 20
-    if span == 0:  # one day: the dots in the middle, one tick
-        left = right = (left + right) / 2
     dots, stacked = [], {}
     for p, d in sorted(dated, key=lambda pd: pd[1]):
         # one row per proposition, coloured by the side on it; positions without one by topic and stance
@@ -59,11 +72,11 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
         k = stacked[(x, row, stance)] = stacked.get((x, row, stance), -1) + 1
         dots.append({"x": x + 8 * k, "y": 30 + row * ROW + (-5 if stance == "support" else 5), "stance": stance,
                      "title": f"{d.isoformat()} – {literal_text(p.get('claim'))}", "href": p.get("href")})
-    ticks = ([{"x": left, "label": first.isoformat(), "anchor": "middle"}] if span == 0 else
-             [{"x": left, "label": first.isoformat(), "anchor": "start"},
-              {"x": right, "label": last.isoformat(), "anchor": "end"}])
+    ticks = [{"x": left, "label": first.isoformat(), "anchor": "start"},
+             {"x": right, "label": last.isoformat(), "anchor": "end"}]
     return {"width": width, "height": 50 + len(rows) * ROW, "ticks": ticks, "dots": dots,
-            "rows": [{"label": label, "y": 30 + i * ROW} for label, i in rows.items()], "left": 200}
+            "rows": [{"label": label, "short": fit(label, left - 16), "y": 30 + i * ROW} for label, i in rows.items()],
+            "left": 200, "as_list": False}
 
 
 def _label(node) -> str:
