@@ -14,16 +14,25 @@ from typing import Callable, Iterable, Iterator
 from kg import iris
 from kg.model import Article, Position
 
+BUDGET_BASE, BUDGET_PER_1000_CHARS = 20.0, 0.1  # CPU seconds; see budget_for
 APPOSITION = 6  # tokens between two mentions of one actor that still designate it
+
+
+def budget_for(text: str) -> float:
+    """CPU seconds an article may take: a generous multiple of the pipeline's pace
+    (about 30 s for 1,000,000 characters), so only a pathological input runs out."""
+    return BUDGET_BASE + BUDGET_PER_1000_CHARS * len(text) / 1000
 
 
 def extract(article: Article) -> list[Position]:
     """Every position the pipeline finds in one article, in text order, each with its
-    proposition in the codebook in use (kg.nlp.propositions.use_codebook)."""
+    proposition in the codebook in use (kg.nlp.propositions.use_codebook).
+
+    :raise TimeoutError: the article took more than budget_for(text) CPU seconds."""
     from kg.nlp import analyse
     from kg.nlp.propositions import active_index, with_propositions
 
-    doc = analyse(article.text, article.date)
+    doc = analyse(article.text, article.date, budget=budget_for(article.text))
     return with_propositions(positions_from_doc(article, doc), active_index())
 
 
@@ -191,6 +200,9 @@ def extract_checked(article: Article) -> list[Position]:
         return extract(article)
     except KGError:
         raise
+    except TimeoutError as e:
+        raise ArticleError(article.source or article.id, f"extracting article {article.id!r} ran out of time: {e}") \
+            from None
     except Exception as e:  # OverflowError of a date at the calendar's end, RecursionError, a bug
         raise ArticleError(article.source or article.id,
                            f"extracting article {article.id!r} failed: {type(e).__name__}: {e}") from None

@@ -109,3 +109,32 @@ def test_api_limits_malformed_json_articles_are_400(writable_app, writable_store
                                                headers={**AUTH, "Content-Type": "application/json"})
     assert response.status_code == 400, response.data[:300]
     assert set(dataset(writable_store)) == set(before)
+
+
+def test_api_limits_extraction_runs_outside_the_write_lock(writable_app, writable_store, monkeypatch):
+    """While one upload is still being extracted, another write goes through."""
+    import kg.extract
+
+    started, release, answers = threading.Event(), threading.Event(), {}
+    real = kg.extract.extract
+
+    def slow(article):
+        started.set()
+        release.wait(60)
+        return real(article)
+
+    monkeypatch.setattr(kg.extract, "extract", slow)
+    body = '{"id": "w1", "date": "2024-01-02", "text": "Die SPD fordert mehr Geld."}'
+    upload = threading.Thread(target=lambda: answers.update(post=writable_app.test_client().post(
+        "/articles", data=body, headers={**AUTH, "Content-Type": "application/json"})))
+    upload.start()
+    try:
+        assert started.wait(60)
+        update = writable_app.test_client().post(
+            "/sparql/update", data={"update": "INSERT DATA { GRAPH <http://x/g> { <http://x/a> <http://x/b> 1 } }"},
+            headers=AUTH)
+        assert update.status_code == 204 and "post" not in answers
+    finally:
+        release.set()
+        upload.join(120)
+    assert answers["post"].status_code == 201

@@ -6,6 +6,7 @@ them; kg.nlp.factories registers them with spaCy.
 """
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 
 COMPONENTS = ("news_sentences", "hanta_tagger", "clause_fields", "actor_mentions", "coreference", "attribution")
@@ -25,11 +26,19 @@ def load_pipeline():
     return nlp
 
 
-def analyse(text: str, article_date: str | None = None):
-    """Run the pipeline on one article body with its date known to every component."""
+def analyse(text: str, article_date: str | None = None, budget: float | None = None):
+    """Run the pipeline on one article body with its date known to every component.
+
+    :raise TimeoutError: the thread spent more than `budget` CPU seconds (checked after
+        each component), so that one pathological article cannot hold a worker or a
+        server thread indefinitely."""
     nlp = load_pipeline()
+    started = time.thread_time()
     doc = nlp.make_doc(text)
     doc._.article_date = article_date
-    for _, proc in nlp.pipeline:
+    for name, proc in nlp.pipeline:
         doc = proc(doc)
+        spent = time.thread_time() - started
+        if budget is not None and spent > budget:
+            raise TimeoutError(f"{spent:.0f} s of CPU by the end of {name}, over the budget of {budget:.0f} s")
     return doc

@@ -190,11 +190,14 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
 def _inner_act(v: SentenceView, content: list[int]) -> tuple[str, int] | None:
     """A stance verb of the speaker's own in what is reported (`wir lehnen ab`, `man werde
     sich dagegen stellen`), not a third party's act the speaker only reports."""
+    by_segment: dict[int, list[int]] = {}  # grouped once: a long clause made this quadratic
+    for j in content:
+        by_segment.setdefault(v.segs[j], []).append(j)
     for i in content:
         if v.subordinate(v.segs[i]):
             continue
         inner = verb_trigger(v, i, v.toks[i])
-        same = [j for j in content if v.segs[j] == v.segs[i]]
+        same = by_segment[v.segs[i]]
         if inner and v.toks[i].tag_ == "VVPP" and not any(v.toks[j].tag_.startswith("VA") for j in same):
             continue  # `sieht den Kern bestätigt`: a result, not an act
         if inner and _zu_infinitive(v, i):

@@ -41,6 +41,14 @@ class SentenceView:
         self.pos = {t.i: n for n, t in enumerate(self.toks)}
         self.mask = quote_mask(self.toks)
         self.segs = segments(self.toks, self.mask)
+        # indexed once, not rescanned for every verb: a long clause made extraction quadratic
+        self._seg_tokens: dict[int, list[int]] = {}
+        for i, seg in enumerate(self.segs):
+            self._seg_tokens.setdefault(seg, []).append(i)
+        self._seg_words = {seg: [i for i in toks if not self.toks[i].is_punct] for seg, toks in self._seg_tokens.items()}
+        self.clause_parts: dict[int, dict[int, int]] = {}  # kept for clause_of, per segment
+        self.coordinates: dict[int, bool] = {}  # kept for _coordinate, per segment
+        self._subordinate: dict[int, bool] = {}
         self.mentions = [m for m in mentions if m.start in self.pos]
 
     def span(self) -> tuple[int, int]:
@@ -51,16 +59,20 @@ class SentenceView:
         return self.pos[m.start]
 
     def seg_tokens(self, seg: int) -> list[int]:
-        return [i for i, s in enumerate(self.segs) if s == seg]
+        return self._seg_tokens.get(seg, [])
+
+    def seg_words(self, seg: int) -> list[int]:
+        """The segment's tokens without punctuation."""
+        return self._seg_words.get(seg, [])
 
     def subordinate(self, seg: int) -> bool:
         """Does the clause open with a subordinator (`dass`, `wer`, `die` after a comma)?"""
-        words = [self.toks[i] for i in self.seg_tokens(seg) if not self.toks[i].is_punct]
-        if not words:
-            return False
-        if words[0].tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT"):
-            return True
-        return words[0].text.lower() in RELATIVE and words[-1].tag_ in FINITE and len(words) > 2
+        if seg not in self._subordinate:
+            words = [self.toks[i] for i in self.seg_words(seg)]
+            self._subordinate[seg] = bool(words) and (
+                words[0].tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT")
+                or words[0].text.lower() in RELATIVE and words[-1].tag_ in FINITE and len(words) > 2)
+        return self._subordinate[seg]
 
     def negated(self, seg: int, quoted: bool = False) -> bool:
         neg = resources.negations()
@@ -175,7 +187,7 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
              and (v.toks[hit.i].lemma_ in EXPERIENCER or not _oblique(v, m))]
     if not cands:
         return _relative_antecedent(v, hit, resolve) or _apposition_subject(v, hit, resolve) or \
-            _shared_subject(v, hit, resolve) or [m for m in in_seg if _by_votes_of(v, v.local(m), in_seg)]
+            _shared_subject(v, hit, resolve) or _voters(v, in_seg)
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     after = [m for m in cands if v.local(m) >= pivot]
@@ -319,6 +331,7 @@ def _enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]
 def _partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[Mention]:
     """`Die CSU hatte gemeinsam mit der bayerischen Staatsregierung geklagt`: co-holders."""
     out = []
+    covered = _covered(v, ms)
     for m in ms:
         i = v.local(m) - 1
         while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
@@ -328,14 +341,24 @@ def _partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[
             out.append(m)
         elif i == 0 and v.toks[0].text.lower() == "neben" and m not in group and _also(v, group):
             out.append(m)  # `Neben Polen lehnt auch Ungarn den Pakt ab`
-        elif m not in group and _by_votes_of(v, v.local(m), ms):
+        elif m not in group and _by_votes_of(v, v.local(m), covered):
             out.append(m)
     return out
 
 
-def _by_votes_of(v: SentenceView, start: int, ms: list[Mention]) -> bool:
-    """`mit den Stimmen von SPD und Grünen beschlossen`: the parties that voted for it."""
-    covered = {i for m in ms for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+def _voters(v: SentenceView, ms: list[Mention]) -> list[Mention]:
+    covered = _covered(v, ms)
+    return [m for m in ms if _by_votes_of(v, v.local(m), covered)]
+
+
+def _covered(v: SentenceView, ms: list[Mention]) -> set[int]:
+    """The tokens the mentions span."""
+    return {i for m in ms for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+
+
+def _by_votes_of(v: SentenceView, start: int, covered: set[int]) -> bool:
+    """`mit den Stimmen von SPD und Grünen beschlossen`: the parties that voted for it
+    (`covered`: the tokens of the sentence's mentions)."""
     i = start - 1
     while i >= 0 and (i in covered or v.toks[i].tag_ in ("ART", "ADJA") or v.toks[i].text.lower() in LIST_JOINERS):
         i -= 1
@@ -356,24 +379,30 @@ def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
     """The clause of token i: its segment and, within it, which of several coordinated
     predicates (`lehnt die Maut ab und wirbt für ein Tempolimit`) it belongs to."""
     seg = v.segs[i]
-    words = [j for j in v.seg_tokens(seg) if not v.toks[j].is_punct]
     if _coordinate(v, seg):  # `… „Provokation“ und kündigte … an`: a part of the clause before
         for back in range(seg - 1, -1, -1):
             finite = [j for j in v.seg_tokens(back) if v.toks[j].tag_ in FINITE and not v.mask[j]]
             if finite:
-                return back, clause_of(v, finite[0])[1] + 1 + words[0]
-    part, finite_seen = 0, False
+                return back, clause_of(v, finite[0])[1] + 1 + v.seg_words(seg)[0]
+    if seg not in v.clause_parts:
+        v.clause_parts[seg] = _clause_parts(v, seg)
+    return seg, v.clause_parts[seg][i]
+
+
+def _clause_parts(v: SentenceView, seg: int) -> dict[int, int]:
+    """For each token of the segment, how many coordinated predicates begin before it (one
+    pass per segment: clause_of is asked for every verb and mention)."""
+    parts, part, finite_seen = {}, 0, False
     for j in v.seg_tokens(seg):
-        if j >= i:
-            break
+        parts[j] = part
         if v.mask[j]:
             continue
         if v.toks[j].tag_ in FINITE:
             finite_seen = True
-        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and j + 1 <= i and \
+        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and j + 1 < len(v.toks) and \
                 v.toks[j + 1].tag_ in FINITE:  # `… aus und setzt auf …`, not `… machen und dringen`
             part, finite_seen = part + 1, False
-    return seg, part
+    return parts
 
 
 def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[str]:
@@ -415,13 +444,16 @@ def _shared_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
 def _coordinate(v: SentenceView, seg: int) -> bool:
     """Does the segment continue the predicate before it without a subject of its own:
     `und kündigte … an` after a quotation, `, wolle aber …` after a comma?"""
-    words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
-    if seg == 0 or len(words) < 2:
-        return False
-    if v.toks[words[0]].text.lower() in COORDINATORS:
-        return v.toks[words[1]].tag_ in FINITE
-    return v.toks[words[0]].tag_ in FINITE and v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD") \
-        and not _has_noun_subject(v, seg)
+    if seg not in v.coordinates:
+        words = v.seg_words(seg)
+        if seg == 0 or len(words) < 2:
+            v.coordinates[seg] = False
+        elif v.toks[words[0]].text.lower() in COORDINATORS:
+            v.coordinates[seg] = v.toks[words[1]].tag_ in FINITE
+        else:
+            v.coordinates[seg] = v.toks[words[0]].tag_ in FINITE and not _has_noun_subject(v, seg) \
+                and v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD")
+    return v.coordinates[seg]
 
 
 def _has_noun_subject(v: SentenceView, seg: int) -> bool:
@@ -434,7 +466,7 @@ def _relative_antecedent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     """`CSU-Chef Markus Söder, der eine Rückkehr zur Wehrpflicht fordert`: the subject of a
     relative clause is the actor named right before it."""
     seg = v.segs[hit.i]
-    words = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
+    words = v.seg_words(seg)
     if not words or v.toks[words[0]].text.lower() not in RELATIVE or not v.subordinate(seg):
         return []
     comma = v.seg_tokens(seg)[0] - 1 if v.toks[v.seg_tokens(seg)[0]].text != "," else v.seg_tokens(seg)[0]
