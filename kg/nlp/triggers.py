@@ -237,10 +237,13 @@ def _obliged(v: SentenceView, hit: Hit) -> bool:
 
 
 def _owner_of_body(v: SentenceView, m: Mention) -> bool:
-    """`Die Regierung Guatemalas hat angekündigt`: a genitive name right after a body noun
-    is the body's owner, the one who speaks."""
-    i = v.local(m)
-    return i > 0 and _body_of(v, i - 1) is not None
+    """`Die Regierung Polens hat angekündigt`, `Merz' Entwurf sieht vor`: a genitive name
+    right after a body noun, or before one or before a thing it made, is its owner, the one
+    who speaks."""
+    i, j = v.local(m), v.pos[m.end - 1] + 1
+    if i > 0 and _body_of(v, i - 1) is not None:
+        return True
+    return j < len(v.toks) and (_body_of(v, j) is not None or constructions.made_by(v, j))  # `McCains Kampagne`
 
 
 def _field_vorfeld(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
