@@ -124,6 +124,8 @@ def parse_upload(data: bytes, filename: str | None = None, content_type: str | N
     for item in items:
         if isinstance(item, ArticleError):
             raise item
+    if not items:
+        raise ArticleError(filename or "request body", "holds no article")
     return items
 
 
