@@ -19,6 +19,7 @@ from kg.nlp import resources
 from kg.nlp.claim_shape import text_of, tidy
 from kg.nlp.doc import sentences_of
 from kg.nlp.german import ESTIMATE
+from kg.nlp.headlines import headline_holders
 from kg.nlp.clause_model import clause_at, coordinated_objects
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.article_actors import Mention
@@ -146,7 +147,7 @@ class Attributor:
         if v.toks[-1].text == "?":
             return []
         resolve = lambda m: self._actor_of(m, k)  # noqa: E731
-        headline = self._headline(k, v, resolve)
+        headline = headline_holders(v, k in self.headings, resolve)
         for m, hit in headline:
             self._keep(best, self._statement(k, v, m, hit, resolve(m)))
         plain = False  # a holder found outside reported (Konjunktiv I) speech
@@ -337,31 +338,6 @@ class Attributor:
         if not finite or not is_konjunktiv1(finite[0]) or any(reporting(t) for t in finite):
             return None
         return self.recent[-1][1]
-
-    def _headline(self, k: int, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
-        """`Costa: USA werden nicht für EU und Nato sprechen` -- a speaker before a colon
-        in a headline or short line; what follows the colon is all theirs."""
-        if not v.mentions or (k not in self.headings and len(v.toks) > 16):
-            return []
-        m = v.mentions[0]
-        end = v.pos[m.end - 1] + 1
-        if v.local(m) > 1 or end >= len(v.toks) or not resolve(m):
-            return []
-        if v.toks[end].text == ":":
-            return [(m, Hit(end, Trigger("assertion", 1, report=True), "headline"))]
-        return self._verbless_headline(v, resolve)
-
-    def _verbless_headline(self, v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
-        """`Linke und Jusos dagegen`: actors and a closing `dagegen`/`dafür`, no verb."""
-        last = v.toks[-1].text.lower()
-        side = {"dagegen": Trigger("rejection", -1), "dafür": Trigger("support", 1)}.get(last)
-        if side is None or any(t.tag_.startswith("V") for t in v.toks):
-            return []
-        covered = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-        rest = [t for i, t in enumerate(v.toks[:-1]) if i not in covered]
-        if any(t.text.lower() not in ("und", "sowie", ",", "auch") and t.tag_ != "ART" for t in rest):
-            return []
-        return [(m, Hit(len(v.toks) - 1, side, "headline")) for m in v.mentions if resolve(m)]
 
     def _continuation(self, k: int, v: SentenceView, reported_only: bool = False) -> Statement | None:
         """Reported speech without a speaker continues the last one (Konjunktiv I, a bare quote).

@@ -1,0 +1,36 @@
+"""Holders of headline forms: `Costa: USA werden nicht für EU und Nato sprechen` (a speaker
+before a colon) and `Linke und Jusos dagegen` (actors and a closing side, no verb)."""
+from __future__ import annotations
+
+from kg.nlp.article_actors import Mention
+from kg.nlp.resources import Trigger
+from kg.nlp.triggers import Hit, SentenceView
+
+SHORT_LINE = 16  # tokens: a line this short speaks like a headline even inside the text
+
+
+def headline_holders(v: SentenceView, heading: bool, resolve) -> list[tuple[Mention, Hit]]:
+    """`Costa: USA werden nicht für EU und Nato sprechen` -- a speaker before a colon
+    in a headline or short line; what follows the colon is all theirs."""
+    if not v.mentions or (not heading and len(v.toks) > SHORT_LINE):
+        return []
+    m = v.mentions[0]
+    end = v.pos[m.end - 1] + 1
+    if v.local(m) > 1 or end >= len(v.toks) or not resolve(m):
+        return []
+    if v.toks[end].text == ":":
+        return [(m, Hit(end, Trigger("assertion", 1, report=True), "headline"))]
+    return _verbless(v, resolve)
+
+
+def _verbless(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
+    """`Linke und Jusos dagegen`: actors and a closing `dagegen`/`dafür`, no verb."""
+    last = v.toks[-1].text.lower()
+    side = {"dagegen": Trigger("rejection", -1), "dafür": Trigger("support", 1)}.get(last)
+    if side is None or any(t.tag_.startswith("V") for t in v.toks):
+        return []
+    covered = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+    rest = [t for i, t in enumerate(v.toks[:-1]) if i not in covered]
+    if any(t.text.lower() not in ("und", "sowie", ",", "auch") and t.tag_ != "ART" for t in rest):
+        return []
+    return [(m, Hit(len(v.toks) - 1, side, "headline")) for m in v.mentions if resolve(m)]
