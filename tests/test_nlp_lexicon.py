@@ -15,7 +15,7 @@ from kg.nlp.cues import triggers
 from kg.nlp.triggers import SentenceView
 
 ACTOR, SUBJECT = "SPD", "Die SPD"
-CLAIM = "die Reform im Sommer komme"
+CLAIM = "die Reform komme bald"
 QUOTE = "„Die Reform kommt im Sommer“"
 ACCUSATIVE_PREPOSITIONS = {"für", "gegen", "um", "auf", "über", "in", "gegenüber"}
 POSSESSIVE = {"m": "ihren", "f": "ihre", "n": "ihr", "pl": "ihre"}

@@ -33,6 +33,7 @@ NAMING = resources.word_class("naming")
 WARNING = resources.word_class("warning")
 COURTS = tuple(sorted(resources.word_class("court")))
 GOVERNING = resources.word_class("governing")
+EXPECTING = resources.word_class("expecting")
 
 
 def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
@@ -154,6 +155,8 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
         return "rejection", -1  # `„Nein“, sagte …`: a refusal
     if pol > 0 and act == "assertion" and _contrast(v, content):
         return act, -1  # `sinnvoll dort, wo …, nicht aber flächendeckend`
+    if act == "assertion" and v.toks[hit.i].lemma_ in EXPECTING and _addressee(v, content):
+        return "demand", pol  # `erwartet, dass die Regierung handelt`, not `erwartet, dass die Preise steigen`
     return act, pol
 
 
