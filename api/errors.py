@@ -7,7 +7,7 @@ and never a stack trace: unexpected exceptions are logged and answered with a pl
 """
 from __future__ import annotations
 
-from flask import Flask, jsonify
+from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from api.results import NoAcceptableFormat
@@ -71,7 +71,23 @@ def status_of(error: Exception) -> int:
     return 500
 
 
+def wants_html() -> bool:
+    """A browser (text/html preferred to JSON in Accept) gets a page; clients, curl's */* included, JSON."""
+    accept = request.accept_mimetypes
+    return accept.best_match(["application/json", "text/html"]) == "text/html" and \
+        accept["text/html"] > accept["application/json"]
+
+
 def error_response(status: int, message: str, errors: list[str] | None = None, headers=None):
+    """The one error shape as JSON, or the same message and details as an HTML page for a browser."""
+    if wants_html():
+        try:
+            html = render_template("error.html", status=status, message=message, errors=list(errors or []))
+        except Exception:  # an error page that fails to render must not hide the error: JSON then
+            html = None
+        if html is not None:
+            response = Response(html, status, headers or {}, content_type="text/html; charset=utf-8")
+            return response
     body = {"ok": False, "error": message, "errors": list(errors or []), "status": status}
     response = jsonify(body)
     response.status_code = status

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, render_template, request, url_for
 
 from api import charts
 from api.shared import services
@@ -70,16 +70,25 @@ def text(value):
 
 
 @bp.app_template_global()
-@lru_cache(maxsize=1)
 def act_names() -> dict[str, str]:
-    """Compact act names ('DemandAct') -> their German label in ontology/standpunkt.ttl."""
+    """Compact act names ('DemandAct') -> their label in ontology/standpunkt.ttl, in the page's language."""
+    from api.i18n import language
+
+    return _act_names(language())
+
+
+@lru_cache(maxsize=2)
+def _act_names(lang: str) -> dict[str, str]:
     from rdflib.namespace import RDFS
 
     from kg import iris, ontology
 
     vocabulary = ontology.vocabulary_graph()
-    return {str(s)[len(iris.ONTOLOGY):]: str(label) for s, label in vocabulary.subject_objects(RDFS.label)
-            if str(s).startswith(iris.ONTOLOGY) and str(s).endswith("Act") and label.language == "de"}
+    labels = [(str(s)[len(iris.ONTOLOGY):], label) for s, label in vocabulary.subject_objects(RDFS.label)
+              if str(s).startswith(iris.ONTOLOGY) and str(s).endswith("Act")]
+    found = {key: str(label) for key, label in labels if label.language == "de"}  # German where `lang` lacks one
+    found.update({key: str(label) for key, label in labels if label.language == lang})
+    return found
 
 
 @bp.app_template_filter("label")
@@ -105,8 +114,11 @@ def local(iri):
 
 @bp.app_template_global()
 def nav():
-    return [("Überblick", url_for("ui.overview")), ("Akteure", url_for("resources.actors")),
-            ("Themen", url_for("resources.topics")), ("Streitfragen", url_for("propositions.propositions")),
-            ("Netzwerke", url_for("networks.networks")),
-            ("Artikel", url_for("resources.articles")),
-            ("SPARQL", url_for("ui.query_page"))]
+    """The menu, in the page's language; links keep an explicit ?lang= so a reader stays in it."""
+    from api.i18n import t
+
+    keep = {"lang": request.args["lang"]} if request.args.get("lang") in ("de", "en") else {}
+    return [(t(key), url_for(endpoint, **keep)) for key, endpoint in (
+        ("overview", "ui.overview"), ("actors", "resources.actors"), ("topics", "resources.topics"),
+        ("propositions", "propositions.propositions"), ("networks", "networks.networks"),
+        ("articles", "resources.articles"), ("sparql", "ui.query_page"))]

@@ -30,7 +30,7 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="de-DE")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -49,7 +49,7 @@ CHART_LABELS = """() => {
 
 @pytest.fixture()
 def narrow_page(browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 800, "height": 900})
+    context = browser.new_context(viewport={"width": 800, "height": 900}, locale="de-DE")
     page = context.new_page()
     yield page
     context.close()

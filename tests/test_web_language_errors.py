@@ -1,0 +1,33 @@
+"""Browser errors are pages, client errors JSON; pages are German unless English is asked for."""
+from __future__ import annotations
+
+from api_fixtures import *  # noqa: F401,F403 (fixtures)
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def test_web_errors_are_a_page_for_browsers_and_json_for_clients(client):
+    page = client.get("/actors/nobody-at-all", headers={"Accept": BROWSER})
+    assert page.status_code == 404 and page.mimetype == "text/html"
+    html = page.get_data(as_text=True)
+    assert "Fehler 404" in html and "<nav>" in html
+    plain = client.get("/actors/nobody-at-all", headers={"Accept": "*/*"})
+    assert plain.status_code == 404 and plain.get_json()["ok"] is False and plain.get_json()["status"] == 404
+    bad = client.get("/sparql?query=SELECT", headers={"Accept": BROWSER})
+    assert bad.status_code == 400 and bad.mimetype == "text/html" and "Fehler 400" in bad.get_data(as_text=True)
+    assert client.get("/no-such-page", headers={"Accept": "application/json"}).get_json()["status"] == 404
+
+
+def test_web_pages_are_german_by_default_and_english_when_asked(client):
+    german = client.get("/actors/friedrich-merz", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert '<html lang="de">' in german and ">Akteure<" in german and "dagegen" in german
+    for asked in ({"query_string": {"lang": "en"}}, {"headers": {"Accept": "text/html", "Accept-Language": "en-GB,en;q=0.9"}}):
+        kwargs = dict(asked)
+        kwargs["headers"] = {"Accept": "text/html", **kwargs.get("headers", {})}
+        english = client.get("/actors/friedrich-merz", **kwargs).get_data(as_text=True)
+        assert '<html lang="en">' in english and ">Actors<" in english and ">Akteure<" not in english
+        assert ">against<" in english and "dagegen" not in english
+    kept = client.get("/?lang=en", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert 'href="/actors?lang=en"' in kept  # the menu keeps the language
+    error = client.get("/actors/nobody-at-all?lang=en", headers={"Accept": BROWSER}).get_data(as_text=True)
+    assert "Error 404: not found" in error
