@@ -38,4 +38,4 @@ def test_fuzz_openapi_no_server_errors(openapi_schema):
                 (case.method, case.formatted_path, response.status_code, response.text[:300])
 
         no_server_error()
-    assert len(statuses) >= 3 * len(operations) and {200, 400} <= set(statuses), sorted(set(statuses))
+    assert len(statuses) >= len(operations) and {200, 400} <= set(statuses), sorted(set(statuses))
