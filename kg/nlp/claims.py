@@ -176,7 +176,7 @@ def _clause_region(v: SentenceView, hit: Hit, frame: set[int], quoted: list[int]
 
 
 def _holds_for(v: SentenceView, hit: Hit) -> bool:
-    """`hält das Paket für einen Bruch …`: `halten … für` names a verdict like `nennen`."""
+    """`hält die Maut für einen Fehler`: `halten … für` names a verdict like `nennen`."""
     return v.toks[hit.i].lemma_ == "halten" and any(
         v.toks[i].text.lower() == "für" for i in v.seg_tokens(v.segs[hit.i]) if i > hit.i)
 
