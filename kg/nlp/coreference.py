@@ -106,9 +106,10 @@ class Coreference(ActorView):
         return self._genitive_body(m, ordered)
 
     def _genitive_body(self, m: Mention, ordered: list[Mention]) -> str | None:
-        """The organisation named in the genitive right after `m` (`… des X`, `… der X`)."""
+        """The organisation named in the genitive right after `m` (`… des X`, `… der X`), or
+        with `von` (`ein Sprecher von Siemens`, `vom Verband`)."""
         nxt = self.doc[m.end] if m.end < len(self.doc) else None
-        if nxt is None or nxt.text.lower() not in ("des", "der"):
+        if nxt is None or nxt.text.lower() not in ("des", "der", "von", "vom"):
             return None
         owner = next((x for x in ordered if x.start in (m.end + 1, m.end + 2) and x.actor), None)
         if owner and self.entity(owner.actor).type != "person":
