@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from api import guard, negotiate, sparql_form
+from api import guard, negotiate, query_errors, sparql_form
 from api import queries as q
 from api.shared import services
 from api.auth import require_write_token
@@ -20,7 +20,7 @@ from api.errors import BadRequest, HTTPProblem, UnsupportedMediaType
 from api.result_cache import cacheable
 from api.service import service_description
 from kg import formats
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
 
 bp = Blueprint("sparql", __name__)
 
@@ -110,9 +110,14 @@ def endpoint():
         return _describe_service()
     if not op["query"].strip():
         raise BadRequest("the query is empty")
+    query_errors.refuse_update(op["query"])
     _checked(op["query"], bool(current_app.config.get("ALLOW_SERVICE")))
     media = negotiated_media(op["query"], op["format"])
-    media_type, body, etag = _answer(services(), with_base(op["query"]), media, op)
+    try:
+        media_type, body, etag = _answer(services(), with_base(op["query"]), media, op)
+    except QueryError as e:
+        message, details = query_errors.readable(str(e), op["query"], len(with_base("")))
+        raise BadRequest(message, details) from None
     headers = {"Vary": "Accept"}
     if etag is not None:
         headers.update({"ETag": etag, "Cache-Control": "no-cache"})

@@ -39,7 +39,28 @@ def overview():
 
 @bp.get("/query")
 def query_page():
-    return render_template("sparql.html", examples=example_queries())
+    from api.i18n import language
+
+    return render_template("sparql.html", examples=example_queries(), terms=result_terms(language()))
+
+
+@lru_cache(maxsize=2)
+def result_terms(lang: str) -> dict:
+    """What the query page's table needs to show IRIs as a reader would: the vocabulary's labels
+    (sp:Oppose as "Ablehnung") and, per kind of resource, the IRI prefix and its path here."""
+    from rdflib.namespace import RDFS, SKOS
+
+    from api.deref import RESOURCES
+    from kg import iris, ontology
+
+    vocabulary = ontology.vocabulary_graph()
+    labels: dict[str, str] = {}
+    for prop in (RDFS.label, SKOS.prefLabel):
+        pairs = [(str(term), label) for term, label in vocabulary.subject_objects(prop) if hasattr(label, "language")]
+        labels.update({term: str(label) for term, label in pairs if label.language == "de"})  # when `lang` lacks one
+        labels.update({term: str(label) for term, label in pairs if label.language == lang})
+    links = [[f"{iris.namespace(kind)}{kind}/", f"/{kind}/"] for kind in RESOURCES]
+    return {"labels": labels, "links": links}
 
 
 @bp.app_template_global()

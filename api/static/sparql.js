@@ -7,6 +7,8 @@
   const results = document.getElementById("results");
   const examples = JSON.parse(document.getElementById("example-data").textContent);
   const endpoint = form.getAttribute("action");
+  // the vocabulary's labels and where this server answers the project's IRIs (api.ui.result_terms)
+  const terms = JSON.parse(document.getElementById("term-data").textContent);
 
   document.getElementById("examples").addEventListener("change", (e) => {
     const found = examples.find((x) => x.name === e.target.value);
@@ -29,7 +31,16 @@
   function cell(term) {
     const td = document.createElement("td");
     if (!term) return td;
-    if (term.type === "uri" && /^https?:\/\//i.test(term.value)) {  // javascript:, data: … stay text
+    const label = term.type === "uri" ? terms.labels[term.value] : undefined;
+    const local = term.type === "uri" ? terms.links.find(([prefix]) => term.value.startsWith(prefix)) : undefined;
+    if (local) {  // a resource of this graph: its page here, named by its local id
+      const a = document.createElement("a");
+      a.href = local[1] + term.value.slice(local[0].length);
+      a.textContent = label || decodeURIComponent(term.value.slice(local[0].length)); a.title = term.value;
+      td.appendChild(a);
+    } else if (label) {  // a term of the vocabulary (sp:Oppose): its label, the IRI as tooltip
+      td.textContent = label; td.title = term.value;
+    } else if (term.type === "uri" && /^https?:\/\//i.test(term.value)) {  // javascript:, data: … stay text
       const a = document.createElement("a");
       a.href = term.value; a.textContent = term.value; td.appendChild(a);
     } else {
@@ -72,7 +83,8 @@
       if (!response.ok) {
         const problem = await response.json().catch(() => ({ error: response.statusText }));
         status.textContent = "Fehler " + response.status;
-        const pre = document.createElement("pre"); pre.className = "error"; pre.textContent = problem.error;
+        const pre = document.createElement("pre"); pre.className = "error";
+        pre.textContent = [problem.error].concat(problem.errors || []).join("\n");
         results.appendChild(pre);
         return;
       }
