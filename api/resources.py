@@ -238,7 +238,7 @@ def position(id):
     if not any(str(s) == position_iri for s, _, _ in graph):
         raise NotFound(f"no position {position_iri}")
     node = _members(graph, [URIRef(position_iri)], embed=_evidence(graph))[0]
-    return respond({"@context": context(), **_add_links(node)}, "resource.html", title="Position")
+    return respond({"@context": context(), **_add_links(node)}, "position.html")
 
 
 @bp.get("/articles")
