@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Blueprint, render_template, request, url_for
 
-from api import charts
+from api import article_view, charts
 from api.shared import services
 from api import queries as q
 
@@ -70,6 +70,10 @@ def side_picture(propositions: list[dict]) -> dict:
     items = [{"item": p["href"], "label": p["label"], "support": p["support_n"], "oppose": p["oppose_n"]}
              for p in propositions]
     return charts.diverging_bars(items, lambda link: link)
+
+
+bp.add_app_template_filter(article_view.first_sentence, "first_sentence")
+bp.add_app_template_global(article_view.marked_text, "marked_text")
 
 
 @bp.app_template_global()
