@@ -14,6 +14,7 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, current_app, redirect, request
 from rdflib import URIRef
 
+from api import list_stats
 from api import queries as q
 from api.shared import services
 from api.errors import BadRequest, NotFound
@@ -173,8 +174,9 @@ def _single(kind: str, graph, iri: str) -> dict:
 def actors():
     store, (limit, offset) = services().store, paging()
     page, total = q.actor_page(store, limit, offset)
-    return respond(collection(_members(q.actor_nodes(store, page), page), total, limit, offset),
-                   "collection.html", title="Akteure")
+    data = collection(_members(q.actor_nodes(store, page), page), total, limit, offset)
+    return respond(data, "collection.html", title="Akteure",
+                   stats=lambda: list_stats.entry_stats(store, "actor", data["member"]))
 
 
 @bp.get("/actors/<path:id>/positions")
@@ -212,8 +214,9 @@ def actor(id):
 def topics():
     store, (limit, offset) = services().store, paging()
     page, total = q.topic_page(store, limit, offset)
-    return respond(collection(_members(q.topic_list_nodes(store, page), page), total, limit, offset),
-                   "collection.html", title="Themen")
+    data = collection(_members(q.topic_list_nodes(store, page), page), total, limit, offset)
+    return respond(data, "collection.html", title="Themen",
+                   stats=lambda: list_stats.entry_stats(store, "topic", data["member"]))
 
 
 @bp.get("/topics/<path:id>/positions")

@@ -31,3 +31,19 @@ def test_web_pages_are_german_by_default_and_english_when_asked(client):
     assert 'href="/actors?lang=en"' in kept  # the menu keeps the language
     error = client.get("/actors/nobody-at-all?lang=en", headers={"Accept": BROWSER}).get_data(as_text=True)
     assert "Error 404: not found" in error
+
+
+def test_web_pages_say_what_their_sides_count_and_what_stance_means(client):
+    for path in ("/", "/propositions", "/topics/makrooekonomie", "/actors/friedrich-merz", "/propositions/schuldenbremse"):
+        html = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
+        assert "Haltung: ob ein Akteur der eigenen Aussage zustimmt oder sie ablehnt" in html, path
+    assert "Zahl der Positionen" in client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "Gezählt werden Positionen" in client.get("/propositions", headers={"Accept": "text/html"}).get_data(as_text=True)
+
+
+def test_web_actor_and_topic_lists_show_counts_and_date_ranges(client):
+    actors = client.get("/actors", headers={"Accept": "text/html"}).get_data(as_text=True)
+    merz = actors[actors.index(">Friedrich Merz<"):]
+    assert merz[:merz.index("</li>")].count("2 Positionen · 2 Artikel · 2023-12-12 – 2024-01") == 1
+    topics = client.get("/topics", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert "3 Positionen · 2 Artikel · 2023-12-12" in topics  # Haushalt: a1 twice, a3 undated

@@ -1,0 +1,27 @@
+"""Counts beside each entry of the /actors and /topics pages: positions, articles, date range.
+
+A list of names says little; how often and over which time an actor spoke (or a topic was
+argued) is what a reader picks from. One grouped query for the entries on the page.
+"""
+from __future__ import annotations
+
+from api.queries import PREFIXES
+
+PREDICATE = {"actor": "sp:holder", "topic": "sp:topic"}
+UNDATED_LATE = "~"  # sorts after every date: an undated position never becomes the first date (MIN skips no unbound)
+
+
+def entry_stats(store, kind: str, members: list[dict]) -> dict[str, dict]:
+    """{IRI: {"positions", "articles", "first", "last"}} for the members of a list page."""
+    iris = [m["@id"] for m in members if isinstance(m, dict) and str(m.get("@id", "")).startswith("http")]
+    if not iris:
+        return {}
+    values = " ".join(f"<{i}>" for i in iris if not any(c in i for c in '<>" {}|\\^`'))
+    rows = store.query(PREFIXES + f"""
+SELECT ?item (COUNT(DISTINCT ?p) AS ?n) (COUNT(DISTINCT ?g) AS ?articles) (MIN(?early) AS ?first) (MAX(?late) AS ?last)
+WHERE {{ VALUES ?item {{ {values} }} GRAPH ?g {{ ?p a sp:Position ; {PREDICATE[kind]} ?item . OPTIONAL {{ ?p dcterms:date ?d }} }}
+  BIND(COALESCE(STR(?d), "{UNDATED_LATE}") AS ?early) BIND(COALESCE(STR(?d), "") AS ?late) }}
+GROUP BY ?item""")
+    return {str(r["item"]): {"positions": int(r["n"]), "articles": int(r["articles"]),
+                             "first": str(r["first"]).strip(UNDATED_LATE) if "first" in r else "",
+                             "last": str(r["last"]) if "last" in r else ""} for r in rows}
