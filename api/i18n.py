@@ -43,6 +43,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "n_positions": ("Positionen", "positions"),
     "n_articles": ("Artikel", "articles"),
     "positions": ("Positionen", "Positions"),
+    "subtopics": ("Unterthemen", "Subtopics"),
     "support": ("dafür", "for"),
     "oppose": ("dagegen", "against"),
     "Support": ("Zustimmung", "support"),

@@ -25,3 +25,20 @@ GROUP BY ?item""")
     return {str(r["item"]): {"positions": int(r["n"]), "articles": int(r["articles"]),
                              "first": str(r["first"]).strip(UNDATED_LATE) if "first" in r else "",
                              "last": str(r["last"]) if "last" in r else ""} for r in rows}
+
+
+def subtopics(store, topic: str) -> list[dict]:
+    """The topic's direct subtopics (skos:broader) with their label in the page language
+    (German when it has none) and link, by label."""
+    from api.i18n import language
+    from api.resources import href
+    from kg import iris
+
+    rows = store.query(PREFIXES + f"""
+SELECT ?t (SAMPLE(?own) AS ?label) (SAMPLE(?de) AS ?german) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{
+  ?t skos:broader <{topic}> .
+  OPTIONAL {{ ?t skos:prefLabel ?own FILTER(lang(?own) = "{language()}") }}
+  OPTIONAL {{ ?t skos:prefLabel ?de FILTER(lang(?de) = "de") }} }} }} GROUP BY ?t""")
+    found = [{"label": str(r["label"] if "label" in r else r["german"] if "german" in r else str(r["t"]).rsplit("/", 1)[-1]),
+              "href": href("topic", str(r["t"]))} for r in rows]
+    return sorted(found, key=lambda s: s["label"])

@@ -47,3 +47,10 @@ def test_web_actor_and_topic_lists_show_counts_and_date_ranges(client):
     assert merz[:merz.index("</li>")].count("2 Positionen · 2 Artikel · 2023-12-12 – 2024-01") == 1
     topics = client.get("/topics", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert "3 Positionen · 2 Artikel · 2023-12-12" in topics  # Haushalt: a1 twice, a3 undated
+
+
+def test_web_topic_page_lists_its_subtopics(client):
+    html = client.get("/topics/makrooekonomie", headers={"Accept": "text/html"}).get_data(as_text=True)
+    section = html[html.index('id="subtopics"'):html.index('id="propositions"')]
+    assert ">Haushalt</a>" in section and "CAP 1" in html
+    assert 'id="subtopics"' not in client.get("/topics/haushalt", headers={"Accept": "text/html"}).get_data(as_text=True)
