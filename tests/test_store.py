@@ -1,5 +1,6 @@
 """The embedded Oxigraph store: atomic graph replacement, queries, dumps."""
 import io
+from pathlib import Path
 
 import pytest
 import rdflib
@@ -81,3 +82,39 @@ def test_store_persists_and_reports_lock(tmp_path):
             OxigraphStore(path)
     with OxigraphStore(path) as again:
         assert again.quad_count() == 1
+
+
+_WRITER = """
+import sys, rdflib
+from kg import store as kg_store
+kg_store.FLUSH_EVERY = int(sys.argv[2])
+s = kg_store.OxigraphStore(sys.argv[1])
+g = rdflib.Graph()
+for i in range(40):
+    g.add((rdflib.URIRef(f"http://x/s{i}"), rdflib.URIRef("http://x/p"), rdflib.Literal("Wert " * 20 + str(i))))
+rss = lambda: int(open("/proc/self/statm").read().split()[1]) * 4096
+for i in range(100):
+    s.replace_graphs({"http://x/g": g})
+before = rss()
+for i in range(1500):
+    s.replace_graphs({f"http://x/g{i % 4}": g})
+print(rss() - before)
+"""
+
+
+def test_store_memory_stays_bounded_under_rewrites(tmp_path):
+    """Rewriting the same graphs again and again: with a flush every FLUSH_EVERY writes the
+    process stays near flat; without, RocksDB's unflushed writes pile up in memory."""
+    import subprocess
+    import sys
+
+    from kg.store import FLUSH_EVERY
+
+    grown = {}
+    for every in (FLUSH_EVERY, 10**9):
+        done = subprocess.run([sys.executable, "-c", _WRITER, str(tmp_path / f"s{every}"), str(every)],
+                              capture_output=True, text=True, timeout=600, cwd=Path(__file__).resolve().parent.parent)
+        assert done.returncode == 0, done.stderr[-500:]
+        grown[every] = int(done.stdout.strip())
+    assert grown[10**9] > 20_000_000, grown  # the effect is real
+    assert grown[FLUSH_EVERY] < grown[10**9] / 3, grown
