@@ -99,7 +99,7 @@ def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> s
 
 
 def _place(v: SentenceView, hit: Hit, seg_toks: list[int]) -> set[int]:
-    """`sagte X in Berlin`, `Das versicherte X in Berlin`: where a verb of saying was said,
+    """`sagte X in Hamburg`, `Das bekräftigte X in Hamburg`: where a verb of saying was said,
     or a cue whose object only points back (`Das`), is no part of the claim."""
     first = next((i for i in seg_toks if not v.toks[i].is_punct), None)
     pointing = first is not None and v.toks[first].text.lower() in ("das", "dies") \

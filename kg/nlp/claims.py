@@ -315,7 +315,7 @@ def _opens_complement(v: SentenceView, toks: list[int]) -> bool:
 
 
 def _anaphor(v: SentenceView, idx: list[int]) -> bool:
-    """`dies`, `das`, `diese Darstellung`, `die Entscheidung`, a verb alone (`prüfen`):
+    """`dies`, `das`, `diese Darstellung`, `die Entscheidung`, a verb alone (`nachziehen`):
     pointing back, naming nothing."""
     content = [i for i in idx if not v.toks[i].is_punct]
     if not content:
@@ -325,7 +325,7 @@ def _anaphor(v: SentenceView, idx: list[int]) -> bool:
         return True
     nouns = [i for i in content if v.toks[i].tag_ in ("NN", "NE")]
     if len(content) <= 2 and not nouns and not any(v.toks[i].tag_ == "CARD" for i in content):
-        return True  # `prüfen`, `mitzuziehen`: an act whose matter was named before
+        return True  # `nachziehen`, `abwarten`: an act whose matter was named before
     return len(content) <= 2 and len(nouns) == 1 and v.toks[nouns[0]].lemma_.lower() in words("anaphor") \
         and all(v.toks[i].tag_ in ("ART", "PDAT", "NN") or v.toks[i].text.lower().startswith("solch")
                 for i in content)
@@ -333,7 +333,7 @@ def _anaphor(v: SentenceView, idx: list[int]) -> bool:
 
 def _names_no_matter(v: SentenceView, idx: list[int]) -> bool:
     """Words that cannot be a claim by themselves: a lone finite verb (`kam`), only actors or
-    role nouns (`Finanzminister`), or only a verdict (`Provokation`, `Meilenstein`) -- what
+    role nouns (`Landrat`), or only a verdict (`Provokation`, `Fehlschlag`) -- what
     they are about was said before."""
     words_ = [i for i in idx if not v.toks[i].is_punct and v.toks[i].tag_ not in ("ART", "ADJA", "PIAT", "PPOSAT")]
     if len(words_) == 1 and v.toks[words_[0]].tag_ in FINITE:
@@ -341,7 +341,7 @@ def _names_no_matter(v: SentenceView, idx: list[int]) -> bool:
     nouns = [i for i in words_ if v.toks[i].tag_ in ("NN", "NE")]
     others = [i for i in words_ if i not in nouns and v.toks[i].tag_ not in ("APPR", "APPRART", "KON")]
     if not nouns or others or len(nouns) > 3:
-        return False  # `Landesregierung in Dresden` is all actor; `Rente mit 70` is not
+        return False  # `die Staatsregierung in München` is all actor; `Rente mit 70` is not
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
     verdicts = resources.evaluations()
     actors = resources.state_organs() | resources.bodies() | set(resources.role_heads())
