@@ -5,7 +5,11 @@ one graph per article holding the article node, its positions and their evidence
 actors in the actors graph; the real topic scheme and ontology. Actor popularity is
 Zipf-like (a few actors hold many positions, as in the news), dates spread over seven
 years with some month-only and undated positions, and about 2 % of the claims mention
-the Schuldenbremse so that a text FILTER has something to find.
+the Schuldenbremse so that a text FILTER has something to find. Positions carry a
+proposition (an issue of ontology/issues.ttl, Zipf-like popularity) and a side: each actor
+leans one way on each proposition and strays from it one time in six, so discourse networks
+have structure; persons are members of a party, actors have a kind. These draws use a second
+random stream, so the other draws are those of the generator without propositions.
 
     python bench/synth_graph.py --triples 1000000 --out bench/out/synth.nq
 """
@@ -82,18 +86,62 @@ def reference_nquads() -> str:
     from kg import ontology
 
     lines = []
-    for graph, iri in ((ontology.topics_graph(), iris.TOPICS_GRAPH), (ontology.vocabulary_graph(), iris.ONTOLOGY_GRAPH)):
+    from kg.codebook import default_codebook
+
+    for graph, iri in ((ontology.topics_graph(), iris.TOPICS_GRAPH), (ontology.vocabulary_graph(), iris.ONTOLOGY_GRAPH),
+                       (default_codebook(), iris.ISSUES_GRAPH)):
         lines += [f"{line[:-1].rstrip()} <{iri}> ." for line in graph.serialize(format="nt").splitlines() if line.strip()]
     return "\n".join(lines) + "\n"
 
 
-def write_article(out, rng, art_id, day, people, topic_list, weights, per_article) -> tuple[int, list[str]]:
+PARTIES = ORGS[:8]
+
+
+def issues() -> list[tuple[str, str]]:
+    """(issue IRI, German label) of ontology/issues.ttl."""
+    from rdflib.namespace import RDF, SKOS
+
+    from kg.codebook import default_codebook
+
+    g = default_codebook()
+    return sorted((str(t), str(g.value(t, SKOS.prefLabel) or t)) for t in g.subjects(RDF.type, SKOS.Concept))
+
+
+class Sides:
+    """Propositions and sides for positions, from their own random stream."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed + 1)
+        self.issues = issues()
+        self.weights = [1 / (i + 1) ** 0.8 for i in range(len(self.issues))]
+        self.rng.shuffle(self.issues)
+
+    def draw(self, name: str) -> tuple[str, str, str, str]:
+        """(proposition IRI, label, issue IRI, side IRI) for one position of actor `name`."""
+        issue, label = self.rng.choices(self.issues, self.weights)[0]
+        lean = random.Random(f"{name}|{issue}").random() < 0.5
+        support = lean if self.rng.random() > 1 / 6 else not lean
+        return iris.proposition_iri(issue.rsplit("/", 1)[-1]), label, issue, STANCES[0 if support else 1]
+
+
+def proposition_lines(p: str, sides: "Sides", name: str, seen: dict) -> list[str]:
+    proposition, label, issue, side = sides.draw(name)
+    lines = [f"{p} <{SP}proposition> <{proposition}>", f"{p} <{SP}side> {side}"]
+    if proposition not in seen:
+        seen[proposition] = True
+        lines += [f"<{proposition}> {RDF_TYPE} <{SP}Proposition>", f"<{proposition}> {P['label']} {lit(label)}",
+                  f"<{proposition}> <{SP}issue> <{issue}>"]
+    return lines
+
+
+def write_article(out, rng, art_id, day, people, topic_list, weights, per_article,
+                  sides: "Sides | None" = None) -> tuple[int, list[str]]:
     a = f"<{iris.article_iri(art_id)}>"
     g = f" {a} .\n"
     lines = [f"{a} {RDF_TYPE} <https://schema.org/NewsArticle>", f"{a} {P['identifier']} {lit(art_id, None)}",
              f"{a} {P['date']} {lit(day.isoformat(), datatype='date')}",
              f"{a} {P['headline']} {lit('Meldung ' + art_id)}"]
-    sentences, offset, used = [], 0, []
+    sentences, offset, used, propositions = [], 0, [], {}
     for k in range(per_article):
         name, _, _ = rng.choices(people, weights)[0]
         topic, topic_label = rng.choice(topic_list)
@@ -118,15 +166,19 @@ def write_article(out, rng, art_id, day, people, topic_list, weights, per_articl
                   f"{e} {P['end']} {lit(str(end), datatype='integer')}"]
         if when:
             lines.append(f"{p} {P['date']} {when}")
+        if sides:
+            lines += proposition_lines(p, sides, name, propositions)
         used.append(name)
     lines.append(f"{a} {P['text']} {lit(' '.join(sentences))}")
     out.write(g.join(lines) + g)
     return len(lines), used
 
 
-def generate(path: Path, triples: int = 1_000_000, seed: int = 7, per_article: int = 8) -> dict:
+def generate(path: Path, triples: int = 1_000_000, seed: int = 7, per_article: int = 8,
+             propositions: bool = True) -> dict:
     """Write the dataset as N-Quads to `path`; return what the benchmark queries need."""
     rng = random.Random(seed)
+    sides = Sides(seed) if propositions else None
     people = actors(rng, 2000)
     weights = [1 / (i + 1) ** 0.9 for i in range(len(people))]
     topic_list = [t for t in topics() if "/topic/" in t[0]]
@@ -140,7 +192,7 @@ def generate(path: Path, triples: int = 1_000_000, seed: int = 7, per_article: i
         while count + 4 * len(seen_actors) < triples:
             art_id = f"s{len(articles):06d}"
             day = start + timedelta(days=rng.randint(0, 7 * 365 - 1))
-            n, used = write_article(out, rng, art_id, day, people, topic_list, weights, per_article)
+            n, used = write_article(out, rng, art_id, day, people, topic_list, weights, per_article, sides)
             count += n
             articles.append(art_id)
             seen_actors.update(used)
@@ -151,6 +203,12 @@ def generate(path: Path, triples: int = 1_000_000, seed: int = 7, per_article: i
             g = f" <{iris.ACTORS_GRAPH}> .\n"
             rows = [f"{a} {RDF_TYPE} <{SP}Actor>", f"{a} {RDF_TYPE} <https://schema.org/{cls}>",
                     f"{a} {P['label']} {lit(name, None)}", f"{a} {P['alt']} {lit(alias, None)}"]
+            if sides:
+                kind = "person" if cls == "Person" else "party" if name in PARTIES else "organisation"
+                rows.append(f"{a} <{SP}actorKind> {lit(kind, None)}")
+                if kind == "person":
+                    party = PARTIES[random.Random(name).randrange(len(PARTIES))]
+                    rows.append(f"{a} <https://schema.org/memberOf> <{iris.actor_iri(party)}>")
             out.write(g.join(rows) + g)
             count += len(rows)
     return {"triples": count, "articles": len(articles), "positions": len(articles) * per_article,
@@ -163,8 +221,10 @@ def main(argv=None) -> int:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out" / "synth.nq")
+    parser.add_argument("--no-propositions", action="store_true",
+                        help="positions without proposition and side (the generator before issue 14)")
     args = parser.parse_args(argv)
-    meta = generate(args.out, args.triples, args.seed)
+    meta = generate(args.out, args.triples, args.seed, propositions=not args.no_propositions)
     args.out.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
     print(f"{meta['triples']:,} triples, {meta['articles']:,} articles, {meta['positions']:,} positions -> {args.out}")
     return 0

@@ -120,3 +120,28 @@ def test_networks_moving_windows(store):
 def test_networks_bad_options_say_which(params, message):
     with pytest.raises(NetworkOptionError, match=message):
         parse(params)
+
+
+def test_networks_over_the_synthetic_benchmark_graph(tmp_path):
+    """bench/synth_graph.py gives positions propositions, sides, actor kinds and parties, so
+    bench/network_bench.py measures networks with structure (a small graph here)."""
+    import sys
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    from kg.store import OxigraphStore
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from network_bench import CASES
+    from synth_graph import generate
+
+    meta = generate(tmp_path / "s.nq", 30000)
+    store = OxigraphStore(in_memory=True)
+    store.native.bulk_load(path=str(tmp_path / "s.nq"), format=ox.RdfFormat.N_QUADS)
+    congruence = build(store, parse({"type": "congruence"}))
+    assert sum(n["statements"] for n in congruence.nodes) == meta["positions"]
+    assert congruence.edges and any(n["party"] for n in congruence.nodes if n["kind"] == "person")
+    for _, params in CASES:
+        assert sequence(store, parse(params))
+    store.close()
