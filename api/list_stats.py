@@ -29,9 +29,8 @@ GROUP BY ?item""")
 
 def subtopics(store, topic: str) -> list[dict]:
     """The topic's direct subtopics (skos:broader) with their label in the page language
-    (German when it has none) and link, by label."""
+    (German when it has none) and IRI, by label; the caller makes the links."""
     from api.i18n import language
-    from api.resources import href
     from kg import iris
 
     rows = store.query(PREFIXES + f"""
@@ -40,5 +39,5 @@ SELECT ?t (SAMPLE(?own) AS ?label) (SAMPLE(?de) AS ?german) WHERE {{ GRAPH <{iri
   OPTIONAL {{ ?t skos:prefLabel ?own FILTER(lang(?own) = "{language()}") }}
   OPTIONAL {{ ?t skos:prefLabel ?de FILTER(lang(?de) = "de") }} }} }} GROUP BY ?t""")
     found = [{"label": str(r["label"] if "label" in r else r["german"] if "german" in r else str(r["t"]).rsplit("/", 1)[-1]),
-              "href": href("topic", str(r["t"]))} for r in rows]
+              "iri": str(r["t"])} for r in rows]
     return sorted(found, key=lambda s: s["label"])

@@ -231,7 +231,8 @@ def topic_positions(id):
 def topic(id):
     store, topic_iri = services().store, iri_for("topic", id)
     data = _single("topic", q.topic_node(store, topic_iri), topic_iri)
-    return respond(data, "topic.html", subtopics=lambda: list_stats.subtopics(store, topic_iri))
+    return respond(data, "topic.html", subtopics=lambda: [dict(s, href=href("topic", s["iri"]))
+                                                          for s in list_stats.subtopics(store, topic_iri)])
 
 
 @bp.get("/positions/<path:id>")
