@@ -31,6 +31,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from kg.networks.query import Count
 
 
@@ -56,18 +58,19 @@ def matrix(counts: list[Count]) -> dict[str, dict[tuple[str, bool], int]]:
 
 def one_mode(x, type_: str, normalization: str, min_weight: float = 0.0) -> list[dict]:
     """Edges of the congruence, conflict or subtract network (see the module docstring)."""
-    congruence, conflict, shared = _pair_sums(x)
+    actors, congruence, conflict, shared = _pair_sums(x)
     activity = {i: sum(row.values()) for i, row in x.items()}
     norm = {i: math.sqrt(sum(v * v for v in row.values())) for i, row in x.items()}
+    rows, cols = np.nonzero(np.triu(congruence + conflict, 1))
     edges = []
-    for pair in sorted(set(congruence) | set(conflict)):
-        i, k = pair
-        c, f = congruence.get(pair, 0), conflict.get(pair, 0)
+    for a, b in zip(rows.tolist(), cols.tolist()):
+        i, k = actors[a], actors[b]
+        c, f = int(congruence[a, b]), int(conflict[a, b])
         raw = {"congruence": c, "conflict": f, "subtract": c - f}[type_]
         if not raw:
             continue
         d = _denominator(normalization, activity[i], activity[k], norm[i], norm[k],
-                         shared.get(pair, (0, 0)), c)
+                         (int(shared[a, b]), int(shared[b, a])), c)
         weight = raw / d if d else 0.0
         if not weight or abs(weight) < min_weight:
             continue
@@ -78,31 +81,21 @@ def one_mode(x, type_: str, normalization: str, min_weight: float = 0.0) -> list
 
 
 def _pair_sums(x):
-    """C, F and the overlaps for Jaccard: per actor pair (i < i'), from the actors of each
-    proposition only, so the work grows with co-occurrences, not with actors squared."""
-    by_proposition: dict[str, list[tuple[str, bool, int]]] = defaultdict(list)
-    for actor, row in x.items():
-        for (proposition, support), n in row.items():
-            by_proposition[proposition].append((actor, support, n))
-    congruence: dict[tuple[str, str], int] = defaultdict(int)
-    conflict: dict[tuple[str, str], int] = defaultdict(int)
-    shared: dict[tuple[str, str], tuple[int, int]] = {}
-    for cells in by_proposition.values():
-        cells.sort()
-        for a in range(len(cells)):
-            i, side_i, n_i = cells[a]
-            for b in range(a + 1, len(cells)):
-                k, side_k, n_k = cells[b]
-                if i == k:
-                    continue
-                pair = (i, k) if i < k else (k, i)
-                if side_i == side_k:
-                    congruence[pair] += n_i * n_k
-                    s_i, s_k = shared.get(pair, (0, 0))
-                    shared[pair] = (s_i + n_i, s_k + n_k) if i < k else (s_i + n_k, s_k + n_i)
-                else:
-                    conflict[pair] += n_i * n_k
-    return congruence, conflict, shared
+    """C, F and the overlaps for Jaccard as matrix products over the actors' support (S) and
+    oppose (O) count matrices: C = S·Sᵀ + O·Oᵀ, F = S·Oᵀ + O·Sᵀ, and shared[i,i'] =
+    Σ x[i,j,k]·[x[i',j,k] > 0] = (S·[S>0]ᵀ + O·[O>0]ᵀ)[i,i']. Integer matrices keep counts exact."""
+    actors = sorted(x)
+    propositions = sorted({p for row in x.values() for p, _ in row})
+    column = {p: j for j, p in enumerate(propositions)}
+    support = np.zeros((len(actors), len(propositions)), dtype=np.int64)
+    oppose = np.zeros_like(support)
+    for a, actor in enumerate(actors):
+        for (proposition, is_support), n in x[actor].items():
+            (support if is_support else oppose)[a, column[proposition]] += n
+    congruence = support @ support.T + oppose @ oppose.T
+    conflict = support @ oppose.T + oppose @ support.T
+    shared = support @ (support > 0).T.astype(np.int64) + oppose @ (oppose > 0).T.astype(np.int64)
+    return actors, congruence, conflict, shared
 
 
 def _denominator(normalization, n_i, n_k, norm_i, norm_k, shared, congruence) -> float:
