@@ -57,56 +57,53 @@ def matrix(counts: list[Count]) -> dict[str, dict[tuple[str, bool], int]]:
 
 
 def one_mode(x, type_: str, normalization: str, min_weight: float = 0.0) -> list[dict]:
-    """Edges of the congruence, conflict or subtract network (see the module docstring)."""
+    """Edges of the congruence, conflict or subtract network (see the module docstring).
+
+    Weights are computed and filtered on the matrices, so only kept edges become dicts."""
     actors, congruence, conflict, shared = _pair_sums(x)
-    activity = {i: sum(row.values()) for i, row in x.items()}
-    norm = {i: math.sqrt(sum(v * v for v in row.values())) for i, row in x.items()}
-    rows, cols = np.nonzero(np.triu(congruence + conflict, 1))
-    edges = []
-    for a, b in zip(rows.tolist(), cols.tolist()):
-        i, k = actors[a], actors[b]
-        c, f = int(congruence[a, b]), int(conflict[a, b])
-        raw = {"congruence": c, "conflict": f, "subtract": c - f}[type_]
-        if not raw:
-            continue
-        d = _denominator(normalization, activity[i], activity[k], norm[i], norm[k],
-                         (int(shared[a, b]), int(shared[b, a])), c)
-        weight = raw / d if d else 0.0
-        if not weight or abs(weight) < min_weight:
-            continue
-        edge_type = type_ if type_ != "subtract" else ("congruence" if weight > 0 else "conflict")
-        edges.append({"source": i, "target": k, "weight": weight, "type": edge_type,
-                      "congruence": c, "conflict": f})
-    return edges
+    raw = {"congruence": congruence, "conflict": conflict, "subtract": congruence - conflict}[type_]
+    rows, cols = np.nonzero(np.triu(raw, 1))
+    activity = np.array([sum(x[a].values()) for a in actors], dtype=float)
+    norm = np.sqrt(np.array([sum(v * v for v in x[a].values()) for a in actors], dtype=float))
+    c, f = congruence[rows, cols], conflict[rows, cols]
+    if normalization == "average":
+        d = (activity[rows] + activity[cols]) / 2
+    elif normalization == "cosine":
+        d = norm[rows] * norm[cols]
+    elif normalization == "jaccard":
+        # Σ x_i·[x_i'=0] = n_i − (x_i summed over the cells i' also has), and the same for i'
+        d = (activity[rows] - shared[rows, cols]) + (activity[cols] - shared[cols, rows]) + c
+    else:
+        d = np.ones(len(rows))
+    values = raw[rows, cols]
+    weight = np.divide(values, d, out=np.zeros(len(rows)), where=d > 0)
+    keep = (weight != 0) & (np.abs(weight) >= min_weight)
+    if type_ == "subtract":
+        kinds = np.where(weight > 0, "congruence", "conflict")
+    else:
+        kinds = np.full(len(rows), type_)
+    return [{"source": actors[a], "target": actors[b], "weight": w, "type": t, "congruence": ci, "conflict": fi}
+            for a, b, w, t, ci, fi in zip(rows[keep].tolist(), cols[keep].tolist(), weight[keep].tolist(),
+                                           kinds[keep].tolist(), c[keep].tolist(), f[keep].tolist())]
 
 
 def _pair_sums(x):
     """C, F and the overlaps for Jaccard as matrix products over the actors' support (S) and
     oppose (O) count matrices: C = S·Sᵀ + O·Oᵀ, F = S·Oᵀ + O·Sᵀ, and shared[i,i'] =
-    Σ x[i,j,k]·[x[i',j,k] > 0] = (S·[S>0]ᵀ + O·[O>0]ᵀ)[i,i']. Integer matrices keep counts exact."""
+    Σ x[i,j,k]·[x[i',j,k] > 0] = (S·[S>0]ᵀ + O·[O>0]ᵀ)[i,i']. Products run in floating point (BLAS) and are rounded back: counts stay exact below 2**53."""
     actors = sorted(x)
     propositions = sorted({p for row in x.values() for p, _ in row})
     column = {p: j for j, p in enumerate(propositions)}
-    support = np.zeros((len(actors), len(propositions)), dtype=np.int64)
+    support = np.zeros((len(actors), len(propositions)))  # float: BLAS; exact below 2**53
     oppose = np.zeros_like(support)
     for a, actor in enumerate(actors):
         for (proposition, is_support), n in x[actor].items():
             (support if is_support else oppose)[a, column[proposition]] += n
-    congruence = support @ support.T + oppose @ oppose.T
-    conflict = support @ oppose.T + oppose @ support.T
-    shared = support @ (support > 0).T.astype(np.int64) + oppose @ (oppose > 0).T.astype(np.int64)
+    exact = lambda m: np.rint(m).astype(np.int64)  # noqa: E731
+    congruence = exact(support @ support.T + oppose @ oppose.T)
+    conflict = exact(support @ oppose.T + oppose @ support.T)
+    shared = exact(support @ (support > 0).T + oppose @ (oppose > 0).T)
     return actors, congruence, conflict, shared
-
-
-def _denominator(normalization, n_i, n_k, norm_i, norm_k, shared, congruence) -> float:
-    if normalization == "average":
-        return (n_i + n_k) / 2
-    if normalization == "cosine":
-        return norm_i * norm_k
-    if normalization == "jaccard":
-        # Σ x_i·[x_i'=0] = n_i − (x_i summed over the cells i' also has), and the same for i'
-        return (n_i - shared[0]) + (n_k - shared[1]) + congruence
-    return 1.0
 
 
 def two_mode(x, normalization: str, min_weight: float = 0.0, column_of=None) -> list[dict]:
