@@ -27,7 +27,6 @@ Normalisations: none; activity w(i,j)/n_i (row share); prominence w(i,j)/Σ_i w(
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
