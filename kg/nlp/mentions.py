@@ -182,11 +182,11 @@ class MentionFinder(ActorView):
         return i + 1
 
     def _referring(self, toks, words, i) -> int:
-        """`Wir als AfD-Fraktion`, pronouns, demonstratives and definite nouns that refer back."""
+        """`Wir als Fraktion der Grünen`, pronouns, demonstratives and definite nouns that refer back."""
         tok = toks[i]
         if words[i].lower() == "wir" and i + 2 < len(words) and words[i + 1] == "als":
             hit = self.gaz.match(words, i + 2)
-            if hit and self._info(hit[1]).type != "person":  # `Wir als AfD-Fraktion lehnen … ab`
+            if hit and self._info(hit[1]).type != "person":  # `Wir als Grünen-Fraktion fordern …`
                 self._add(toks, i, i + 2 + hit[0], hit[1], "self")
                 return i + 2 + hit[0]
         if tok.tag_ == "PPER" and words[i] in DATIVE_GENDER and i + 1 < len(words) and words[i + 1] == "zufolge":
