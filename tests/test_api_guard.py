@@ -151,6 +151,7 @@ def test_guard_updates_may_not_fetch(update, writable_app, writable_store, liste
     assert len(dataset(writable_store)) == len(before) and set(dataset(writable_store)) == set(before)
 
 
+@pytest.mark.embedded_only
 def test_guard_allow_service_lets_the_engine_call_out(api_store, listener):
     app = _app(api_store, ALLOW_SERVICE=True)
     try:
@@ -211,6 +212,7 @@ def test_guard_limits_leave_the_engine_room():
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-500:]
 
 
+@pytest.mark.embedded_only
 def test_guard_update_crash_costs_a_worker_not_the_server(writable_app, writable_store, monkeypatch):
     """With the limits lifted, a stack-overflowing update dies in the dry run's worker:
     the answer is 503, this process (the server) lives, the store is unchanged."""
@@ -227,6 +229,7 @@ def test_guard_update_crash_costs_a_worker_not_the_server(writable_app, writable
     assert good.status_code == 204
 
 
+@pytest.mark.embedded_only
 def test_guard_update_syntax_error_is_400_from_the_dry_run(writable_app, writable_store):
     before = dataset(writable_store)
     response = writable_app.test_client().post("/sparql/update", data={"update": "INSERT DATA { <a> }"},
@@ -235,6 +238,7 @@ def test_guard_update_syntax_error_is_400_from_the_dry_run(writable_app, writabl
     assert set(dataset(writable_store)) == set(before)
 
 
+@pytest.mark.embedded_only
 def test_guard_graph_management_passes_the_dry_run(writable_app, writable_store):
     """The dry run's store is empty: DROP GRAPH of a graph that exists only in the real store
     must still pass, and a missing graph is the real run's 400."""
@@ -256,6 +260,7 @@ def test_guard_get_must_not_update(writable_app, writable_store):
     assert set(dataset(writable_store)) == set(before) and len(before) > 0
 
 
+@pytest.mark.embedded_only
 @pytest.mark.parametrize("param", ["default-graph-uri", "named-graph-uri"])
 def test_guard_bad_graph_iri_is_400_and_no_worker_dies(param, app, client):
     executor = app.extensions["standpunkt"].executor

@@ -50,6 +50,7 @@ def test_result_cache_leaves_out_answers_that_change_without_a_write(query, expe
     assert cacheable(query) is expected
 
 
+@pytest.mark.embedded_only
 def test_result_cache_repeated_query_is_a_hit_with_the_same_etag(writable_app):
     client = writable_app.test_client()
     first = _count(client)
@@ -62,6 +63,7 @@ def test_result_cache_repeated_query_is_a_hit_with_the_same_etag(writable_app):
     assert after["hits"] == before["hits"] + 1 and after["misses"] == before["misses"]
 
 
+@pytest.mark.embedded_only
 def test_result_cache_if_none_match_gives_304_without_a_body(writable_app):
     client = writable_app.test_client()
     etag = _count(client).headers["ETag"]
@@ -71,6 +73,7 @@ def test_result_cache_if_none_match_gives_304_without_a_body(writable_app):
     assert other.status_code == 200 and other.data
 
 
+@pytest.mark.embedded_only
 def test_result_cache_is_never_stale_after_a_write(writable_app):
     client = writable_app.test_client()
     before = _count(client)
@@ -84,6 +87,7 @@ def test_result_cache_is_never_stale_after_a_write(writable_app):
     assert int(after.get_json()["results"]["bindings"][0]["n"]["value"]) == int(n) + 1
 
 
+@pytest.mark.embedded_only
 def test_result_cache_keys_on_the_result_format(writable_app):
     client = writable_app.test_client()
     as_json = _count(client)
@@ -94,6 +98,7 @@ def test_result_cache_keys_on_the_result_format(writable_app):
     assert _count(client).data == as_json.data
 
 
+@pytest.mark.embedded_only
 def test_result_cache_request_no_cache_asks_the_store_again(writable_app):
     client = writable_app.test_client()
     _count(client)

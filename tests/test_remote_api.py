@@ -25,7 +25,7 @@ def test_remote_api_suite_passes_on_a_remote_store(server, tmp_path):
     env = dict(os.environ, KG_API_STORE_FACTORY=f"servers:{server}_api_store")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--tb=short", "-p", "no:cacheprovider", "--basetemp", str(tmp_path),
-         "-W", "ignore::DeprecationWarning", *suite],
+         "-W", "ignore::DeprecationWarning", "-m", "not embedded_only", *suite],
         cwd=TESTS.parent, env=env, capture_output=True, text=True, timeout=1200)
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-2000:]
     assert result.returncode == 0, f"API suite on {server}: {summary}\n{result.stdout[-6000:]}"
