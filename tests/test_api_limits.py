@@ -69,6 +69,7 @@ def html_server():
     server.server_close()
 
 
+@pytest.mark.embedded_only  # a remote server runs LOAD itself and decides what a failed one is
 @pytest.mark.parametrize("target", ["html", "file:///etc/passwd", "ftp://127.0.0.1/x"])
 def test_api_limits_failing_load_is_400_even_when_allowed(writable_store, html_server, target):
     app = _app(writable_store, ALLOW_SERVICE=True)
