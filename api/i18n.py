@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from flask import Flask, request
 
+from api import vocabulary
+
 LANGUAGES = ("de", "en")
 
 # key -> (German, English)
@@ -44,10 +46,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "n_articles": ("Artikel", "articles"),
     "positions": ("Positionen", "Positions"),
     "subtopics": ("Unterthemen", "Subtopics"),
-    "support": ("dafür", "for"),
-    "oppose": ("dagegen", "against"),
-    "Support": ("Zustimmung", "support"),
-    "Oppose": ("Ablehnung", "opposition"),
+    "major_topic": ("Hauptthema", "Major topic"),
     "who_for_against": ("Wer ist dafür, wer dagegen?", "Who is for it, who is against it?"),
     "too_few_dates": ("Zu wenige Daten für eine Zeitachse; die Positionen nach Datum:",
                       "Too few dates for a time axis; the positions by date:"),
@@ -89,3 +88,4 @@ def register(app: Flask) -> None:
     app.add_template_global(t, "t")
     app.add_template_global(lambda key: key in WORDS, "has_t")
     app.add_template_global(language, "language")
+    vocabulary.register(app)

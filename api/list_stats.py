@@ -41,3 +41,20 @@ SELECT ?t (SAMPLE(?own) AS ?label) (SAMPLE(?de) AS ?german) WHERE {{ GRAPH <{iri
     found = [{"label": str(r["label"] if "label" in r else r["german"] if "german" in r else str(r["t"]).rsplit("/", 1)[-1]),
               "iri": str(r["t"])} for r in rows]
     return sorted(found, key=lambda s: s["label"])
+
+
+def major_topic(store, topic: str) -> dict | None:
+    """For a subtopic: its CAP major topic (the broader topic with sp:capCode) with code, label
+    in the page language (German when it has none) and IRI; None for a major topic itself."""
+    from api.i18n import language
+    from kg import iris
+
+    rows = store.query(PREFIXES + f"""
+SELECT ?m (SAMPLE(?c) AS ?cap) (SAMPLE(?own) AS ?label) (SAMPLE(?de) AS ?german) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{
+  <{topic}> skos:broader+ ?m . ?m sp:capCode ?c .
+  OPTIONAL {{ ?m skos:prefLabel ?own FILTER(lang(?own) = "{language()}") }}
+  OPTIONAL {{ ?m skos:prefLabel ?de FILTER(lang(?de) = "de") }} }} }} GROUP BY ?m""")
+    for r in rows:
+        label = r["label"] if "label" in r else r["german"] if "german" in r else str(r["m"]).rsplit("/", 1)[-1]
+        return {"iri": str(r["m"]), "cap": str(r["cap"]), "label": str(label)}
+    return None

@@ -231,8 +231,12 @@ def topic_positions(id):
 def topic(id):
     store, topic_iri = services().store, iri_for("topic", id)
     data = _single("topic", q.topic_node(store, topic_iri), topic_iri)
-    return respond(data, "topic.html", subtopics=lambda: [dict(s, href=href("topic", s["iri"]))
-                                                          for s in list_stats.subtopics(store, topic_iri)])
+    return respond(data, "topic.html", major=lambda: _linked(list_stats.major_topic(store, topic_iri), "topic"),
+                   subtopics=lambda: [dict(s, href=href("topic", s["iri"])) for s in list_stats.subtopics(store, topic_iri)])
+
+
+def _linked(entry: dict | None, kind: str) -> dict | None:
+    return dict(entry, href=href(kind, entry["iri"])) if entry else None
 
 
 @bp.get("/positions/<path:id>")

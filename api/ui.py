@@ -1,7 +1,6 @@
 """The web pages: overview at /, the SPARQL query page; actor/topic pages render from api.resources."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from flask import Blueprint, render_template, request, url_for
@@ -44,23 +43,15 @@ def query_page():
     return render_template("sparql.html", examples=example_queries(), terms=result_terms(language()))
 
 
-@lru_cache(maxsize=2)
 def result_terms(lang: str) -> dict:
     """What the query page's table needs to show IRIs as a reader would: the vocabulary's labels
-    (sp:Oppose as "Ablehnung") and, per kind of resource, the IRI prefix and its path here."""
-    from rdflib.namespace import RDFS, SKOS
-
+    (sp:Oppose as "dagegen", api.vocabulary) and, per kind of resource, the IRI prefix and its path here."""
     from api.deref import RESOURCES
-    from kg import iris, ontology
+    from api.vocabulary import term_labels
+    from kg import iris
 
-    vocabulary = ontology.vocabulary_graph()
-    labels: dict[str, str] = {}
-    for prop in (RDFS.label, SKOS.prefLabel):
-        pairs = [(str(term), label) for term, label in vocabulary.subject_objects(prop) if hasattr(label, "language")]
-        labels.update({term: str(label) for term, label in pairs if label.language == "de"})  # when `lang` lacks one
-        labels.update({term: str(label) for term, label in pairs if label.language == lang})
     links = [[f"{iris.namespace(kind)}{kind}/", f"/{kind}/"] for kind in RESOURCES]
-    return {"labels": labels, "links": links}
+    return {"labels": term_labels(lang), "links": links}
 
 
 @bp.app_template_global()
@@ -92,28 +83,6 @@ def text(value):
         return str(value.get("@value", value.get("label") or value.get("prefLabel") and text(value["prefLabel"])
                                  or value.get("@id", "")))
     return "" if value is None else str(value)
-
-
-@bp.app_template_global()
-def act_names() -> dict[str, str]:
-    """Compact act names ('DemandAct') -> their label in ontology/standpunkt.ttl, in the page's language."""
-    from api.i18n import language
-
-    return _act_names(language())
-
-
-@lru_cache(maxsize=2)
-def _act_names(lang: str) -> dict[str, str]:
-    from rdflib.namespace import RDFS
-
-    from kg import iris, ontology
-
-    vocabulary = ontology.vocabulary_graph()
-    labels = [(str(s)[len(iris.ONTOLOGY):], label) for s, label in vocabulary.subject_objects(RDFS.label)
-              if str(s).startswith(iris.ONTOLOGY) and str(s).endswith("Act")]
-    found = {key: str(label) for key, label in labels if label.language == "de"}  # German where `lang` lacks one
-    found.update({key: str(label) for key, label in labels if label.language == lang})
-    return found
 
 
 @bp.app_template_filter("label")

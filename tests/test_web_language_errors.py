@@ -26,7 +26,7 @@ def test_web_pages_are_german_by_default_and_english_when_asked(client):
         kwargs["headers"] = {"Accept": "text/html", **kwargs.get("headers", {})}
         english = client.get("/actors/friedrich-merz", **kwargs).get_data(as_text=True)
         assert '<html lang="en">' in english and ">Actors<" in english and ">Akteure<" not in english
-        assert ">against<" in english and "dagegen" not in english
+        assert ">oppose<" in english and "dagegen" not in english
     kept = client.get("/?lang=en", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'href="/actors?lang=en"' in kept  # the menu keeps the language
     error = client.get("/actors/nobody-at-all?lang=en", headers={"Accept": BROWSER}).get_data(as_text=True)
@@ -54,3 +54,12 @@ def test_web_topic_page_lists_its_subtopics(client):
     section = html[html.index('id="subtopics"'):html.index('id="propositions"')]
     assert ">Haushalt</a>" in section and "CAP 1" in html
     assert 'id="subtopics"' not in client.get("/topics/haushalt", headers={"Accept": "text/html"}).get_data(as_text=True)
+
+
+def test_web_subtopic_page_names_its_cap_major_topic(client):
+    html = client.get("/topics/haushalt", headers={"Accept": "text/html"}).get_data(as_text=True)
+    major = html[html.index('id="major-topic"'):]
+    assert major.startswith('id="major-topic">Hauptthema: <a href="http://localhost/topics/makrooekonomie">CAP 1 Makroökonomie</a>')
+    english = client.get("/topics/haushalt?lang=en", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert ">Major topic: <a" in english
+    assert 'id="major-topic"' not in client.get("/topics/makrooekonomie", headers={"Accept": "text/html"}).get_data(as_text=True)

@@ -19,9 +19,9 @@ def test_web_position_page_is_a_german_card(client):
                  "Friedrich Merz lehnt eine Aussetzung der Schuldenbremse ab.", 'href="/article/a1"', "im Artikel lesen"):
         assert part in card, part
     assert re.search(r'id="position-side">.*<strong class="side">dafür</strong>', card)  # for the brake, by rejecting its suspension
-    assert "(Haltung: Ablehnung)" in card and "<dt>confidence</dt>" not in card and "endOffset" not in card
+    assert "(Haltung: dagegen)" in card and "<dt>confidence</dt>" not in card and "endOffset" not in card
 
 
 def test_web_position_page_in_english(client):
     html = client.get(f"/positions/{_merz_rejection(client)}?lang=en", headers={"Accept": "text/html"}).get_data(as_text=True)
-    assert "Proposition" in html and "Evidence" in html and "(Stance: opposition)" in html and "Beleg" not in html
+    assert "Proposition" in html and "Evidence" in html and "(Stance: oppose)" in html and "Beleg" not in html
