@@ -31,7 +31,7 @@ DEFAULTS = {
 
 
 def create_app(config: dict | None = None) -> Flask:
-    from api import cors, dataset, deref, errors, headers, i18n, networks, propositions, resources, sparql, ui
+    from api import cors, dataset, deref, errors, headers, i18n, networks, propositions, resources, sparql, ui, vocabulary
     from api.executor import make_executor
     from kg.stores import open_store
 
@@ -51,6 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     atexit.register(services.close)
     errors.register(app)
     i18n.register(app)
+    vocabulary.register(app)
     cors.register(app)
     headers.register(app)
     for module in (sparql, resources, propositions, networks, dataset, ui, deref):

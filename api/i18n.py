@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from flask import Flask, request
 
-from api import vocabulary
-
 LANGUAGES = ("de", "en")
 
 # key -> (German, English)
@@ -88,4 +86,3 @@ def register(app: Flask) -> None:
     app.add_template_global(t, "t")
     app.add_template_global(lambda key: key in WORDS, "has_t")
     app.add_template_global(language, "language")
-    vocabulary.register(app)

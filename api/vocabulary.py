@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from api.i18n import language
+
 STANCE_KEYS = ("Support", "Oppose")
 
 
@@ -44,8 +46,6 @@ def _term_iri(value) -> str:
 
 def label_of(value, lang: str | None = None) -> str:
     """The ontology's label of a term (stance, side, act, direction) in the page's language."""
-    from api.i18n import language
-
     iri = _term_iri(value)
     return term_labels(lang or language()).get(iri, iri.rsplit("#", 1)[-1])
 
@@ -62,7 +62,6 @@ def stance_label(value) -> str:
 
 def act_names() -> dict[str, str]:
     """Compact act names ('DemandAct') -> their ontology label, in the page's language."""
-    from api.i18n import language
     from kg import iris
 
     return {iri[len(iris.ONTOLOGY):]: label for iri, label in term_labels(language()).items()
