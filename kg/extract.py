@@ -58,7 +58,8 @@ def positions_from_doc(article: Article, doc) -> list[Position]:
             cap_major=topic.cap_major if topic else None,
             date=dates.date(st.sent, sent, st.anchor), article_date=article.date,
             confidence=st.confidence, aliases=aliases.get(st.actor, []), actor_kind=info.kind,
-            party=_party(info, dates.date(st.sent, sent, st.anchor) or article.date)))
+            party=_party(info, dates.date(st.sent, sent, st.anchor) or article.date),
+            claim_points_back=st.claim_points_back))
     return out
 
 

@@ -60,11 +60,12 @@ class Position:
     side: str | None = None  # "support" | "oppose" toward the proposition
     direction: str | None = None  # "for" | "against": the claim's direction word toward the issue
     party: str | None = None  # a person's party on the statement date (canonical actor name)
+    claim_points_back: bool = False  # the claim was taken over from the statement before (`lehnt dies ab`)
 
     def to_json(self) -> dict:
         """The system output line of ANNOTATION.md (`kg extract --format jsonl`)."""
         d = asdict(self)
-        for private in ("start", "end", "aliases", "actor_kind", "party"):
+        for private in ("start", "end", "aliases", "actor_kind", "party", "claim_points_back"):
             d.pop(private)
         d["confidence"] = round(float(self.confidence), 3)
         return d

@@ -3,6 +3,8 @@
 One construction per row: the claim, the stance toward it as phrased, and the expected
 proposition key, direction and side in the project's codebook (ontology/issues.ttl).
 """
+from dataclasses import replace
+
 import pytest
 import rdflib
 
@@ -79,6 +81,30 @@ def test_nlp_propositions_a_claim_that_points_back_takes_the_article_issue():
                              active_index())
     assert [r.proposition for r in rows[:3]] == ["tempolimit"] * 3
     assert rows[2].side == "oppose" and rows[3].proposition.startswith("free-")
+
+
+def test_nlp_propositions_a_claim_that_names_nothing_reads_as_the_article_issue():
+    """`die Entscheidung` and `Die Arbeit geht weiter` name no matter: they take the issue
+    the article argues about and read as it, with the stance toward it; a claim that names
+    its issue keeps its own words."""
+    rows = with_propositions([_position("Abschaffung der Mietpreisbremse"), _position("die Mietpreisbremse abzuschaffen"),
+                              _position("die Entscheidung nicht nachvollziehen", "oppose"),
+                              _position("Die Arbeit geht weiter"), _position("Ringen um einen Termin")],
+                             active_index())
+    assert [r.proposition for r in rows] == ["mietpreisbremse"] * 5
+    assert rows[0].claim == "Abschaffung der Mietpreisbremse" and rows[0].side == "oppose"
+    assert [(r.claim, r.stance, r.side, r.direction) for r in rows[2:4]] == [
+        ("Mietpreisbremse", "oppose", "oppose", "for"), ("Mietpreisbremse", "support", "support", "for")]
+
+
+def test_nlp_propositions_a_claim_taken_from_the_statement_before_reads_as_its_issue():
+    """`Die Union fordert die Abschaffung der Wehrpflicht. Die SPD lehnt dies ab.`: the SPD's
+    claim was taken over from the Union's; it reads as the issue, the SPD for it."""
+    before = _position("Abschaffung der Wehrpflicht")
+    after = replace(_position("Abschaffung der Wehrpflicht", "oppose"), claim_points_back=True)
+    rows = with_propositions([before, after], active_index())
+    assert (rows[0].claim, rows[0].side) == ("Abschaffung der Wehrpflicht", "oppose")
+    assert (rows[1].claim, rows[1].stance, rows[1].side) == ("Wehrpflicht", "support", "support")
 
 
 def test_nlp_propositions_any_skos_scheme_is_a_codebook():

@@ -16,6 +16,7 @@ An article's positions are read together: a weak cue or a claim that only points
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -24,7 +25,7 @@ from rdflib import Graph
 from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
-from kg.nlp.resources import word_class
+from kg.nlp.resources import bodies, role_heads, state_organs, word_class
 
 SENTENCE_WINDOW = 5  # words around the issue's name in the sentence that may turn its direction
 HEAD_WORDS = 2  # head words that key a free proposition
@@ -90,19 +91,26 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     names more often wins; a free claim holding a weak cue of an issue the article names
     ("Sondierungen" beside "Schwarz-rote Koalition") takes that issue; and a claim that
     names nothing of its own -- its head only points back ("die Entscheidung nicht
-    nachvollziehen", "das Abkommen") -- is about the issue most of the other positions name.
+    nachvollziehen", "das Abkommen"), or its nouns name no matter ("Die Arbeit geht
+    weiter") -- is about the issue most of the other positions name. Such a claim, and one
+    taken over from the statement before (`lehnt dies ab`), then reads as the issue it is
+    about, with the stance toward it (kg.nlp.claims keeps the article's words otherwise).
     """
     named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     found = [propose(p.claim, p.stance, index, p.sentence, named) for p in positions]
     main = _article_issue(found)
     out = []
     for p, proposal in zip(positions, found):
+        vague = _points_back(p.claim) or _names_no_matter(p.claim)
         if proposal.issue is None:
-            cue = None if _points_back(p.claim) else index.find_weak(units(p.claim), named)
+            cue = None if vague else index.find_weak(units(p.claim), named)
             if cue is not None:
                 proposal = _as_issue(index, cue, proposal, p.stance)
-            elif main is not None and _points_back(p.claim):
+            elif main is not None and vague:
                 proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
+        if proposal.issue is not None and (p.claim_points_back or (vague and not _names(index, p.claim, proposal))):
+            p = replace(p, claim=proposal.label, stance=proposal.side)
+            proposal = replace(proposal, direction="for")
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,
                            issue=proposal.issue, side=proposal.side, direction=proposal.direction))
     return out
@@ -141,9 +149,40 @@ def _article_issue(found: Sequence[Proposal]) -> Proposal | None:
 def _points_back(claim: str) -> bool:
     """Whether the claim's head noun (its first) only points back to a question named
     before ("Beschluss der hessischen Christdemokraten"), or the claim has no noun."""
-    vague = word_class("vague_claim_head")
+    vague = _word_set("vague_claim_head")
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
     return not nouns or nouns[0].text in vague or nouns[0].stem in vague
+
+
+def _names_no_matter(claim: str) -> bool:
+    """Whether every noun of the claim is one that names no matter of its own ("Die Arbeit
+    geht weiter", "ein Jahr Aufschub", "die Worte des Kanzlers")."""
+    empty = _word_set("empty_claim_noun")
+    nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
+    return bool(nouns) and all(u.text in empty or u.stem in empty or _actor_noun(u.text) for u in nouns)
+
+
+def _names(index: IssueIndex, claim: str, proposal: Proposal) -> bool:
+    """Whether the claim's own words name the proposal's issue (not only its sentence or article)."""
+    hit = index.find(units(claim))
+    return hit is not None and index.iris[hit.issue] == proposal.issue
+
+
+@lru_cache(maxsize=None)
+def _word_set(name: str) -> frozenset[str]:
+    """A word class spelled as Word.text spells words (ß as ss)."""
+    return frozenset(w.replace("ß", "ss") for w in word_class(name))
+
+
+@lru_cache(maxsize=None)
+def _actor_heads() -> tuple[str, ...]:
+    return tuple(sorted({w.replace("ß", "ss") for w in set(role_heads()) | bodies() | state_organs()
+                         | _word_set("org_member_head")}))
+
+
+def _actor_noun(word: str) -> bool:
+    """A role or body noun (`Kanzler`, `Innenminister`, `Landesverband`): who, not what."""
+    return word.endswith(_actor_heads())
 
 
 _ACTIVE: IssueIndex | None = None
