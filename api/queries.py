@@ -222,6 +222,11 @@ def article_graph(store: Store, article: str) -> list[tuple]:
     return construct(store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}")
 
 
+def article_text(store: Store, article: str) -> str:
+    rows = store.query(PREFIXES + f"SELECT ?t WHERE {{ GRAPH <{article}> {{ <{article}> schema:text ?t }} }} LIMIT 1")
+    return str(rows[0]["t"]) if rows else ""
+
+
 def article_labels(store: Store, article: str) -> dict[str, str]:
     """German (or plain) labels of the actors and topics an article's positions name, for its page."""
     rows = store.query(PREFIXES + f"""

@@ -246,7 +246,19 @@ def position(id):
     if not any(str(s) == position_iri for s, _, _ in graph):
         raise NotFound(f"no position {position_iri}")
     node = _members(graph, [URIRef(position_iri)], embed=_evidence(graph))[0]
-    return respond({"@context": context(), **_add_links(node)}, "position.html")
+    return respond({"@context": context(), **_add_links(node)}, "position.html",
+                   context=lambda: _evidence_context(store, node))
+
+
+def _evidence_context(store, node: dict) -> dict:
+    """The sentences around the position's evidence in its article (api.article_view)."""
+    from api.article_view import evidence_context, span
+
+    article, where = node.get("derivedFrom"), span(node)
+    article = article.get("@id") if isinstance(article, dict) else article
+    if not where or not article or q.safe_iri(str(article)) is None:
+        return {}
+    return evidence_context(q.article_text(store, str(article)), *where)
 
 
 @bp.get("/articles")

@@ -65,6 +65,7 @@ def side_picture(propositions: list[dict]) -> dict:
 
 bp.add_app_template_filter(article_view.first_sentence, "first_sentence")
 bp.add_app_template_global(article_view.marked_text, "marked_text")
+bp.add_app_template_global(article_view.evidence_anchor, "evidence_anchor")
 
 
 @bp.app_template_global()

@@ -336,7 +336,7 @@ def test_api_resources_position_page_renders_html_with_evidence(client, referenc
     _, everything = reference
     position = sorted(positions_of(everything, holder=iris.actor_iri("SPD")))[0]
     page = client.get(f"/positions/{iris.local_id(str(position), 'position')}?format=html").get_data(as_text=True)
-    assert '<blockquote id="position-evidence">Die SPD fordert mehr Geld für Kommunen bei der Migration.</blockquote>' in page
+    assert '<mark id="position-evidence">Die SPD fordert mehr Geld für Kommunen bei der Migration.</mark>' in page
 
 
 @pytest.mark.parametrize("method, url, status", [("DELETE", "/actors", 405), ("PUT", "/sparql", 405),
