@@ -97,6 +97,17 @@ def test_nlp_propositions_a_claim_that_names_nothing_reads_as_the_article_issue(
         ("Mietpreisbremse", "oppose", "oppose", "for"), ("Mietpreisbremse", "support", "support", "for")]
 
 
+def test_nlp_propositions_a_verdict_on_the_article_issue_reads_as_it():
+    """`ein Irrweg` judges what the article argues about; a long claim whose head points back
+    (`unsere Entscheidung … `) still says enough to keep its words."""
+    long = "unsere Entscheidung über die Zukunft der Betriebe in der Region bleibt bestehen"
+    rows = with_propositions([_position("Abschaffung der Mietpreisbremse"), _position("ein Irrweg", "oppose"),
+                              _position(long)], active_index())
+    assert [(r.claim, r.proposition) for r in rows[1:]] == [("Mietpreisbremse", "mietpreisbremse"),
+                                                           (long, "mietpreisbremse")]
+    assert rows[1].side == "oppose"
+
+
 def test_nlp_propositions_a_claim_taken_from_the_statement_before_reads_as_its_issue():
     """`Die Union fordert die Abschaffung der Wehrpflicht. Die SPD lehnt dies ab.`: the SPD's
     claim was taken over from the Union's; it reads as the issue, the SPD for it."""

@@ -25,11 +25,12 @@ from rdflib import Graph
 from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
-from kg.nlp.resources import bodies, role_heads, state_organs, word_class
+from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
 
 SENTENCE_WINDOW = 5  # words around the issue's name in the sentence that may turn its direction
 HEAD_WORDS = 2  # head words that key a free proposition
 MAIN_ISSUE = 1  # positions naming an issue that make it the article's question
+SHORT_CLAIM = 4  # content words of a claim whose head points back, for it to read as the issue
 FREE = "free-"
 _ADJECTIVE = re.compile(r"(isch|lich|ig|al|ell|iv|är|bar|los|sam|haft|ische|ale)(e|en|er|es|em)?$")
 SIDES = {("support", "for"): "support", ("oppose", "for"): "oppose",
@@ -101,14 +102,16 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     main = _article_issue(found)
     out = []
     for p, proposal in zip(positions, found):
-        vague = _points_back(p.claim) or _names_no_matter(p.claim)
+        empty = _names_no_matter(p.claim)
+        vague = empty or _points_back(p.claim)
         if proposal.issue is None:
             cue = None if vague else index.find_weak(units(p.claim), named)
             if cue is not None:
                 proposal = _as_issue(index, cue, proposal, p.stance)
             elif main is not None and vague:
                 proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
-        if proposal.issue is not None and (p.claim_points_back or (vague and not _names(index, p.claim, proposal))):
+        if proposal.issue is not None and (p.claim_points_back or (
+                (empty or (vague and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
             p = replace(p, claim=proposal.label, stance=proposal.side)
             proposal = replace(proposal, direction="for")
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,
@@ -148,10 +151,29 @@ def _article_issue(found: Sequence[Proposal]) -> Proposal | None:
 
 def _points_back(claim: str) -> bool:
     """Whether the claim's head noun (its first) only points back to a question named
-    before ("Beschluss der hessischen Christdemokraten"), or the claim has no noun."""
+    before ("Beschluss der hessischen Christdemokraten") or is a verdict on it ("ein
+    Fehler mit Folgen"), or the claim has no noun ("einseitig und unfreundlich")."""
     vague = _word_set("vague_claim_head")
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
-    return not nouns or nouns[0].text in vague or nouns[0].stem in vague
+    return not nouns or nouns[0].text in vague or nouns[0].stem in vague or _verdict(nouns[0])
+
+
+def _verdict(word: Word) -> bool:
+    """A one-word verdict of data/evaluation.tsv (`Fehler`, `Skandal`, `Irrweg`)."""
+    verdicts = _verdicts()
+    return word.text in verdicts or word.stem in verdicts
+
+
+@lru_cache(maxsize=None)
+def _verdicts() -> frozenset[str]:
+    return frozenset(key[0].replace("ß", "ss") for key in evaluations() if len(key) == 1)
+
+
+def _says_little(claim: str) -> bool:
+    """A claim of at most SHORT_CLAIM content words ("die Entscheidung nicht nachvollziehen"):
+    its head pointing back is all it says, unlike "unsere Entscheidungen international
+    anerkannt sind von den zentralen Akteuren"."""
+    return len([u for u in units(claim) if u.text not in FUNCTION]) <= SHORT_CLAIM
 
 
 def _names_no_matter(claim: str) -> bool:
@@ -159,7 +181,8 @@ def _names_no_matter(claim: str) -> bool:
     geht weiter", "ein Jahr Aufschub", "die Worte des Kanzlers")."""
     empty = _word_set("empty_claim_noun")
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
-    return bool(nouns) and all(u.text in empty or u.stem in empty or _actor_noun(u.text) for u in nouns)
+    return bool(nouns) and all(u.text in empty or u.stem in empty or _actor_noun(u.text) or _actor_noun(u.stem)
+                               for u in nouns)
 
 
 def _names(index: IssueIndex, claim: str, proposal: Proposal) -> bool:
