@@ -8,6 +8,7 @@ infinitive (`wir halten an X fest` -> `an X festhalten`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.nlp.claim_frame import QUOTES, modifies_noun, words
 from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, RELATIVE, SPEAKER_PRONOUNS
@@ -47,14 +48,15 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
                    or v.toks[idx[0]].text in ",;:-–"):
         idx = idx[1:]
+    idx = _without_reasons(v, idx)
     verbless = not any(v.toks[i].tag_.startswith(("VV", "VA", "VM", "PTKZU")) for i in idx)
     if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ in ("APPR", "APPRART") \
             and v.toks[idx[0]].text.lower() in NOUN_PREPS | {"beim", "zum", "zur", "am", "im", "vom"} \
             and _one_phrase(v, idx[1:]):
         idx = idx[1:]  # `Kritik an der Rente mit 70`: the prepositional object's noun phrase
-    if verbless and len(idx) > 1 and v.toks[idx[0]].tag_ == "ART" \
+    while verbless and len(idx) > 1 and _determiner(v, idx[0]) \
             and v.toks[idx[1]].tag_ in ("NN", "ADJA", "NE", "ADV", "CARD", "PIAT", "PIDAT"):
-        idx = idx[1:]
+        idx = idx[1:]  # `die Rente`, `seinem Sparkurs`
     while idx and ((v.toks[idx[-1]].is_punct and not _closes(v, idx))
                    or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
@@ -65,6 +67,53 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
                    or v.toks[idx[-1]].tag_ in ("KON", "APPR", "ART")):
         idx = idx[:-1]
     return idx
+
+
+def _determiner(v: SentenceView, i: int) -> bool:
+    """An article or possessive opening a noun phrase (a demonstrative or `solch-` stays:
+    it says the phrase points back)."""
+    return v.toks[i].tag_ in ("ART", "PPOSAT")
+
+
+def _without_reasons(v: SentenceView, idx: list[int]) -> list[int]:
+    """`fordert wegen der hohen Preise eine Senkung der Mehrwertsteuer`, `mit Blick auf den
+    Klimaschutz ein Tempolimit`: a prepositional phrase of cause or concession (data:
+    `reason` in claim_words.tsv) says why, not what; it goes with its noun phrase, unless
+    nothing would be left."""
+    drop: set[int] = set()
+    kept = set(idx)
+    for opener in _reason_openers():
+        n = len(opener)
+        for k in range(len(idx) - n):
+            run = idx[k:k + n]
+            if run != list(range(run[0], run[0] + n)) or [v.toks[i].text.lower() for i in run] != list(opener):
+                continue
+            end = _noun_phrase_end(v, run[-1] + 1, kept)
+            finite = next((i for i in idx[k + n:] if v.toks[i].tag_ in FINITE), None)
+            if k == 0 and finite is not None and v.segs[finite] == v.segs[run[0]]:
+                end = max(end, finite)  # `Trotz einer Schlappe vor Gericht sollen …`: the whole Vorfeld
+            if end > run[-1] + 1 and v.toks[end - 1].tag_ in ("NN", "NE"):
+                if end in kept and v.toks[end].text.lower() in ("des", "der") and v.toks[end].tag_ == "ART":
+                    end = _noun_phrase_end(v, end + 1, kept)  # `wegen der Kosten des Ausbaus`
+                drop |= set(range(run[0], end))
+    rest = [i for i in idx if i not in drop]
+    return rest if has_content(v, rest) else idx
+
+
+def _noun_phrase_end(v: SentenceView, i: int, kept: set[int]) -> int:
+    """The token after the noun phrase that starts at `i` (determiners, adjectives, nouns)."""
+    end = i
+    while end in kept and v.segs[end] == v.segs[i] and v.toks[end].tag_ in (
+            "ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "CARD", "ADV"):
+        end += 1
+    while end in kept and v.segs[end] == v.segs[i] and v.toks[end].tag_ in ("NN", "NE"):
+        end += 1
+    return end
+
+
+@lru_cache(maxsize=1)
+def _reason_openers() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(w.split()) for w in words("reason")), key=len, reverse=True))
 
 
 def _closes(v: SentenceView, idx: list[int]) -> bool:

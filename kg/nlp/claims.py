@@ -128,8 +128,9 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         return [i for i in range(len(v.toks)) if _kept(v.toks[i])]
     if hit.evidence == "headline":
         return list(range(hit.i + 1, len(v.toks)))
-    if (v.toks[hit.i].lemma_ in NAMING and hit.evidence == "verb") or _holds_for(v, hit):
-        own = _own_part(v, hit, frame)
+    naming = (v.toks[hit.i].lemma_ in NAMING and hit.evidence == "verb") or _holds_for(v, hit)
+    own = _own_part(v, hit, frame) if naming or v.toks[hit.i].lemma_ in words("naming_as") else []
+    if naming or any(v.toks[i].text.lower() == "als" for i in own):  # `kritisierte die Pläne als Angriff auf …`
         verdict = [i for i in quoted if own and 0 < i - own[-1] <= 2]  # `nannte X „ein Armutszeugnis“`
         named = _named_object(v, own + (verdict and [i for i in quoted if i >= verdict[0]]))
         if named:

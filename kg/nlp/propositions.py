@@ -153,7 +153,7 @@ def _points_back(claim: str) -> bool:
     """Whether the claim's head noun (its first) only points back to a question named
     before ("Beschluss der hessischen Christdemokraten") or is a verdict on it ("ein
     Fehler mit Folgen"), or the claim has no noun ("einseitig und unfreundlich")."""
-    vague = _word_set("vague_claim_head")
+    vague = _spelled(word_class("vague_claim_head"))
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
     return not nouns or nouns[0].text in vague or nouns[0].stem in vague or _verdict(nouns[0])
 
@@ -179,7 +179,7 @@ def _says_little(claim: str) -> bool:
 def _names_no_matter(claim: str) -> bool:
     """Whether every noun of the claim is one that names no matter of its own ("Die Arbeit
     geht weiter", "ein Jahr Aufschub", "die Worte des Kanzlers")."""
-    empty = _word_set("empty_claim_noun")
+    empty = _spelled(word_class("empty_claim_noun"))
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
     return bool(nouns) and all(u.text in empty or u.stem in empty or _actor_noun(u.text) or _actor_noun(u.stem)
                                for u in nouns)
@@ -192,15 +192,15 @@ def _names(index: IssueIndex, claim: str, proposal: Proposal) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _word_set(name: str) -> frozenset[str]:
-    """A word class spelled as Word.text spells words (ß as ss)."""
-    return frozenset(w.replace("ß", "ss") for w in word_class(name))
+def _spelled(words: frozenset[str]) -> frozenset[str]:
+    """Words spelled as Word.text spells them (ß as ss)."""
+    return frozenset(w.replace("ß", "ss") for w in words)
 
 
 @lru_cache(maxsize=None)
 def _actor_heads() -> tuple[str, ...]:
     return tuple(sorted({w.replace("ß", "ss") for w in set(role_heads()) | bodies() | state_organs()
-                         | _word_set("org_member_head")}))
+                         | _spelled(word_class("org_member_head"))}))
 
 
 def _actor_noun(word: str) -> bool:
