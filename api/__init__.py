@@ -26,12 +26,13 @@ DEFAULTS = {
     "PAGE_LIMIT": 50,       # default page size of REST collections
     "MAX_PAGE_LIMIT": 1000,
     "MAX_UPLOAD_BYTES": 5_000_000,
-    "CACHE_MB": 64,         # /sparql answers kept in memory (api.result_cache); 0 = off; embedded store only
+    "CACHE_MB": 64,
+    "USERS_PATH": None,     # reviewers' users file (kg.review.users); None = no reviewers, review read-only         # /sparql answers kept in memory (api.result_cache); 0 = off; embedded store only
 }
 
 
 def create_app(config: dict | None = None) -> Flask:
-    from api import cors, dataset, deref, errors, headers, i18n, networks, propositions, resources, sparql, ui, vocabulary
+    from api import cors, dataset, deref, errors, headers, i18n, networks, propositions, resources, review, sparql, ui, vocabulary
     from api.executor import make_executor
     from kg.stores import open_store
 
@@ -54,7 +55,7 @@ def create_app(config: dict | None = None) -> Flask:
     vocabulary.register(app)
     cors.register(app)
     headers.register(app)
-    for module in (sparql, resources, propositions, networks, dataset, ui, deref):
+    for module in (sparql, review, resources, propositions, networks, dataset, ui, deref):
         app.register_blueprint(module.bp)
     return app
 

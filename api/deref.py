@@ -46,6 +46,9 @@ RESOURCES: dict[str, object] = {
     "proposition": "propositions.proposition",
     "issue": None,
     "graph": named_graph,
+    "activity": None,   # what generated a position: an extractor version or a review (kg.provenance)
+    "reviewer": None,
+    "decision": None,
 }
 
 

@@ -97,9 +97,16 @@ def position_iri(position: Position) -> URIRef:
     return URIRef(iris.position_iri(position.article, position.start, position.actor, position.claim))
 
 
-def position_node(graph: rdflib.Graph, position: Position, article: URIRef) -> URIRef:
-    """Add one position and its evidence node to `graph` and return the position IRI."""
-    node = position_iri(position)
+def position_node(graph: rdflib.Graph, position: Position, article: URIRef,
+                  activity: URIRef | None = None, node: URIRef | None = None) -> URIRef:
+    """Add one position and its evidence node to `graph` and return the position IRI.
+
+    `activity` is what generated it (default: this extractor version, kg.provenance; a
+    reviewer's position names the review activity and its own `node` IRI instead).
+    """
+    from kg.provenance import extract_activity
+
+    node = node if node is not None else position_iri(position)
     evidence = URIRef(iris.evidence_iri(str(node)))
     graph.add((node, RDF.type, SP.Position))
     graph.add((node, SP.holder, URIRef(position.actor_iri or iris.actor_iri(position.actor))))
@@ -114,6 +121,7 @@ def position_node(graph: rdflib.Graph, position: Position, article: URIRef) -> U
     graph.add((node, PROV.wasDerivedFrom, article))
     graph.add((node, SP.evidence, evidence))
     graph.add((node, SP.confidence, confidence_literal(position.confidence)))
+    graph.add((node, PROV.wasGeneratedBy, activity if activity is not None else extract_activity(graph)))
     if position.proposition:
         graph.add((node, SP.proposition, proposition_node(graph, position)))
         if position.side is not None:
@@ -144,7 +152,8 @@ def proposition_node(graph: rdflib.Graph, position: Position) -> URIRef:
 
 
 def article_graph(article: Article, positions: Iterable[Position]) -> rdflib.Graph:
-    """The triples of one article's named graph: the article node and its positions.
+    """The triples of one article's named graph: the article node, its positions and the
+    extraction activity (extractor version) that generated them.
 
     Positions name their holders by IRI only; the actor nodes go to the actors graph
     (see actors_graph), so validate the union of both. Positions that mint the same
@@ -153,12 +162,17 @@ def article_graph(article: Article, positions: Iterable[Position]) -> rdflib.Gra
     """
     graph = bind_prefixes(rdflib.Graph(identifier=URIRef(iris.article_iri(article.id))))
     node = article_node(graph, article)
+    activity = None
     seen: set[URIRef] = set()
     for position in positions:
         if position.article != article.id:
             raise ValueError(f"position of article {position.article!r} given for article {article.id!r}")
+        if activity is None:
+            from kg.provenance import extract_activity
+
+            activity = extract_activity(graph)
         if position_iri(position) not in seen:
-            seen.add(position_node(graph, position, node))
+            seen.add(position_node(graph, position, node, activity))
     return graph
 
 

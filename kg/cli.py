@@ -12,7 +12,7 @@ import sys
 
 from kg.errors import KGError
 
-COMMANDS = ["ingest", "load", "delete", "extract", "evaluate", "agreement", "export", "query", "validate", "stats", "serve", "push", "network"]
+COMMANDS = ["ingest", "load", "delete", "extract", "evaluate", "agreement", "export", "query", "validate", "stats", "serve", "push", "network", "user"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,6 +33,8 @@ class SP(DefinedNamespace):
     Evidence: URIRef
     Proposition: URIRef
     Direction: URIRef
+    Decision: URIRef
+    Reviewer: URIRef
     # stances
     Support: URIRef
     Oppose: URIRef
@@ -64,6 +66,16 @@ class SP(DefinedNamespace):
     endOffset: URIRef
     # actor properties
     actorKind: URIRef
+    # review (docs/review.md)
+    decisionKind: URIRef
+    onArticle: URIRef
+    onPosition: URIRef
+    sentenceStart: URIRef
+    sentenceEnd: URIRef
+    decidedActor: URIRef
+    resultingPosition: URIRef
+    changedField: URIRef
+    positionDigest: URIRef
     # keys and codes
     stanceKey: URIRef
     actKey: URIRef

@@ -63,7 +63,21 @@ def test_build_position_has_the_shape_of_the_brief():
     assert graph.value(evidence, SP.endOffset).toPython() == source.end
     assert TEXT[source.start:source.end] == source.sentence
     assert graph.value(p, SP.side) == SP.Oppose and graph.value(p, SP.direction) == SP.For
-    assert len(list(graph.predicate_objects(p))) == 13  # with sp:proposition, sp:side, sp:direction
+    assert len(list(graph.predicate_objects(p))) == 14  # with sp:proposition, sp:side, sp:direction
+
+
+def test_build_position_names_the_extractor_version_that_made_it():
+    from kg import __version__
+    from kg.provenance import extract_activity_iri, extractor_version
+
+    article, positions = sample()
+    graph = build.article_graph(article, positions)
+    activity = URIRef(extract_activity_iri())
+    assert {graph.value(p, PROV.wasGeneratedBy) for p in graph.subjects(RDF.type, SP.Position)} == {activity}
+    assert (activity, RDF.type, PROV.Activity) in graph
+    version = str(graph.value(activity, ns.SCHEMA.softwareVersion))
+    assert version == extractor_version() and version.startswith(__version__ + "+")
+    assert str(activity).endswith("/activity/extract/" + version.replace("+", "-"))
 
 
 def test_build_month_dates_are_gyearmonth():

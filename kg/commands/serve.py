@@ -15,7 +15,8 @@ def register(subparsers) -> None:
         description="Serve the store at http://HOST:PORT/: /sparql (SPARQL 1.1 Protocol), "
                     "/actors, /topics, /articles, /positions (JSON-LD), /export, web pages, and every IRI the store "
                     "mints at its own path (/actor/{id}, /ontology, ...). "
-                    "Read-only unless --token is given (or $KG_WRITE_TOKEN is set).")
+                    "Read-only unless --token is given (or $KG_WRITE_TOKEN is set); reviewers added with "
+                    "`kg user add` may record review decisions (/review, /articles/{id}/decisions).")
     p.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
     p.add_argument("--workers", type=int, default=4,
@@ -37,6 +38,9 @@ def register(subparsers) -> None:
                    help="let pages from this origin (e.g. https://app.example.org) send the token "
                         "from a browser; repeatable. Anonymous reads are open to every origin")
     add_store_option(p)
+    from kg.commands.user import add_users_option
+
+    add_users_option(p)
     add_base_option(p)
     p.set_defaults(func=run)
 
@@ -57,6 +61,7 @@ def run(args) -> int:
     from api import create_app
     from kg.errors import KGError
     from kg.remote import remote_options
+    from kg.review.users import users_path
 
     apply_base_option(args)
     if args.workers < 1 or args.query_timeout <= 0 or args.max_results < 1:
@@ -69,7 +74,8 @@ def run(args) -> int:
     app = create_app({"STORE_PATH": args.store, "STORE_OPTIONS": remote_options(args), "WORKERS": args.workers,
                       "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
                       "WRITE_TOKEN": args.token or None, "ALLOW_SERVICE": args.allow_service,
-                      "CORS_ORIGINS": tuple(args.cors_origin), "CACHE_MB": args.cache_mb})
+                      "CORS_ORIGINS": tuple(args.cors_origin), "CACHE_MB": args.cache_mb,
+                      "USERS_PATH": str(users_path(args.store, args.users))})
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that workers and snapshots are cleaned up
     mode = "read-write (token)" if args.token else "read-only"
     from kg import iris
