@@ -108,6 +108,17 @@ def test_nlp_propositions_a_verdict_on_the_article_issue_reads_as_it():
     assert rows[1].side == "oppose"
 
 
+def test_nlp_propositions_a_judgement_or_a_definite_pointer_joins_the_article_issue():
+    """`ein schwarzer Tag für die Mieter` (a verdict of several words) and `… das Urteil
+    …` (a head pointing back, anywhere in the claim) are about what the article argues."""
+    rows = with_propositions([_position("Abschaffung der Mietpreisbremse"), _position("die Mietpreisbremse zu streichen"),
+                              _position("ein schwarzer Tag für die Mieter in den Städten", "oppose"),
+                              _position("Vermieter könnten sich nach dem Urteil freuen")], active_index())
+    assert [r.proposition for r in rows] == ["mietpreisbremse"] * 4
+    free = with_propositions([_position("ein schwarzer Tag für die Mieter in den Städten")], active_index())
+    assert free[0].proposition.startswith("free-") and free[0].claim == "ein schwarzer Tag für die Mieter in den Städten"
+
+
 def test_nlp_propositions_a_claim_taken_from_the_statement_before_reads_as_its_issue():
     """`Die Union fordert die Abschaffung der Wehrpflicht. Die SPD lehnt dies ab.`: the SPD's
     claim was taken over from the Union's; it reads as the issue, the SPD for it."""

@@ -16,8 +16,8 @@ An article's positions are read together: a weak cue or a claim that only points
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Sequence
 
 from rdflib import Graph
@@ -26,10 +26,13 @@ from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
 from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
+from kg.nlp.topics import stem
 
 SENTENCE_WINDOW = 5  # words around the issue's name in the sentence that may turn its direction
 HEAD_WORDS = 2  # head words that key a free proposition
 MAIN_ISSUE = 1  # positions naming an issue that make it the article's question
+DEFINITE = frozenset("der die das den dem des dieser diese dieses diesen diesem".split())
+_ENDINGS = ("e", "en", "er", "es", "em", "s")
 SHORT_CLAIM = 4  # content words of a claim whose head points back, for it to read as the issue
 FREE = "free-"
 _ADJECTIVE = re.compile(r"(isch|lich|ig|al|ell|iv|är|bar|los|sam|haft|ische|ale)(e|en|er|es|em)?$")
@@ -155,13 +158,38 @@ def _points_back(claim: str) -> bool:
     Fehler mit Folgen"), or the claim has no noun ("einseitig und unfreundlich")."""
     vague = _spelled(word_class("vague_claim_head"))
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
-    return not nouns or nouns[0].text in vague or nouns[0].stem in vague or _verdict(nouns[0])
+    return not nouns or nouns[0].text in vague or nouns[0].stem in vague or _verdict(nouns[0]) \
+        or _verdict_phrase(claim) or _definite_vague(units(claim), vague)
+
+
+def _definite_vague(words: list[Word], vague: frozenset[str]) -> bool:
+    """`…, das Abkommen mit den vier Ländern zu unterzeichnen`: a head that points back,
+    with a definite or demonstrative article, anywhere in the claim."""
+    return any(a.text in DEFINITE and (b.text in vague or b.stem in vague) for a, b in zip(words, words[1:]))
 
 
 def _verdict(word: Word) -> bool:
     """A one-word verdict of data/evaluation.tsv (`Fehler`, `Skandal`, `Irrweg`)."""
     verdicts = _verdicts()
     return word.text in verdicts or word.stem in verdicts
+
+
+def _verdict_phrase(claim: str) -> bool:
+    """A verdict of several words anywhere in the claim (`ein schwarzer Tag für …`, `mit dem
+    Kopf durch die Wand`): the claim judges a matter rather than names one."""
+    words = [u.text for u in units(claim)]
+    return any(len(words) >= k + len(key) and all(_inflects(w, x) for w, x in zip(words[k:], key))
+               for key in _verdict_phrases() for k in range(len(words)))
+
+
+def _inflects(word: str, lemma: str) -> bool:
+    """`schwarzer` of `schwarz`, `Tages` of `Tag`: the lemma with an inflection ending."""
+    return word == lemma or stem(word) == lemma or (word.startswith(lemma) and word[len(lemma):] in _ENDINGS)
+
+
+@lru_cache(maxsize=None)
+def _verdict_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(stem(w.replace("ß", "ss")) for w in key) for key in evaluations() if len(key) > 1)
 
 
 @lru_cache(maxsize=None)
