@@ -195,7 +195,8 @@ def _actor_graph(new_actor) -> rdflib.Graph | None:
 def _validate(store: Store, article_id: str, graph: rdflib.Graph, actors: rdflib.Graph | None,
               result: ReviewedPosition | None) -> None:
     """SHACL over the new triples with the article node (evidence must match its text) and
-    the actor nodes they name; the machine positions are not judged again. :raise ReviewError(400): with the report's first line."""
+    the actor nodes they name; the machine positions are not judged again.
+    :raise ReviewError(400): with the report's first line."""
     from kg.errors import ValidationError
     from kg.validate import check, union
 
@@ -205,7 +206,8 @@ def _validate(store: Store, article_id: str, graph: rdflib.Graph, actors: rdflib
         parts.append(actors)
     if result is not None and actors is None:
         parts.append(store.query(read.PREFIXES + f"""CONSTRUCT {{ <{result.actor_iri}> ?p ?o }}
-            WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ <{result.actor_iri}> ?p ?o }} }}"""))
+            WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ <{result.actor_iri}> ?p ?o
+                     FILTER(?p IN (rdf:type, rdfs:label, sp:actorKind)) }} }}"""))  # not its party's node
     try:
         check(union(*parts), subject=f"decision on {article_id}")
     except ValidationError as e:
