@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from kg.nlp import resources
 from kg.nlp.clause_model import clause_at
-from kg.nlp.german import FINITE, MONTHS, SOURCE_PREPOSITIONS
+from kg.nlp.german import FINITE, MONTHS, RELATIVE, SOURCE_PREPOSITIONS
 from kg.nlp.article_actors import Mention
 from kg.nlp.triggers import Hit, SentenceView
 
@@ -41,6 +41,9 @@ def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
     if hit.evidence == "continuation":  # no cue in the sentence: nothing but the speaker's words
         return set()
     out = {hit.i} | _holder_span(v, holder)
+    if holder is not None and holder.start in v.pos:
+        relative = _relative_on(v, v.pos[holder.end - 1])
+        out |= relative if hit.i not in relative else set()  # `Der Städtetag, der … fordert`: the cue's own clause
     if hit.evidence in ("marker", "headline"):
         return out | _marker_words(v, hit, holder)
     seg_toks = v.seg_tokens(v.segs[hit.i])
@@ -186,6 +189,18 @@ def _appositions(v: SentenceView, start: int, end: int) -> set[int]:
     if v.segs[start] == 1 and v.toks[first[0]].text == "," and start <= first[1] + 1 and _apposition(v, 0):
         out |= set(v.seg_tokens(0))
     return out
+
+
+def _relative_on(v: SentenceView, end: int) -> set[int]:
+    """`Die FDP, die sich lange zurückgehalten hatte, lehnt das ab`: a relative clause right
+    after the holder says who the holder is, not what they hold."""
+    if end + 2 >= len(v.toks) or v.toks[end + 1].text != ",":
+        return set()
+    first, seg = end + 2, v.segs[end + 2]
+    if not (v.toks[first].tag_ in ("PRELS", "PRELAT")
+            or (v.toks[first].text.lower() in RELATIVE and v.subordinate(seg))):
+        return set()
+    return set(v.seg_tokens(seg)) | {end + 1}
 
 
 def _apposition(v: SentenceView, seg: int) -> bool:

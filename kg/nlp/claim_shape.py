@@ -16,7 +16,7 @@ from kg.nlp.triggers import SentenceView
 
 MAX_WORDS = 20
 OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}
-REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem"}
+REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem", "damit", "sodass"}  # why, not what
 NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
 
 
@@ -129,9 +129,9 @@ def _contrastive(v: SentenceView, i: int) -> bool:
 
 def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     """Keep the first clause and what depends on it: a relative clause (`…, die sich …
-    ausgezeichnet habe`) and everything from a reason clause (`weil`, `obwohl`) or a second
-    main clause on (`…, gegen den Beschluss gebe es kein Rechtsmittel`, `…, und die werde
-    sein Ministerium nachreichen`) go."""
+    ausgezeichnet habe`) and everything from a reason or purpose clause (`weil`, `obwohl`,
+    `damit`, `um … zu`) or a second main clause on (`…, gegen den Beschluss gebe es kein
+    Rechtsmittel`, `…, und die werde sein Ministerium nachreichen`) go."""
     segs = sorted({v.segs[i] for i in idx})
     out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
     skipped = False
@@ -151,8 +151,9 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
             while out and v.toks[out[-1]].text == ",":
                 out.pop()  # the comma that opened it
             continue
-        if new_main_clause(v, words_) or first.text.lower() in REASONS:
-            break  # `…, weil er an einen Beschluss gebunden sei`: why, not what
+        purpose = first.tag_ == "KOUI" and first.text == "um"  # `…, um … zu …`
+        if new_main_clause(v, words_) or first.text.lower() in REASONS or purpose:
+            break  # `…, weil er an einen Beschluss gebunden sei`, `…, damit …`: why, not what
         out += toks
     return out
 
