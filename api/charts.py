@@ -86,13 +86,15 @@ def _label(node) -> str:
     return str(node or "ohne Thema").rsplit("/", 1)[-1]
 
 
-def literal_text(value) -> str:
-    """A compact JSON-LD literal (string, value object, or a list of them) as one string."""
+def literal_text(value, lang: str = "de") -> str:
+    """A compact JSON-LD literal (string, value object, or a list of them) as one string: the
+    one in `lang` where there are several, else the German one."""
     if isinstance(value, list):
+        own = [v for v in value if isinstance(v, dict) and v.get("@language") == lang]
         german = [v for v in value if isinstance(v, dict) and v.get("@language") == "de"]
-        return literal_text((german or value)[0]) if value else ""
+        return literal_text((own or german or value)[0]) if value else ""
     if isinstance(value, dict) and "@value" not in value and "@id" not in value:  # a language map
-        texts = value.get("de") or value.get("@none") or next(iter(value.values()), "")
+        texts = value.get(lang) or value.get("de") or value.get("@none") or next(iter(value.values()), "")
         return literal_text(texts[0] if isinstance(texts, list) else texts)
     if isinstance(value, dict):
         return str(value.get("@value", ""))

@@ -6,23 +6,35 @@ argued) is what a reader picks from. One grouped query for the entries on the pa
 from __future__ import annotations
 
 from api.queries import PREFIXES
+from kg import iris
 
-PREDICATE = {"actor": "sp:holder", "topic": "sp:topic"}
 UNDATED_LATE = "~"  # sorts after every date: an undated position never becomes the first date (MIN skips no unbound)
+AGGREGATES = ("(COUNT(DISTINCT ?p) AS ?positions) (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?h) AS ?actors) "
+              "(MIN(?early) AS ?first) (MAX(?late) AS ?last)")
+
+
+def stats_pattern(kind: str) -> str:
+    """The positions counted for an entry ?item of a list: binds ?p (a position), ?g (its article's
+    graph), ?h (its holder; not for actors), ?early and ?late (its date, or a marker when undated).
+    A topic counts the positions of its narrower topics too, as its /positions link lists them."""
+    dated = "OPTIONAL { ?p dcterms:date ?d }"
+    where = {"actor": f"GRAPH ?g {{ ?p sp:holder ?item . {dated} }}",
+             "topic": f"GRAPH ?g {{ ?p sp:topic ?x ; sp:holder ?h . {dated} }} GRAPH <{iris.TOPICS_GRAPH}> {{ ?x skos:broader* ?item }}",
+             "article": f"GRAPH ?item {{ ?p a sp:Position ; sp:holder ?h . {dated} }} BIND(?item AS ?g)"}[kind]
+    return f'{where} BIND(COALESCE(STR(?d), "{UNDATED_LATE}") AS ?early) BIND(COALESCE(STR(?d), "") AS ?late)'
 
 
 def entry_stats(store, kind: str, members: list[dict]) -> dict[str, dict]:
-    """{IRI: {"positions", "articles", "first", "last"}} for the members of a list page."""
-    iris = [m["@id"] for m in members if isinstance(m, dict) and str(m.get("@id", "")).startswith("http")]
-    if not iris:
+    """{IRI: {"positions", "articles", "actors", "first", "last"}} for the members of a list page,
+    one grouped query for the page."""
+    items = [m["@id"] for m in members if isinstance(m, dict) and str(m.get("@id", "")).startswith("http")]
+    items = [i for i in items if not any(c in i for c in '<>" {}|\\^`')]
+    if not items:
         return {}
-    values = " ".join(f"<{i}>" for i in iris if not any(c in i for c in '<>" {}|\\^`'))
     rows = store.query(PREFIXES + f"""
-SELECT ?item (COUNT(DISTINCT ?p) AS ?n) (COUNT(DISTINCT ?g) AS ?articles) (MIN(?early) AS ?first) (MAX(?late) AS ?last)
-WHERE {{ VALUES ?item {{ {values} }} GRAPH ?g {{ ?p a sp:Position ; {PREDICATE[kind]} ?item . OPTIONAL {{ ?p dcterms:date ?d }} }}
-  BIND(COALESCE(STR(?d), "{UNDATED_LATE}") AS ?early) BIND(COALESCE(STR(?d), "") AS ?late) }}
+SELECT ?item {AGGREGATES} WHERE {{ VALUES ?item {{ {" ".join(f"<{i}>" for i in items)} }} {stats_pattern(kind)} }}
 GROUP BY ?item""")
-    return {str(r["item"]): {"positions": int(r["n"]), "articles": int(r["articles"]),
+    return {str(r["item"]): {"positions": int(r["positions"]), "articles": int(r["articles"]), "actors": int(r["actors"]),
                              "first": str(r["first"]).strip(UNDATED_LATE) if "first" in r else "",
                              "last": str(r["last"]) if "last" in r else ""} for r in rows}
 
@@ -31,7 +43,6 @@ def subtopics(store, topic: str) -> list[dict]:
     """The topic's direct subtopics (skos:broader) with their label in the page language
     (German when it has none) and IRI, by label; the caller makes the links."""
     from api.i18n import language
-    from kg import iris
 
     rows = store.query(PREFIXES + f"""
 SELECT ?t (SAMPLE(?own) AS ?label) (SAMPLE(?de) AS ?german) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{
@@ -47,7 +58,6 @@ def major_topic(store, topic: str) -> dict | None:
     """For a subtopic: its CAP major topic (the broader topic with sp:capCode) with code, label
     in the page language (German when it has none) and IRI; None for a major topic itself."""
     from api.i18n import language
-    from kg import iris
 
     rows = store.query(PREFIXES + f"""
 SELECT ?m (SAMPLE(?c) AS ?cap) (SAMPLE(?own) AS ?label) (SAMPLE(?de) AS ?german) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{

@@ -62,16 +62,6 @@ def _ints(rows, name="n") -> int:
 
 # ---- actors ---------------------------------------------------------------------------------
 
-def actor_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
-    rows = store.query(PREFIXES + f"""
-SELECT ?a ?label WHERE {{
-  {{ SELECT ?a (MIN(STR(?l)) AS ?label) WHERE {{
-      GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a sp:Actor . OPTIONAL {{ ?a rdfs:label ?l }} }} }} GROUP BY ?a }}
-}} ORDER BY LCASE(?label) ?a LIMIT {limit} OFFSET {offset}""")
-    total = store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?a a sp:Actor }} }}")
-    return [r["a"] for r in rows], _ints(total)
-
-
 def actor_nodes(store: Store, actors: list[str]):
     """Everything the actors graph says about these actors."""
     if not actors:
@@ -83,19 +73,6 @@ CONSTRUCT {{ ?a ?p ?o }} WHERE {{ {values('a', actors)} GRAPH <{iris.ACTORS_GRAP
 # ---- topics ---------------------------------------------------------------------------------
 
 TOPIC_LIST_PROPERTIES = ("rdf:type", "skos:prefLabel", "sp:capCode", "skos:broader")
-
-
-def topic_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
-    """By CAP major topic: each major topic, then its narrower topics, by German label."""
-    rows = store.query(PREFIXES + f"""
-SELECT ?t ?cap ?label ?parent WHERE {{
-  {{ SELECT ?t (MIN(?c) AS ?cap) (MIN(STR(?l)) AS ?label) (SAMPLE(?b) AS ?parent) WHERE {{
-      GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept . OPTIONAL {{ ?t skos:prefLabel ?l FILTER(LANG(?l) IN ("de", "")) }}
-        OPTIONAL {{ ?t skos:broader ?b }}
-        OPTIONAL {{ ?t skos:broader* ?top . ?top sp:capCode ?c }} }} }} GROUP BY ?t }}
-}} ORDER BY ?cap BOUND(?parent) LCASE(?label) ?t LIMIT {limit} OFFSET {offset}""")
-    total = store.query(PREFIXES + f"SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept }} }}")
-    return [r["t"] for r in rows], _ints(total)
 
 
 def topic_list_nodes(store: Store, topics: list[str]):
@@ -199,14 +176,6 @@ SELECT ?item ?label ?n WHERE {{
 # ---- articles -------------------------------------------------------------------------------
 
 ARTICLE_LIST_PROPERTIES = ("rdf:type", "dcterms:identifier", "dcterms:date", "schema:headline", "schema:url")
-
-
-def article_page(store: Store, limit: int, offset: int) -> tuple[list[URIRef], int]:
-    rows = store.query(PREFIXES + f"""
-SELECT ?a WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:date ?date }} }} }}
-ORDER BY DESC(STR(?date)) ?a LIMIT {limit} OFFSET {offset}""")
-    total = store.query(PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a schema:NewsArticle } }")
-    return [r["a"] for r in rows], _ints(total)
 
 
 def article_list_nodes(store: Store, articles: list[str]):

@@ -7,14 +7,13 @@ vocabularies, so a client can walk the API from /actors.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, current_app, redirect, request
 from rdflib import URIRef
 
-from api import list_stats
+from api import list_stats, lists
 from api import queries as q
 from api.shared import services
 from api.errors import BadRequest, NotFound
@@ -30,7 +29,6 @@ def _negotiate_first():
     negotiate_resource()
 
 KINDS = ("actor", "topic", "article", "position", "proposition")
-_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def iri_for(kind: str, local: str) -> str:
@@ -106,18 +104,6 @@ def _members(graph, roots, embed=None) -> list[dict]:
     return compactor().nodes(graph, roots, embed=described - set(roots))
 
 
-def _date_bound(value: str | None, name: str, end: bool) -> str | None:
-    if not value:
-        return None
-    m = _DATE.fullmatch(value)
-    if not m:
-        raise BadRequest(f"{name} must be a date YYYY-MM-DD or a month YYYY-MM, not {value!r}")
-    year, month, day = m.groups()
-    if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
-        raise BadRequest(f"{name} is not a real date: {value!r}")
-    return f"{year}-{month}-{day or ('31' if end else '01')}"
-
-
 def position_filters(**fixed) -> dict:
     """topic, stance, act, proposition, side, from, to from the query string. :raise 400: unknown values."""
     args, filters = request.args, dict(fixed)
@@ -145,8 +131,8 @@ def position_filters(**fixed) -> dict:
         if q.safe_iri(topic) is None:
             raise BadRequest("topic must be a topic id or IRI")
         filters["topics"] = q.topic_and_narrower(services().store, topic)
-    filters["from"] = _date_bound(args.get("from"), "from", end=False)
-    filters["to"] = _date_bound(args.get("to"), "to", end=True)
+    filters["from"] = lists.date_bound(args.get("from"), "from", end=False)
+    filters["to"] = lists.date_bound(args.get("to"), "to", end=True)
     return filters
 
 
@@ -170,13 +156,29 @@ def _single(kind: str, graph, iri: str) -> dict:
 
 # ---- routes ---------------------------------------------------------------------------------
 
+def _list(kind: str, nodes) -> "Response":
+    """/actors, /topics, /articles: one page of the sorted, filtered list (api.lists), each entry
+    with its counts (positionCount, articleCount or actorCount, firstDate, lastDate)."""
+    from api.i18n import language, t
+
+    store, (limit, offset) = services().store, paging()
+    query = lists.parse(kind, request.args, store)
+    page, total = lists.page(store, kind, query, limit, offset, language())
+    members = _members(nodes(store, page), page)
+    stats = list_stats.entry_stats(store, kind, members)
+    for member in members:
+        s = stats.get(member["@id"], {"positions": 0, "articles": 0, "actors": 0, "first": "", "last": ""})
+        member["positionCount"] = s["positions"]
+        member["actorCount" if kind == "article" else "articleCount"] = s["actors" if kind == "article" else "articles"]
+        if s["first"] and kind != "article":
+            member.update(firstDate=s["first"], lastDate=s["last"])
+    return respond(collection(members, total, limit, offset), "collection.html", title=t(kind + "s"), list_kind=kind,
+                   list_query=query, sorts=lists.SORTS[kind], actor_kinds=lists.ACTOR_KINDS)
+
+
 @bp.get("/actors")
 def actors():
-    store, (limit, offset) = services().store, paging()
-    page, total = q.actor_page(store, limit, offset)
-    data = collection(_members(q.actor_nodes(store, page), page), total, limit, offset)
-    return respond(data, "collection.html", title="Akteure",
-                   stats=lambda: list_stats.entry_stats(store, "actor", data["member"]))
+    return _list("actor", q.actor_nodes)
 
 
 @bp.get("/actors/<path:id>/positions")
@@ -212,11 +214,7 @@ def actor(id):
 
 @bp.get("/topics")
 def topics():
-    store, (limit, offset) = services().store, paging()
-    page, total = q.topic_page(store, limit, offset)
-    data = collection(_members(q.topic_list_nodes(store, page), page), total, limit, offset)
-    return respond(data, "collection.html", title="Themen",
-                   stats=lambda: list_stats.entry_stats(store, "topic", data["member"]))
+    return _list("topic", q.topic_list_nodes)
 
 
 @bp.get("/topics/<path:id>/positions")
@@ -263,10 +261,7 @@ def _evidence_context(store, node: dict) -> dict:
 
 @bp.get("/articles")
 def articles():
-    store, (limit, offset) = services().store, paging()
-    page, total = q.article_page(store, limit, offset)
-    return respond(collection(_members(q.article_list_nodes(store, page), page), total, limit, offset),
-                   "collection.html", title="Artikel")
+    return _list("article", q.article_list_nodes)
 
 
 @bp.get("/articles/<path:id>")

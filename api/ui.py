@@ -88,8 +88,10 @@ def text(value):
 
 @bp.app_template_filter("label")
 def label(value):
-    """A label (prefLabel, rdfs:label) for display: the German one when there are several."""
-    return charts.literal_text(value)
+    """A label (prefLabel, rdfs:label) for display: the one in the page's language, else the German one."""
+    from api.i18n import language
+
+    return charts.literal_text(value, language())
 
 
 @bp.app_template_global()

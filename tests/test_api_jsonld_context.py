@@ -70,7 +70,8 @@ def test_jsonld_api_terms_are_defined_in_the_served_vocabulary(client):
     terms = {t: d["@id"] if isinstance(d, dict) else d for t, d in context.items() if not t.startswith("@")}
     api_terms = {t: iri.replace("api:", api) for t, iri in terms.items() if str(iri).startswith("api:")}
     assert set(api_terms) == {"href", "positions", "members", "supporters", "opponents", "actor", "positionCount",
-                              "firstDate", "lastDate", "supportCount", "opposeCount"}
+                              "firstDate", "lastDate", "supportCount", "opposeCount", "articleCount",
+                              "actorCount"}
     vocabulary = rdflib.Graph().parse(data=client.get("/api", headers={"Accept": "text/turtle"}).data,
                                       format="turtle")
     for term, iri in api_terms.items():

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.filterwarnings("ignore::Deprecati
 
 PAGES = ["/", "/actors", "/actors/friedrich-merz", "/topics", "/topics/makrooekonomie", "/propositions",
          "/propositions/schuldenbremse", "/propositions/obergrenze", "/articles", "/articles/a1", "/articles/a2",
-         "/query"]
+         "/query", "/actors?sort=positions&kind=person", "/articles?from=2024-01-01&sort=positions", "/topics/haushalt"]
 
 # runs in the page through the DevTools protocol (not subject to the page's CSP)
 OVERFLOWS = """() => {

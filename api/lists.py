@@ -1,0 +1,169 @@
+"""Sorting and filtering the lists /actors, /topics and /articles, server-side, for pages and API alike.
+
+A researcher picks from a list by how often and when an entry was argued, and narrows it to
+a name, a kind of actor, a period or a topic. The query string says it (`sort`, `order`, `q`,
+`kind`, `from`, `to`, `topic`); the Hydra paging links copy the query string, so every page
+of a sorted, filtered list stays sorted and filtered. Each list is one SELECT with its
+filters and, only when the sort needs them, the counts of api.list_stats joined in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from api import list_stats
+from api.errors import BadRequest
+from api.queries import DATE_KEY, PREFIXES, safe_iri, topic_and_narrower, values
+from kg import iris
+
+SORTS = {"actor": ("name", "positions", "articles", "date"),
+         "topic": ("cap", "name", "positions", "articles", "date"),
+         "article": ("date", "name", "positions")}
+DEFAULT_SORT = {"actor": "name", "topic": "cap", "article": "date"}
+NEWEST_FIRST = {"positions", "articles", "date"}  # sorts whose natural order is descending
+ACTOR_KINDS = ("person", "party", "government", "state", "institution", "organisation")
+MAX_TEXT = 200
+_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    sort: str
+    descending: bool
+    text: str = ""
+    kind: str = ""
+    start: str | None = None  # YYYY-MM-DD bounds, articles only
+    end: str | None = None
+    topics: tuple[str, ...] = ()  # a topic and its narrower ones, articles only
+
+
+def date_bound(value: str | None, name: str, end: bool) -> str | None:
+    """A from/to bound as YYYY-MM-DD (a month is its first or last day). :raise 400:"""
+    if not value:
+        return None
+    m = _DATE.fullmatch(value)
+    if not m:
+        raise BadRequest(f"{name} must be a date YYYY-MM-DD or a month YYYY-MM, not {value!r}")
+    year, month, day = m.groups()
+    if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
+        raise BadRequest(f"{name} is not a real date: {value!r}")
+    return f"{year}-{month}-{day or ('31' if end else '01')}"
+
+
+def _choice(args, name: str, allowed: tuple[str, ...], default: str) -> str:
+    value = args.get(name) or default
+    if value not in allowed:
+        raise BadRequest(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def parse(kind: str, args, store) -> ListQuery:
+    """The list parameters of a request. :raise 400: a value outside its choices, a bad date,
+    a text filter with control characters or over MAX_TEXT characters, a parameter of another list."""
+    sort = _choice(args, "sort", SORTS[kind], DEFAULT_SORT[kind])
+    order = _choice(args, "order", ("asc", "desc"), "desc" if sort in NEWEST_FIRST else "asc")
+    text = args.get("q", "").strip()
+    if len(text) > MAX_TEXT or any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise BadRequest(f"q must be at most {MAX_TEXT} characters of text, without control characters")
+    foreign = [name for name in ("kind", "from", "to", "topic") if args.get(name) and name not in _OWN[kind]]
+    if foreign:
+        raise BadRequest(f"/{kind}s has no filter {', '.join(foreign)} (it has: q{''.join(', ' + n for n in _OWN[kind])})")
+    kind_value = _choice(args, "kind", ("",) + ACTOR_KINDS, "") if kind == "actor" else ""
+    topics: tuple[str, ...] = ()
+    if args.get("topic"):
+        topic = args["topic"]
+        if not topic.startswith(iris.namespace("topic")):
+            topic = f"{iris.namespace('topic')}topic/{quote(topic, safe='')}"
+        if safe_iri(topic) is None:
+            raise BadRequest("topic must be a topic id or IRI")
+        topics = tuple(topic_and_narrower(store, topic))
+    return ListQuery(sort, order == "desc", text, kind_value, date_bound(args.get("from"), "from", end=False),
+                     date_bound(args.get("to"), "to", end=True), topics)
+
+
+_OWN = {"actor": ("kind",), "topic": (), "article": ("from", "to", "topic")}
+
+
+def _literal(text: str) -> str:
+    """A SPARQL string literal of checked text (no control characters: parse() refused them)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _contains(var: str, text: str) -> str:
+    return f"CONTAINS(LCASE(STR({var})), LCASE({_literal(text)}))"
+
+
+def _actor_core(lq: ListQuery) -> str:
+    """Actors with ?name and ?kind: sp:actorKind, else person for a schema:Person, else organisation."""
+    parts = [f"""{{ SELECT ?item (MIN(STR(?l)) AS ?name) (SAMPLE(?k0) AS ?kind) WHERE {{
+      GRAPH <{iris.ACTORS_GRAPH}> {{ ?item a sp:Actor . OPTIONAL {{ ?item rdfs:label ?l }} OPTIONAL {{ ?item sp:actorKind ?k }}
+        OPTIONAL {{ ?item a schema:Person BIND("person" AS ?pk) }} }}
+      BIND(COALESCE(?k, ?pk, "organisation") AS ?k0) }} GROUP BY ?item }}"""]
+    if lq.kind:
+        parts.append(f'FILTER(?kind = "{lq.kind}")')
+    if lq.text:
+        parts.append(f"FILTER EXISTS {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?item rdfs:label|skos:altLabel ?x }} "
+                     f"FILTER({_contains('?x', lq.text)}) }}")
+    return "\n  ".join(parts)
+
+
+def _topic_core(lq: ListQuery, lang: str) -> str:
+    """Topics with ?name (in `lang`, else German), ?cap of their major topic and ?parent."""
+    parts = [f"""{{ SELECT ?item (MIN(?c) AS ?cap) (COALESCE(MIN(STR(?own)), MIN(STR(?de)), STR(?item)) AS ?name)
+        (SAMPLE(?b) AS ?parent) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?item a skos:Concept .
+        OPTIONAL {{ ?item skos:prefLabel ?own FILTER(LANG(?own) = "{lang}") }}
+        OPTIONAL {{ ?item skos:prefLabel ?de FILTER(LANG(?de) IN ("de", "")) }}
+        OPTIONAL {{ ?item skos:broader ?b }} OPTIONAL {{ ?item skos:broader* ?top . ?top sp:capCode ?c }} }} }} GROUP BY ?item }}"""]
+    if lq.text:
+        parts.append(f"FILTER EXISTS {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?item skos:prefLabel|skos:altLabel ?x }} "
+                     f"FILTER({_contains('?x', lq.text)}) }}")
+    return "\n  ".join(parts)
+
+
+def _article_core(lq: ListQuery) -> str:
+    """Articles with ?date and ?name (headline, else identifier)."""
+    parts = ["GRAPH ?item { ?item a schema:NewsArticle . OPTIONAL { ?item dcterms:date ?date } "
+             "OPTIONAL { ?item schema:headline ?h } OPTIONAL { ?item dcterms:identifier ?id } }",
+             "BIND(COALESCE(STR(?h), STR(?id), STR(?item)) AS ?name)"]
+    if lq.text:
+        parts.append(f"FILTER EXISTS {{ GRAPH ?item {{ ?item schema:headline|dcterms:identifier|schema:text ?x }} "
+                     f"FILTER({_contains('?x', lq.text)}) }}")
+    if lq.start or lq.end:
+        parts.append(f"BIND({DATE_KEY} AS ?key)")
+    if lq.start:
+        parts.append(f'FILTER(?key != "" && ?key >= "{lq.start}")')
+    if lq.end:
+        parts.append(f'FILTER(?key != "" && ?key <= "{lq.end}")')
+    if lq.topics:
+        parts.append(f"FILTER EXISTS {{ {values('t', lq.topics)} GRAPH ?item {{ ?p a sp:Position ; sp:topic ?t }} }}")
+    return "\n  ".join(parts)
+
+
+def _order(kind: str, lq: ListQuery) -> str:
+    """ORDER BY of a list: entries without a date last in either direction; ties by name, then IRI."""
+    flip = (lambda e: f"DESC({e})") if lq.descending else (lambda e: e)
+    if lq.sort == "name":
+        return f"{flip('LCASE(?name)')} ?item"
+    if lq.sort == "cap":
+        return f"{flip('?cap')} BOUND(?parent) LCASE(?name) ?item"
+    if lq.sort in ("positions", "articles"):
+        return f"{flip('?n_' + lq.sort)} LCASE(?name) ?item"
+    date = "?date" if kind == "article" else ("?last" if lq.descending else "?first")
+    return f"(COALESCE(STR({date}), '') = '') {flip(f'STR({date})')} LCASE(?name) ?item"
+
+
+def page(store, kind: str, lq: ListQuery, limit: int, offset: int, lang: str = "de") -> tuple[list, int]:
+    """The IRIs of one page of the list, in order, and how many entries pass the filters."""
+    core = {"actor": lambda: _actor_core(lq), "topic": lambda: _topic_core(lq, lang),
+            "article": lambda: _article_core(lq)}[kind]()
+    counted = ""
+    if lq.sort in ("positions", "articles") or (lq.sort == "date" and kind != "article"):
+        counted = f"""OPTIONAL {{ SELECT ?item (COUNT(DISTINCT ?p) AS ?np) (COUNT(DISTINCT ?g) AS ?na)
+      (MIN(?early) AS ?first0) (MAX(?late) AS ?last) WHERE {{ {list_stats.stats_pattern(kind)} }} GROUP BY ?item }}
+  BIND(COALESCE(?np, 0) AS ?n_positions) BIND(COALESCE(?na, 0) AS ?n_articles)
+  BIND(IF(COALESCE(?first0, "{list_stats.UNDATED_LATE}") = "{list_stats.UNDATED_LATE}", "", ?first0) AS ?first)"""
+    rows = store.query(PREFIXES + f"SELECT ?item WHERE {{\n  {core}\n  {counted}\n}} ORDER BY {_order(kind, lq)} "
+                                  f"LIMIT {limit} OFFSET {offset}")
+    total = store.query(PREFIXES + f"SELECT (COUNT(*) AS ?n) WHERE {{\n  {core}\n}}")
+    return [r["item"] for r in rows], int(total[0]["n"].toPython()) if total else 0
