@@ -98,10 +98,10 @@ def _actor_core(lq: ListQuery) -> str:
     """Actors with ?name and ?kind: sp:actorKind, else person for a schema:Person, else organisation."""
     parts = [f"""{{ SELECT ?item (MIN(STR(?l)) AS ?name) (SAMPLE(?k0) AS ?kind) WHERE {{
       GRAPH <{iris.ACTORS_GRAPH}> {{ ?item a sp:Actor . OPTIONAL {{ ?item rdfs:label ?l }} OPTIONAL {{ ?item sp:actorKind ?k }}
-        OPTIONAL {{ ?item a schema:Person BIND("person" AS ?pk) }} }}
-      BIND(COALESCE(?k, ?pk, "organisation") AS ?k0) }} GROUP BY ?item }}"""]
+        OPTIONAL {{ ?item a ?person FILTER(?person = schema:Person) }} }}
+      BIND(COALESCE(?k, IF(BOUND(?person), "person", "organisation")) AS ?k0) }} GROUP BY ?item }}"""]
     if lq.kind:
-        parts.append(f'FILTER(?kind = "{lq.kind}")')
+        parts.append(f'FILTER(STR(?kind) = "{lq.kind}")')  # STR: Virtuoso compares a SAMPLE to a literal only so
     if lq.text:
         parts.append(f"FILTER EXISTS {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?item rdfs:label|skos:altLabel ?x }} "
                      f"FILTER({_contains('?x', lq.text)}) }}")
@@ -110,11 +110,13 @@ def _actor_core(lq: ListQuery) -> str:
 
 def _topic_core(lq: ListQuery, lang: str) -> str:
     """Topics with ?name (in `lang`, else German), ?cap of their major topic and ?parent."""
-    parts = [f"""{{ SELECT ?item (MIN(?c) AS ?cap) (COALESCE(MIN(STR(?own)), MIN(STR(?de)), STR(?item)) AS ?name)
+    # the name is bound outside the grouping: Virtuoso fails to compile COALESCE over aggregates there
+    parts = [f"""{{ SELECT ?item (MIN(?c) AS ?cap) (MIN(STR(?own)) AS ?own1) (MIN(STR(?de)) AS ?de1)
         (SAMPLE(?b) AS ?parent) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?item a skos:Concept .
         OPTIONAL {{ ?item skos:prefLabel ?own FILTER(LANG(?own) = "{lang}") }}
         OPTIONAL {{ ?item skos:prefLabel ?de FILTER(LANG(?de) IN ("de", "")) }}
-        OPTIONAL {{ ?item skos:broader ?b }} OPTIONAL {{ ?item skos:broader* ?top . ?top sp:capCode ?c }} }} }} GROUP BY ?item }}"""]
+        OPTIONAL {{ ?item skos:broader ?b }} OPTIONAL {{ ?item skos:broader* ?top . ?top sp:capCode ?c }} }} }} GROUP BY ?item }}
+  BIND(COALESCE(?own1, ?de1, STR(?item)) AS ?name)"""]
     if lq.text:
         parts.append(f"FILTER EXISTS {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?item skos:prefLabel|skos:altLabel ?x }} "
                      f"FILTER({_contains('?x', lq.text)}) }}")
