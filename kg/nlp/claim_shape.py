@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.nlp.claim_frame import QUOTES, modifies_noun, words
 from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, RELATIVE, SPEAKER_PRONOUNS
+from kg.nlp.resources import verbs
 from kg.nlp.triggers import SentenceView
 
 MAX_WORDS = 20
@@ -33,6 +34,14 @@ def new_main_clause(v: SentenceView, toks: list[int]) -> bool:
     finite = next((i for i in toks if v.toks[i].tag_ in FINITE), None)
     return finite is not None and finite != toks[-1] and finite <= toks[0] + 4 and \
         any(v.toks[i].tag_ in ("NN", "NE", "PPER", "PDS", "PIS") for i in toks if i < finite)
+
+
+def second_cue(v: SentenceView, toks: list[int]) -> bool:
+    """`…, und warnte vor einer Spaltung`: a clause of a coordinator and a stance verb with no
+    subject of its own is the speaker's next statement, not part of this claim."""
+    toks = [i for i in toks if not v.toks[i].is_punct]
+    return len(toks) >= 2 and v.toks[toks[0]].text.lower() in CLAUSE_COORDINATORS \
+        and v.toks[toks[1]].tag_ == "VVFIN" and v.toks[toks[1]].lemma_ in verbs()
 
 
 def tidy(v: SentenceView, idx: list[int]) -> list[int]:
@@ -152,7 +161,7 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
                 out.pop()  # the comma that opened it
             continue
         purpose = first.tag_ == "KOUI" and first.text == "um"  # `…, um … zu …`
-        if new_main_clause(v, words_) or first.text.lower() in REASONS or purpose:
+        if new_main_clause(v, words_) or first.text.lower() in REASONS or purpose or second_cue(v, words_):
             break  # `…, weil er an einen Beschluss gebunden sei`, `…, damit …`: why, not what
         out += toks
     return out

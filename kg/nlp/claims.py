@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kg.nlp import resources
 from kg.nlp.claim_frame import frame_of, phrase_around, words
-from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, text_of, tidy
+from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, second_cue, text_of, tidy
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.german import FINITE
 from kg.nlp.article_actors import Mention
@@ -98,7 +98,7 @@ def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: i
         nxt = next((x for x in ordered[n + 1:] if own(x)), None)
         if last is not None and st.sent - last[0] <= window and same(st.sent, last[0]):
             st.claim = last[1]
-        elif nxt is not None and nxt.sent - st.sent <= 1:
+        elif nxt is not None and 0 < nxt.sent - st.sent <= 1:
             st.claim = nxt.claim  # `Österreich stellt sich quer` over the paragraph that says to what
         elif not st.claim and st.sent in views:
             st.claim = _fallback(views[st.sent])
@@ -165,6 +165,8 @@ def _clause_region(v: SentenceView, hit: Hit, frame: set[int], quoted: list[int]
             return explained  # `bleibt bei seiner Linie: Asylbewerber sollen …`: the colon says what
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
     addressed = v.toks[hit.i].lemma_.lower() in words("addressee")  # `warf der Regierung vor, …`
+    if after and has_content(v, own) and any(second_cue(v, [i, i + 1]) for i in seg_toks[:-1] if i > hit.i):
+        return own  # `sprach von einem Tabubruch und drohte, … zu …`: the clause after is the other verb's
     if after and (hit.trigger.report or addressed or not has_content(v, own) or _frame_object(v, own)):
         return after
     if after and not has_content(v, [i for i in own if i not in named]):
@@ -229,6 +231,8 @@ def _governed_clauses(v: SentenceView, seg: int, first_free: bool = False) -> li
         first = v.toks[next((i for i in toks if not v.toks[i].is_punct), toks[0])]
         if first.tag_ in FINITE and (resources.verbs().get(first.lemma_) or _NO_TRIGGER).report:
             break  # `…, sagte er`
+        if second_cue(v, toks):
+            break  # `sagte, … , und warnte vor …`: the speaker's next statement
         if new_main_clause(v, toks) and not (first_free and not out) \
                 and not any(is_konjunktiv1(v.toks[i]) for i in toks):  # `wies zurück, die Union habe …`
             break
