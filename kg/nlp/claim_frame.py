@@ -40,16 +40,16 @@ def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
     time, place and medium of the speaking in the cue's clause."""
     if hit.evidence == "continuation":  # no cue in the sentence: nothing but the speaker's words
         return set()
-    out = {hit.i} | _holder_span(v, holder)
-    if holder is not None and holder.start in v.pos:
-        relative = _relative_on(v, v.pos[holder.end - 1])
-        out |= relative if hit.i not in relative else set()  # `Der Städtetag, der … fordert`: the cue's own clause
+    held = _holder_span(v, holder)
+    out = {hit.i} | held
     if hit.evidence in ("marker", "headline"):
         return out | _marker_words(v, hit, holder)
     seg_toks = v.seg_tokens(v.segs[hit.i])
     for x in v.mentions:
         if x is not holder and _co_holder(v, x, holder):
-            out |= _holder_span(v, x)
+            held |= _holder_span(v, x)
+    relative = _relative_on(v, max(held)) if held else set()  # after the holder or the last co-holder
+    out |= held | (relative if hit.i not in relative else set())  # `Der Städtetag, der … fordert`: the cue's own
     own = _phrase_words(v, hit) | {"sich"}
     neg = resources.negations()
     reaction = resources.reaction_adjectives()

@@ -98,7 +98,7 @@ def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: i
         nxt = next((x for x in ordered[n + 1:] if own(x)), None)
         if last is not None and st.sent - last[0] <= window and same(st.sent, last[0]):
             st.claim = last[1]
-        elif nxt is not None and 0 < nxt.sent - st.sent <= 1:
+        elif nxt is not None and (0 < nxt.sent - st.sent <= 1 or (nxt.sent == st.sent and not st.claim)):
             st.claim = nxt.claim  # `Österreich stellt sich quer` over the paragraph that says to what
         elif not st.claim and st.sent in views:
             st.claim = _fallback(views[st.sent])
