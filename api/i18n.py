@@ -18,6 +18,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "propositions": ("Streitfragen", "Propositions"),
     "articles": ("Artikel", "Articles"),
     "networks": ("Netzwerke", "Networks"),
+    "review": ("Prüfen", "Review"),
     "sparql": ("SPARQL", "SPARQL"),
     "data_as": ("Daten als", "Data as"),
     "service_description": ("SPARQL-Dienstbeschreibung", "SPARQL service description"),

@@ -45,8 +45,11 @@ def review_queue():
             counts[entry.status] += 1
     except ReviewError as e:
         raise _problem(e) from None
-    return jsonify({"articles": [e.to_json() for e in entries[offset:offset + limit]], "total": len(entries),
-                    "counts": counts, "limit": limit, "offset": offset})
+    body = {"articles": [e.to_json() for e in entries[offset:offset + limit]], "total": len(entries),
+            "counts": counts, "limit": limit, "offset": offset}
+    from api.review_pages import queue_page, wants_html
+
+    return queue_page(body) if wants_html() else jsonify(body)
 
 
 @bp.get("/articles/<path:id>/review")

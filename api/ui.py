@@ -118,4 +118,4 @@ def nav():
     return [(t(key), url_for(endpoint, **keep)) for key, endpoint in (
         ("overview", "ui.overview"), ("actors", "resources.actors"), ("topics", "resources.topics"),
         ("propositions", "propositions.propositions"), ("networks", "networks.networks"),
-        ("articles", "resources.articles"), ("sparql", "ui.query_page"))]
+        ("articles", "resources.articles"), ("review", "review.review_queue"), ("sparql", "ui.query_page"))]

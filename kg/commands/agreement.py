@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import sys
 
+from kg.commands import add_store_option
+
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
@@ -13,10 +15,12 @@ def register(subparsers) -> None:
                     "precision/recall/F1 of B against A, and over the paired positions Krippendorff's alpha "
                     "(nominal) and the share coded alike for side and act, per article and overall. "
                     "A and B are reviewer names of the store, or with --jsonl two files of positions "
-                    "(eval/ANNOTATION.md format).")
+                    "(eval/ANNOTATION.md format). "
+                    "From the store, an article counts when both reviewers decided on every machine position; "
+                    "each reviewer's view is the machine's positions with their own decisions applied.")
     p.add_argument("coders", nargs=2, metavar=("A", "B"), help="two reviewer names (or, with --jsonl, two files)")
     p.add_argument("--jsonl", action="store_true", help="A and B are JSONL files of positions, not reviewers")
-    p.add_argument("--store", help="store folder (default $KG_STORE or ./data/store)")
+    add_store_option(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=run)
 
@@ -31,7 +35,7 @@ def run(args) -> int:
     if args.jsonl:
         coder_a, coder_b, articles = _from_files(a_name, b_name)
     else:
-        coder_a, coder_b, articles = _from_store(args.store, a_name, b_name)
+        coder_a, coder_b, articles = _from_store(args, a_name, b_name)
     overall = agreement(coder_a, coder_b)
     by_article = per_article(coder_a, coder_b, articles)
     if args.format == "json":
@@ -50,8 +54,17 @@ def _from_files(path_a: str, path_b: str):
     return coder_a, coder_b, sorted({p["article"] for p in coder_a + coder_b})
 
 
-def _from_store(store_path, name_a: str, name_b: str):
-    """Each reviewer's reviewed positions on the articles both have reviewed."""
+def _from_store(args, name_a: str, name_b: str):
+    """Each reviewer's own view (their decisions alone) of the articles both have reviewed completely."""
+    from kg.commands import open_from_args
     from kg.errors import KGError
+    from kg.reviewed import coder_rows
 
-    raise KGError("reading reviewers from the store is not there yet; use --jsonl A.jsonl B.jsonl")
+    with open_from_args(args, read_only=True) as store:
+        coder_a, coder_b, articles, incomplete = coder_rows(store, name_a, name_b)
+    for article in incomplete:
+        print(f"kg agreement: left out {article}: not every machine position has a decision of both coders",
+              file=sys.stderr)
+    if not articles:
+        raise KGError(f"no article reviewed completely by both {name_a!r} and {name_b!r}")
+    return coder_a, coder_b, articles
