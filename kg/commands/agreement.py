@@ -18,7 +18,8 @@ def register(subparsers) -> None:
                     "(eval/ANNOTATION.md format). "
                     "From the store, an article counts when both reviewers decided on every machine position; "
                     "each reviewer's view is the machine's positions with their own decisions applied.")
-    p.add_argument("coders", nargs=2, metavar=("A", "B"), help="two reviewer names (or, with --jsonl, two files)")
+    p.add_argument("coder_a", metavar="A", help="the first reviewer's name (with --jsonl: a file), in the place of the gold")
+    p.add_argument("coder_b", metavar="B", help="the second reviewer's name (with --jsonl: a file)")
     p.add_argument("--jsonl", action="store_true", help="A and B are JSONL files of positions, not reviewers")
     add_store_option(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -29,7 +30,7 @@ def run(args) -> int:
     from kg.agreement import agreement, per_article, render_json, render_text
     from kg.errors import KGError
 
-    a_name, b_name = args.coders
+    a_name, b_name = args.coder_a, args.coder_b
     if a_name == b_name:
         raise KGError(f"agreement needs two different coders, not {a_name!r} twice")
     if args.jsonl:
