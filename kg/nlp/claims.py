@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import resources
+from kg.nlp.claim_copula import judged_subject
 from kg.nlp.claim_frame import frame_of, phrase_around, words
 from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, second_cue, text_of, tidy
 from kg.nlp.clauses import is_konjunktiv1
@@ -55,6 +56,9 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
     idx = tidy(v, _without_passive_cue(v, _main_part(v, idx)))
     if hit.trigger.report and idx:
         idx = _speakers_own_cue(v, idx) or idx
+    judged = judged_subject(v, idx)
+    if judged is not None:
+        idx = tidy(v, judged)  # `Das ist ein Fehler`, `Die Kürzung wäre ein fatales Signal`: what is judged
     if not has_content(v, idx) or _names_no_matter(v, idx):
         return Claim("", None, anaphoric=True)
     text = text_of(v, infinitive(v, idx))
