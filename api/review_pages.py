@@ -89,7 +89,8 @@ def _choices(lang: str) -> dict:
 
 
 def _actors() -> list[dict]:
-    """Every actor a coder may pick: the store's (with their IRIs) and the gazetteer's."""
+    """Every actor a coder may pick: the store's (with their IRIs) and the gazetteer's; `row` is
+    the compact form the page hands its script ([name, type, IRI or null])."""
     from kg.nlp import resources
 
     rows = services().store.query(PREFIXES + f"""
@@ -102,7 +103,7 @@ SELECT ?a (SAMPLE(?l) AS ?label) (SAMPLE(?person) AS ?isPerson) WHERE {{ GRAPH <
         if record.get("name") and record["name"] not in actors:
             actors[record["name"]] = {"name": record["name"], "iri": None,
                                       "type": record.get("type", "organization")}
-    return sorted(actors.values(), key=lambda a: a["name"].casefold())
+    return [{**a, "row": [a["name"], a["type"], a["iri"]]} for a in sorted(actors.values(), key=lambda a: a["name"].casefold())]
 
 
 def _concepts(graph: str, lang: str) -> list[dict]:

@@ -118,6 +118,12 @@ def test_web_review_confirm_correct_reject_add_then_reingest(page, review_server
     form.locator("input[name=proposition]").fill("Tempolimit")
     form.locator("button[type=submit]").click()
     _wait_status(page, "Verkehrsclub Muster", "added")
+    _select(page, "Verkehrsclub Muster")  # a coder's own addition is edited by adding it anew
+    page.keyboard.press("e")
+    page.locator("#positions li.current form.review-form input[name=claim]").fill("Tempolimit überfällig")
+    page.locator("#positions li.current form.review-form button[type=submit]").click()
+    page.wait_for_selector("#positions li.status-added >> text=Tempolimit überfällig")
+    assert page.locator("#positions li.status-added").count() == 1
     page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
 
     review = requests.get(base + "/articles/r1/review", timeout=10).json()
@@ -129,6 +135,7 @@ def test_web_review_confirm_correct_reject_add_then_reingest(page, review_server
     assert (effective["ADAC"]["claim"], effective["ADAC"]["act"]) == ("Tempolimit auf Autobahnen", "assertion")
     club = effective["Verkehrsclub Muster"]
     assert club["sentence"] == ADDED and club["proposition"]["issue"].endswith("/tempolimit")
+    assert club["claim"] == "Tempolimit überfällig"
     assert {d["reviewer"] for d in review["decisions"]} == {"anna"} and len(review["decisions"]) == 4
 
     # a new version of the article: the same first three sentences, the last turned round, one more

@@ -8,6 +8,7 @@
   "use strict";
   var DATA = JSON.parse(document.getElementById("review-data").textContent);
   var W = DATA.words;
+  DATA.actors = DATA.actors.map(function (row) { return {name: row[0], type: row[1], iri: row[2]}; });
   var KEY = "standpunkt-review-token";
   var base = "/articles/" + encodeURIComponent(DATA.article);
   var list = document.getElementById("positions");
@@ -119,7 +120,7 @@
     if (item.conflict) body.appendChild(el("div", {className: "conflict-text", text: conflictText(item.conflict)}));
     var actions = el("div", {className: "item-actions"}, [
       item.machine ? button("confirm", W.confirm + " (c)") : null, item.machine ? button("reject", W.reject + " (r)") : null,
-      item.machine ? button("edit", W.edit + " (e)") : null,
+      item.machine || ownAdd(item) ? button("edit", W.edit + " (e)") : null,
       own(item) ? button("undo", W.undo + " (u)") : null]);
     li.appendChild(head);
     li.appendChild(body);
@@ -129,6 +130,19 @@
   }
 
   function button(action, text) { return el("button", {type: "button", className: "secondary", "data-action": action, text: text}); }
+
+  // a position this coder added, without a machine position: editing it is adding it anew
+  function ownAdd(item) { return !item.machine && item.win && item.win.kind === "add" && item.win.reviewer === user(); }
+
+  // the new addition first, then the old one undone: a refused addition leaves the old in place
+  function replaceAdded(item, fields) {
+    if (!token) { say(W.need_token, true); return; }
+    api("POST", base + "/decisions", {kind: "add", sentence: {start: item.shown.start, end: item.shown.end},
+                                      fields: fields}).then(function (answer) {
+      if (!answer.ok) { say(answer.status + ": " + (answer.body.error || W.error), true); return; }
+      send("DELETE", base + "/decisions/" + encodeURIComponent(item.win.id), null, null);
+    });
+  }
 
   function own(item) { return item.decisions.some(function (d) { return d.reviewer === user(); }); }
 
@@ -213,7 +227,7 @@
 
   function openForm(mode) {
     var item = mode === "edit" ? items[current] : null;
-    if (mode === "edit" && (!item || !item.machine)) return;
+    if (mode === "edit" && (!item || !(item.machine || ownAdd(item)))) return;
     if (mode === "add" && !picked) { say(W.pick_sentence, true); return; }
     var p = item ? item.shown : {};
     var sides = [["", W.none], ["support", DATA.sides.support], ["oppose", DATA.sides.oppose]];
@@ -236,7 +250,9 @@
     node.addEventListener("submit", function (e) {
       e.preventDefault();
       var fields = collect(node, item ? item.machine : null);
-      if (mode === "edit") send("POST", base + "/decisions", {kind: "correct", position: item.machine.iri, fields: fields}, item);
+      if (mode === "edit" && item.machine)
+        send("POST", base + "/decisions", {kind: "correct", position: item.machine.iri, fields: fields}, item);
+      else if (mode === "edit") replaceAdded(item, fields);
       else send("POST", base + "/decisions", {kind: "add", sentence: {start: picked.start, end: picked.end}, fields: fields});
     });
     form = {index: mode === "edit" ? current : -1, node: node};
@@ -319,6 +335,13 @@
     if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
   });
 
+  function fillList(id, names) {
+    var list = document.getElementById(id);
+    names.forEach(function (name) { list.appendChild(el("option", {value: name})); });
+  }
+
+  fillList("actor-names", DATA.actors.map(function (a) { return a.name; }));
+  fillList("issue-names", DATA.issues.map(function (c) { return c.label; }));
   showAuth();
   say(W.loading);
   load().then(function () { if (statusLine.textContent === W.loading) say(""); });
