@@ -89,3 +89,14 @@ def test_mentions_inflected_organisation_names_and_seats_of_government():
     assert ("Weißen Hauses", "USA") in found
     assert ("Regierung in Paris", "Frankreich") in found
     assert ("Sprecher", "USA") in found
+
+
+def test_mentions_time_of_year_after_a_preposition_is_no_person():
+    # the gazetteer knows a person named Sommer; the season after a preposition is not him
+    for text in ("Im Sommer seien die Mieten gestiegen, sagte die Ministerin.",
+                 "Seit Sommer lehnt die Stadt den Plan ab.",
+                 "Nach dem Sommer will der Rat entscheiden."):
+        found, _ = _actors(text)
+        assert not [a for t, a in found if t == "Sommer"], text
+    found, _ = _actors("Der Präsident des Bundesamts, Hans-Eckhard Sommer, fordert mehr Personal.")
+    assert any(a == "Hans-Eckhard Sommer" for _, a in found)  # the name itself still names him

@@ -23,6 +23,7 @@ from kg.nlp.headlines import headline_holders
 from kg.nlp.clause_model import clause_at, coordinated_objects
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.article_actors import Mention
+from kg.nlp.media import is_outlet
 from kg.nlp.resources import Trigger
 from kg.nlp.claims import claim_of, claim_text, resolve_anaphors
 from kg.nlp.stance import act_of
@@ -154,7 +155,7 @@ class Attributor:
         speaker = self._reporting_speaker(k, v)
         hits = [(hit, holders(v, hit, resolve)) for hit in (triggers(v) if not headline else ())]
         reporters = {resolve(m) for hit, found in hits for m in found
-                     if hit.trigger.report and not in_konjunktiv(v, hit)}
+                     if hit.trigger.report and not in_konjunktiv(v, hit) and not _as_source(v, hit)}
         reported = _reported_segments(v, hits)
         for hit, found in hits:
             if speaker:
@@ -172,6 +173,10 @@ class Attributor:
             cont = self._continuation(k, v, reported_only=bool(best))
             if cont and cont.actor not in best:
                 self._keep(best, cont)
+        outlets = {resolve(m) for m in v.mentions if is_outlet(m)}
+        if any(st.evidence in ("verb", "phrase") and st.actor not in outlets for st, _ in best.values()):
+            best = {key: val for key, val in best.items() if val[0].actor not in outlets}  # `Wie die „Rundschau“
+            # berichtet, lehnt der Rat ab`: the outlet passes the council's side on, it takes none
         out, seen = [], set()
         for st, _ in best.values():  # two clauses saying the same thing are one statement
             if (st.actor, st.act, st.polarity, st.claim) not in seen:
@@ -378,7 +383,7 @@ def _reported_segments(v: SentenceView, hits) -> set[int]:
     out = set()
     worded = sorted({v.segs[i] for i, t in enumerate(v.toks) if not t.is_punct})
     for hit, found in hits:
-        if not (found and hit.trigger.report and hit.trigger.act == "assertion"):
+        if not (found and hit.trigger.report and hit.trigger.act == "assertion") or _as_source(v, hit):
             continue
         seg = v.segs[hit.i]
         opens = next(i for i in v.seg_tokens(seg) if not v.toks[i].is_punct) == hit.i
@@ -386,6 +391,13 @@ def _reported_segments(v: SentenceView, hits) -> set[int]:
         if near:
             out.add(near[-1] if opens else near[0])
     return out - {v.segs[hit.i] for hit, found in hits if found and hit.trigger.report}
+
+
+def _as_source(v: SentenceView, hit: Hit) -> bool:
+    """`Wie die „Rundschau“ berichtet, lehnt die SPD … ab`: a `wie` clause names the source of
+    the main clause, whose subject still holds its own side."""
+    first = next((i for i in v.seg_tokens(v.segs[hit.i]) if not v.toks[i].is_punct), None)
+    return first is not None and v.toks[first].text.lower() == "wie" and v.toks[first].tag_ in ("KOUS", "PWAV", "KOKOM")
 
 
 def attribute(doc: Doc) -> list[Statement]:

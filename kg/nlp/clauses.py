@@ -7,19 +7,21 @@ a sentence is reported speech (Konjunktiv I: `sei`, `habe`, `werde`, `müsse`).
 from __future__ import annotations
 
 from kg.nlp.german import KONJ1_IRREGULAR, KONJ2
+from kg.nlp.resources import is_media_head
 
 CLOSE_FOR = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
 SEGMENT_BREAKS = {",", ";", ":", "–", "-", "—"}
 
 
-TITLE_AFTER = {"der", "dem", "des", "im", "beim", "vom", "zum", "zur", "am"}
+TITLE_AFTER = {"der", "dem", "des", "im", "beim", "vom", "zum", "zur", "am", "laut"}
 
 
 def quote_mask(tokens) -> list[bool]:
     """True for tokens inside quotation marks (the marks themselves count as inside).
 
-    A title is no quotation: a short verbless quote after a dative or genitive article
-    (`sagte der „Zeitung“`, `im „Spiegel“`) is the name of a paper, a programme, a law."""
+    A title is no quotation: a short verbless quote after a dative or genitive article,
+    after `laut` or after a word for an outlet (`sagte der „Zeitung“`, `im „Spiegel“`, `laut
+    „Nordkurier“`, `die Zeitung „Kieler Rundschau“`) is the name of a paper, a programme, a law."""
     mask, closers, opened = [], None, 0
     for n, t in enumerate(tokens):
         if closers is None:
@@ -37,8 +39,19 @@ def quote_mask(tokens) -> list[bool]:
 
 def _title(tokens, a: int, b: int) -> bool:
     inner = tokens[a + 1:b]
-    return 0 < len(inner) <= 5 and a > 0 and tokens[a - 1].text.lower() in TITLE_AFTER \
-        and inner[0].text[:1].isupper() and not any(t.tag_.startswith("V") for t in inner)
+    if not (0 < len(inner) <= 5 and a > 0 and inner[0].text[:1].isupper() and not any(t.tag_.startswith("V") for t in inner)):
+        return False
+    before = tokens[a - 1].text
+    return before.lower() in TITLE_AFTER or is_media_head(before) or before.lower() in ("die", "das") and _subject(tokens, a, b)
+
+
+def _subject(tokens, a: int, b: int) -> bool:
+    """`die „Rundschau“ berichtete`, `schrieb die „Rundschau“.`: a quoted name with its article
+    in a subject's place, before the finite verb or after it at the clause's end."""
+    after = tokens[b + 1] if b + 1 < len(tokens) else None
+    if after is not None and after.tag_ in ("VVFIN", "VAFIN", "VMFIN"):
+        return True
+    return a > 1 and tokens[a - 2].tag_ == "VVFIN" and (after is None or after.is_punct)
 
 
 def segments(tokens, mask: list[bool]) -> list[int]:

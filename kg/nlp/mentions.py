@@ -22,9 +22,10 @@ from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention,
 from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE, GROUP_COUNTS, PERSONAL_GENDER
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
+from kg.nlp.media import MediaMentions
 from kg.nlp.persons import PERSON_TAGS, PersonNames
 from kg.nlp.role_nouns import is_role, role_gender
-from kg.nlp.surnames import FamilyNames
+from kg.nlp.surnames import FamilyNames, is_time_word
 
 _first_name = first_name
 
@@ -57,6 +58,7 @@ class MentionFinder(ActorView):
     def __init__(self, state: ArticleActors):
         super().__init__(state)
         self.orgs = OrganisationMentions(state)
+        self.media = MediaMentions(state)
         self.persons = PersonNames(state)
 
     def run(self) -> ArticleActors:
@@ -106,6 +108,11 @@ class MentionFinder(ActorView):
         return nxt[:1].isupper() and nxt.replace("-", "").isalpha() and toks[i + 1].tag_ in ("NE", "NN") \
             and not self._is_role(nxt) and not self.gaz.match(words, i + 1)
 
+    def _time_not_person(self, toks, i, hit) -> bool:
+        """`im Sommer`, `seit Herbst`: a time of year after a preposition is never the
+        person of that family name (kg.nlp.surnames.is_time_word)."""
+        return hit[0] == 1 and self._info(hit[1]).type == "person" and is_time_word(toks[i])
+
     def _local(self, words, i) -> tuple[int, str] | None:
         name = self.local.get((words[i],))
         return (1, name) if name else None
@@ -132,7 +139,7 @@ class MentionFinder(ActorView):
     def _named(self, toks, words, i) -> int | None:
         """Gazetteer names, organisations, state organs, party bodies, councils."""
         hit = self.gaz.match(words, i) or self._local(words, i)
-        if hit and self._first_name_not_surname(toks, words, i, hit):
+        if hit and (self._first_name_not_surname(toks, words, i, hit) or self._time_not_person(toks, i, hit)):
             hit = None
         org = self.orgs.unknown_org(toks, words, i, hit) or self.orgs.organ_in_seat(toks, words, i)
         if org:
@@ -160,7 +167,7 @@ class MentionFinder(ActorView):
             self._add(toks, i, i + 1, party, "name")
             return i + 1
         return self.orgs.council(toks, words, i) or self.orgs.land_government(toks, words, i) or \
-            self.orgs.city(toks, words, i)
+            self.orgs.city(toks, words, i) or self.media.outlet(toks, words, i)
 
     def _described(self, toks, words, i) -> int | None:
         """Words that stand for actors named elsewhere: `beider Parteien`, `die Gewerkschaft`,

@@ -142,6 +142,23 @@ def word_class(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def media() -> tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
+    """media.tsv: the head nouns of outlets, and the known outlet names by their first word."""
+    heads, outlets = [], {}
+    for kind, word in _rows("media.tsv"):
+        if kind == "head":
+            heads.append(word)
+        else:
+            outlets.setdefault(word.split()[0], []).append(tuple(word.split()))
+    return tuple(heads), outlets
+
+
+def is_media_head(word: str) -> bool:
+    """`Zeitung`, `Tageszeitung`, `Nachrichtenagentur`, `Fernsehsender` (media.tsv)."""
+    return word[:1].isupper() and word.lower().endswith(media()[0])
+
+
+@lru_cache(maxsize=None)
 def negations() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("negation.tsv"))
 

@@ -278,7 +278,7 @@ def _own_side(v: SentenceView, idx: list[int], holder: Mention | None) -> bool:
     if named:
         info = (v.sent.doc._.actors or {}).get(holder.actor)
         own = {holder.actor, info.party if info else None} | {r.get("of") for r in (info.roles if info else [])}
-        return all(m.actor in own for m in named)
+        return all(m.actor and m.actor in own for m in named)  # an unnamed `der Minister` is no one's own side
     heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
     bodies = resources.state_organs() | {k for k, val in resources.collectives().items() if val == "party"} | GOVERNING
     return len(heads) == 1 and heads[0] in bodies

@@ -8,9 +8,23 @@ come first in some names (`Li Qiang`, `Moon Jae-in`: the record's `family` field
 """
 from __future__ import annotations
 
+from kg.nlp import resources
 from kg.nlp.article_actors import ActorView, Mention, first_name
 from kg.nlp.persons import speaks
 from kg.nlp.role_nouns import is_role
+
+TIME_NOUNS = resources.word_class("time_noun")
+
+
+def is_time_word(tok) -> bool:
+    """`im Sommer`, `seit Herbst`, `bis Ostern`: a time of year (word class time_noun) after a
+    preposition names a time, never a person of that family name."""
+    if tok.text.lower() not in TIME_NOUNS or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.tag_ in ("ART", "ADJA") and tok.i > 1:
+        prev = tok.doc[tok.i - 2]  # `nach dem Sommer`, `im vergangenen Sommer`
+    return prev.tag_ in ("APPR", "APPRART")
 
 
 class FamilyNames(ActorView):
@@ -86,7 +100,7 @@ class FamilyNames(ActorView):
     def _bare_family(self, tok) -> bool:
         """Is this capitalised word a family name standing alone, not a noun or the start
         of another name (`der Spiegel`, `Weil die …`, `Schmidt GmbH`)?"""
-        if tok.tag_ not in ("NE", "NN", "FM") or first_name(tok.text):
+        if tok.tag_ not in ("NE", "NN", "FM") or first_name(tok.text) or is_time_word(tok):
             return False
         prev = self.doc[tok.i - 1] if tok.i else None
         if prev is not None and (prev.tag_ in ("ART", "PDAT", "PPOSAT", "PIAT", "ADJA") or prev.text[:1].isupper()
