@@ -50,9 +50,9 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def timeline(positions: list[dict], width: int = 680) -> dict:
+def timeline(positions: list[dict], width: int = 680, no_topic: str = "ohne Thema") -> dict:
     """Dots on a time axis, one row per proposition (or topic), coloured by side (or stance);
-    undated positions are left out."""
+    undated positions are left out. `no_topic` names the row of positions without a topic."""
     dated = [(p, _day(p.get("date") or p.get("month"))) for p in positions]
     dated = [(p, d) for p, d in dated if d is not None]
     if len({d for _, d in dated}) < MIN_DATES:
@@ -64,7 +64,7 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
     dots, stacked = [], {}
     for p, d in sorted(dated, key=lambda pd: pd[1]):
         # one row per proposition, coloured by the side on it; positions without one by topic and stance
-        topic = _label(p.get("proposition")) if p.get("proposition") else _label(p.get("topic"))
+        topic = _label(p.get("proposition")) if p.get("proposition") else _label(p.get("topic"), no_topic)
         row = rows.setdefault(topic, len(rows))
         stance = "support" if str(p.get("side") or p.get("stance", "")).endswith("Support") else "oppose"
         x = round(left + (d - first).days * (right - left) / max(span, 1), 1)
@@ -79,11 +79,11 @@ def timeline(positions: list[dict], width: int = 680) -> dict:
             "left": 200, "as_list": False}
 
 
-def _label(node) -> str:
+def _label(node, no_topic: str = "ohne Thema") -> str:
     """A topic's or proposition's display label from an embedded or referenced node (German preferred)."""
     if isinstance(node, dict):
         return literal_text(node.get("prefLabel") or node.get("labels") or node.get("label")) or node.get("@id", "")
-    return str(node or "ohne Thema").rsplit("/", 1)[-1]
+    return str(node or no_topic).rsplit("/", 1)[-1]
 
 
 def literal_text(value, lang: str = "de") -> str:

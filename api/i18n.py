@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from flask import Flask, request
 
+from api.page_words import PAGE_WORDS
+
 LANGUAGES = ("de", "en")
 
 # key -> (German, English)
@@ -96,6 +98,9 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+WORDS.update(PAGE_WORDS)
+
+
 def language() -> str:
     """?lang= wins, then the browser's Accept-Language; German when neither says."""
     asked = request.args.get("lang", "")
@@ -115,3 +120,4 @@ def register(app: Flask) -> None:
     app.add_template_global(t, "t")
     app.add_template_global(lambda key: key in WORDS, "has_t")
     app.add_template_global(language, "language")
+    app.add_template_global(lambda *keys: {key: t(key) for key in keys}, "words")  # for a page's script

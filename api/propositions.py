@@ -13,6 +13,7 @@ from rdflib import URIRef
 from api import proposition_queries as pq
 from api import queries as q
 from api.errors import NotFound
+from api.i18n import t
 from api.render import context, negotiate_resource, respond
 from api.resources import _add_links, _members, collection, href, iri_for, paging, position_filters, \
     positions_collection
@@ -39,14 +40,14 @@ def propositions():
     members = _members(pq.proposition_nodes(store, page), page)
     for member in members:
         member["supportCount"], member["opposeCount"] = counts.get(member["@id"], (0, 0))
-    return respond(collection(members, total, limit, offset), "propositions.html", title="Streitfragen")
+    return respond(collection(members, total, limit, offset), "propositions.html", title=lambda: t("propositions"))
 
 
 @bp.get("/propositions/<path:id>/positions")
 def proposition_positions(id):
     proposition = _existing(id)[0]
     return respond(positions_collection(position_filters(proposition=proposition)), "collection.html",
-                   title=f"Positionen zu {id}")
+                   title=lambda: f"{t('positions_on')} {id}")
 
 
 @bp.get("/propositions/<path:id>")

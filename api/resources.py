@@ -17,6 +17,7 @@ from api import list_stats, lists
 from api import queries as q
 from api.shared import services
 from api.errors import BadRequest, NotFound
+from api.i18n import t
 from api.render import compactor, context, negotiate_resource, respond
 from kg import iris
 from kg.model import ACTS, STANCES
@@ -159,7 +160,7 @@ def _single(kind: str, graph, iri: str) -> dict:
 def _list(kind: str, nodes) -> "Response":
     """/actors, /topics, /articles: one page of the sorted, filtered list (api.lists), each entry
     with its counts (positionCount, articleCount or actorCount, firstDate, lastDate)."""
-    from api.i18n import language, t
+    from api.i18n import language
 
     store, (limit, offset) = services().store, paging()
     query = lists.parse(kind, request.args, store)
@@ -186,7 +187,7 @@ def actor_positions(id):
     actor = iri_for("actor", id)
     _single("actor", q.actor_nodes(services().store, [actor]), actor)
     return respond(positions_collection(position_filters(holder=actor)), "collection.html",
-                   title=f"Positionen von {id}")
+                   title=lambda: f"{t('positions_of')} {id}")
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +223,7 @@ def topic_positions(id):
     store, topic_iri = services().store, iri_for("topic", id)
     _single("topic", q.topic_node(store, topic_iri), topic_iri)
     filters = position_filters(topics=q.topic_and_narrower(store, topic_iri))
-    return respond(positions_collection(filters), "collection.html", title=f"Positionen zu {id}")
+    return respond(positions_collection(filters), "collection.html", title=lambda: f"{t('positions_on')} {id}")
 
 
 @bp.get("/topics/<path:id>")
@@ -293,4 +294,4 @@ def created_response(written) -> "Response":
             "totalItems": len(members), "member": [_add_links(m) for m in members]}
     location = href("article", iris.article_iri(written[0][0].id)) if written else None
     return respond(data, "collection.html", status=201, headers={"Location": location} if location else None,
-                   title="Neue Positionen")
+                   title=lambda: t("new_positions"))

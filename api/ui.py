@@ -12,17 +12,20 @@ from api import queries as q
 bp = Blueprint("ui", __name__)
 
 
-def example_queries() -> list[dict]:
-    """ontology/queries/*.rq; the first comment line of each file is its title."""
+def example_queries(lang: str = "de") -> list[dict]:
+    """ontology/queries/*.rq; the first comment line of each file is its German title, a
+    comment line `# en: …` its English one."""
     from kg import ontology
 
     folder = ontology.ontology_dir() / "queries"
     examples = []
     for path in sorted(Path(folder).glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        first = text.splitlines()[0] if text else ""
-        title = first.lstrip("# ").strip() if first.startswith("#") else path.stem
-        examples.append({"name": path.stem, "title": title, "query": text})
+        lines = text.splitlines()
+        titles = {"en": line[len("# en:"):].strip() for line in lines if line.startswith("# en:")}
+        first = lines[0] if lines else ""
+        titles["de"] = first.lstrip("# ").strip() if first.startswith("#") else path.stem
+        examples.append({"name": path.stem, "title": titles.get(lang) or titles["de"], "query": text})
     return examples
 
 
@@ -40,7 +43,7 @@ def overview():
 def query_page():
     from api.i18n import language
 
-    return render_template("sparql.html", examples=example_queries(), terms=result_terms(language()))
+    return render_template("sparql.html", examples=example_queries(language()), terms=result_terms(language()))
 
 
 def result_terms(lang: str) -> dict:
@@ -70,7 +73,9 @@ bp.add_app_template_global(article_view.evidence_anchor, "evidence_anchor")
 
 @bp.app_template_global()
 def timeline_picture(positions):
-    return charts.timeline(positions)
+    from api.i18n import t
+
+    return charts.timeline(positions, no_topic=t("no_topic"))
 
 
 @bp.app_template_filter()

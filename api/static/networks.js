@@ -6,6 +6,7 @@
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
+  var words = JSON.parse(document.getElementById("words").textContent);  // the page's language (api.i18n)
   var form = document.getElementById("network-form");
   var svg = document.getElementById("network");
   var slider = document.getElementById("window-slider");
@@ -38,16 +39,16 @@
   function load() {
     var query = params();
     query.set("format", "json");
-    status.textContent = "lädt …";
+    status.textContent = words.loading;
     fetch(form.getAttribute("action") + "?" + query.toString(), {headers: {Accept: "application/json"}})
       .then(function (r) { return r.json().then(function (body) { return {ok: r.ok, body: body}; }); })
       .then(function (answer) {
-        if (!answer.ok) { status.textContent = answer.body.error || "Fehler"; return; }
+        if (!answer.ok) { status.textContent = answer.body.error || words.error; return; }
         networks = answer.body.networks;
         slider.max = String(Math.max(networks.length - 1, 0));
         slider.value = "0";
         slider.disabled = networks.length < 2;
-        status.textContent = networks.length ? "" : "Keine Aussagen in diesem Ausschnitt.";
+        status.textContent = networks.length ? "" : words.no_statements;
         show(0);
       });
   }

@@ -9,6 +9,8 @@
   const endpoint = form.getAttribute("action");
   // the vocabulary's labels and where this server answers the project's IRIs (api.ui.result_terms)
   const terms = JSON.parse(document.getElementById("term-data").textContent);
+  // the page's words in its language (api.i18n): the script writes none of its own
+  const words = JSON.parse(document.getElementById("words").textContent);
 
   document.getElementById("examples").addEventListener("change", (e) => {
     const found = examples.find((x) => x.name === e.target.value);
@@ -56,7 +58,9 @@
     t.className = "results";
     const head = t.createTHead().insertRow();
     for (const v of json.head.vars) {
-      const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
+      // a variable of the query: code, in no language of the page
+      const th = document.createElement("th"); const code = document.createElement("code");
+      code.textContent = v; th.appendChild(code); head.appendChild(th);
     }
     const body = t.createTBody();
     for (const b of json.results.bindings) {
@@ -69,7 +73,7 @@
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const graph = isGraphQuery(query.value);
-    status.textContent = "läuft …";
+    status.textContent = words.running;
     results.replaceChildren();
     const started = performance.now();
     try {
@@ -82,7 +86,7 @@
       const ms = Math.round(performance.now() - started);
       if (!response.ok) {
         const problem = await response.json().catch(() => ({ error: response.statusText }));
-        status.textContent = "Fehler " + response.status;
+        status.textContent = words.error + " " + response.status;
         const pre = document.createElement("pre"); pre.className = "error";
         pre.textContent = [problem.error].concat(problem.errors || []).join("\n");
         results.appendChild(pre);
@@ -96,13 +100,13 @@
       }
       const json = await response.json();
       if ("boolean" in json) {
-        results.textContent = json.boolean ? "ja (true)" : "nein (false)";
+        results.textContent = json.boolean ? words.yes_true : words.no_false;
       } else {
         results.appendChild(table(json));
       }
-      status.textContent = (json.results ? json.results.bindings.length + " Zeilen · " : "") + ms + " ms";
+      status.textContent = (json.results ? json.results.bindings.length + " " + words.rows + " · " : "") + ms + " ms";
     } catch (err) {
-      status.textContent = "Netzwerkfehler: " + err;
+      status.textContent = words.network_error + ": " + err;
     }
   });
 })();
