@@ -84,12 +84,12 @@ def test_nlp_propositions_a_claim_that_points_back_takes_the_article_issue():
 
 
 def test_nlp_propositions_a_claim_that_names_nothing_reads_as_the_article_issue():
-    """`die Entscheidung` and `Die Arbeit geht weiter` name no matter: they take the issue
+    """`die Entscheidung` and `Die Entwicklung geht weiter` name no matter: they take the issue
     the article argues about and read as it, with the stance toward it; a claim that names
     its issue keeps its own words."""
     rows = with_propositions([_position("Abschaffung der Mietpreisbremse"), _position("die Mietpreisbremse abzuschaffen"),
                               _position("die Entscheidung nicht nachvollziehen", "oppose"),
-                              _position("Die Arbeit geht weiter"), _position("Ringen um einen Termin")],
+                              _position("Die Entwicklung geht weiter"), _position("Ringen um einen Termin")],
                              active_index())
     assert [r.proposition for r in rows] == ["mietpreisbremse"] * 5
     assert rows[0].claim == "Abschaffung der Mietpreisbremse" and rows[0].side == "oppose"

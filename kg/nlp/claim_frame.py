@@ -282,6 +282,25 @@ def phrase_around(v: SentenceView, i: int) -> set[int]:
     return set(range(start, end + 1))
 
 
+CONTRACTED = {"am": "an", "ans": "an", "aufs": "auf", "fürs": "für", "zum": "zu", "zur": "zu", "vom": "von",
+              "übers": "über", "ums": "um", "beim": "bei", "im": "in", "ins": "in"}
+
+
+def object_preposition(v: SentenceView, hit: Hit) -> int | None:
+    """Where the cue's prepositional object begins (`einigte sich … auf X`, `setzt sich … für X
+    ein`): the first token in the cue's clause that is the preposition the cue takes
+    (verbs.tsv `pp:`, or a preposition among a phrase's companions), outside quotations."""
+    if hit.evidence not in ("verb", "phrase"):
+        return None
+    lemma = v.toks[hit.i].lemma_
+    preps = {resources.verb_prepositions().get(lemma)} - {None}
+    if hit.evidence == "phrase":
+        preps |= {c.lower() for comps, trig in resources.phrases().get(lemma, [])
+                  if trig == hit.trigger for c in comps} & (set(CONTRACTED.values()) | {"für", "gegen", "über"})
+    return next((i for i in v.seg_tokens(v.segs[hit.i]) if not v.mask[i] and v.toks[i].tag_ in ("APPR", "APPRART")
+                 and CONTRACTED.get(v.toks[i].text.lower(), v.toks[i].text.lower()) in preps), None)
+
+
 def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:
     """The companions of a multi-word cue (`stellt sich quer`, `erteilte eine Absage`), and
     the stance noun of a construction around a light verb (`Unterstützung für X kam von Y`)."""

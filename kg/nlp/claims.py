@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from kg.nlp import resources
 from kg.nlp.claim_copula import judged_subject
-from kg.nlp.claim_frame import frame_of, phrase_around, words
+from kg.nlp.claim_frame import frame_of, object_preposition, phrase_around, words
 from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, second_cue, text_of, tidy
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.german import FINITE
@@ -156,6 +156,9 @@ def _clause_region(v: SentenceView, hit: Hit, frame: set[int], quoted: list[int]
     before = [i for i in range(seg_toks[0]) if v.segs[i] < seg]
     first_word = next((i for i in seg_toks if not v.toks[i].is_punct), hit.i)
     own = _own_part(v, hit, frame) if hit.evidence != "noun" else _noun_complement(v, hit, frame)
+    at = object_preposition(v, hit)
+    if at is not None and has_content(v, [i for i in own if i > at]):
+        own = [i for i in own if i >= at]  # `einigte sich bei der Sitzung mit Mühe auf X`: X
     clause = any(v.toks[i].tag_ in FINITE or v.mask[i] for i in before)  # not the subject's own phrase
     if before and clause and first_word == hit.i and (hit.trigger.report or not has_content(v, own)):
         return before

@@ -95,7 +95,7 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     names more often wins; a free claim holding a weak cue of an issue the article names
     ("Sondierungen" beside "Schwarz-rote Koalition") takes that issue; and a claim that
     names nothing of its own -- its head only points back ("die Entscheidung nicht
-    nachvollziehen", "das Abkommen"), or its nouns name no matter ("Die Arbeit geht
+    nachvollziehen", "das Abkommen"), or its nouns name no matter ("Die Entwicklung geht
     weiter") -- is about the issue most of the other positions name. Such a claim, and one
     taken over from the statement before (`lehnt dies ab`), then reads as the issue it is
     about, with the stance toward it (kg.nlp.claims keeps the article's words otherwise).

@@ -42,6 +42,13 @@ def verbs() -> dict[str, Trigger]:
 
 
 @lru_cache(maxsize=None)
+def verb_prepositions() -> dict[str, str]:
+    """The preposition of a verb's prepositional object (verbs.tsv, column `frame`, `pp:auf`):
+    `einigen` -> `auf`; what follows it is what the verb is about."""
+    return {r[0]: r[5].partition("pp:")[2].split()[0] for r in _rows("verbs.tsv") if len(r) > 5 and "pp:" in r[5]}
+
+
+@lru_cache(maxsize=None)
 def verb_conditions() -> dict[str, frozenset[str]]:
     """Verbs that are cues only in some constructions (verbs.tsv, column `only`): `drohen`
     with a zu-infinitive or after a quotation, never in `den Kliniken drohe die Pleite`."""
