@@ -18,6 +18,8 @@ from kg import iris
 from kg.model import Article
 from kg.store import Store
 
+CODED = ("confirmed", "corrected", "added")  # a position a coder's own decision stands behind
+
 
 def eval_rows(store: Store, positions) -> list[dict]:
     """kg.review.ReviewedPosition objects -> lines of the eval/ANNOTATION.md format."""
@@ -65,18 +67,21 @@ def reviewed_gold(store: Store) -> tuple[list[dict], list[Article], list[str]]:
 
 def coder_rows(store: Store, coder_a: str, coder_b: str) -> tuple[list[dict], list[dict], list[str], list[str]]:
     """(A's rows, B's rows, the articles both reviewed completely, the articles both touched
-    but one left incomplete): each coder's own view of the articles, their decisions alone."""
+    but one left incomplete): what each coder coded (the positions their own decisions confirm,
+    correct or add, as kg.review.reviewer_positions gives them), on articles where each decided on every
+    machine position, so that a position neither touched is not taken for agreement."""
     from kg import review
 
     rows_a, rows_b, both, incomplete = [], [], [], []
     for article_id in review.reviewed_articles(store):
         if not {coder_a, coder_b} <= set(review.reviewers(store, article_id)):
             continue
-        views = [review.effective_positions(store, article_id, users=[coder]) for coder in (coder_a, coder_b)]
-        if any(p.status == "unreviewed" for view in views for p in view):
+        views = [review.article_review(store, article_id, users=[coder]) for coder in (coder_a, coder_b)]
+        if any(view.status != "reviewed" for view in views):
             incomplete.append(article_id)
             continue
         both.append(article_id)
-        rows_a += eval_rows(store, views[0])
-        rows_b += eval_rows(store, views[1])
+        coded = [[p for p in view.effective if p.status in CODED] for view in views]
+        rows_a += eval_rows(store, coded[0])
+        rows_b += eval_rows(store, coded[1])
     return rows_a, rows_b, both, incomplete
