@@ -23,6 +23,7 @@ DETERMINERS = {"ART", "PDAT", "PIAT", "PPOSAT", "PIDAT"}
 SETTING_PREPOSITIONS = {"in", "im", "auf", "bei", "beim", "per", "via", "gegenüber", "am", "aus", "vor", "während",
                         "nach", "laut"}
 MONTH_WORDS = {"Mitte", "Anfang", "Ende"} | set(MONTHS)
+SINCE_WHEN = {"langem", "kurzem", "jeher", "längerem", "jahren", "jahrzehnten", "monaten", "wochen"}
 
 
 @lru_cache(maxsize=None)
@@ -243,6 +244,8 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
         low = t.text.lower()
         if t.tag_ in ("ADV", "ADJD") and not modifies_noun(v, i):
             out.add(i)
+        if low == "seit":
+            out |= _since(v, i)
         if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in time or low in time or t.text in MONTHS):
             out |= phrase_around(v, i)
         elif t.tag_ in ("NN", "NE") and setting & {t.lemma_.lower(), low, low.rpartition("-")[2]}:
@@ -250,6 +253,17 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
             if v.toks[min(phrase)].text.lower() in SETTING_PREPOSITIONS:  # not `für das kommende Gespräch`
                 out |= phrase
     return out
+
+
+def _since(v: SentenceView, i: int) -> set[int]:
+    """`seit langem`, `seit Jahren`, `seit vielen Monaten`: how long the actor has held it."""
+    j = i + 1
+    while j < len(v.toks) and v.toks[j].text.lower() not in SINCE_WHEN \
+            and v.toks[j].tag_ in ("CARD", "PIAT", "ADJA", "PIDAT") and j - i <= 2:
+        j += 1
+    if j < len(v.toks) and v.toks[j].text.lower() in SINCE_WHEN:
+        return set(range(i, j + 1))
+    return set()
 
 
 def modifies_noun(v: SentenceView, i: int) -> bool:
