@@ -181,15 +181,9 @@ def _aliases(doc) -> dict[str, list[str]]:
 
 
 def _party(info, date: str | None) -> str | None:
-    """A person's party on the statement date: the gazetteer's spells (`parties`, with
-    dates) where it has them, else the party it or the article names (`Merz (CDU)`)."""
-    if info.type != "person":
-        return None
-    for spell in info.parties:
-        start, end = spell.get("from"), spell.get("to")
-        if (not date or not start or start[:len(date)] <= date) and (not end or not date or date < end[:len(date)]):
-            return spell["party"]
-    return info.party
+    """A person's party on the statement date (ActorInfo.party_on: the gazetteer's dated
+    spells where it has them), else the party it or the article names (`Merz (CDU)`)."""
+    return info.party_on(date) if info.type == "person" else None
 
 
 def extract_checked(article: Article) -> list[Position]:

@@ -37,6 +37,7 @@ def test_api_networks_graphml_and_csv(client):
     assert r.status_code == 200 and r.mimetype == "application/graphml+xml"
     assert 'filename="congruence-none.graphml"' in r.headers["Content-Disposition"]
     graph = nx.read_graphml(io.BytesIO(r.data))
+    graph = nx.relabel_nodes(graph, {n: d["iri"] for n, d in graph.nodes(data=True)})
     assert set(graph.edges) in ({(A, B)}, {(B, A)}) and graph.nodes[A]["label"] == "Anna A"
     rows = list(csv.DictReader(io.StringIO(client.get("/networks?type=affiliation&format=csv").get_data(as_text=True))))
     assert len(rows) == 5 and {"source", "target", "weight", "side"} <= set(rows[0])

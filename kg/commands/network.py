@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from kg.commands import add_store_option, open_from_args
-from kg.networks.options import KINDS, ONE_MODE_NORMALIZATIONS, TWO_MODE_NORMALIZATIONS, TYPES
+from kg.networks.options import AGGREGATES, KINDS, ONE_MODE_NORMALIZATIONS, TWO_MODE_NORMALIZATIONS, TYPES
 
 OPTIONS = ("type", "normalization", "from", "to", "topic", "kind", "party", "qualifier",
            "min_weight", "window", "step", "aggregate")
@@ -29,7 +29,9 @@ def register(subparsers) -> None:
     p.add_argument("--min-weight", dest="min_weight", help="drop edges whose |weight| is smaller")
     p.add_argument("--window", metavar="DAYS", help="moving window width: one network per window")
     p.add_argument("--step", metavar="DAYS", help="days between window starts (default: the width)")
-    p.add_argument("--aggregate", action="store_true", help="count persons as their party (schema:memberOf)")
+    p.add_argument("--aggregate", nargs="?", const="party", choices=AGGREGATES,
+                   help="count persons as their party (the default) or their government on the statement date "
+                        "(the gazetteer's dated party spells and government roles)")
     p.add_argument("--format", default="graphml", choices=("graphml", "csv", "nodes", "json", "matrix"),
                    help="graphml, csv (edges), nodes (CSV), json, matrix (CSV) (default graphml)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")

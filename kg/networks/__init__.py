@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from kg.networks.compute import Network, matrix, one_mode, two_mode
+from kg.networks.membership import Membership
 from kg.networks.options import NetworkOptionError, Slice, Spec, parse
-from kg.networks.query import Count, actor_attributes, proposition_attributes, statement_counts
+from kg.networks.query import Count, actor_attributes, proposition_attributes, statement_counts, stored_parties
 from kg.store import Store
 
 __all__ = ["Network", "NetworkOptionError", "Slice", "Spec", "build", "parse", "sequence"]
@@ -22,8 +23,7 @@ MAX_WINDOWS = 400
 
 def build(store: Store, spec: Spec) -> Network:
     """The network of the whole slice."""
-    counts = statement_counts(store, spec.slice)
-    return _network(spec, counts, _Attributes(store))
+    return _network(spec, _counts(store, spec, by_day=False), _Attributes(store, spec))
 
 
 def sequence(store: Store, spec: Spec) -> list[Network]:
@@ -34,7 +34,7 @@ def sequence(store: Store, spec: Spec) -> list[Network]:
     """
     if not spec.window:
         return [build(store, spec)]
-    counts = [c for c in statement_counts(store, spec.slice, by_day=True) if c.day]
+    counts = [c for c in _counts(store, spec, by_day=True) if c.day]
     if not counts:
         return []
     first = date.fromisoformat(spec.slice.date_from or min(c.day for c in counts))
@@ -49,7 +49,7 @@ def sequence(store: Store, spec: Spec) -> list[Network]:
         if len(starts) >= MAX_WINDOWS:
             raise NetworkOptionError(f"window and step give more than {MAX_WINDOWS} windows; "
                                      "choose a larger step or a shorter date range")
-    attributes = _Attributes(store)
+    attributes = _Attributes(store, spec)
     out = []
     for start in starts:
         end = start + timedelta(days=spec.window - 1)
@@ -60,15 +60,33 @@ def sequence(store: Store, spec: Spec) -> list[Network]:
     return out
 
 
+def _counts(store: Store, spec: Spec, by_day: bool) -> list[Count]:
+    """The statement counts, with persons counted as their party or government on the
+    statement date when the slice aggregates (kg.networks.membership): counted per day,
+    mapped, and for qualifier "each" counted once per node, proposition and side."""
+    where = spec.slice
+    if not where.aggregate:
+        return statement_counts(store, where, by_day=by_day)
+    membership = Membership(where.aggregate, stored_parties(store))
+    cells: dict[tuple[str, str, bool, str], int] = {}
+    for c in statement_counts(store, where, by_day=True):
+        key = (membership.node(c.actor, c.day), c.proposition, c.support, c.day if by_day else "")
+        cells[key] = 1 if where.qualifier == "each" else cells.get(key, 0) + c.n
+    return [Count(a, p, s, n, day) for (a, p, s, day), n in cells.items()]
+
+
 class _Attributes:
     """Node attributes read once per request and reused by every window."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, spec: Spec):
         self.store, self.actors, self.propositions = store, {}, {}
+        self.membership = Membership(spec.slice.aggregate, {}) if spec.slice.aggregate else None
 
     def of_actors(self, iris: list[str]) -> dict:
         missing = [i for i in iris if i not in self.actors]
         self.actors.update(actor_attributes(self.store, missing))
+        if self.membership:  # a party or government node the store has no actor for
+            self.actors.update({i: self.membership.describe(i) for i in missing if i not in self.actors})
         return self.actors
 
     def of_propositions(self, iris: list[str]) -> dict:
@@ -78,20 +96,22 @@ class _Attributes:
 
 
 def _network(spec: Spec, counts: list[Count], attributes: _Attributes) -> Network:
-    x = matrix(counts)
-    actors = sorted(x)
-    activity = {a: sum(row.values()) for a, row in x.items()}
-    known = attributes.of_actors(actors)
-    nodes = [{"id": a, "mode": "actor", "label": known.get(a, {}).get("label", a.rsplit("/", 1)[-1]),
-              "kind": known.get(a, {}).get("kind", ""), "party": known.get(a, {}).get("party", ""),
-              "statements": activity[a]} for a in actors]
     if spec.one_mode:
-        edges = one_mode(x, spec.type, spec.normalization, spec.min_weight)
+        edges = one_mode(counts, spec.type, spec.normalization, spec.min_weight)
+        activity = dict(zip(edges.actors, edges.activity))
     else:
+        x = matrix(counts)
         propositions = sorted({p for row in x.values() for p, _ in row})
         about = attributes.of_propositions(propositions)
         column_of = (lambda p: about.get(p, {}).get("issue")) if spec.type == "actor-issue" else None
         edges = two_mode(x, spec.normalization, spec.min_weight, column_of)
+        activity = {a: sum(row.values()) for a, row in x.items()}
+    actors = sorted(activity)
+    known = attributes.of_actors(actors)
+    nodes = [{"id": a, "mode": "actor", "label": known.get(a, {}).get("label", a.rsplit("/", 1)[-1]),
+              "kind": known.get(a, {}).get("kind", ""), "party": known.get(a, {}).get("party", ""),
+              "statements": activity[a]} for a in actors]
+    if not spec.one_mode:
         nodes += _column_nodes(edges, about, spec.type)
     return Network(spec.type, spec.normalization, nodes, edges,
                    meta={"qualifier": spec.slice.qualifier, "aggregate": spec.slice.aggregate,

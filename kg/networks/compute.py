@@ -28,23 +28,61 @@ Normalisations: none; activity w(i,j)/n_i (row share); prominence w(i,j)/Σ_i w(
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from kg.networks.query import Count
 
 
-@dataclass
 class Network:
-    """Nodes (dicts with at least id, label, mode) and edges (source, target, weight, …)."""
+    """Nodes (dicts with at least id, label, mode) and edges (source, target, weight, …).
+
+    `edges` may be given as an EdgeColumns: a one-mode network over thousands of actors has
+    up to millions of edges, computed as arrays; their dicts are made on first use of `edges`.
+    """
+
+    def __init__(self, type: str, normalization: str, nodes: list[dict], edges, *,
+                 start: str | None = None, end: str | None = None, meta: dict | None = None):
+        self.type, self.normalization, self.nodes = type, normalization, nodes
+        self._edges = edges
+        self.start, self.end = start, end  # the window's first and last day, for a sequence
+        self.meta = meta or {}
+
+    @property
+    def edges(self) -> list[dict]:
+        if isinstance(self._edges, EdgeColumns):
+            self._edges = self._edges.rows()
+        return self._edges
+
+    @property
+    def edge_count(self) -> int:
+        return len(self._edges)
+
+
+@dataclass
+class EdgeColumns:
+    """One-mode edges as parallel columns (actor indexes, weights, raw counts), and every
+    actor's activity n_i. `type` is the network's; a subtract edge is "congruence" where its
+    weight is positive, else "conflict"."""
     type: str
-    normalization: str
-    nodes: list[dict]
-    edges: list[dict]
-    start: str | None = None  # the window's first and last day, for a sequence
-    end: str | None = None
-    meta: dict = field(default_factory=dict)
+    actors: list[str]
+    activity: list[int]
+    source: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray
+    congruence: np.ndarray
+    conflict: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+    def rows(self) -> list[dict]:
+        names, fixed = self.actors, None if self.type == "subtract" else self.type
+        return [{"source": names[a], "target": names[b], "weight": w,
+                 "type": fixed or ("congruence" if w > 0 else "conflict"), "congruence": c, "conflict": f}
+                for a, b, w, c, f in zip(self.source.tolist(), self.target.tolist(), self.weight.tolist(),
+                                         self.congruence.tolist(), self.conflict.tolist())]
 
 
 def matrix(counts: list[Count]) -> dict[str, dict[tuple[str, bool], int]]:
@@ -55,54 +93,67 @@ def matrix(counts: list[Count]) -> dict[str, dict[tuple[str, bool], int]]:
     return x
 
 
-def one_mode(x, type_: str, normalization: str, min_weight: float = 0.0) -> list[dict]:
+def one_mode(statements: list[Count], type_: str, normalization: str, min_weight: float = 0.0) -> EdgeColumns:
     """Edges of the congruence, conflict or subtract network (see the module docstring).
 
-    Weights are computed and filtered on the matrices, so only kept edges become dicts."""
-    actors, congruence, conflict, shared = _pair_sums(x)
+    Weights are computed and filtered on the matrices; only kept edges leave numpy."""
+    actors, counts = _count_matrix(statements)
+    congruence, conflict = _pair_sums(counts)
     raw = {"congruence": congruence, "conflict": conflict, "subtract": congruence - conflict}[type_]
     rows, cols = np.nonzero(np.triu(raw, 1))
-    activity = np.array([sum(x[a].values()) for a in actors], dtype=float)
-    norm = np.sqrt(np.array([sum(v * v for v in x[a].values()) for a in actors], dtype=float))
-    c, f = congruence[rows, cols], conflict[rows, cols]
+    c, f = np.rint(congruence[rows, cols]).astype(np.int64), np.rint(conflict[rows, cols]).astype(np.int64)
+    activity = counts.sum(axis=1, dtype=np.float64)
     if normalization == "average":
         d = (activity[rows] + activity[cols]) / 2
     elif normalization == "cosine":
+        norm = np.sqrt(np.einsum("ij,ij->i", counts, counts, dtype=np.float64))
         d = norm[rows] * norm[cols]
     elif normalization == "jaccard":
         # Σ x_i·[x_i'=0] = n_i − (x_i summed over the cells i' also has), and the same for i'
-        d = (activity[rows] - shared[rows, cols]) + (activity[cols] - shared[cols, rows]) + c
+        shared = _shared(counts, rows, cols)
+        d = (activity[rows] - shared[0]) + (activity[cols] - shared[1]) + c
     else:
         d = np.ones(len(rows))
-    values = raw[rows, cols]
+    values = (c if type_ == "congruence" else f if type_ == "conflict" else c - f).astype(np.float64)
     weight = np.divide(values, d, out=np.zeros(len(rows)), where=d > 0)
     keep = (weight != 0) & (np.abs(weight) >= min_weight)
-    if type_ == "subtract":
-        kinds = np.where(weight > 0, "congruence", "conflict")
-    else:
-        kinds = np.full(len(rows), type_)
-    return [{"source": actors[a], "target": actors[b], "weight": w, "type": t, "congruence": ci, "conflict": fi}
-            for a, b, w, t, ci, fi in zip(rows[keep].tolist(), cols[keep].tolist(), weight[keep].tolist(),
-                                           kinds[keep].tolist(), c[keep].tolist(), f[keep].tolist())]
+    return EdgeColumns(type_, actors, np.rint(activity).astype(np.int64).tolist(),
+                       rows[keep], cols[keep], weight[keep], c[keep], f[keep])
 
 
-def _pair_sums(x):
-    """C, F and the overlaps for Jaccard as matrix products over the actors' support (S) and
-    oppose (O) count matrices: C = S·Sᵀ + O·Oᵀ, F = S·Oᵀ + O·Sᵀ, and shared[i,i'] =
-    Σ x[i,j,k]·[x[i',j,k] > 0] = (S·[S>0]ᵀ + O·[O>0]ᵀ)[i,i']. Products run in floating point (BLAS) and are rounded back: counts stay exact below 2**53."""
-    actors = sorted(x)
-    propositions = sorted({p for row in x.values() for p, _ in row})
-    column = {p: j for j, p in enumerate(propositions)}
-    support = np.zeros((len(actors), len(propositions)))  # float: BLAS; exact below 2**53
-    oppose = np.zeros_like(support)
-    for a, actor in enumerate(actors):
-        for (proposition, is_support), n in x[actor].items():
-            (support if is_support else oppose)[a, column[proposition]] += n
-    exact = lambda m: np.rint(m).astype(np.int64)  # noqa: E731
-    congruence = exact(support @ support.T + oppose @ oppose.T)
-    conflict = exact(support @ oppose.T + oppose @ support.T)
-    shared = exact(support @ (support > 0).T + oppose @ (oppose > 0).T)
-    return actors, congruence, conflict, shared
+def _count_matrix(statements: list[Count]) -> tuple[list[str], np.ndarray]:
+    """The actors and X = [S | O]: one row per actor, its support counts per proposition
+    then its oppose counts (rows of different days summed). Floating point for BLAS: float32
+    when no pair sum can reach 2**24 (n_i · n_i' bounds Σ x_i·x_i'), so every product is
+    still an exact integer."""
+    actors = sorted({c.actor for c in statements})
+    propositions = sorted({c.proposition for c in statements})
+    row, column, size = {a: i for i, a in enumerate(actors)}, {p: j for j, p in enumerate(propositions)}, len(statements)
+    r = np.fromiter((row[c.actor] for c in statements), np.int64, size)
+    k = np.fromiter((column[c.proposition] + (0 if c.support else len(propositions)) for c in statements),
+                    np.int64, size)
+    n = np.fromiter((c.n for c in statements), np.int64, size)
+    top = np.sort(np.bincount(r, weights=n, minlength=2))[-2:]
+    dtype = np.float32 if float(top[0]) * float(top[1]) < 2 ** 24 else np.float64
+    counts = np.zeros((len(actors), 2 * len(propositions)), dtype=dtype)
+    np.add.at(counts, (r, k), n)
+    return actors, counts
+
+
+def _pair_sums(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """C and F as matrix products over the support (S) and oppose (O) halves of X:
+    C = S·Sᵀ + O·Oᵀ = X·Xᵀ and F = S·Oᵀ + O·Sᵀ = M + Mᵀ with M = S·Oᵀ (three products, not four)."""
+    half = counts.shape[1] // 2
+    support, oppose = counts[:, :half], counts[:, half:]
+    m = support @ oppose.T
+    return counts @ counts.T, m + m.T
+
+
+def _shared(counts: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For Jaccard: shared[i,i'] = Σ x[i,j,k]·[x[i',j,k] > 0] for the pairs (rows, cols) and
+    the reverse pairs, from one product X·[X>0]ᵀ."""
+    shared = counts @ (counts > 0).astype(counts.dtype).T
+    return np.rint(shared[rows, cols]), np.rint(shared[cols, rows])
 
 
 def two_mode(x, normalization: str, min_weight: float = 0.0, column_of=None) -> list[dict]:

@@ -51,28 +51,32 @@ def _value(value, type_: str) -> str:
 
 
 def graphml(networks: list[Network]) -> str:
-    """GraphML 1.0 with typed keys (d_node_*, d_edge_*), undirected one-mode graphs and
-    two-mode graphs directed actor → proposition."""
+    """GraphML 1.0 that validates against the GraphML schema (graphml.xsd, tests/schemas/graphml),
+    with typed keys (node_*, edge_*), undirected one-mode graphs and two-mode graphs directed
+    actor → proposition. Node ids must be XML name tokens, which IRIs are not, so a node is
+    `n` and its index among every node IRI of the document (the same id in every window)
+    and carries its IRI as the `iri` attribute."""
     nodes = [n for net in networks for n in net.nodes]
     edges = [e for net in networks for e in net.edges]
-    node_keys, edge_keys = _keys(nodes, ("id",)), _keys(edges, ("source", "target"))
+    number = {iri: f"n{k}" for k, iri in enumerate(sorted({n["id"] for n in nodes}))}
+    node_keys, edge_keys = _keys(nodes, ("id",)) | {"iri": "string"}, _keys(edges, ("source", "target"))
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            f'xsi:schemaLocation="{GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
     for domain, keys in (("node", node_keys), ("edge", edge_keys)):
         for name, type_ in keys.items():
             out.append(f'  <key id="{domain}_{name}" for="{domain}" attr.name="{name}" attr.type="{type_}"/>')
-    for number, net in enumerate(networks):
+    for index, net in enumerate(networks):
         directed = "undirected" if net.type in ("congruence", "conflict", "subtract") else "directed"
         name = f"{net.type}-{net.normalization}" + (f"-{net.start}-{net.end}" if net.start else "")
-        out.append(f'  <graph id={quoteattr(name if len(networks) == 1 else f"w{number}-{name}")} '
+        out.append(f'  <graph id={quoteattr(name if len(networks) == 1 else f"w{index}-{name}")} '
                    f'edgedefault="{directed}">')
         for node in net.nodes:
-            out.append(f'    <node id={quoteattr(node["id"])}>')
-            out += _data("node", node, node_keys)
+            out.append(f'    <node id="{number[node["id"]]}">')
+            out += _data("node", node | {"iri": node["id"]}, node_keys)
             out.append("    </node>")
         for e in net.edges:
-            out.append(f'    <edge source={quoteattr(e["source"])} target={quoteattr(e["target"])}>')
+            out.append(f'    <edge source="{number[e["source"]]}" target="{number[e["target"]]}">')
             out += _data("edge", e, edge_keys)
             out.append("    </edge>")
         out.append("  </graph>")

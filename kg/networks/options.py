@@ -17,6 +17,7 @@ ONE_MODE_NORMALIZATIONS = ("none", "average", "jaccard", "cosine")
 TWO_MODE_NORMALIZATIONS = ("none", "activity", "prominence")
 KINDS = ("person", "party", "government", "state", "institution", "organisation")
 QUALIFIERS = ("each", "every")
+AGGREGATES = ("party", "government")  # kg.networks.membership
 
 
 class NetworkOptionError(KGError):
@@ -34,7 +35,7 @@ class Slice:
     kinds: tuple[str, ...] = ()
     party: str | None = None
     qualifier: str = "every"
-    aggregate: bool = False  # persons count as their party (schema:memberOf)
+    aggregate: str = ""  # "party" or "government": persons count as that on the statement date
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def parse(params) -> Spec:
         raise NetworkOptionError("step needs a window (width in days)")
     the_slice = Slice(date_from, date_to, _iri("topic", get("topic")), kinds, _iri("party", get("party")),
                       _choice("qualifier", get("qualifier") or "every", QUALIFIERS),
-                      _flag("aggregate", get("aggregate")))
+                      _aggregate(get("aggregate")))
     return Spec(type_, normalization, _number("min_weight", get("min_weight")), window,
                 step or window, the_slice)
 
@@ -112,12 +113,13 @@ def _number(name: str, value: str | None) -> float:
     return number
 
 
-def _flag(name: str, value: str | None) -> bool:
-    if value in (None, "0", "false", "no"):
-        return False
+def _aggregate(value: str | None) -> str:
+    """party or government; "true" (the page's checkbox, the older flag) means party."""
+    if value in (None, "0", "false", "no", "none"):
+        return ""
     if value in ("1", "true", "yes"):
-        return True
-    raise NetworkOptionError(f"{name} must be true or false, not {value!r}")
+        return "party"
+    return _choice("aggregate", value, AGGREGATES)
 
 
 def _iri(name: str, value: str | None) -> str | None:

@@ -36,6 +36,16 @@ class ActorInfo:
     def surname(self) -> str | None:
         return self.name.split()[-1] if self.type == "person" else None
 
+    def party_on(self, date: str | None) -> str | None:
+        """The party on `date`: the spell of `parties` in force then (`to` is the first day
+        out, as for roles), else `party`; undated, `party`. Network aggregation and
+        extraction both ask this, so a statement and its network node agree."""
+        if date:
+            for spell in self.parties:
+                if _in_office(date, spell.get("from"), spell.get("to")):
+                    return spell["party"]
+        return self.party
+
 
 def role_key(role: str) -> str:
     """A comparable form of a role noun: 'Bundesinnenministerin' -> 'innenminister',

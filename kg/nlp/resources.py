@@ -305,3 +305,11 @@ def generic_roles() -> dict[str, str]:
 def directions() -> dict[str, str]:
     """Direction words of claims toward their issue: lower-case word -> "for" | "against"."""
     return {r[0].lower(): r[1] for r in _rows("directions.tsv")}
+
+
+@lru_cache(maxsize=None)
+def government_roles() -> dict[str, tuple[bool, frozenset[str]]]:
+    """Role-name endings -> (an office of a government?, the kinds its `of` must have)."""
+    return {r[0].lower(): (r[1] == "yes", frozenset((r[2] if len(r) > 2 and r[2] else "state,government")
+                                                     .split(",")))
+            for r in _rows("government_roles.tsv")}
