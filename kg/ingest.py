@@ -93,9 +93,10 @@ def codebook_for(store: Store, user: rdflib.Graph | None = None, mode: str = "re
 
     if user is not None:
         graph = codebook.combine(user, mode, source)
+    elif codebook.store_has_users(store):
+        graph = store.graph(iris.ISSUES_GRAPH)
     else:
-        stored = store.graph(iris.ISSUES_GRAPH)
-        graph = stored if codebook.is_users(stored) else codebook.default_codebook()
+        graph = codebook.default_codebook()
     use_codebook(graph)
     return graph
 

@@ -238,6 +238,7 @@ def _actor_noun(word: str) -> bool:
 
 _ACTIVE: IssueIndex | None = None
 _ACTIVE_KEY: frozenset | None = None
+_ACTIVE_GRAPH: Graph | None = None  # the graph object last given (the cached default codebook)
 
 
 def use_codebook(graph: Graph | None) -> IssueIndex:
@@ -246,12 +247,15 @@ def use_codebook(graph: Graph | None) -> IssueIndex:
     Set before extraction starts: worker processes forked later inherit it. The same
     codebook again (every POST /articles asks) reuses the index built for it.
     """
-    global _ACTIVE, _ACTIVE_KEY
+    global _ACTIVE, _ACTIVE_KEY, _ACTIVE_GRAPH
     if graph is None:
         graph = default_codebook()
+    if _ACTIVE is not None and graph is _ACTIVE_GRAPH:  # no set of 3,500 triples per upload
+        return _ACTIVE
     key = frozenset(graph)
     if _ACTIVE is None or key != _ACTIVE_KEY:
         _ACTIVE, _ACTIVE_KEY = IssueIndex(graph), key
+    _ACTIVE_GRAPH = graph
     return _ACTIVE
 
 
