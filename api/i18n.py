@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Flask, request
 
 from api.page_words import PAGE_WORDS
+from api.review_words import REVIEW_WORDS
 
 LANGUAGES = ("de", "en")
 
@@ -99,6 +100,7 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 WORDS.update(PAGE_WORDS)
+WORDS.update(REVIEW_WORDS)
 
 
 def language() -> str:

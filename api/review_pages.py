@@ -12,8 +12,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from api.errors import NotFound
-from api.i18n import language
-from api.review_words import words
+from api.i18n import language, t
+from api.review_words import SCRIPT_KEYS
 from api.shared import services
 from kg import iris
 
@@ -26,12 +26,6 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX sp: <https://w3id.org/standpunkt/ontology#>
 """
-
-
-@bp.app_template_global()
-def rt(key: str) -> str:
-    """A review word in the page's language."""
-    return words(language()).get(key, key)
 
 
 @bp.get("/review/<path:id>")
@@ -53,7 +47,8 @@ def article_page(id: str):
         segments.append({"text": text[at:]})
     lang = language()
     return render_template("review_article.html", id=id, article=article, segments=segments,
-                           choices=_choices(lang), terms=_term_labels(lang), words=words(lang))
+                           choices=_choices(lang), terms=_term_labels(lang),
+                           script_words={key: t(key) for key in SCRIPT_KEYS})
 
 
 def wants_html() -> bool:

@@ -1,23 +1,19 @@
-"""The review pages' words, German and English (api.i18n's table holds the shared chrome).
+"""The review pages' words, German and English; api.i18n merges them into its table.
 
-Kept apart because the review script needs them too: the page hands the words of its
-language to review.js as JSON, so the page and its script speak one language.
+A template says {{ t("key") }}; review.js gets the words of SCRIPT_KEYS in the page's
+language as JSON (<script id="words">), so the page and its script speak one language.
 """
 from __future__ import annotations
 
 # key -> (German, English)
-WORDS: dict[str, tuple[str, str]] = {
-    "review": ("Prüfen", "Review"),
+REVIEW_WORDS: dict[str, tuple[str, str]] = {
     "queue_title": ("Prüfliste", "Review queue"),
     "queue_intro": ("Artikel zum Prüfen: die Positionen der Maschine bestätigen, ablehnen, korrigieren, Fehlendes ergänzen.",
                     "Articles to review: confirm, reject or correct the machine's positions, add what it missed."),
     "status": ("Stand", "Status"),
-    "all": ("alle", "all"),
     "unreviewed": ("noch nicht geprüft", "not yet reviewed"),
     "partly": ("teilweise geprüft", "partly reviewed"),
     "reviewed": ("geprüft", "reviewed"),
-    "from": ("von", "from"),
-    "to": ("bis", "to"),
     "show": ("Zeigen", "Show"),
     "decided": ("Entschieden", "Decided"),
     "conflicts": ("Konflikte", "Conflicts"),
@@ -37,10 +33,8 @@ WORDS: dict[str, tuple[str, str]] = {
              "a: Position zum markierten Satz hinzufügen (Satz anklicken oder Text markieren) · Esc: Formular schließen",
              "j/k: next/previous position · c: confirm · r: reject · e: edit · u: undo your decision · "
              "a: add a position for the selected sentence (click a sentence or select text) · Esc: close the form"),
-    "text": ("Text", "Text"),
     "text_help": ("Markiert: Belegsätze der Positionen. Ein Satz wird per Klick oder Textauswahl gewählt.",
                   "Marked: the positions' evidence sentences. Click a sentence or select text to choose it."),
-    "positions": ("Positionen", "Positions"),
     "confirm": ("Bestätigen", "Confirm"),
     "reject": ("Ablehnen", "Reject"),
     "edit": ("Bearbeiten", "Edit"),
@@ -49,17 +43,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "add_position": ("Position hinzufügen", "Add a position"),
     "save": ("Speichern", "Save"),
     "cancel": ("Abbrechen", "Cancel"),
-    "actor": ("Akteur", "Actor"),
     "actor_type": ("Art (neuer Akteur)", "Kind (new actor)"),
     "person": ("Person", "person"),
     "organization": ("Organisation", "organisation"),
-    "stance": ("Haltung", "Stance"),
-    "side": ("Seite", "Side"),
     "act": ("Sprechakt", "Act"),
-    "claim": ("Aussage", "Claim"),
-    "proposition": ("Streitfrage", "Proposition"),
-    "topic": ("Thema", "Topic"),
-    "date": ("Datum", "Date"),
     "date_help": ("JJJJ-MM-TT oder JJJJ-MM; leer: unbekannt", "YYYY-MM-DD or YYYY-MM; empty: unknown"),
     "sentence": ("Satz", "Sentence"),
     "none": ("—", "—"),
@@ -80,15 +67,13 @@ WORDS: dict[str, tuple[str, str]] = {
                       "First choose a sentence in the text (click or select it)."),
     "need_token": ("Zum Entscheiden erst mit dem Token anmelden.", "Sign in with your token to decide."),
     "saved": ("gespeichert", "saved"),
-    "loading": ("lädt …", "loading …"),
-    "no_positions": ("Keine Positionen. Fehlende mit „a“ hinzufügen.", "No positions. Add missing ones with “a”."),
-    "error": ("Fehler", "Error"),
+    "review_none": ("Keine Positionen. Fehlende mit „a“ hinzufügen.", "No positions. Add missing ones with “a”."),
 }
 
-LANGUAGES = ("de", "en")
-
-
-def words(lang: str) -> dict[str, str]:
-    """Every review word in `lang` (German where a language is unknown)."""
-    i = LANGUAGES.index(lang) if lang in LANGUAGES else 0
-    return {key: pair[i] for key, pair in WORDS.items()}
+# what review.js writes itself (with the shared words it uses)
+SCRIPT_KEYS = ("by", "cancel", "confirm", "conflict", "date", "date_help", "edit", "error", "loading", "machine_said",
+               "need_token", "review_none", "none", "not_signed_in", "organization", "person", "pick_sentence",
+               "proposition", "reject", "save", "saved", "sentence", "signed_in_as", "topic", "undo",
+               "st_unreviewed", "st_confirmed", "st_rejected", "st_corrected", "st_added",
+               "conflict_gone", "conflict_ambiguous", "conflict_changed",
+               "actor", "actor_type", "side", "stance", "act", "claim")

@@ -31,7 +31,8 @@ SHOWN_ATTRIBUTES = re.compile(r'\b(?:placeholder|title|aria-label|alt)="([^"]*)"
 PAGES = ["/", "/actors", "/actors?sort=positions", "/actors/friedrich-merz", "/actors/friedrich-merz/positions",
          "/topics", "/topics/makrooekonomie", "/topics/haushalt", "/topics/haushalt/positions", "/propositions",
          "/propositions/schuldenbremse", "/propositions/obergrenze/positions", "/articles", "/articles/a1",
-         "/articles/a3", "/networks", "/query", "/actors/nobody-at-all", "/sparql?query=SELECT", "POSITION"]
+         "/articles/a3", "/networks", "/query", "/actors/nobody-at-all", "/sparql?query=SELECT", "POSITION",
+         "/review", "/review/a1"]
 
 
 def _own_words(template: str) -> list[str]:

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("review-data").textContent);
-  var W = DATA.words;
+  var W = JSON.parse(document.getElementById("words").textContent);
   DATA.actors = DATA.actors.map(function (row) { return {name: row[0], type: row[1], iri: row[2]}; });
   var KEY = "standpunkt-review-token";
   var base = "/articles/" + encodeURIComponent(DATA.article);
@@ -153,7 +153,7 @@
     current = Math.min(current, Math.max(items.length - 1, 0));
     list.innerHTML = "";
     items.forEach(function (item, i) { list.appendChild(renderItem(item, i)); });
-    if (!items.length) list.appendChild(el("li", {className: "meta", text: W.no_positions}));
+    if (!items.length) list.appendChild(el("li", {className: "meta", text: W.review_none}));
     if (form && form.index === -1) list.appendChild(el("li", {className: "review-item adding"}, [form.node]));
     var box = document.getElementById("conflicts"), ul = box.querySelector("ul");
     ul.innerHTML = "";
