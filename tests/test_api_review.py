@@ -51,6 +51,7 @@ def test_api_review_decisions_round_trip(server):
     confirm = post(base, "a1", {"kind": "confirm", "position": p["Friedrich Merz"]["id"]}, tokens["anna"])
     assert confirm.status_code == 201, confirm.text
     assert confirm.json()["kind"] == "confirm" and confirm.json()["reviewer"] == "anna"
+    assert confirm.json()["time"].endswith("Z") and len(confirm.json()["id"]) == 16
     assert confirm.headers["Location"].endswith("/articles/a1/review")
     correct = post(base, "a1", {"kind": "correct", "position": p["Olaf Scholz"]["iri"],
                                 "fields": {"side": "oppose", "act": "demand"}}, tokens["ben"])

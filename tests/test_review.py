@@ -319,3 +319,16 @@ def test_review_users_store_only_a_salted_hash(tmp_path):
         users.add_user(path, "Anna Maria")
     users.remove_user(path, "anna")
     assert users.verify(path, token) is None and [u["name"] for u in users.list_users(path)] == ["ben"]
+
+
+def test_review_reviewer_positions_are_what_each_coder_coded(store):
+    m = machine(store)
+    decide(store, "anna", {"kind": "confirm", "position": m["SPD"].iri})
+    decide(store, "anna", {"kind": "reject", "position": m["Grüne"].iri}, 1)
+    decide(store, "ben", {"kind": "correct", "position": m["SPD"].iri, "fields": {"side": "oppose"}}, 2)
+    anna = review.reviewer_positions(store, "r1", "anna")
+    ben = review.reviewer_positions(store, "r1", "ben")
+    assert [(p.actor_label, p.status, p.side) for p in anna] == [("SPD", "confirmed", "support")]
+    assert [(p.actor_label, p.status, p.side) for p in ben] == [("SPD", "corrected", "oppose")]
+    gold = ben[0].to_position()
+    assert gold.article == "r1" and gold.actor == "SPD" and gold.side == "oppose" and gold.proposition == "mindestlohn"

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 
 from kg import iris
 from kg.build import ACTS, DIRECTIONS, STANCES
-from kg.review.model import Decision, ReviewedPosition, review_graph_prefix
+from kg.review.model import Decision, ReviewedPosition, now_literal, parse_time, review_graph_prefix
 from kg.store import Store
 
 PREFIXES = """PREFIX sp: <https://w3id.org/standpunkt/ontology#>
@@ -128,7 +128,7 @@ SELECT ?d ?kind ?on ?start ?end ?actor ?digest ?result ?reviewer ?time
         result = _s(row, "result")
         found.append(Decision(
             iri=str(row["d"]), kind=str(row["kind"]), article=article_id,
-            reviewer=str(row["reviewer"]).rsplit("/", 1)[-1], time=str(row["time"]),
+            reviewer=str(row["reviewer"]).rsplit("/", 1)[-1], time=now_literal(parse_time(str(row["time"]))),
             start=int(row["start"].toPython()), end=int(row["end"].toPython()), actor=str(row["actor"]),
             position=_s(row, "on"), digest=_s(row, "digest"),
             changed=sorted((_s(row, "changed") or "").split()), result=results.get(result) if result else None))

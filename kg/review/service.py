@@ -47,3 +47,11 @@ def reviewers(store: Store, article_id: str | None = None) -> list[str]:
     if article_id is not None:
         return sorted(decided.get(iris.article_iri(article_id), set()))
     return sorted(set().union(*decided.values())) if decided else []
+
+
+def reviewer_positions(store: Store, article_id: str, user: str) -> list[ReviewedPosition]:
+    """What one reviewer coded in an article: the positions their own decisions confirm,
+    correct or add (their rejections and the positions they left alone are not in it).
+    This is a coder's annotation for `kg agreement` and the gold of `kg evaluate --reviewed`."""
+    review = article_review(store, article_id, users=[user])
+    return [p for p in review.effective if p.status in ("confirmed", "corrected", "added")] if review else []
