@@ -166,7 +166,7 @@ def _list(kind: str, nodes) -> "Response":
     query = lists.parse(kind, request.args, store)
     page, total = lists.page(store, kind, query, limit, offset, language())
     members = _members(nodes(store, page), page)
-    stats = list_stats.entry_stats(store, kind, members)
+    stats = list_stats.entry_stats(store, kind, members, services().cache)
     for member in members:
         s = stats.get(member["@id"], {"positions": 0, "articles": 0, "actors": 0, "first": "", "last": ""})
         member["positionCount"] = s["positions"]

@@ -92,3 +92,16 @@ def test_api_lists_show_counts_on_the_articles_page(client):
     a3 = html[html.index(">a3<"):]
     assert "1 Position · 1 Akteur" in a3[:a3.index("</li>")]
     assert "2 Positionen · 2 Akteure" in html
+
+
+def test_api_lists_counts_follow_a_write(writable_app):
+    """The counts are kept between requests (api.list_stats) and dropped by every write."""
+    from api_fixtures import TOKEN
+
+    client = writable_app.test_client()
+    counts = lambda: {m["@id"].rsplit("/", 1)[-1]: m["positionCount"]  # noqa: E731
+                      for m in client.get("/topics", headers=JSONLD).get_json(force=True)["member"]}
+    assert counts()["einwanderung"] == 2 and counts()["migration"] == 2  # asked twice: the second from the cache
+    deleted = client.delete("/articles/a2", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert deleted.status_code == 204
+    assert counts()["einwanderung"] == 0 and counts()["makrooekonomie"] == 3
