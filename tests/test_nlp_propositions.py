@@ -120,13 +120,17 @@ def test_nlp_propositions_a_judgement_or_a_definite_pointer_joins_the_article_is
 
 
 def test_nlp_propositions_a_claim_taken_from_the_statement_before_reads_as_its_issue():
-    """`Die Union fordert die Abschaffung der Wehrpflicht. Die SPD lehnt dies ab.`: the SPD's
-    claim was taken over from the Union's; it reads as the issue, the SPD for it."""
-    before = _position("Abschaffung der Wehrpflicht")
-    after = replace(_position("Abschaffung der Wehrpflicht", "oppose"), claim_points_back=True)
+    """`Die Union fordert eine Wehrpflicht für alle. Die SPD lehnt dies ab.`: the SPD's claim
+    was taken over from the Union's; it reads as the issue, the SPD against it. Turned by a
+    direction word (`Abschaffung der Wehrpflicht`) it keeps its words, so the stance keeps
+    its meaning toward the claim."""
+    before = _position("eine Wehrpflicht für alle")
+    after = replace(_position("eine Wehrpflicht für alle", "oppose"), claim_points_back=True)
     rows = with_propositions([before, after], active_index())
-    assert (rows[0].claim, rows[0].side) == ("Abschaffung der Wehrpflicht", "oppose")
-    assert (rows[1].claim, rows[1].stance, rows[1].side) == ("Wehrpflicht", "support", "support")
+    assert (rows[1].claim, rows[1].stance, rows[1].side) == ("Wehrpflicht", "oppose", "oppose")
+    turned = replace(_position("Abschaffung der Wehrpflicht", "oppose"), claim_points_back=True)
+    rows = with_propositions([_position("Abschaffung der Wehrpflicht"), turned], active_index())
+    assert (rows[1].claim, rows[1].stance, rows[1].side) == ("Abschaffung der Wehrpflicht", "oppose", "support")
 
 
 def test_nlp_propositions_any_skos_scheme_is_a_codebook():

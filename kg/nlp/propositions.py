@@ -98,7 +98,8 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     nachvollziehen", "das Abkommen"), or its nouns name no matter ("Die Entwicklung geht
     weiter") -- is about the issue most of the other positions name. Such a claim, and one
     taken over from the statement before (`lehnt dies ab`), then reads as the issue it is
-    about, with the stance toward it (kg.nlp.claims keeps the article's words otherwise).
+    about, unless a direction word turned it against the issue (the stance keeps its
+    meaning toward the claim); kg.nlp.claims keeps the article's words otherwise.
     """
     named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     found = [propose(p.claim, p.stance, index, p.sentence, named) for p in positions]
@@ -113,10 +114,9 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
                 proposal = _as_issue(index, cue, proposal, p.stance)
             elif main is not None and vague:
                 proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
-        if proposal.issue is not None and (p.claim_points_back or (
+        if proposal.issue is not None and proposal.direction == "for" and (p.claim_points_back or (
                 (empty or (vague and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
-            p = replace(p, claim=proposal.label, stance=proposal.side)
-            proposal = replace(proposal, direction="for")
+            p = replace(p, claim=proposal.label)  # the stance toward it is the stance toward the claim
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,
                            issue=proposal.issue, side=proposal.side, direction=proposal.direction))
     return out
