@@ -34,6 +34,7 @@ SIZE = 100  # articles per partition: enough tasks to keep both workers busy on 
 
 
 def extract(corpus: Path, out: Path, workers: int, size: int = SIZE) -> dict:
+    """Run the Dask extraction; per task CPU, and per worker process CPU and peak RSS."""
     started = time.perf_counter()
     summary = run_dask(plan([corpus], size), out, workers=workers, announce=lambda _: None)
     wall = time.perf_counter() - started
@@ -41,11 +42,39 @@ def extract(corpus: Path, out: Path, workers: int, size: int = SIZE) -> dict:
     first = min(r.seconds for r in tasks)
     cpu = sum(r.cpu_seconds for r in tasks)
     peaks: dict[int, float] = {}
-    for r in tasks:
+    per_worker: dict[int, float] = {}
+    trace: dict[int, list[float]] = {}
+    for r in tasks:  # partition order, which is submission order
         peaks[r.worker] = max(peaks.get(r.worker, 0.0), r.peak_rss_mb)
+        per_worker[r.worker] = per_worker.get(r.worker, 0.0) + r.cpu_seconds
+        trace.setdefault(r.worker, []).append(r.peak_rss_mb)
     return {"workers": workers, "articles": summary.articles, "quads": summary.quads, "wall": wall,
             "rate": summary.articles / wall, "per_cpu": summary.articles / cpu, "cpu": cpu,
-            "task_wall": sum(r.seconds for r in tasks), "first_task": first, "peaks": sorted(peaks.values())}
+            "task_wall": sum(r.seconds for r in tasks), "first_task": first, "peaks": sorted(peaks.values()),
+            "per_worker": per_worker, "rss_trace": trace}
+
+
+def e2e(n: int, keep: Path, workers: int = 2) -> None:
+    """Extract `n` scale-corpus articles with `workers` workers into keep/shards and load them
+    into keep/store; prints the peak RSS of every worker after each tenth of its partitions
+    (flat memory shows as a flat row) and both stages' wall and CPU time. Reruns skip what is done."""
+    import os
+
+    keep.mkdir(parents=True, exist_ok=True)
+    corpus = keep / f"corpus-{n}.jsonl.gz"
+    if not corpus.exists():
+        write_jsonl(corpus, n)
+    print(f"e2e {n} articles, load average at start {os.getloadavg()}", flush=True)
+    r = extract(corpus, keep / "shards", workers, 500)
+    print(f"extract: {r['articles']} articles, {r['quads']} quads, {r['wall']:.0f} s wall ({r['rate']:.1f} articles/s), "
+          f"{r['cpu']:.0f} CPU-s in tasks ({r['per_cpu']:.2f} articles per CPU-second), "
+          f"per worker CPU {', '.join(f'{c:.0f}' for c in r['per_worker'].values())} s", flush=True)
+    for pid, trace in r["rss_trace"].items():
+        print(f"  worker {pid}: peak RSS after its partitions, in order: {' '.join(f'{m:.0f}' for m in trace)} MB")
+    got = load(keep / "shards", keep / "store")
+    print(f"load: {got['quads']} quads in {got['seconds']:.1f} s wall = {got['rate']:,.0f} quads/s, {got['cpu']:.1f} CPU-s "
+          f"({got['quads'] / got['cpu']:,.0f} quads per CPU-second); end to end {r['wall'] + got['seconds'] + got['reference_seconds']:.0f} s wall; "
+          f"load average at end {os.getloadavg()}", flush=True)
 
 
 def load(shards: Path, store: Path) -> dict:
@@ -80,7 +109,12 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2000, help="corpus for the 1- and 2-worker runs (0: skip)")
     ap.add_argument("--memory", type=int, nargs="*", default=[], help="corpus sizes for the memory runs (2 workers)")
     ap.add_argument("--load-triples", type=int, default=1_000_000)
+    ap.add_argument("--e2e", type=int, default=0, help="extract and load this many articles (2 workers) into --keep")
+    ap.add_argument("--keep", type=Path, help="folder for --e2e: corpus, shards, store (kept; a rerun resumes)")
     args = ap.parse_args()
+    if args.e2e:
+        e2e(args.e2e, args.keep or Path(tempfile.mkdtemp(prefix="scale-e2e-")))
+        return 0
     tmp = Path(tempfile.mkdtemp(prefix="scale-bench-"))
     try:
         if args.articles:

@@ -196,3 +196,20 @@ def test_distributed_load_cli_errors(tmp_path, capsys):
     assert "no shards" in capsys.readouterr().err
     assert main(["extract", "--engine", "dask", str(tmp_path / "empty")]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_distributed_load_names_a_bad_shard(tmp_path, capsys):
+    """A shard that is not gzip, or not N-Quads, stops `kg load` with its name and exit 2."""
+    import gzip
+
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    (folder / "part-000000-aaaa.nq.gz").write_bytes(b"plain text, not gzip")
+    assert main(["load", str(folder), "--store", str(tmp_path / "s"), "--threads", "2"]) == 2
+    assert "part-000000-aaaa.nq.gz" in capsys.readouterr().err
+    (folder / "part-000000-aaaa.nq.gz").write_bytes(gzip.compress(b"<urn:a> <urn:b> oops .\n"))
+    assert main(["load", str(folder), "--store", str(tmp_path / "t")]) == 2
+    err = capsys.readouterr().err
+    assert "part-000000-aaaa.nq.gz" in err and "N-Quads" in err
+    assert main(["load", str(folder), "--store", str(tmp_path / "u"), "--threads", "0"]) == 2
+    assert "--threads" in capsys.readouterr().err

@@ -11,22 +11,27 @@ def register(subparsers) -> None:
         "load", help="bulk-load extracted shards (*.nq.gz) into the embedded store",
         description="Load every *.nq.gz shard that `kg extract --engine dask|local --out DIR` wrote "
                     "into the embedded store with Oxigraph's bulk loader (no per-article "
-                    "transactions), plus the ontology and topic graphs as `kg ingest` writes them. "
+                    "transactions, several shards at once), plus the ontology and topic graphs as `kg ingest` writes them. "
                     "Not atomic, but idempotent: after an interruption, run it again.")
     p.add_argument("folder", metavar="DIR", help="the folder of shards")
     add_store_option(p, remote=False)
+    p.add_argument("--threads", type=int, default=None, metavar="N",
+                   help="shards loaded at once (default: the number of cores, at most 8)")
     p.add_argument("--progress", action="store_true", default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from kg.load import find_shards, load_shards
+    from kg.errors import KGError
+    from kg.load import THREADS, find_shards, load_shards
     from kg.store import OxigraphStore
 
+    if args.threads is not None and args.threads < 1:
+        raise KGError("--threads must be at least 1")
     shards = find_shards(args.folder)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     with OxigraphStore(args.store) as store:
-        summary = load_shards(store, shards, progress=progress)
+        summary = load_shards(store, shards, progress=progress, threads=args.threads or THREADS)
     print(summary.line(), file=sys.stderr)
     return 0
