@@ -17,6 +17,11 @@ from rdflib.namespace import RDF, XSD
 
 __all__ = ["Compactor", "Lit", "Literal"]
 
+# rdflib namespaces resolve attributes through __getattr__ on every use: once here, not per triple
+_TYPE = str(RDF.type)
+_STRING = str(XSD.string)
+_STRING_IRI = URIRef(_STRING)
+
 
 class Lit(str):
     """A literal as the compactor needs it (lexical form, datatype, language), without
@@ -28,7 +33,7 @@ class Lit(str):
 
     def __new__(cls, value: str, datatype: str | None = None, language: str | None = None):
         self = super().__new__(cls, value)
-        self.datatype = None if language else URIRef(datatype or XSD.string)
+        self.datatype = None if language else (URIRef(datatype) if datatype and datatype != _STRING else _STRING_IRI)
         self.language = language
         return self
 
@@ -105,9 +110,9 @@ class Compactor:
             return None
         if obj.language:
             return str(obj) if d.get("@language") == obj.language and not kind else None
-        datatype = str(obj.datatype or XSD.string)
+        datatype = str(obj.datatype or _STRING)
         if kind is None and "@language" not in d:
-            if datatype == str(XSD.string):
+            if datatype == _STRING:
                 return str(obj)
             native = _NATIVE.get(datatype)
             if native is int and _canonical_int(str(obj)):
@@ -124,8 +129,8 @@ class Compactor:
             return {"@id": f"_:{obj}"}
         if obj.language:
             return {"@value": str(obj), "@language": obj.language}
-        datatype = str(obj.datatype or XSD.string)
-        if datatype == str(XSD.string):
+        datatype = str(obj.datatype or _STRING)
+        if datatype == _STRING:
             return {"@value": str(obj)}
         return {"@value": str(obj), "@type": self.compact_iri(datatype)}
 
@@ -144,14 +149,15 @@ class Compactor:
     def _node(self, subject, by_subject, embed, seen) -> dict:
         seen = seen | {subject}
         node: dict = {"@id": f"_:{subject}" if isinstance(subject, BNode) else str(subject)}
-        types = sorted(str(o) for p, o in by_subject.get(subject, ()) if p == RDF.type)
+        pairs = by_subject.get(subject, ())
+        types = sorted(str(o) for p, o in pairs if str.__eq__(p, _TYPE))
         if types:
             compacted = [self.compact_iri(t, vocab=True) for t in types]
             node["@type"] = compacted[0] if len(compacted) == 1 else compacted
         props: dict[str, list] = defaultdict(list)
         containers: dict[str, str | None] = {}
-        for p, o in sorted(by_subject.get(subject, ()), key=_sort_key):
-            if p == RDF.type:
+        for p, o in sorted(pairs, key=_sort_key):
+            if str.__eq__(p, _TYPE):  # predicates are always IRIs
                 continue
             if (o in embed or isinstance(o, BNode)) and o in by_subject and o not in seen:
                 key, value, container = self.key_and_value(str(p), URIRef("urn:x"))

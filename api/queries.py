@@ -45,15 +45,21 @@ def construct(store: Store, text: str) -> list[tuple]:
         triples = store.construct_triples(text)
     else:
         triples = ox.parse(store.query_raw(text, "application/n-triples"), ox.RdfFormat.N_TRIPLES)
-    return [(_term(t.subject), _term(t.predicate), _term(t.object)) for t in triples]
+    term = _Terms()
+    return [(term(t.subject), term(t.predicate), term(t.object)) for t in triples]
 
 
-def _term(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    return Lit(term.value, term.datatype.value if term.datatype else None, term.language)
+class _Terms(dict):
+    """pyoxigraph terms as rdflib ones for one answer, each IRI and blank node built once:
+    predicates and classes repeat on every node, and URIRef checks its text each time."""
+
+    def __call__(self, term):
+        if isinstance(term, ox.Literal):
+            return Lit(term.value, term.datatype.value if term.datatype else None, term.language)
+        found = self.get(term)
+        if found is None:
+            found = self[term] = URIRef(term.value) if isinstance(term, ox.NamedNode) else BNode(term.value)
+        return found
 
 
 def _ints(rows, name="n") -> int:

@@ -40,32 +40,34 @@ def iri_for(kind: str, local: str) -> str:
     return iri
 
 
-def href(kind: str, iri: str, sub: str = "") -> str | None:
+def href(kind: str, iri: str, sub: str = "", root: str | None = None) -> str | None:
     """The API URL of a store IRI (plus a sub-resource such as "/positions"), or None for
-    IRIs the API does not serve. Built as a string: url_for() per node was a tenth of an answer's time."""
+    IRIs the API does not serve. Built as a string: url_for() per node was a tenth of an answer's
+    time; `root` (request.url_root, computed anew on every access) is passed down by loops."""
     try:
         local = iris.local_id(str(iri), kind)
     except ValueError:
         return None
-    return f"{request.url_root}{kind}s/{local}{sub}"
+    return f"{root or request.url_root}{kind}s/{local}{sub}"
 
 
-def _add_links(node: dict) -> dict:
+def _add_links(node: dict, root: str | None = None) -> dict:
     """href (and positions) links for every node the API serves, recursively."""
+    root = root or request.url_root
     types = node.get("@type", [])
     types = [types] if isinstance(types, str) else types
-    kinds = [] if "Evidence" in types else list(KINDS)
+    kinds = [] if "Evidence" in types else KINDS
     for kind in kinds:
-        link = href(kind, node["@id"])
+        link = href(kind, node["@id"], root=root)
         if link:
             node["href"] = link
             if kind in ("actor", "topic", "proposition"):
-                node["positions"] = href(kind, node["@id"], "/positions")
+                node["positions"] = href(kind, node["@id"], "/positions", root)
             break
     for value in node.values():
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, dict) and "@id" in item and len(item) > 1:
-                _add_links(item)
+                _add_links(item, root)
     return node
 
 
@@ -96,7 +98,7 @@ def collection(members: list[dict], total: int, limit: int, offset: int) -> dict
     if offset + limit < total:
         view["next"] = page(offset + limit)
     return {"@context": context(), "@id": request.base_url, "@type": "Collection",
-            "totalItems": total, "view": view, "member": [_add_links(m) for m in members]}
+            "totalItems": total, "view": view, "member": [_add_links(m, request.url_root) for m in members]}
 
 
 def _members(graph, roots, embed=None) -> list[dict]:

@@ -172,12 +172,14 @@ def with_base(text: str) -> str:
     """Relative IRIs in a request resolve against the endpoint URL /sparql (SPARQL 1.1 Protocol
     §2.2.3), for updates sent to /sparql/update too. Prepended on the same line, so that the
     store's error positions stay on the client's lines."""
-    return f"BASE <{_endpoint_url(request.url_root)}> {text}"
+    env = request.environ
+    return f"BASE <{_endpoint_url(env['wsgi.url_scheme'], request.host, env.get('SCRIPT_NAME', ''))}> {text}"
 
 
 @lru_cache(maxsize=64)
-def _endpoint_url(root: str) -> str:
-    """The endpoint's external URL per host the server is reached by (url_for is slow)."""
+def _endpoint_url(scheme: str, host: str, script_root: str) -> str:
+    """The endpoint's external URL per scheme, host and mount point the server is reached by
+    (url_for, and even request.url_root, cost more than the rest of a small query's request)."""
     return url_for("sparql.endpoint", _external=True)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import shutil
 import sys
 import tempfile
@@ -42,24 +43,24 @@ def extract(corpus: Path, out: Path, workers: int, size: int = SIZE) -> dict:
     first = min(r.seconds for r in tasks)
     cpu = sum(r.cpu_seconds for r in tasks)
     peaks: dict[int, float] = {}
+    process_cpu: dict[int, float] = {}
     per_worker: dict[int, float] = {}
     trace: dict[int, list[float]] = {}
     for r in tasks:  # partition order, which is submission order
         peaks[r.worker] = max(peaks.get(r.worker, 0.0), r.peak_rss_mb)
         per_worker[r.worker] = per_worker.get(r.worker, 0.0) + r.cpu_seconds
+        process_cpu[r.worker] = max(process_cpu.get(r.worker, 0.0), r.process_cpu)
         trace.setdefault(r.worker, []).append(r.peak_rss_mb)
     return {"workers": workers, "articles": summary.articles, "quads": summary.quads, "wall": wall,
             "rate": summary.articles / wall, "per_cpu": summary.articles / cpu, "cpu": cpu,
             "task_wall": sum(r.seconds for r in tasks), "first_task": first, "peaks": sorted(peaks.values()),
-            "per_worker": per_worker, "rss_trace": trace}
+            "per_worker": per_worker, "rss_trace": trace, "process_cpu": process_cpu}
 
 
 def e2e(n: int, keep: Path, workers: int = 2) -> None:
     """Extract `n` scale-corpus articles with `workers` workers into keep/shards and load them
     into keep/store; prints the peak RSS of every worker after each tenth of its partitions
     (flat memory shows as a flat row) and both stages' wall and CPU time. Reruns skip what is done."""
-    import os
-
     keep.mkdir(parents=True, exist_ok=True)
     corpus = keep / f"corpus-{n}.jsonl.gz"
     if not corpus.exists():
@@ -109,6 +110,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=2000, help="corpus for the 1- and 2-worker runs (0: skip)")
     ap.add_argument("--memory", type=int, nargs="*", default=[], help="corpus sizes for the memory runs (2 workers)")
     ap.add_argument("--load-triples", type=int, default=1_000_000)
+    ap.add_argument("--size", type=int, default=SIZE, help="articles per partition in the 1- and 2-worker runs")
     ap.add_argument("--e2e", type=int, default=0, help="extract and load this many articles (2 workers) into --keep")
     ap.add_argument("--keep", type=Path, help="folder for --e2e: corpus, shards, store (kept; a rerun resumes)")
     args = ap.parse_args()
@@ -120,12 +122,21 @@ def main() -> int:
         if args.articles:
             corpus = tmp / "corpus.jsonl.gz"
             write_jsonl(corpus, args.articles)
-            runs = [extract(corpus, tmp / f"out-{w}", w) for w in (1, 2)]
+            runs = []
+            for w in (1, 2):
+                before = os.getloadavg()
+                runs.append(extract(corpus, tmp / f"out-{w}", w, args.size))
+                runs[-1]["loads"] = (before, os.getloadavg())
             for r in runs:
                 print(f"workers={r['workers']}: {r['articles']} articles, {r['quads']} quads, {r['wall']:.1f} s wall "
-                      f"({r['rate']:.1f} articles/s), {r['cpu']:.1f} CPU-s in tasks ({r['per_cpu']:.1f} articles per "
-                      f"CPU-second), peak RSS per worker {', '.join(f'{p:.0f}' for p in r['peaks'])} MB", flush=True)
-            print(f"2 / 1 workers: {runs[1]['rate'] / runs[0]['rate']:.2f}x on the wall clock", flush=True)
+                      f"({r['rate']:.1f} articles/s), {r['cpu']:.1f} CPU-s in tasks ({r['per_cpu']:.2f} articles per "
+                      f"CPU-second), worker processes' CPU {', '.join(f'{c:.1f}' for c in r['process_cpu'].values())} s, "
+                      f"peak RSS per worker {', '.join(f'{p:.0f}' for p in r['peaks'])} MB, load average "
+                      f"{r['loads'][0][0]:.1f} before, {r['loads'][1][0]:.1f} after", flush=True)
+            one, two = (max(r["process_cpu"].values()) for r in runs)
+            print(f"2 / 1 workers: {runs[1]['rate'] / runs[0]['rate']:.2f}x on the wall clock; "
+                  f"{one / two:.2f}x with a core per worker (the busiest worker process's CPU-seconds, start-up "
+                  f"and Dask's own work included: {one:.1f} s alone, {two:.1f} s of two)", flush=True)
             got = load(tmp / "out-2", tmp / "store-real")
             print(f"kg load, real shards: {got['quads']} quads in {got['seconds']:.2f} s = {got['rate']:,.0f} quads/s "
                   f"(and {got['reference_seconds']:.2f} s for the reference graphs)", flush=True)

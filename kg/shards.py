@@ -40,8 +40,9 @@ class PartitionResult:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     skipped: bool = False
-    worker: int = 0  # the process id that ran it, and its peak memory so far (bench/scale_bench.py)
+    worker: int = 0  # the process id that ran it, its peak memory and CPU-seconds so far (bench/scale_bench.py)
     peak_rss_mb: float = 0.0
+    process_cpu: float = 0.0
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -107,14 +108,17 @@ def process_partition(partition: Partition, out: str | os.PathLike) -> Partition
     result.rejected, result.quads = len(rejects), len(quads)
     _write_all(out, partition.name, quads, positions, rejects)
     result.seconds, result.cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
-    result.worker, result.peak_rss_mb = os.getpid(), _peak_rss_mb()
+    result.worker, result.peak_rss_mb, result.process_cpu = os.getpid(), *_usage()
     return result
 
 
-def _peak_rss_mb() -> float:
+def _usage() -> tuple[float, float]:
+    """(peak RSS in MB, CPU-seconds) of this process so far: pipeline loading and the engine's
+    own work included, which the task's CPU time leaves out."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def _article(article):

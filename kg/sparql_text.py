@@ -37,8 +37,13 @@ def keywords(text: str) -> Iterator[str]:
 
 
 def declares_dataset(query: str) -> bool:
-    """Whether a query names its own dataset with FROM or FROM NAMED (SPARQL 1.1 §13.2)."""
-    return "FROM" in keywords(query)
+    """Whether a query names its own dataset with FROM or FROM NAMED (SPARQL 1.1 §13.2).
+    Most queries do not contain the letters at all, and then need no lexing (which costs
+    milliseconds on a query with a long VALUES list)."""
+    return _FROM.search(query) is not None and "FROM" in keywords(query)
+
+
+_FROM = re.compile("from", re.IGNORECASE)
 
 
 def dataset_clause(query: str) -> tuple[list[str], list[str]]:
