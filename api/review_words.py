@@ -30,9 +30,11 @@ REVIEW_WORDS: dict[str, tuple[str, str]] = {
                       "Not signed in: you can read but not decide."),
     "keys_title": ("Tastatur", "Keyboard"),
     "keys": ("j/k: nächste/vorige Position · c: bestätigen · r: ablehnen · e: bearbeiten · u: eigene Entscheidung zurücknehmen · "
-             "a: Position zum markierten Satz hinzufügen (Satz anklicken oder Text markieren) · Esc: Formular schließen",
+             "s/S: nächsten/vorigen Satz wählen (oder Satz anklicken, Text markieren) · a: Position zum gewählten Satz "
+             "hinzufügen · Esc: Formular schließen",
              "j/k: next/previous position · c: confirm · r: reject · e: edit · u: undo your decision · "
-             "a: add a position for the selected sentence (click a sentence or select text) · Esc: close the form"),
+             "s/S: choose the next/previous sentence (or click a sentence, select text) · a: add a position for the "
+             "chosen sentence · Esc: close the form"),
     "text_help": ("Markiert: Belegsätze der Positionen. Ein Satz wird per Klick oder Textauswahl gewählt.",
                   "Marked: the positions' evidence sentences. Click a sentence or select text to choose it."),
     "confirm": ("Bestätigen", "Confirm"),

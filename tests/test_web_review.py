@@ -49,6 +49,9 @@ def review_server(tmp_path):
     store.close()
 
 
+CLEAR_STATUS = "() => { const s = document.querySelector('#review-status'); s.textContent = ''; s.className = 'meta'; }"
+
+
 def _dump(store) -> bytes:
     out = io.BytesIO()
     store.dump(out, "nquads")
@@ -177,12 +180,23 @@ def test_web_review_a_bad_token_changes_nothing(page, review_server):
     page.keyboard.press("c")
     page.wait_for_selector("#review-status.error")
     assert page.locator("#review-status").inner_text().startswith(("401", "403"))
-    page.evaluate("() => { const s = document.querySelector('#review-status'); s.textContent = ''; s.className = 'meta'; }")
+    page.evaluate(CLEAR_STATUS)
     page.keyboard.press("e")
     page.locator("form.review-form input[name=claim]").fill("etwas anderes")
     page.locator("form.review-form button[type=submit]").click()
     page.wait_for_selector("#review-status.error")
     assert page.locator("#review-status").inner_text().startswith(("401", "403"))
+    page.keyboard.press("Escape")
+    page.keyboard.press("s")  # the keyboard way to a sentence: s from the current position's, twice
+    page.keyboard.press("s")
+    assert page.locator("#review-text .sentence.picked").inner_text() == "Für den Verkehrsclub Muster ist ein Tempolimit überfällig."
+    page.keyboard.press("a")
+    assert "Verkehrsclub Muster" in page.locator("form.review-form").inner_text()
+    page.locator("form.review-form input[name=actor]").fill("Verkehrsclub Muster")
+    page.locator("form.review-form input[name=claim]").fill("Tempolimit")
+    page.evaluate(CLEAR_STATUS)
+    page.locator("form.review-form button[type=submit]").click()
+    page.wait_for_selector("#review-status.error")
     assert _dump(store) == before
     assert page.locator("#positions li.status-unreviewed").count() == 3
 

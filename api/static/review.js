@@ -324,6 +324,18 @@
     render();
   });
 
+  // s / S: the next or previous sentence becomes the chosen one (from the current position's)
+  function step(by) {
+    var starts = sentences.map(function (s) { return +s.dataset.start; });
+    var from = picked ? picked.start : (items[current] ? items[current].shown.start : -1);
+    var at = starts.indexOf(from);
+    var next = sentences[at < 0 ? (by > 0 ? 0 : sentences.length - 1) : Math.max(0, Math.min(sentences.length - 1, at + by))];
+    if (!next) return;
+    picked = {start: +next.dataset.start, end: +next.dataset.end};
+    render();
+    next.scrollIntoView({block: "nearest"});
+  }
+
   document.getElementById("add").addEventListener("click", function () { openForm("add"); });
 
   document.addEventListener("keydown", function (e) {
@@ -331,7 +343,8 @@
     if (e.target.closest("input, select, textarea") || e.ctrlKey || e.metaKey || e.altKey) return;
     var keys = {j: function () { move(current + 1); }, k: function () { move(current - 1); },
                 c: function () { act("confirm"); }, r: function () { act("reject"); }, e: function () { act("edit"); },
-                u: function () { act("undo"); }, a: function () { act("add"); }};
+                u: function () { act("undo"); }, a: function () { act("add"); },
+                s: function () { step(1); }, S: function () { step(-1); }};
     if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
   });
 
