@@ -75,9 +75,11 @@ def _speakers_own_cue(v: SentenceView, idx: list[int]) -> list[int]:
     cue = next((i for i in first if v.toks[i].tag_ in ("VVFIN", "VVINF", "VVPP")
                 and not (resources.verbs().get(v.toks[i].lemma_) or _NO_TRIGGER).report
                 and resources.verbs().get(v.toks[i].lemma_) is not None), None)
+    holds = next((i for i in first if v.toks[i].lemma_ == "halten" and v.toks[i].tag_.startswith("VV")), None)
+    cue = cue if cue is not None else holds  # `er halte die Erbschaftsteuer für falsch`
     if pronoun is None or cue is None or abs(pronoun - next((i for i in first if v.toks[i].tag_ in FINITE), cue)) > 2:
         return []
-    inner = Hit(cue, resources.verbs()[v.toks[cue].lemma_], "verb")
+    inner = Hit(cue, resources.verbs().get(v.toks[cue].lemma_) or Trigger("assertion", 1), "verb")
     frame = frame_of(v, inner, None) | {pronoun}
     inside = set(idx)
     found = [i for i in _region(v, inner, None, frame) if i not in frame and i in inside]
