@@ -162,13 +162,18 @@ def test_web_review_confirm_correct_reject_add_then_reingest(page, review_server
     page.wait_for_selector("#positions li.review-item")
     assert page.locator("#conflicts").is_visible()
     assert page.locator("#conflicts li").count() == 1
-    assert "etwas anderes" in page.locator("#conflicts li").inner_text()
+    conflict = page.locator("#conflicts li").inner_text()
+    assert "etwas anderes" in conflict and "Bernd Probe" in conflict and "abgelehnt" in conflict and "anna" in conflict
     assert page.locator("#positions li.status-rejected .badge.conflict").count() == 1
     assert page.locator("#positions li.status-unreviewed .actor").all_inner_texts() == ["Clara Test"]
     _wait_status(page, "Anna Beispiel", "confirmed")
     _wait_status(page, "ADAC", "corrected")
     _wait_status(page, "Verkehrsclub Muster", "added")
     assert page.evaluate(OVERFLOWS) == []
+    page.locator("#conflicts li button").click()  # the coder looks again: undoes the flagged rejection
+    page.wait_for_selector("#conflicts", state="hidden")
+    _wait_status(page, "Bernd Probe", "unreviewed")
+    assert len(requests.get(base + "/articles/r1/review", timeout=10).json()["decisions"]) == 3
 
 
 def test_web_review_a_bad_token_changes_nothing(page, review_server):

@@ -10,6 +10,7 @@
   var W = JSON.parse(document.getElementById("words").textContent);
   DATA.actors = DATA.actors.map(function (row) { return {name: row[0], type: row[1], iri: row[2]}; });
   var KEY = "standpunkt-review-token";
+  var KIND_STATUS = {confirm: "st_confirmed", reject: "st_rejected", correct: "st_corrected", add: "st_added"};
   var base = "/articles/" + encodeURIComponent(DATA.article);
   var list = document.getElementById("positions");
   var textBox = document.getElementById("review-text");
@@ -146,6 +147,11 @@
 
   function own(item) { return item.decisions.some(function (d) { return d.reviewer === user(); }); }
 
+  function actorName(iri) {
+    var known = DATA.actors.filter(function (a) { return a.iri === iri; })[0];
+    return known ? known.name : String(iri || "").split("/").pop();
+  }
+
   function conflictText(c) { return (W["conflict_" + c.reason] || c.reason) + (c.message ? " — " + c.message : ""); }
 
   function render() {
@@ -160,7 +166,9 @@
     review.conflicts.forEach(function (c) {
       var d = review.decisions.filter(function (x) { return x.id === c.decision; })[0] || {};
       ul.appendChild(el("li", {"data-decision": c.decision}, [
-        (d.kind || "") + " · " + label(d.result && d.result.actor || {label: d.actor}) + " · " + conflictText(c)]));
+        [W[KIND_STATUS[d.kind]] || d.kind, actorName(d.result ? d.result.actor.iri : d.actor), W.by + " " + d.reviewer, conflictText(c)].join(" · "),
+        d.sentence ? el("div", {className: "meta", text: "„" + textOf(d.sentence) + "“"}) : null,
+        d.reviewer === user() ? el("button", {type: "button", className: "secondary", "data-decision": d.id, text: W.undo}) : null]));
     });
     box.hidden = !review.conflicts.length;
     mark();
@@ -335,6 +343,11 @@
     render();
     next.scrollIntoView({block: "nearest"});
   }
+
+  document.getElementById("conflicts").addEventListener("click", function (e) {
+    var id = e.target.dataset ? e.target.dataset.decision : null;
+    if (id && e.target.tagName === "BUTTON") send("DELETE", base + "/decisions/" + encodeURIComponent(id), null, null);
+  });
 
   document.getElementById("add").addEventListener("click", function () { openForm("add"); });
 
