@@ -78,10 +78,10 @@ def _wait_status(page, actor, status):
     page.wait_for_selector(f"#positions li.review-item.status-{status} >> text={actor}")
 
 
-def _sign_in(page, token):
+def _sign_in(page, token, says="angemeldet als"):
     page.fill("#token", token)
     page.click("#sign-in")
-    assert "angemeldet als" in page.locator("#auth-state").inner_text()
+    assert says in page.locator("#auth-state").inner_text()
 
 
 def test_web_review_confirm_correct_reject_add_then_reingest(page, review_server, tmp_path):
@@ -220,6 +220,16 @@ def test_web_review_queue_and_pages_fit_and_speak_english(page, review_server):
     page.goto(base + "/review/r1?lang=en")
     page.wait_for_selector("#positions li.review-item")
     assert "Confirm (c)" in page.locator("#positions li.review-item").first.inner_text()
+    assert page.evaluate(OVERFLOWS) == []
+    _sign_in(page, token, "signed in as")  # a correction to an actor of the gazetteer the store does not hold yet
+    _select(page, "Bernd Probe")
+    page.keyboard.press("e")
+    page.locator("#positions li.current form.review-form input[name=actor]").fill("Friedrich Merz")
+    page.locator("#positions li.current form.review-form button[type=submit]").click()
+    _wait_status(page, "Friedrich Merz", "corrected")
+    assert "Machine: Bernd Probe" in _item(page, "Friedrich Merz").inner_text()
+    effective = requests.get(base + "/articles/r1/review", timeout=10).json()["effective"]
+    assert [p["actor"]["iri"].rsplit("/", 1)[-1] for p in effective if p["status"] == "corrected"] == ["friedrich-merz"]
     assert page.evaluate(OVERFLOWS) == []
     page.goto(base + "/review?status=reviewed&lang=en")
     assert page.locator("#queue").count() == 0 and "No articles" in page.locator("main").inner_text()
