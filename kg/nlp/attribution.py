@@ -294,6 +294,8 @@ class Attributor:
                 continue
             i, j = v.local(m), v.pos[m.end - 1] + 1
             before = [t.text.lower() for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
+            if before[-1:] in (["von"], ["vom"]) and len(before) > 2 and before[-3] == "nach":
+                before = before[:-1]  # `nach Meinung von X` as `nach Meinung X`
             after = [t.text.lower() for t in v.toks[j:j + 2]]
             for form, where, act, cue in resources.source_markers():
                 n = len(form)

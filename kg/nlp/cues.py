@@ -62,7 +62,8 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     joined = _particle_after_commas(v, i) or _bracket_word(v, i) if t.tag_ == "VVFIN" else None
     if joined in resources.verbs() and _licensed(v, i, joined):
         return Hit(i, resources.verbs()[joined], "verb")
-    if t.tag_ == "VMFIN" and lemma == "wollen":
+    if t.tag_ == "VMFIN" and lemma == "wollen" and not v.subordinate(v.segs[i]):  # `Was X machen will, …`,
+        # `das Ziel, das die EU erreichen will`: an intention the sentence only mentions
         has_inf = any(v.toks[j].tag_ in ("VVINF", "VAINF") for j in v.seg_tokens(v.segs[i]) if j > i)
         return Hit(i, Trigger("proposal" if has_inf else "demand", 1), "modal")
     return None

@@ -94,7 +94,8 @@ FUNCTION_WORDS = frozenset({
 })
 
 # Separable verb particles, longest first: "zurückzuweisen" is zurück + zu + weisen.
-ESTIMATE = frozenset({"dürfte", "dürften"})  # epistemic Konjunktiv II: the writer's guess, not reported speech
+ESTIMATE = frozenset({"dürfte", "dürften", "könnte", "könnten"})  # epistemic Konjunktiv II: the writer's guess
+# or a possibility the writer weighs, not reported speech
 GOING_ON = "weiter"  # `sagte weiter`: the tagger joins it as a particle, but the verb is `sagen`
 SEPARABLE_PARTICLES = ("zusammen", "zurück", "weiter", "nieder", "fest", "fort", "nach", "ab", "an", "auf",
                        "aus", "bei", "ein", "mit", "vor", "weg", "um", "los", "her", "hin", "zu")

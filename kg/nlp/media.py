@@ -71,6 +71,8 @@ class MediaMentions(ActorView):
             info = self.entity(name)
             info.type, info.kind, info.known, info.gender = "organization", "organisation", False, None
         self._add(toks, i, j, name, "name", OUTLET)
+        if " " not in name:
+            self.local[(name,)] = name  # `laut Nordkurier` after `die Zeitung „Nordkurier“`
         return j
 
     @staticmethod

@@ -95,6 +95,8 @@ class MentionFinder(ActorView):
         of the body named before it here."""
         if hit[0] != 1 or self._info(hit[1]).kind != "state" or words[i] == hit[1] or i == 0:
             return False
+        if words[i] == hit[1] + "s" and not self.orgs.is_body_word(words[i - 1]):
+            return False  # `nach Auffassung Polens`: the state's own view, not a body seated there
         k = i - 1 if words[i - 1] not in ("in", "von") else i - 2
         return k >= 0 and toks[k].tag_ in ("NN", "NE") and words[k][:1].isupper() and not (
             self.gaz.match(words, k) or _state_organ_word(words[k]))

@@ -29,6 +29,12 @@ def _state_organ_word(word: str) -> bool:
 class OrganisationMentions(ActorView):
     """Asked by kg.nlp.mentions.MentionFinder at each token; adds to the same ArticleActors."""
 
+    @staticmethod
+    def is_body_word(word: str) -> bool:
+        """`Botschaft`, `Regierung`, `Handelskammer`: a noun for a body that may be seated in a
+        capital or belong to a state (`die Botschaft Polens`)."""
+        return organisations.is_org_head(word) or _state_organ_word(word) or word.lower() in resources.bodies()
+
     def unknown_org(self, toks, words, i, hit) -> int | None:
         """An organisation named by a head noun the gazetteer lacks (kg.nlp.organisations);
         it wins over a shorter gazetteer form inside it (`Bund Deutscher Kriminalbeamter`
@@ -49,13 +55,15 @@ class OrganisationMentions(ActorView):
     def acronym(self, toks, words, i) -> int | None:
         """`TEPCO erklärte`, `kritisierte die KDB`: an acronym the gazetteer lacks, next to
         a verb of saying or taking a side, names an organisation (elsewhere it may be a
-        product, a law or a unit, and stays none)."""
+        product, a law or a unit, and stays none); once so introduced it names the
+        organisation anywhere in the article."""
         word = words[i]
         if len(word) > 8 or word.upper() != word or sum(c.isupper() for c in word) < 2 \
                 or not word.replace("-", "").isalnum() or word in resources.abbreviations() \
                 or (i and toks[i - 1].tag_ == "APPR") or not speaks(toks, i, 1):
             return None
         self._add(toks, i, i + 1, self._generic(word, "organisation"), "name")
+        self.local[(word,)] = word  # `laut ISNA` later: the acronym the article introduced names it anywhere
         return i + 1
 
     def land_government(self, toks, words, i) -> int | None:
