@@ -221,7 +221,7 @@ def undo(store: Store, article_id: str, user: str, decision_id: str) -> None:
 
     :raise ReviewError: 404 no such decision, 409 it is another article's, 403 another reviewer's."""
     check_name(user)
-    if read.article_info(store, article_id) is None and not read.review_graphs(store, article_id):
+    if read.article_info(store, article_id) is None and not read.decisions(store, article_id):
         raise ReviewError(404, f"no article {article_id!r}")
     iri = decision_iri(decision_id)
     if read.safe_iri(iri) is None:

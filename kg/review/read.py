@@ -8,7 +8,6 @@ reach the query text only as IRIs minted by kg.iris (percent-encoded ids) or che
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
 
 from kg import iris
 from kg.build import ACTS, DIRECTIONS, STANCES
@@ -51,17 +50,21 @@ def article_info(store: Store, article_id: str) -> dict | None:
             "text": str(row["text"])}
 
 
-def positions(store: Store, graphs: list[str]) -> list[ReviewedPosition]:
-    """The positions held in `graphs` (an article graph, review graphs), in text order."""
-    if not graphs:
-        return []
+def positions(store: Store, article_id: str, review: bool = False) -> list[ReviewedPosition]:
+    """The machine positions of an article (its own graph), or with `review` the positions its
+    reviewers stated (its review graphs), in text order.
+
+    The graph is a constant or found through the article (prov:wasDerivedFrom), never a VALUES
+    list of graph names: Virtuoso's planner estimates years for GRAPH ?g over VALUES ?g with
+    OPTIONALs and refuses to start."""
+    article = iris.article_iri(article_id)
+    graph = "?g" if review else f"<{article}>"
     rows = store.query(PREFIXES + f"""
-SELECT ?g ?p ?holder ?holderLabel ?stance ?act ?claim ?topic ?topicLabel ?prop ?propLabel ?issue
-       ?side ?direction ?date ?confidence ?gen ?rev ?start ?end ?sentence ?article WHERE {{
-  VALUES ?g {{ {' '.join(f'<{g}>' for g in graphs)} }}
-  GRAPH ?g {{
+SELECT ?p ?holder ?holderLabel ?stance ?act ?claim ?topic ?topicLabel ?prop ?propLabel ?issue
+       ?side ?direction ?date ?confidence ?gen ?rev ?start ?end ?sentence WHERE {{
+  GRAPH {graph} {{
     ?p a sp:Position ; sp:holder ?holder ; sp:stance ?stance ; sp:act ?act ; sp:claim ?claim ;
-       sp:evidence ?e ; prov:wasDerivedFrom ?article .
+       sp:evidence ?e ; prov:wasDerivedFrom <{article}> .
     ?e rdf:value ?sentence ; sp:startOffset ?start ; sp:endOffset ?end .
     OPTIONAL {{ ?p sp:topic ?topic }}
     OPTIONAL {{ ?p sp:proposition ?prop OPTIONAL {{ ?prop rdfs:label ?propLabel }} OPTIONAL {{ ?prop sp:issue ?issue }} }}
@@ -71,15 +74,15 @@ SELECT ?g ?p ?holder ?holderLabel ?stance ?act ?claim ?topic ?topicLabel ?prop ?
   }}
   OPTIONAL {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?holder rdfs:label ?holderLabel }} }}
   OPTIONAL {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?topic skos:prefLabel ?topicLabel FILTER(lang(?topicLabel) = "de") }} }}
+  {f'FILTER(STRSTARTS(STR(?g), "{review_graph_prefix(article_id)}"))' if review else ""}
 }}""")
     seen: dict[str, ReviewedPosition] = {}
     for row in rows:
         iri = str(row["p"])
         if iri in seen:
             continue
-        article = str(row["article"])
         seen[iri] = ReviewedPosition(
-            iri=iri, article=unquote(iris.local_id(article, "article")) if article.startswith(iris.BASE) else article,
+            iri=iri, article=article_id,
             start=int(row["start"].toPython()), end=int(row["end"].toPython()), sentence=str(row["sentence"]),
             actor_iri=str(row["holder"]), actor_label=_s(row, "holderLabel"),
             stance=_KEYS.get(str(row["stance"]), str(row["stance"])),
@@ -90,12 +93,12 @@ SELECT ?g ?p ?holder ?holderLabel ?stance ?act ?claim ?topic ?topicLabel ?prop ?
             direction=_KEYS.get(_s(row, "direction")) if row.get("direction") is not None else None,
             date=_s(row, "date"), confidence=float(row["confidence"].toPython()) if row.get("confidence") is not None else None,
             generated_by=_s(row, "gen"), revision_of=_s(row, "rev"),
-            origin="review" if str(row["g"]).startswith(f"{iris.BASE}graph/review/") else "machine")
+            origin="review" if review else "machine")
     return sorted(seen.values(), key=lambda p: (p.start, p.end, p.actor_label or "", p.claim, p.iri))
 
 
 def machine_positions(store: Store, article_id: str) -> list[ReviewedPosition]:
-    return positions(store, [iris.article_iri(article_id)])
+    return positions(store, article_id)
 
 
 def review_graphs(store: Store, article_id: str) -> list[str]:
@@ -107,32 +110,38 @@ def review_graphs(store: Store, article_id: str) -> list[str]:
 
 
 def decisions(store: Store, article_id: str) -> list[Decision]:
-    """Every reviewer's decisions on an article, with their resulting positions, oldest first."""
-    graphs = review_graphs(store, article_id)
-    if not graphs:
-        return []
+    """Every reviewer's decisions on an article, with their resulting positions, oldest first.
+
+    One row per changed field, gathered here rather than by GROUP_CONCAT (see `positions`
+    on what Virtuoso cannot plan)."""
+    prefix = review_graph_prefix(article_id)
     rows = store.query(PREFIXES + f"""
-SELECT ?d ?kind ?on ?start ?end ?actor ?digest ?result ?reviewer ?time
-       (GROUP_CONCAT(?field; separator=" ") AS ?changed) WHERE {{
-  VALUES ?g {{ {' '.join(f'<{g}>' for g in graphs)} }}
+SELECT ?g ?d ?kind ?on ?start ?end ?actor ?digest ?result ?reviewer ?time ?field WHERE {{
   GRAPH ?g {{
-    ?d a sp:Decision ; sp:decisionKind ?kind ; sp:sentenceStart ?start ; sp:sentenceEnd ?end ;
+    ?d a sp:Decision ; sp:onArticle <{iris.article_iri(article_id)}> ; sp:decisionKind ?kind ;
+       sp:sentenceStart ?start ; sp:sentenceEnd ?end ;
        sp:decidedActor ?actor ; prov:wasAttributedTo ?reviewer ; prov:generatedAtTime ?time .
     OPTIONAL {{ ?d sp:onPosition ?on }} OPTIONAL {{ ?d sp:positionDigest ?digest }}
     OPTIONAL {{ ?d sp:resultingPosition ?result }} OPTIONAL {{ ?d sp:changedField ?field }}
   }}
-}} GROUP BY ?d ?kind ?on ?start ?end ?actor ?digest ?result ?reviewer ?time""")
-    results = {p.iri: p for p in positions(store, graphs)}
-    found = []
+}}""")
+    rows = [r for r in rows if str(r["g"]).startswith(prefix)]
+    if not rows:
+        return []
+    results = {p.iri: p for p in positions(store, article_id, review=True)}
+    found: dict[str, Decision] = {}
     for row in rows:
-        result = _s(row, "result")
-        found.append(Decision(
-            iri=str(row["d"]), kind=str(row["kind"]), article=article_id,
-            reviewer=str(row["reviewer"]).rsplit("/", 1)[-1], time=now_literal(parse_time(str(row["time"]))),
-            start=int(row["start"].toPython()), end=int(row["end"].toPython()), actor=str(row["actor"]),
-            position=_s(row, "on"), digest=_s(row, "digest"),
-            changed=sorted((_s(row, "changed") or "").split()), result=results.get(result) if result else None))
-    return sorted(found, key=lambda d: d.order)
+        iri = str(row["d"])
+        if iri not in found:
+            result = _s(row, "result")
+            found[iri] = Decision(
+                iri=iri, kind=str(row["kind"]), article=article_id,
+                reviewer=str(row["reviewer"]).rsplit("/", 1)[-1], time=now_literal(parse_time(str(row["time"]))),
+                start=int(row["start"].toPython()), end=int(row["end"].toPython()), actor=str(row["actor"]),
+                position=_s(row, "on"), digest=_s(row, "digest"), result=results.get(result) if result else None)
+        if row.get("field") is not None and str(row["field"]) not in found[iri].changed:
+            found[iri].changed = sorted(found[iri].changed + [str(row["field"])])
+    return sorted(found.values(), key=lambda d: d.order)
 
 
 def decided_articles(store: Store) -> dict[str, set[str]]:
