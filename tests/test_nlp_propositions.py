@@ -40,6 +40,7 @@ CASES = [
     ("Deutschland steigt aus der Atomkraft aus", "support", "atomkraft", "against", "oppose"),
     ("die Koalition schafft die Wehrpflicht ab", "oppose", "wehrpflicht", "against", "support"),
     ("der Bund führt ein Tempolimit ein", "support", "tempolimit", "for", "support"),
+    ("die Rente mit 63 abschaffen", "support", "rente-mit-63", "against", "oppose"),
 ]
 
 
@@ -131,6 +132,15 @@ def test_nlp_propositions_a_claim_taken_from_the_statement_before_reads_as_its_i
     turned = replace(_position("Abschaffung der Wehrpflicht", "oppose"), claim_points_back=True)
     rows = with_propositions([_position("Abschaffung der Wehrpflicht"), turned], active_index())
     assert (rows[1].claim, rows[1].stance, rows[1].side) == ("Abschaffung der Wehrpflicht", "oppose", "support")
+
+
+def test_nlp_propositions_a_number_in_a_label_must_be_in_the_claim():
+    """`Rente mit 63` names its issue with the number: a claim about the Rente in general, or
+    the Rente mit 70, is not about it."""
+    index = active_index()
+    assert propose("Rente mit 63", "support", index).key == "rente-mit-63"
+    assert propose("die Rente stabil halten", "support", index).key != "rente-mit-63"
+    assert propose("Rente mit 70", "oppose", index).key != "rente-mit-63"
 
 
 def test_nlp_propositions_any_skos_scheme_is_a_codebook():

@@ -38,7 +38,7 @@ MIN_CUE = 5  # a weak cue is a word of at least this many letters
 MAX_CUE_ISSUES = 2  # ... in the labels of at most this many issues
 GEGEN_REACH = 3  # "gegen" this close after an against word belongs to it
 FUNCTION = frozenset(w.replace("ß", "ss") for w in FUNCTION_WORDS)  # as Word.text spells them
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+|\d+(?:[.,]\d+)*[^\W\d_]*")  # numbers count: "Rente mit 63"
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ class _Hit:
 
 
 def units(text: str) -> list[Word]:
-    """The words of `text`, hyphenated compounds split into parts ("Verbrenner-Aus")."""
+    """The words of `text`, hyphenated compounds split into parts ("Verbrenner-Aus"), and
+    numbers ("Rente mit 63" is not "Rente mit 70", nor any claim about the Rente)."""
     out: list[Word] = []
     for match in _WORD.finditer(text or ""):
         for k, part in enumerate(match.group().split("-")):
