@@ -87,6 +87,7 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "weight": ("Gewicht", "Weight"),
     "kind": ("Art", "Kind"),
     "no_statements": ("Keine Aussagen in diesem Ausschnitt.", "No statements in this slice."),
+    "both": ("beide", "both"),
     "net_type_congruence": ("Kongruenz", "congruence"),
     "net_type_conflict": ("Konflikt", "conflict"),
     "net_type_subtract": ("Kongruenz minus Konflikt", "congruence minus conflict"),

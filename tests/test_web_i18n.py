@@ -24,6 +24,7 @@ from api_fixtures import *  # noqa: F401,F403 (fixtures)
 from api_fixtures import ARTICLES, POSITIONS, PROPOSITIONS, TOPICS
 from test_web_chromium import browser  # noqa: F401 (fixture)
 
+SP = "https://w3id.org/standpunkt/ontology#"
 TEMPLATES = Path(__file__).resolve().parent.parent / "api" / "templates"
 SAME_IN_BOTH = {"Standpunkt", "SPARQL", "JSON", "JSON-LD", "CSV", "TSV", "XML", "Turtle", "N-Triples", "GraphML",
                 "TriG", "OpenAPI", "IRI", "CAP", "sparql"}
@@ -129,5 +130,10 @@ def test_web_i18n_pages_in_chromium(browser, live_server):  # noqa: F811
         assert (" Zeilen · " in status) == (lang == "de") and (" rows · " in status) == (lang == "en")
         page.goto(live_server + "/networks?from=2030-01-01&window=30")  # no window has statements: the script says so
         expect(page.locator("#network-status")).to_have_text(WORDS["no_statements"][("de", "en").index(lang)])
+        assert _stray(page_text(page.content()), lang) == [], lang
+        page.goto(live_server + "/networks?type=affiliation")  # the table of ties names each edge's side
+        page.wait_for_selector("#ties tbody tr")
+        sides = set(page.locator("#ties tbody td:nth-child(4)").all_inner_texts())
+        assert sides and sides <= {term_labels(lang)[iri] for iri in (SP + "Support", SP + "Oppose")} | {WORDS["both"][("de", "en").index(lang)]}
         assert _stray(page_text(page.content()), lang) == [], lang
         context.close()

@@ -29,3 +29,21 @@ def test_web_lists_page_controls_sort_and_filter_in_chromium(page, live_server, 
     page.wait_for_url("**from=2024-01-01*")
     assert page.locator("ul.members > li").count() == 1 and "2 Positionen · 2 Akteure" in page.locator("ul.members").inner_text()
     page.screenshot(path=str(tmp_path / "articles.png"), full_page=True)
+
+
+@pytest.mark.browser
+def test_web_topic_pages_link_subtopics_and_major_topic_with_ontology_labels(browser, live_server):  # noqa: F811
+    """A reader walks from a CAP major topic to its subtopic and back; sides are named by the
+    ontology's labels in the browser's language."""
+    for locale, major_word, against in (("de-DE", "Hauptthema", "dagegen"), ("en-GB", "Major topic", "oppose")):
+        context = browser.new_context(viewport={"width": 1000, "height": 800}, locale=locale)
+        page = context.new_page()
+        page.goto(live_server + "/topics/makrooekonomie")
+        page.locator("#subtopics a", has_text="Haushalt").click()
+        page.wait_for_url("**/topics/haushalt")
+        assert page.locator("#major-topic").inner_text() == f"{major_word}: CAP 1 Makroökonomie"
+        page.locator("#major-topic a").click()
+        page.wait_for_url("**/topics/makrooekonomie")
+        page.goto(live_server + "/actors/friedrich-merz")
+        assert page.locator("#propositions tr.oppose td.side").inner_text() == against
+        context.close()

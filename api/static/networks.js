@@ -118,7 +118,7 @@
       var line = element("line", {x1: pos[e.source].x, y1: pos[e.source].y, x2: pos[e.target].x, y2: pos[e.target].y,
         stroke: EDGE[kind] || "#999", "stroke-width": (1 + (5 * Math.abs(e.weight)) / peak).toFixed(2),
         "stroke-opacity": 0.7, "class": "edge " + kind, "data-weight": e.weight}, edgeLayer);
-      element("title", {}, line).textContent = kind + ": " + (+e.weight.toFixed(3));
+      element("title", {}, line).textContent = kindName(kind) + ": " + (+e.weight.toFixed(3));
     });
     net.nodes.forEach(function (node) {
       var g = element("g", {"class": "node " + node.mode, transform: "translate(" + pos[node.id].x.toFixed(1) + "," + pos[node.id].y.toFixed(1) + ")",
@@ -132,6 +132,13 @@
     ties(net);
   }
 
+  // an edge's kind (congruence, conflict; an affiliation's side) in the page's language
+  function kindName(kind) {
+    var names = {congruence: words.net_type_congruence, conflict: words.net_type_conflict,
+                 "for": words.support, against: words.oppose, both: words.both};
+    return names[kind] || kind;
+  }
+
   function ties(net) {
     var body = document.querySelector("#ties tbody");
     body.innerHTML = "";
@@ -141,7 +148,7 @@
     net.edges.slice().sort(function (a, b) { return Math.abs(b.weight) - Math.abs(a.weight); }).slice(0, 15)
       .forEach(function (e) {
         var row = body.insertRow();
-        [labels[e.source], labels[e.target], +e.weight.toFixed(3), e.type || e.side].forEach(function (v) {
+        [labels[e.source], labels[e.target], +e.weight.toFixed(3), kindName(e.type || e.side)].forEach(function (v) {
           row.insertCell().textContent = v;
         });
       });
