@@ -332,3 +332,19 @@ def test_review_reviewer_positions_are_what_each_coder_coded(store):
     assert [(p.actor_label, p.status, p.side) for p in ben] == [("SPD", "corrected", "oppose")]
     gold = ben[0].to_position()
     assert gold.article == "r1" and gold.actor == "SPD" and gold.side == "oppose" and gold.proposition == "mindestlohn"
+
+
+def test_review_kg_stats_counts_machine_positions_and_decisions_apart(tmp_path):
+    import subprocess
+    import sys
+
+    with OxigraphStore(tmp_path / "store") as s:
+        ingest_articles(s, [ARTICLE], report=lambda line: None)
+        m = machine(s)
+        decide(s, "anna", {"kind": "correct", "position": m["SPD"].iri, "fields": {"act": "proposal"}})
+        decide(s, "ben", {"kind": "reject", "position": m["SPD"].iri}, 1)
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "stats", "--json", "--store", str(tmp_path / "store")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    stats = json.loads(run.stdout)
+    assert stats["positions"] == len(m) and stats["decisions"] == 2
+    assert stats["reviewers"] == 2 and stats["reviewed_articles"] == 1

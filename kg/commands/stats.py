@@ -5,16 +5,24 @@ import json
 
 from kg.commands import add_store_option, open_from_args
 
+# positions are the machine's: those in the graph of the article they come from (reviewers'
+# positions live in review graphs and are counted apart, see docs/review.md)
 STATS_QUERY = """
 PREFIX sp: <https://w3id.org/standpunkt/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT
   (COUNT(DISTINCT ?position) AS ?positions)
   (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?topic) AS ?topics)
 WHERE {
-  ?position a sp:Position ; sp:holder ?actor .
-  OPTIONAL { ?position sp:topic ?topic }
+  GRAPH ?article { ?position a sp:Position ; prov:wasDerivedFrom ?article ; sp:holder ?actor .
+                   OPTIONAL { ?position sp:topic ?topic } }
 }"""
+REVIEW_QUERY = """
+PREFIX sp: <https://w3id.org/standpunkt/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT (COUNT(DISTINCT ?decision) AS ?decisions) (COUNT(DISTINCT ?reviewer) AS ?reviewers)
+       (COUNT(DISTINCT ?article) AS ?reviewed_articles)
+WHERE { GRAPH ?review { ?decision a sp:Decision ; sp:onArticle ?article ; prov:wasAttributedTo ?reviewer } }"""
 DATES_QUERY = """
 PREFIX sp: <https://w3id.org/standpunkt/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -24,8 +32,9 @@ ARTICLES_QUERY = "SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { ?a a <https:/
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("stats", help="count articles, positions, actors, topics, triples",
-                              description="Summarise the store: counts, date range and graphs.")
+    p = subparsers.add_parser("stats", help="count articles, positions, actors, topics, decisions, triples",
+                              description="Summarise the store: counts (positions: the machine's), date range, "
+                                          "review decisions, reviewers and reviewed articles, graphs.")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_store_option(p)
     p.set_defaults(func=run)
@@ -34,7 +43,8 @@ def register(subparsers) -> None:
 def run(args) -> int:
 
     with open_from_args(args, read_only=True) as store:
-        row = {k: v for q in (ARTICLES_QUERY, STATS_QUERY, DATES_QUERY) for k, v in store.query(q)[0].items()}
+        queries = (ARTICLES_QUERY, STATS_QUERY, DATES_QUERY, REVIEW_QUERY)
+        row = {k: v for q in queries for k, v in store.query(q)[0].items()}
         stats = {k: (v.toPython() if hasattr(v, "toPython") else v) for k, v in row.items()}
         stats["graphs"] = len(store.graph_names())
         stats["quads"] = store.quad_count()
@@ -42,6 +52,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))
     else:
-        for key in ("articles", "positions", "actors", "topics", "first", "last", "graphs", "quads"):
-            print(f"{key:>10}: {stats.get(key, '-')}")
+        for key in ("articles", "positions", "actors", "topics", "first", "last", "decisions", "reviewers",
+                    "reviewed_articles", "graphs", "quads"):
+            print(f"{key.replace('_', ' '):>17}: {stats.get(key, '-')}")
     return 0
