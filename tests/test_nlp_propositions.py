@@ -132,6 +132,9 @@ def test_nlp_propositions_a_claim_taken_from_the_statement_before_reads_as_its_i
     turned = replace(_position("Abschaffung der Wehrpflicht", "oppose"), claim_points_back=True)
     rows = with_propositions([_position("Abschaffung der Wehrpflicht"), turned], active_index())
     assert (rows[1].claim, rows[1].stance, rows[1].side) == ("Abschaffung der Wehrpflicht", "oppose", "support")
+    tighter = replace(_position("Verschärfung der Mietpreisbremse", "oppose"), claim_points_back=True)
+    rows = with_propositions([_position("Verschärfung der Mietpreisbremse"), tighter], active_index())
+    assert rows[1].claim == "Verschärfung der Mietpreisbremse" and rows[1].proposition == "mietpreisbremse"
 
 
 def test_nlp_propositions_a_number_in_a_label_must_be_in_the_claim():

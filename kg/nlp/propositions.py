@@ -98,8 +98,8 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     nachvollziehen", "das Abkommen"), or its nouns name no matter ("Die Entwicklung geht
     weiter") -- is about the issue most of the other positions name. Such a claim, and one
     taken over from the statement before (`lehnt dies ab`), then reads as the issue it is
-    about, unless a direction word turned it against the issue (the stance keeps its
-    meaning toward the claim); kg.nlp.claims keeps the article's words otherwise.
+    about, unless a direction word turns it (`Verschärfung`, `Abschaffung`: the stance keeps
+    its meaning toward the claim); kg.nlp.claims keeps the article's words otherwise.
     """
     named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     found = [propose(p.claim, p.stance, index, p.sentence, named) for p in positions]
@@ -114,7 +114,7 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
                 proposal = _as_issue(index, cue, proposal, p.stance)
             elif main is not None and vague:
                 proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
-        if proposal.issue is not None and proposal.direction == "for" and (p.claim_points_back or (
+        if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
                 (empty or (vague and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
             p = replace(p, claim=proposal.label)  # the stance toward it is the stance toward the claim
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,
@@ -195,6 +195,12 @@ def _verdict_phrases() -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=None)
 def _verdicts() -> frozenset[str]:
     return frozenset(key[0].replace("ß", "ss") for key in evaluations() if len(key) == 1)
+
+
+def _undirected(claim: str) -> bool:
+    """No direction word turns the claim ("Verschärfung des Bürgergelds", "Abschaffung der
+    Wehrpflicht"): read as its issue, it keeps its meaning and its stance."""
+    return not any(direction_of(u) for u in units(claim))
 
 
 def _says_little(claim: str) -> bool:
