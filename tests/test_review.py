@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg import iris, review
 from kg.ingest import ingest_articles, write_article
@@ -348,3 +348,36 @@ def test_review_kg_stats_counts_machine_positions_and_decisions_apart(tmp_path):
     stats = json.loads(run.stdout)
     assert stats["positions"] == len(m) and stats["decisions"] == 2
     assert stats["reviewers"] == 2 and stats["reviewed_articles"] == 1
+
+
+# ---- shapes ----------------------------------------------------------------------------------
+
+def test_review_shapes_judge_decisions_and_generated_by(store):
+    """A decision whose kind does not fit its positions, a misspelt decision property, and a
+    position that names no generating activity are each named by the shapes."""
+    from kg.validate import validate_graph
+
+    m = machine(store)
+    made = decide(store, "anna", {"kind": "correct", "position": m["SPD"].iri, "fields": {"act": "proposal"}})
+    graph = store.graph(review_graph_iri("r1", "anna"))
+    article = iris.article_iri("r1")
+    graph += store.query(f"CONSTRUCT {{ <{article}> ?p ?o }} WHERE {{ GRAPH <{article}> {{ <{article}> ?p ?o }} }}")
+    graph += store.query(f"""CONSTRUCT {{ ?a ?p ?o }} WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?a ?p ?o
+        FILTER(?a = <{m["SPD"].actor_iri}> && ?p != <https://schema.org/memberOf>) }} }}""")
+    assert validate_graph(graph) == []
+    node, result = URIRef(made.iri), URIRef(made.result.iri)
+
+    def changed(add=(), remove=()):
+        copy = Graph()
+        for triple in graph:
+            copy.add(triple)
+        for triple in remove:
+            copy.remove(triple)
+        for triple in add:
+            copy.add(triple)
+        return validate_graph(copy)
+
+    assert any("kindFitsTargets" in line for line in changed(add=[(node, SP.decisionKind, Literal("confirm"))],
+                                                             remove=[(node, SP.decisionKind, None)]))
+    assert any("DecisionShape" in line for line in changed(add=[(node, SP.claim, Literal("x", lang="de"))]))
+    assert any("Position-generatedBy" in line for line in changed(remove=[(result, PROV.wasGeneratedBy, None)]))
