@@ -381,3 +381,19 @@ def test_review_shapes_judge_decisions_and_generated_by(store):
                                                              remove=[(node, SP.decisionKind, None)]))
     assert any("DecisionShape" in line for line in changed(add=[(node, SP.claim, Literal("x", lang="de"))]))
     assert any("Position-generatedBy" in line for line in changed(remove=[(result, PROV.wasGeneratedBy, None)]))
+
+
+def test_review_status_travels_with_the_export(store):
+    """`kg export` (store.dump) carries the review graphs: the effective view and every
+    position's status come out of the exported file alone, by 12-effective-positions.rq."""
+    m = machine(store)
+    decide(store, "anna", {"kind": "confirm", "position": m["SPD"].iri})
+    decide(store, "ben", {"kind": "correct", "position": m["Grüne"].iri, "fields": {"side": "oppose"}}, 1)
+    out = io.BytesIO()
+    store.dump(out, "nquads")
+    copy = OxigraphStore(in_memory=True)
+    copy.native.load(io.BytesIO(out.getvalue()), format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    statuses = sparql_effective(copy)
+    assert statuses == python_effective(store)
+    assert (m["SPD"].iri, "confirmed") in statuses and (m["Friedrich Merz"].iri, "unreviewed") in statuses
+    assert any(status == "corrected" for _, status in statuses)
