@@ -123,3 +123,24 @@ def test_reviewed_agreement_of_two_reviewers_in_the_store(reviewed_store, capsys
     assert [p["actor"] for p in out["only_b"]] == ["Verkehrsclub Muster"]
     assert main(["agreement", "anna", "carl", "--store", str(folder)]) == 2
     assert "no article reviewed completely by both 'anna' and 'carl'" in capsys.readouterr().err
+
+
+@pytest.mark.xfail(strict=True, reason="kg.review ties an add to every machine position of its sentence and actor "
+                                       "at once (docs/review.md, rule 2 for add): the later add wins over the "
+                                       "confirmation, and the confirmed position leaves the effective view unflagged")
+def test_reviewed_an_addition_keeps_the_confirmed_position_of_the_same_speaker_and_sentence(reviewed_store):
+    """A coder confirms what the extractor found for Anna Beispiel and adds a second claim of
+    hers from the same sentence: both are what the coder coded, so both are effective."""
+    from kg import review
+    from kg.store import OxigraphStore
+
+    folder, machine, _ = reviewed_store
+    with OxigraphStore(folder) as store:
+        anna = next(p for p in review.article_review(store, "r1").positions if p.actor_label == "Anna Beispiel")
+        review.decide(store, "r1", "anna", {"kind": "confirm", "position": anna.iri})
+        review.decide(store, "r1", "anna", {"kind": "add", "sentence": {"start": anna.start, "end": anna.end},
+                                            "fields": {"actor": anna.actor_iri, "stance": "support", "act": "demand",
+                                                       "claim": "Kontrollen auf Autobahnen"}})
+        state = review.article_review(store, "r1")
+    claims = sorted(p.claim for p in state.effective if p.actor_label == "Anna Beispiel")
+    assert claims == ["Kontrollen auf Autobahnen", "Tempolimit auf Autobahnen"] or state.conflicts, claims
