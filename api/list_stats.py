@@ -14,12 +14,13 @@ AGGREGATES = ("(COUNT(DISTINCT ?p) AS ?positions) (COUNT(DISTINCT ?g) AS ?articl
 
 
 def stats_pattern(kind: str) -> str:
-    """The positions counted for an entry ?item of a list: binds ?p (a position), ?g (its article's
-    graph), ?h (its holder; not for actors), ?early and ?late (its date, or a marker when undated).
+    """The positions counted for an entry ?item of a list: binds ?p (a position, in any graph:
+    an article's or a review's), ?g (its article, prov:wasDerivedFrom), ?h (its holder; not for actors), ?early and ?late (its date, or a marker when undated).
     A topic counts the positions of its narrower topics too, as its /positions link lists them."""
     dated = "OPTIONAL { ?p dcterms:date ?d }"
-    where = {"actor": f"GRAPH ?g {{ ?p sp:holder ?item . {dated} }}",
-             "topic": f"GRAPH ?g {{ ?p sp:topic ?x ; sp:holder ?h . {dated} }} GRAPH <{iris.TOPICS_GRAPH}> {{ ?x skos:broader* ?item }}",
+    where = {"actor": f"GRAPH ?in {{ ?p sp:holder ?item ; prov:wasDerivedFrom ?g . {dated} }}",
+             "topic": f"GRAPH ?in {{ ?p sp:topic ?x ; sp:holder ?h ; prov:wasDerivedFrom ?g . {dated} }} "
+                      f"GRAPH <{iris.TOPICS_GRAPH}> {{ ?x skos:broader* ?item }}",
              # by prov:wasDerivedFrom, not GRAPH ?item: the store looks the article up instead of every graph
              "article": f"GRAPH ?g {{ ?p prov:wasDerivedFrom ?item ; sp:holder ?h . {dated} }}"}[kind]
     return f'{where} BIND(COALESCE(STR(?d), "{UNDATED_LATE}") AS ?early) BIND(COALESCE(STR(?d), "") AS ?late)'
@@ -38,9 +39,21 @@ def entry_stats(store, kind: str, members: list[dict], cache: dict | None = None
     return {m["@id"]: cache[m["@id"]] for m in members if cache.get(m.get("@id"))}
 
 
-def _stats(store, kind: str, items: list[str]) -> dict[str, dict]:
+def all_stats(store, kind: str, cache: dict) -> dict[str, dict]:
+    """The counts of every entry with positions (for sorting by them), kept in `cache` with
+    those of entry_stats until the next write."""
+    stats = cache.setdefault(("list-stats", kind), {})
+    if not cache.get(("list-stats-all", kind)):
+        stats.update(_stats(store, kind, None))
+        cache[("list-stats-all", kind)] = True
+    return stats
+
+
+def _stats(store, kind: str, items: list[str] | None) -> dict[str, dict]:
+    """One grouped query for `items` (None: every entry with positions)."""
+    chosen = "" if items is None else f'VALUES ?item {{ {" ".join(f"<{i}>" for i in items)} }}'
     rows = store.query(PREFIXES + f"""
-SELECT ?item {AGGREGATES} WHERE {{ VALUES ?item {{ {" ".join(f"<{i}>" for i in items)} }} {stats_pattern(kind)} }}
+SELECT ?item {AGGREGATES} WHERE {{ {chosen} {stats_pattern(kind)} }}
 GROUP BY ?item""")
     return {str(r["item"]): {"positions": int(r["positions"]), "articles": int(r["articles"]), "actors": int(r["actors"]),
                              "first": str(r["first"]).strip(UNDATED_LATE) if "first" in r else "",

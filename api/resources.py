@@ -166,7 +166,7 @@ def _list(kind: str, nodes) -> "Response":
 
     store, (limit, offset) = services().store, paging()
     query = lists.parse(kind, request.args, store)
-    page, total = lists.page(store, kind, query, limit, offset, language())
+    page, total = lists.page(store, kind, query, limit, offset, language(), services().cache)
     members = _members(nodes(store, page), page)
     stats = list_stats.entry_stats(store, kind, members, services().cache)
     for member in members:
