@@ -60,8 +60,19 @@ def wants_html() -> bool:
 
 def queue_page(body: dict):
     """The queue as a page: the body of GET /review's JSON, filtered as the query string says."""
+    limit, offset = body["limit"], body["offset"]
+    pages = {"previous": _page(max(offset - limit, 0)) if offset > 0 else None,
+             "next": _page(offset + limit) if offset + limit < body["total"] else None}
     return render_template("review_queue.html", entries=body["articles"], counts=body["counts"], total=body["total"],
-                           args=request.args, topics=_choices(language())["topics"])
+                           first=offset + 1, args=request.args, topics=_choices(language())["topics"], pages=pages)
+
+
+def _page(offset: int) -> str:
+    """This queue's URL (same filters, language and page size) from another offset."""
+    from urllib.parse import urlencode
+
+    args = {k: v for k, v in request.args.items() if k != "offset"}
+    return f"{request.path}?{urlencode({**args, 'offset': offset})}"
 
 
 def _term_labels(lang: str) -> dict[str, dict[str, str]]:

@@ -234,3 +234,18 @@ def test_web_review_queue_and_pages_fit_and_speak_english(page, review_server):
     page.goto(base + "/review?status=reviewed&lang=en")
     assert page.locator("#queue").count() == 0 and "No articles" in page.locator("main").inner_text()
     assert page.evaluate(OVERFLOWS) == []
+
+
+def test_web_review_queue_pages_through_the_articles(client):
+    """Three sample articles two to a page: the page says which it shows and links on and back,
+    keeping the filters and the language."""
+    import html
+    import re
+
+    first = client.get("/review?limit=2&lang=en", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert len(re.findall(r'data-article="', first)) == 2 and "1–2 / 3" in first
+    link = html.unescape(re.search(r'rel="next" href="([^"]+)"', first).group(1))
+    assert "lang=en" in link and "limit=2" in link and 'rel="prev"' not in first
+    second = client.get(link, headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert len(re.findall(r'data-article="', second)) == 1 and "3–3 / 3" in second
+    assert 'rel="prev"' in second and 'rel="next"' not in second and "Next" not in second
