@@ -98,10 +98,10 @@ def render_text(names: tuple[str, str], overall: Agreement, by_article: dict[str
     """A table, one row per article and one overall, then the differences to talk over."""
     a, b = names
     lines = [f"coder A: {a}   coder B: {b}   (alpha: Krippendorff, nominal; '-' = undefined)",
-             "article".ljust(24) + " ".join(c.rjust(14) for c in COLUMNS)]
+             "article".ljust(24) + " ".join(c.rjust(max(len(c), 5)) for c in COLUMNS)]
     cell = lambda v: "-" if v is None else str(v)  # noqa: E731
     for name, ag in [*by_article.items(), ("OVERALL", overall)]:
-        lines.append(name[:24].ljust(24) + " ".join(cell(ag.numbers[c]).rjust(14) for c in COLUMNS))
+        lines.append(name[:24].ljust(24) + " ".join(cell(ag.numbers[c]).rjust(max(len(c), 5)) for c in COLUMNS))
     lines.append(f"\nOnly {a} ({len(overall.only_a)})")
     lines += [f"  [{p.get('article')}] {p.get('actor')} {p.get('side')}/{p.get('act')}: {str(p.get('sentence'))[:100]}"
               for p in overall.only_a]
