@@ -27,7 +27,8 @@ def networks():
     except NetworkOptionError as e:
         raise BadRequest(str(e)) from None
     if fmt == "html":
-        return render_template("networks.html", types=TYPES, kinds=KINDS, args=request.args,
+        keys = ["norm_" + n for n in dict.fromkeys(ONE_MODE_NORMALIZATIONS + TWO_MODE_NORMALIZATIONS)]
+        return render_template("networks.html", types=TYPES, kinds=KINDS, args=request.args, normalization_keys=keys,
                                normalizations={"one": ONE_MODE_NORMALIZATIONS, "two": TWO_MODE_NORMALIZATIONS})
     try:
         text = render(sequence(services().store, spec), fmt)

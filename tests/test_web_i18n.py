@@ -133,6 +133,8 @@ def test_web_i18n_pages_in_chromium(browser, live_server):  # noqa: F811
         assert _stray(page_text(page.content()), lang) == [], lang
         page.goto(live_server + "/networks?type=affiliation")  # the table of ties names each edge's side
         page.wait_for_selector("#ties tbody tr")
+        normalizations = page.locator("select[name=normalization] option").all_inner_texts()
+        assert WORDS["norm_none"][("de", "en").index(lang)] in normalizations
         sides = set(page.locator("#ties tbody td:nth-child(4)").all_inner_texts())
         assert sides and sides <= {term_labels(lang)[iri] for iri in (SP + "Support", SP + "Oppose")} | {WORDS["both"][("de", "en").index(lang)]}
         assert _stray(page_text(page.content()), lang) == [], lang

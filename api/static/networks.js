@@ -30,7 +30,8 @@
     select.innerHTML = "";
     select.dataset[two ? "two" : "one"].split(",").forEach(function (n) {
       var option = document.createElement("option");
-      option.textContent = n;
+      option.value = n;
+      option.textContent = words["norm_" + n] || n;
       option.selected = n === wanted;
       select.appendChild(option);
     });
