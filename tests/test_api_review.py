@@ -199,3 +199,4 @@ def test_api_review_kg_user_add_then_kg_serve(tmp_path):
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(15) == 0
+    assert "review decisions by anna" in process.stderr.read()

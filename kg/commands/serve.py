@@ -55,6 +55,21 @@ def _writes_hint(args) -> str:
             f"and POST {base}/sparql/update")
 
 
+def _review_hint(path: str) -> str:
+    """Who may record review decisions, so a coder knows why a token is refused."""
+    from pathlib import Path
+
+    from kg.review.users import UserError, list_users
+
+    try:
+        names = [u["name"] for u in list_users(Path(path))]
+    except UserError as e:
+        return f"kg serve: review is read-only: {e}"
+    if not names:
+        return f"kg serve: review is read-only: no reviewers in {path} (add one with kg user add NAME)"
+    return f"kg serve: review decisions by {', '.join(names)} (their tokens; reviewers in {path})"
+
+
 def run(args) -> int:
     from waitress import serve
 
@@ -83,6 +98,7 @@ def run(args) -> int:
     print(f"kg serve: http://{args.host}:{args.port}/ ({mode}; SPARQL at /sparql; "
           f"answers the IRIs under {iris.BASE})", file=sys.stderr)
     print(_writes_hint(args), file=sys.stderr)
+    print(_review_hint(app.config["USERS_PATH"]), file=sys.stderr)
     try:
         serve(app, host=args.host, port=args.port, threads=args.threads or args.workers + 8,
               ident="standpunkt", channel_timeout=max(120, int(args.query_timeout) + 30))

@@ -192,8 +192,8 @@ def _proposition(store: Store, old: ReviewedPosition, new: ReviewedPosition, fie
             if not iri.startswith(iris.VOCABULARY + "proposition/") or "/" in iri[len(iris.VOCABULARY + "proposition/"):]:
                 raise bad(f"field 'proposition': {fields['proposition']!r} is not a proposition key or IRI")
             label = fields.get("proposition_label")
-            if label is not None and (not isinstance(label, str) or not label.strip()):
-                raise bad("field 'proposition_label' is a non-empty text")
+            if label is not None and (not isinstance(label, str) or not label.strip() or len(label) > MAX_CLAIM):
+                raise bad(f"field 'proposition_label' is a text of 1-{MAX_CLAIM} characters")
             stored = _proposition_label(store, iri)
             new.proposition, new.proposition_label = iri, stored or (label or new.claim).strip()
             new.issue = _issue_of(store, iri) if stored else None
