@@ -13,6 +13,7 @@ CLOSE_FOR = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"�
 SEGMENT_BREAKS = {",", ";", ":", "–", "-", "—"}
 
 
+SUBJECT_TAGS = {"ART", "PPER", "NE", "NN", "PPOSAT", "PIS", "PDS", "ADJA"}  # may open a subject after its verb
 TITLE_AFTER = {"der", "dem", "des", "im", "beim", "vom", "zum", "zur", "am", "laut"}
 
 
@@ -39,18 +40,20 @@ def quote_mask(tokens) -> list[bool]:
 
 def _title(tokens, a: int, b: int) -> bool:
     inner = tokens[a + 1:b]
-    if not (0 < len(inner) <= 5 and a > 0 and inner[0].text[:1].isupper() and not any(t.tag_.startswith("V") for t in inner)):
+    if not (0 < len(inner) <= 5 and inner[0].text[:1].isupper() and not any(t.tag_.startswith("V") for t in inner)):
         return False
-    before = tokens[a - 1].text
-    return before.lower() in TITLE_AFTER or is_media_head(before) or before.lower() in ("die", "das") and _subject(tokens, a, b)
+    before = tokens[a - 1].text if a > 0 else ""
+    return before.lower() in TITLE_AFTER or is_media_head(before) or \
+        before.lower() in ("die", "das", "wie", "") and _subject(tokens, a, b)
 
 
 def _subject(tokens, a: int, b: int) -> bool:
-    """`die „Rundschau“ berichtete`, `schrieb die „Rundschau“.`: a quoted name with its article
-    in a subject's place, before the finite verb or after it at the clause's end."""
+    """`die „Rundschau“ berichtete`, `Wie „Rundschau“ meldet`, `schrieb die „Rundschau“.`: a
+    quoted name in a subject's place, before the finite verb or after it at the clause's end."""
     after = tokens[b + 1] if b + 1 < len(tokens) else None
     if after is not None and after.tag_ in ("VVFIN", "VAFIN", "VMFIN"):
-        return True
+        nxt = tokens[b + 2] if b + 2 < len(tokens) else None
+        return nxt is None or nxt.tag_ not in SUBJECT_TAGS  # `„Niemals“ sagte die Ministerin`: a quote
     return a > 1 and tokens[a - 2].tag_ == "VVFIN" and (after is None or after.is_punct)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from kg.nlp import resources
 from kg.nlp.article_actors import ActorView
+from kg.nlp.clauses import SUBJECT_TAGS
 from kg.nlp.german import FUNCTION_WORDS
 from kg.nlp.persons import speaks
 
@@ -51,7 +52,7 @@ class MediaMentions(ActorView):
             return None
         quoted = self._quoted(words, i) if words[i] in OPEN_QUOTES else None
         if quoted and (self._after_source_word(words, i) or self._zufolge(words, quoted[0])
-                       or i and words[i - 1].lower() in ("die", "der", "das") and self._reports(toks, i, quoted[0])):
+                       or (not i or words[i - 1].lower() in ("die", "der", "das", "wie")) and self._reports(toks, i, quoted[0])):
             return self._outlet(toks, i, quoted[0], quoted[1])
         return None
 
@@ -60,8 +61,9 @@ class MediaMentions(ActorView):
         """Is the quoted name the subject of a verb of saying: `die „Rundschau“ berichtete`, or
         `schrieb die „Rundschau“.` at the clause's end (not `nannte das „Gift“`)?"""
         after = toks[j] if j < len(toks) else None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
         if after is not None and after.tag_ == "VVFIN" and speaks(toks, i, j - i):
-            return True
+            return nxt is None or nxt.tag_ not in SUBJECT_TAGS  # not `„Niemals“ sagte die Ministerin`
         before = toks[i - 2] if i > 1 else None
         return before is not None and before.tag_ == "VVFIN" and before.lemma_ not in NAMING \
             and (after is None or after.is_punct) and speaks(toks, i, j - i)
@@ -77,9 +79,9 @@ class MediaMentions(ActorView):
 
     @staticmethod
     def _known(words, i) -> tuple[tuple[str, ...], str] | None:
-        for key in resources.media()[1].get(words[i], ()):
-            if tuple(words[i:i + len(key)]) == key:
-                return key, " ".join(key)
+        for key in resources.media()[1].get(words[i].lower(), ()):
+            if tuple(w.lower() for w in words[i:i + len(key)]) == key:
+                return key, " ".join(words[i:i + len(key)])
         return None
 
     @staticmethod

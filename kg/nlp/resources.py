@@ -150,13 +150,14 @@ def word_class(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def media() -> tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
-    """media.tsv: the head nouns of outlets, and the known outlet names by their first word."""
+    """media.tsv: the head nouns of outlets, and the known outlet names (lower case, `SPIEGEL
+    ONLINE` is `Spiegel Online`) by their first word."""
     heads, outlets = [], {}
     for kind, word in _rows("media.tsv"):
         if kind == "head":
             heads.append(word)
         else:
-            outlets.setdefault(word.split()[0], []).append(tuple(word.split()))
+            outlets.setdefault(word.split()[0].lower(), []).append(tuple(word.lower().split()))
     return tuple(heads), outlets
 
 

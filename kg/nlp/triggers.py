@@ -21,6 +21,7 @@ DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", 
 PREPOSITIONS = {"APPR", "APPRART", "APPO"}
 EXPERIENCER = resources.word_class("experiencer")
 PENDING = resources.word_class("pending")
+QUOTED = resources.word_class("quoted")  # `„…“, wird die Ministerin zitiert`: the passive's subject speaks
 
 
 @dataclass
@@ -206,7 +207,7 @@ def _participle_agent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
 def _passive(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     """`wurde zu zehn Jahren Haft verurteilt`, `wird für sein Vorgehen kritisiert`: a stance
     verb in the passive, whose subject undergoes the act."""
-    return v.toks[hit.i].tag_ == "VVPP" and hit.evidence == "verb" and any(
+    return v.toks[hit.i].tag_ == "VVPP" and hit.evidence == "verb" and v.toks[hit.i].lemma_ not in QUOTED and any(
         v.toks[i].lemma_ == "werden" and v.toks[i].tag_.startswith("VA") for i in seg_toks)
 
 
