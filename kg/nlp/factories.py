@@ -35,10 +35,23 @@ def news_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("hanta_tagger", requires=["token.is_sent_start"],
-                    assigns=["token.tag", "token.pos", "token.lemma"])
-def hanta_tagger(doc: Doc) -> Doc:
-    return tagger.tag_doc(doc)
+class HantaTagger:
+    """The HanTa tagger (kg.nlp.tagger); its model is loaded in `initialize`, with the
+    pipeline, not by the first text."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        tagger.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return tagger.tag_doc(doc)
+
+
+@Language.factory("hanta_tagger", requires=["token.is_sent_start"], assigns=["token.tag", "token.pos", "token.lemma"])
+def hanta_tagger(nlp: Language, name: str) -> HantaTagger:
+    return HantaTagger(nlp, name)
 
 
 class ClauseFields:

@@ -75,26 +75,37 @@ class _Hit:
 def units(text: str) -> list[Word]:
     """The words of `text`, hyphenated compounds split into parts ("Verbrenner-Aus"), and
     numbers ("Rente mit 63" is not "Rente mit 70", nor any claim about the Rente)."""
+    return list(_units(text or ""))
+
+
+@lru_cache(maxsize=20_000)
+def _units(text: str) -> tuple[Word, ...]:
+    """Cached: an article's claims and sentences are read twice (kg.nlp.propositions)."""
     out: list[Word] = []
-    for match in _WORD.finditer(text or ""):
+    for match in _WORD.finditer(text):
         for k, part in enumerate(match.group().split("-")):
             if part:
                 out.append(Word(part.lower().replace("ß", "ss"), part, len(out), joined=k > 0))
-    return out
+    return tuple(out)
 
 
 def direction_of(unit: Word) -> str | None:
     """The direction a whole word carries ("Abschaffung", "auszusetzen", the "Aus" of
     "Verbrenner-Aus"). A direction word ending a closed compound turns only the compound's
     first part ("Atomausstieg"), so it counts where that part names the issue (IssueIndex)."""
+    return _direction(unit.text, unit.joined)
+
+
+@lru_cache(maxsize=100_000)
+def _direction(word: str, joined: bool) -> str | None:
     table = _directions()
-    word = unit.text
     found = table.get(word) or table.get(without_zu(word)) or (word.endswith("ungen") and table.get(word[:-2]))
-    if found and (len(word) >= MIN_WORD or unit.joined):
+    if found and (len(word) >= MIN_WORD or joined):
         return found
     return None
 
 
+@lru_cache(maxsize=100_000)
 def without_zu(word: str) -> str:
     """A zu-infinitive as its infinitive: "zurückzuweisen" -> "zurückweisen"."""
     for particle in SEPARABLE_PARTICLES:
@@ -124,6 +135,7 @@ class IssueIndex:
         # a word in the labels of many issues ("Ukraine", "Koalition") tells none of them apart
         self.weak = {s: issues for s, issues in self.weak.items() if len(issues) <= MAX_CUE_ISSUES}
         self._positions = {iri: k for k, iri in enumerate(self.iris)}
+        self._stems_cache: dict[str, tuple[tuple[str, str | None], ...]] = {}
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -207,19 +219,30 @@ class IssueIndex:
     def _stems_in(self, unit: Word) -> Iterable[tuple[str, str | None]]:
         """Label stems this word is (inflected: "Mindestlohns"), or begins or ends as a
         compound; with the direction the rest of a compound it begins carries
-        ("Mindestlohn|erhöhung": for, "Atom|ausstieg": against)."""
-        word = unit.text
+        ("Mindestlohn|erhöhung": for, "Atom|ausstieg": against). Cached per word: it
+        depends on the word's text alone, and every claim is read twice."""
+        found = self._stems_cache.get(unit.text)
+        if found is None:
+            found = tuple(self._word_stems(unit.text))
+            if len(self._stems_cache) < 200_000:
+                self._stems_cache[unit.text] = found
+        return found
+
+    def _word_stems(self, word: str) -> Iterable[tuple[str, str | None]]:
         infinitive = without_zu(word)
-        for s in {word, unit.stem, stem(unit.stem), infinitive, stem(infinitive)}:
+        for s in {word, stem(word), stem(stem(word)), infinitive, stem(infinitive)}:
             if s in self.by_stem:
                 yield s, None
         for cut in range(MIN_COMPOUND, len(word) - MIN_REST + 1):
             head, rest = word[:cut], word[cut:]
             if head in self.by_stem and _real_rest(rest):
-                yield head, _rest_direction(rest, unit.index)
+                yield head, _rest_direction(rest)
             tail = word[len(word) - cut:]
             if cut >= MIN_HEAD and tail in self.by_stem:
                 yield tail, None
+
+
+_LONGEST_LINK_FIRST = sorted(LINKING, key=len, reverse=True)
 
 
 def _content_stems(words: Sequence[Word]) -> tuple[str, ...]:
@@ -230,11 +253,11 @@ def _real_rest(rest: str) -> bool:
     return any(rest.startswith(link) and len(rest) - len(link) >= MIN_REST for link in LINKING)
 
 
-def _rest_direction(rest: str, index: int) -> str | None:
+def _rest_direction(rest: str) -> str | None:
     """The direction of a compound's rest after its linking element, if it is a direction word."""
-    for link in sorted(LINKING, key=len, reverse=True):
+    for link in _LONGEST_LINK_FIRST:
         if rest.startswith(link):
-            found = direction_of(Word(rest[len(link):], rest, index, joined=True))
+            found = _direction(rest[len(link):], True)
             if found:
                 return found
     return None

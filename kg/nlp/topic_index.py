@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
@@ -47,6 +48,7 @@ MIN_STEM = 5  # a keyword's stem shorter than this is no key: "dürr" (Dürre) i
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
 _SUFFIXES = ("en", "es", "em", "e", "n", "s")  # not "er": Richter is no form of richten
 _DERIVED = ("isch", "lich", "ig", "ieren", "ität", "ation", "ell")  # derivational endings: no compound head
+MAX_TALLIES = 10_000  # word lists whose tally is kept
 _TRIM = re.compile(r"^[#\W_]+|[\W_]+$")
 
 
@@ -63,6 +65,7 @@ class TopicMatch:
     lead: float = 0.0
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light German stem, enough to equate inflected forms of one lemma."""
     for suffix in _SUFFIXES:
@@ -71,6 +74,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def phrase_stem(word: str) -> str:
     """A stem for words inside multiword keywords, where adjective endings vary freely
     ("sozialer Wohnungsbau", "sozialen Wohnungsbau"); safe there as the whole sequence must match.
@@ -83,6 +87,7 @@ def phrase_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """Lower case, 'ß' as 'ss' (HanTa lemmas use the old spelling), no '#'/quotes/punctuation around."""
     return _TRIM.sub("", word.lower().replace("ß", "ss"))
@@ -101,6 +106,7 @@ class TopicIndex:
         self.phrases: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
         self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
         self._stems: dict[str, str] = {}
+        self._tallies: dict[tuple, tuple[dict[int, float], dict[int, float]]] = {}
         self._load(graph)
         collections = (yielding,) if isinstance(yielding, str) else tuple(yielding)
         members = {str(m) for c in collections for m in graph.objects(URIRef(c), SKOS.member)}
@@ -222,7 +228,19 @@ class TopicIndex:
         With `distinct`, a repeated word counts once ("Zug um Zug" is one cue, not two);
         without it (a whole article) a repeated strong keyword counts each time, but a weak
         cue still once: actors, places and money words recur in any article.
+
+        Cached per word list: every position tallies its paragraph and the headline again.
+        The dicts returned are shared, so callers only read them.
         """
+        key = (tuple(words), distinct)
+        found = self._tallies.get(key)
+        if found is None:
+            if len(self._tallies) >= MAX_TALLIES:
+                self._tallies.clear()
+            found = self._tallies[key] = self._tally(words, distinct)
+        return found
+
+    def _tally(self, words: Sequence[str], distinct: bool) -> tuple[dict[int, float], dict[int, float]]:
         total: dict[int, float] = defaultdict(float)
         strong: dict[int, float] = defaultdict(float)
         stems = [self._stem_of(w) for w in words] if self.phrases else []

@@ -1,0 +1,208 @@
+"""HanTa's two morphological dynamic programs, with the same results in less time.
+
+`HanoverTagger.analyze_forward` (the tag distribution of an unknown word) and
+`analyze_viterbi` (its morphemes, for the lemma) were most of the tagger's time on new
+words: for every state of a row and every segment they call `lp_m_t(segment, tag)`, and
+most of those calls find nothing. Here each
+(segment, tag) pair HanTa scores -inf (nineteen calls in twenty: a segment that is no
+morpheme of that tag) is skipped without a call; everything else -- the pruning, the order
+in which states and tags are visited, the arithmetic of every sum, the tie-breaking -- is
+HanTa's own (HanTa 1.1), so the tables, and therefore tags and lemmas, are identical.
+`tests/test_nlp_hanta_dp.py` compares both with HanTa's originals word for word.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from operator import itemgetter
+
+from numpy import logaddexp
+
+EMPTY, START, UNKNOWN = 0, 1, 3
+LOWERBOUND = -1e6
+NEG_INF = -math.inf
+
+
+_NONE: dict = {}
+
+
+def prepare(tagger) -> None:
+    """Build the tables the analyses read, so the first word does not pay for them."""
+    _morphemes(tagger)
+    _guessable(tagger)
+
+
+def _morphemes(tagger) -> dict[str, dict[int, float]]:
+    """morpheme -> {tag: lp_m_t}: HanTa's LP_m_t turned around, built once per tagger. A
+    (segment, tag) pair not in it scores -inf unless HanTa may guess it (`_guessable`)."""
+    found = getattr(tagger, "_kg_morphemes", None)
+    if found is None:
+        found = {}
+        for tag, lps in tagger.LP_m_t.items():
+            for morpheme, lp in lps.items():
+                found.setdefault(morpheme, {})[tag] = lp
+        tagger._kg_morphemes = found
+    return found
+
+
+@lru_cache(maxsize=4)
+def _guessable(tagger) -> frozenset[int]:
+    """Tags lp_m_t guesses an unknown morpheme's score for (when not strict and the
+    morpheme is longer than 2 letters or the word shorter than 4): all others give -inf."""
+    return frozenset(tagger.LP_hapax_t) & frozenset(tagger.LP_s_t)
+
+
+def _spans(tagger, word: str, i: int, strict: bool) -> list[tuple[int, str, dict, dict | None]]:
+    """The segments word[i:j] that can score above -inf: (j, segment, its known tags'
+    scores, the scores lp_m_t guesses for other tags or None where it guesses none)."""
+    wlen, out, morphemes = len(word), [], _morphemes(tagger)
+    for j in range(i + 1, wlen + 1):
+        segment = word[i:j]
+        known = morphemes.get(segment, _NONE)
+        guesses = None
+        if not strict and (wlen < 4 or j - i > 2):
+            guesses = _guesses(tagger, segment)
+            if j - i == wlen:  # lp_m_t's penalty for taking the whole word as one unknown morpheme
+                guesses = {t: lp - 4.6 for t, lp in guesses.items()}
+        if known or guesses is not None:
+            out.append((j, segment, known, guesses))
+    return out
+
+
+def _guesses(tagger, m: str) -> dict[int, float]:
+    """lp_m_t's guess for a morpheme it does not know, per guessable tag: it reads only the
+    morpheme's length and its last four letters, so it is cached by those."""
+    cache = tagger.__dict__.setdefault("_kg_guesses", {})
+    key = (m[-4:], min(len(m), 24))
+    found = cache.get(key)
+    if found is None:
+        found = {t: _guess(tagger, m, t) for t in _guessable(tagger)}
+        if len(cache) < 200_000:
+            cache[key] = found
+    return found
+
+
+def _guess(tagger, m: str, t: int) -> float:
+    """HanTa's lp_m_t for a morpheme `m` not in LP_m_t[t] (not strict), term by term alike."""
+    mlen, lp_s = len(m), tagger.LP_s_t[t]
+    if mlen > 4 and m[-4:] in lp_s:
+        lp_suf = lp_s[m[-4:]]
+    elif mlen > 3 and m[-3:] in lp_s:
+        lp_suf = lp_s[m[-3:]]
+    elif mlen > 2 and m[-2:] in lp_s:
+        lp_suf = lp_s[m[-2:]]
+    elif mlen > 1 and m[-1:] in lp_s:
+        lp_suf = lp_s[m[-1:]]
+    else:
+        lp_suf = lp_s[""]
+    return tagger.Int_t + tagger.LP_hapax_t[t] + tagger.LP_len_t[t][min(mlen, 24)] + lp_suf
+
+
+def _table(tagger, word: str, strict: bool, follow, backpointer: list[dict] | None = None) -> list[dict]:
+    """HanTa's table over the letters of `word`: the best log probability of each state at
+    each position, following `follow(state)` (transitions, in HanTa's order); with
+    `backpointer`, where each best state came from."""
+    wlen, guessable = len(word), _guessable(tagger)
+    table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
+    for i in range(wlen + 1):
+        row = table[i]
+        rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWERBOUND  # the top 3 go on
+        spans = None
+        for state in row:
+            lp = row[state]
+            if lp < rowbound:
+                continue
+            followup = follow(state)
+            if not followup:
+                continue
+            guessed = [(t, p) for (t, p) in followup if t in guessable]
+            last = state[1]
+            if spans is None:
+                spans = _spans(tagger, word, i, strict)
+            for j, segment, known, guesses in spans:
+                cell, back = table[j], backpointer[j] if backpointer is not None else None
+                # without a known morpheme: the same tags in the same order, less those scoring -inf
+                for tag1, lpt in followup if known else guessed:
+                    lpm = known.get(tag1)
+                    if lpm is None:
+                        lpm = guesses.get(tag1) if guesses is not None else None
+                        if lpm is None:
+                            continue  # lp_m_t is -inf: no path
+                    lp1 = lp + lpt + lpm
+                    if lp1 > LOWERBOUND:
+                        newstate = (last, tag1)
+                        old = cell.get(newstate)
+                        if old is None or lp1 > old:
+                            cell[newstate] = lp1
+                            if back is not None:
+                                back[newstate] = (state, i)
+    return table
+
+
+def analyze_forward(tagger, word: str) -> list[tuple[int, float]]:
+    """HanoverTagger.analyze_forward(word), computed alike."""
+    nonfinal = tagger.LP_trans_nonfinal
+    table = _table(tagger, word, tagger.strict, lambda state: nonfinal.get(state, []))
+    final = tagger.LP_trans_final
+    for state in table[-2]:
+        lp = table[-2][state]
+        for tag1, lpt in final.get(state, []):
+            lp1 = lp + lpt
+            if lp1 > LOWERBOUND:
+                newstate = (state[1], tag1)
+                if newstate not in table[-1] or lp1 > table[-1][newstate]:
+                    table[-1][newstate] = lp1
+    results: dict = {}
+    for state in table[-1]:
+        lp = table[-1][state]
+        if lp == NEG_INF:
+            continue
+        pos = -state[1]
+        results[pos] = logaddexp(results[pos], lp) if pos in results else lp
+    result_list = list(results.items())
+    result_list.sort(key=itemgetter(1), reverse=True)
+    return result_list or [(UNKNOWN, 0)]
+
+
+def analyze_viterbi(tagger, word: str, targetpos: int) -> list[tuple[int, int]]:
+    """HanoverTagger.analyze_viterbi(word, targetpos), computed alike: strict first (known
+    morphemes only), with guessed ones where that finds no path."""
+    wlen = len(word)
+    reachable_t = tagger.reachability.get(targetpos, frozenset())
+    nonfinal, final = tagger.LP_trans_nonfinal, tagger.LP_trans_final
+
+    def follow(state):
+        return [(t, p) for (t, p) in nonfinal.get(state, []) if t in reachable_t]
+
+    for localstrict in (True, False):
+        backpointer = [{} for _ in range(wlen + 2)]
+        table = _table(tagger, word, localstrict, follow, backpointer)
+        for state in table[-2]:
+            lp = table[-2][state]
+            for tag1, lpt in final.get(state, []):
+                if tag1 == targetpos:
+                    lp1 = lp + lpt
+                    if lp1 > LOWERBOUND:
+                        newstate = (state[1], tag1)
+                        if newstate not in table[-1] or lp1 > table[-1][newstate]:
+                            table[-1][newstate] = lp1
+                            backpointer[-1][newstate] = (state, wlen)
+                    break
+        if len(table[-1]) > 0:
+            break
+    pmax, beststate = NEG_INF, (EMPTY, EMPTY)
+    for state in table[-1]:
+        lp = table[-1][state]
+        if lp > pmax:
+            pmax, beststate = lp, state
+    i = len(backpointer) - 1
+    if beststate == (EMPTY, EMPTY):
+        states = [((UNKNOWN, -UNKNOWN), i), ((START, UNKNOWN), i - 1)]
+    else:
+        states = [(beststate, i)]
+        state = beststate
+        while i > 0:
+            state, i = backpointer[i][state]
+            states.append((state, i))
+        states = states[:-1]
+    return [(state[1], i) for (state, i) in states[::-1]]
