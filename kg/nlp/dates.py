@@ -125,6 +125,7 @@ class DateChain:
         self.article_date = article_date
         self._readings: dict[tuple[int, int], tuple[DateReading | None, DateReading]] = {}
         self._last: tuple[object, DateReading] | None = None
+        self._anchored: dict[tuple, DateReading] = {}
         self.events = dated_events(sents, article_date)
 
     def reading(self, sent, paragraph, anchor=None) -> DateReading:
@@ -133,9 +134,15 @@ class DateChain:
             previous = self._last[1] if self._last and self._last[0] == paragraph else None
             self._readings[key] = (previous, explain_date(sent, self.article_date, previous=previous))
             self._last = (paragraph, self._readings[key][1])
+        at = (key, _anchor_index(anchor))  # a statement's date is asked for more than once
+        if at in self._anchored:
+            return self._anchored[at]
         previous, plain = self._readings[key]
         found = plain if anchor is None else explain_date(sent, self.article_date, anchor, previous)
-        return self._at_event(sent, anchor, found)
+        found = self._at_event(sent, anchor, found)
+        if anchor is None or at[1] is not None:
+            self._anchored[at] = found
+        return found
 
     def _at_event(self, sent, anchor, found: DateReading) -> DateReading:
         """`Auf dem Parteitag forderte sie …` after `Am Dienstag tagte der Parteitag`: a
@@ -263,8 +270,12 @@ def _relevant(clauses: list[_Clause], tokens: Sequence, anchor) -> list[_Clause]
     return []
 
 
+def _anchor_index(anchor) -> int | None:
+    return anchor if isinstance(anchor, int) else getattr(anchor, "i", None)
+
+
 def _anchor_position(tokens: Sequence, anchor) -> int | None:
-    target = anchor if isinstance(anchor, int) else getattr(anchor, "i", None)
+    target = _anchor_index(anchor)
     for n, tok in enumerate(tokens):
         if getattr(tok, "i", None) == target or tok is anchor:
             return n

@@ -21,6 +21,45 @@ for _name in EXTENSIONS:
         Doc.set_extension(_name, default=None)
 
 
+class Tok:
+    """A token's tagged attributes read once into plain slots.
+
+    spaCy builds a Token object and looks its strings up on every access (a few hundred
+    nanoseconds each), and the components read `text`, `tag_`, `lemma_` of the same tokens
+    dozens of times. Attributes not kept here come from the spaCy token itself. Made after
+    tagging (kg.nlp.tagger), which sets the last of them."""
+
+    __slots__ = ("doc", "i", "idx", "text", "lower_", "tag_", "pos_", "lemma_", "is_punct", "is_space", "is_alpha",
+                 "is_sent_start", "whitespace_")
+
+    def __init__(self, token, tag: str, pos: str, lemma: str):
+        self.doc, self.i, self.idx, self.text = token.doc, token.i, token.idx, token.text
+        self.lower_, self.tag_, self.pos_, self.lemma_ = token.lower_, tag, pos, lemma
+        self.is_punct, self.is_space, self.is_alpha = token.is_punct, token.is_space, token.is_alpha
+        self.is_sent_start, self.whitespace_ = token.is_sent_start, token.whitespace_
+
+    def __getattr__(self, name: str):
+        return getattr(self.doc[self.i], name)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    __repr__ = __str__
+
+
+def toks_of(doc: Doc) -> list[Tok]:
+    """The Doc's tokens as Tok, by index (set by kg.nlp.tagger)."""
+    return doc.user_data["toks"]
+
+
+def sentence_toks(doc: Doc, sent) -> list[Tok]:
+    """The Tok of a sentence span, without whitespace tokens."""
+    return [t for t in toks_of(doc)[sent.start:sent.end] if not t.is_space]
+
+
 def sentences_of(doc: Doc) -> list:
     """The sentence spans, computed once (Doc.sents rebuilds them on every call)."""
     if "sents" not in doc.user_data:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.nlp import resources
-from kg.nlp.doc import sentences_of
+from kg.nlp.doc import sentence_toks, sentences_of
 from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention, descriptor, first_name  # noqa: F401
 from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE, GROUP_COUNTS, PERSONAL_GENDER
 from kg.nlp.gazetteer import Gazetteer, role_key
@@ -120,7 +120,7 @@ class MentionFinder(ActorView):
         return (1, name) if name else None
 
     def _scan(self, sent) -> None:
-        toks = [t for t in sent if not t.is_space]
+        toks = sentence_toks(self.doc, sent)
         words = [t.text for t in toks]
         i = 0
         while i < len(toks):

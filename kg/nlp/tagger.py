@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 from spacy.tokens import Doc
 
 from kg.nlp import hanta_dp, resources
-from kg.nlp.doc import sentences_of
+from kg.nlp.doc import Tok, sentences_of
 
 HANTA_FIXES = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "$": "$(", "VV(IMP)": "VVIMP"}
 # HanTa's analysis of one word grows with the square of its length (200 characters: 0.4 s,
@@ -133,8 +133,10 @@ def rejoin_particles(lemmas: list[str], tags: list[str]) -> None:
 
 
 def tag_doc(doc: Doc) -> Doc:
-    """Set tag_, pos_ and lemma_ on every token, sentence by sentence."""
+    """Set tag_, pos_ and lemma_ on every token, sentence by sentence, and keep the
+    tagged tokens as kg.nlp.doc.Tok for the components after this one (toks_of)."""
     upos = _upos()
+    toks: list = [None] * len(doc)
     for sent in sentences_of(doc):
         tokens = [t for t in sent if not t.is_space]
         pairs = tag_words(tuple(QUOTE_CHARS.get(t.text, t.text) for t in tokens))
@@ -142,10 +144,12 @@ def tag_doc(doc: Doc) -> Doc:
         tags = [p[1] for p in pairs]
         rejoin_particles(lemmas, tags)
         for tok, lemma, tag in zip(tokens, lemmas, tags):
-            tok.tag_ = tag
-            tok.pos_ = upos.get(tag, "X")
-            tok.lemma_ = lemma
+            pos = upos.get(tag, "X")
+            tok.tag_, tok.pos_, tok.lemma_ = tag, pos, lemma
+            toks[tok.i] = Tok(tok, tag, pos, lemma)
     for tok in doc:
         if tok.is_space:
             tok.tag_, tok.pos_, tok.lemma_ = "_SP", "SPACE", tok.text
+            toks[tok.i] = Tok(tok, "_SP", "SPACE", tok.text)
+    doc.user_data["toks"] = toks
     return doc
