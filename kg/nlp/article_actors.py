@@ -8,8 +8,7 @@ the shared state's fields and its few writing operations.
 """
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -66,7 +65,10 @@ class ArticleActors:
         """The article's actor `name`, made one of them on first use."""
         if name not in self.actors:
             known = self.gaz.actors.get(name)
-            self.actors[name] = copy.deepcopy(known) if known else ActorInfo(name, known=False)
+            # the article's own copy (coreference and the mention finder set gender, party);
+            # role and party records are only read, so lists of the same records will do
+            self.actors[name] = replace(known, roles=list(known.roles), parties=list(known.parties)) if known \
+                else ActorInfo(name, known=False)
         return self.actors[name]
 
     def info(self, name: str) -> ActorInfo:
