@@ -18,10 +18,10 @@ class PipelinePlugin(WorkerPlugin):
     name = "standpunkt-pipeline"
 
     def setup(self, worker) -> None:
-        from kg.extract import _warm
+        from kg.extract import warm
 
         for name in ("profile", "profile-cycle"):
             callback = worker.periodic_callbacks.pop(name, None)
             if callback is not None:
                 callback.stop()
-        _warm()
+        warm()

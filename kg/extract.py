@@ -69,7 +69,10 @@ class _Context:
     def __init__(self, doc, sents):
         self.sents = sents
         self.para_of = doc._.para_of_sent or [0] * len(sents)
-        self.words = [[t for t in s if t.is_alpha or _is_hyphenated(t.text)] for s in sents]
+        from kg.nlp.doc import toks_of
+
+        toks = toks_of(doc)
+        self.words = [[t for t in toks[s.start:s.end] if t.is_alpha or _is_hyphenated(t.text)] for s in sents]
         self.lemmas = [[_topic_word(t) for t in s] for s in self.words]
         self.named = _designations(doc._.mentions or [])
         self.paras: dict[int, list[str]] = {}
@@ -148,18 +151,17 @@ class _DateChain:
         self.para_of = doc._.para_of_sent or []
         self.read = 0
         from kg.nlp.dates import DateChain
-        from kg.nlp.doc import sentences_of
+        from kg.nlp.doc import TokSpan, sentences_of, toks_of
 
-        self.chain = DateChain(article_date, sentences_of(doc))
+        self.sents = [TokSpan(doc, s) for s in sentences_of(doc)]
+        self.toks = toks_of(doc)
+        self.chain = DateChain(article_date, self.sents)
 
     def date(self, k: int, sent, anchor: int | None) -> str | None:
-        from kg.nlp.doc import sentences_of
-
-        sents = sentences_of(self.doc)
         for j in range(self.read, k):  # narration between statements dates what follows it too
-            self.chain.reading(sents[j], self._para(j))
+            self.chain.reading(self.sents[j], self._para(j))
         self.read = max(self.read, k)
-        return self.chain.date(sent, self._para(k), self.doc[anchor] if anchor is not None else None)
+        return self.chain.date(self.sents[k], self._para(k), self.toks[anchor] if anchor is not None else None)
 
     def _para(self, k: int):
         return self.para_of[k] if k < len(self.para_of) else None
@@ -234,10 +236,10 @@ def extract_many(articles: Iterable[Article], workers: int = 1,
     if forking:
         import gc
 
-        _warm()  # children inherit the loaded model instead of each loading it
+        warm()  # children inherit the loaded model instead of each loading it
         gc.freeze()  # keep the collector from touching (and so copying) the inherited model
     ctx = mp.get_context("fork" if forking else None)
-    with ctx.Pool(workers, initializer=None if forking else _warm) as pool:
+    with ctx.Pool(workers, initializer=None if forking else warm) as pool:
         pending: deque = deque()
 
         def finished(keep: int):
@@ -253,10 +255,12 @@ def extract_many(articles: Iterable[Article], workers: int = 1,
         yield from finished(0)
 
 
-def _warm() -> None:
-    from kg.nlp import gazetteer, load_pipeline, propositions, tagger
+def warm() -> None:
+    """Load everything extraction reads (pipeline with HanTa, gazetteer, codebook, topic
+    index) once, before the first article: a worker, or the parent it forks from."""
+    from kg.nlp import gazetteer, load_pipeline, propositions, topics
 
     load_pipeline()
     propositions.active_index()
     gazetteer.load()
-    tagger._hanta()
+    topics.default_index()

@@ -60,6 +60,22 @@ def sentence_toks(doc: Doc, sent) -> list[Tok]:
     return [t for t in toks_of(doc)[sent.start:sent.end] if not t.is_space]
 
 
+class TokSpan:
+    """A sentence as its Tok (kg.nlp.dates reads a sentence's tokens and its bounds)."""
+
+    __slots__ = ("start", "end", "toks")
+
+    def __init__(self, doc: Doc, span):
+        self.start, self.end = span.start, span.end
+        self.toks = toks_of(doc)[span.start:span.end]
+
+    def __iter__(self):
+        return iter(self.toks)
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+
 def sentences_of(doc: Doc) -> list:
     """The sentence spans, computed once (Doc.sents rebuilds them on every call)."""
     if "sents" not in doc.user_data:
