@@ -348,6 +348,7 @@ def test_review_kg_stats_counts_machine_positions_and_decisions_apart(tmp_path):
     stats = json.loads(run.stdout)
     assert stats["positions"] == len(m) and stats["decisions"] == 2
     assert stats["reviewers"] == 2 and stats["reviewed_articles"] == 1
+    assert stats["extractors"] == [__import__("kg.provenance").provenance.extractor_version()]
 
 
 # ---- shapes ----------------------------------------------------------------------------------

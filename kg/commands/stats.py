@@ -28,12 +28,19 @@ PREFIX sp: <https://w3id.org/standpunkt/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last)
 WHERE { ?position a sp:Position ; dcterms:date ?date }"""
+VERSIONS_QUERY = """
+PREFIX schema: <https://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?version WHERE { GRAPH ?article { ?position prov:wasGeneratedBy ?activity .
+                                                  ?activity schema:softwareVersion ?version } }
+ORDER BY ?version"""
 ARTICLES_QUERY = "SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("stats", help="count articles, positions, actors, topics, decisions, triples",
                               description="Summarise the store: counts (positions: the machine's), date range, "
+                                          "the extractor versions that made the positions, "
                                           "review decisions, reviewers and reviewed articles, graphs.")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_store_option(p)
@@ -46,13 +53,15 @@ def run(args) -> int:
         queries = (ARTICLES_QUERY, STATS_QUERY, DATES_QUERY, REVIEW_QUERY)
         row = {k: v for q in queries for k, v in store.query(q)[0].items()}
         stats = {k: (v.toPython() if hasattr(v, "toPython") else v) for k, v in row.items()}
+        stats["extractors"] = [str(r["version"]) for r in store.query(VERSIONS_QUERY)]  # kg.provenance
         stats["graphs"] = len(store.graph_names())
         stats["quads"] = store.quad_count()
     stats = {k: (int(v) if isinstance(v, int) else v) for k, v in stats.items()}
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))
     else:
-        for key in ("articles", "positions", "actors", "topics", "first", "last", "decisions", "reviewers",
-                    "reviewed_articles", "graphs", "quads"):
+        stats["extractors"] = ", ".join(stats["extractors"]) or "-"
+        for key in ("articles", "positions", "actors", "topics", "first", "last", "extractors", "decisions",
+                    "reviewers", "reviewed_articles", "graphs", "quads"):
             print(f"{key.replace('_', ' '):>17}: {stats.get(key, '-')}")
     return 0
