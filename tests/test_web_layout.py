@@ -47,9 +47,10 @@ CHART_LABELS = """() => {
 }"""
 
 
-@pytest.fixture()
-def narrow_page(browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 800, "height": 900}, locale="de-DE")
+@pytest.fixture(params=["de-DE", "en-GB"])
+def narrow_page(browser, request):  # noqa: F811
+    """A narrow window in each language the pages speak (English words are longer or shorter)."""
+    context = browser.new_context(viewport={"width": 800, "height": 900}, locale=request.param)
     page = context.new_page()
     yield page
     context.close()
