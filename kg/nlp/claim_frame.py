@@ -251,8 +251,20 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
         elif t.tag_ in ("NN", "NE") and setting & {t.lemma_.lower(), low, low.rpartition("-")[2]}:
             phrase = phrase_around(v, i)
             if v.toks[min(phrase)].text.lower() in SETTING_PREPOSITIONS:  # not `für das kommende Gespräch`
-                out |= phrase
+                out |= phrase | _source_of(v, max(phrase), low)
     return out
+
+
+def _source_of(v: SentenceView, end: int, noun: str) -> set[int]:
+    """`nach Angaben von Diplomaten`: whose account it is belongs to the source phrase."""
+    if noun not in words("source") or end + 2 >= len(v.toks) or v.toks[end + 1].text.lower() not in ("von", "aus"):
+        return set()
+    j = end + 2
+    while j < len(v.toks) and v.toks[j].tag_ in ("ART", "ADJA", "CARD") and v.segs[j] == v.segs[end]:
+        j += 1
+    while j < len(v.toks) and v.toks[j].tag_ in ("NN", "NE") and v.segs[j] == v.segs[end]:
+        j += 1
+    return set(range(end + 1, j))
 
 
 def _since(v: SentenceView, i: int) -> set[int]:
