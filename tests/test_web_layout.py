@@ -83,3 +83,13 @@ def test_web_layout_query_results_stay_inside_the_page(narrow_page, live_server)
     narrow_page.click("#run")
     narrow_page.wait_for_selector("table.results tbody tr")
     assert narrow_page.evaluate(OVERFLOWS) == []
+
+
+@pytest.mark.parametrize("path", ["/review", "/review/a1"])
+def test_web_layout_review_pages_fit(narrow_page, live_server, path):
+    """The review queue and an article's review page once its script has drawn the positions."""
+    narrow_page.goto(live_server + path)
+    if path != "/review":
+        narrow_page.wait_for_selector("#positions li.review-item")
+    assert narrow_page.locator("h1").count() == 1
+    assert narrow_page.evaluate(OVERFLOWS) == []
