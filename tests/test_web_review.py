@@ -185,6 +185,7 @@ def test_web_review_a_bad_token_changes_nothing(page, review_server):
     page.keyboard.press("c")
     page.wait_for_selector("#review-status.error")
     assert page.locator("#review-status").inner_text().startswith(("401", "403"))
+    assert page.locator("#review-status").get_attribute("lang") == "en"  # the server's words, marked as English
     page.evaluate(CLEAR_STATUS)
     page.keyboard.press("e")
     page.locator("form.review-form input[name=claim]").fill("etwas anderes")

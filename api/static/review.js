@@ -30,10 +30,14 @@
     return node;
   }
 
-  function say(message, bad) {
+  // the server's messages are English: marked so, as the error pages mark them
+  function say(message, bad, server) {
     statusLine.textContent = message || "";
     statusLine.classList.toggle("error", !!bad);
+    if (server) statusLine.setAttribute("lang", "en"); else statusLine.removeAttribute("lang");
   }
+
+  function refused(answer) { say(answer.status + ": " + (answer.body.error || W.error), true, !!answer.body.error); }
 
   function user() { return token ? token.split(".")[0] : null; }
 
@@ -140,7 +144,7 @@
     if (!token) { say(W.need_token, true); return; }
     api("POST", base + "/decisions", {kind: "add", sentence: {start: item.shown.start, end: item.shown.end},
                                       fields: fields}).then(function (answer) {
-      if (!answer.ok) { say(answer.status + ": " + (answer.body.error || W.error), true); return; }
+      if (!answer.ok) { refused(answer); return; }
       send("DELETE", base + "/decisions/" + encodeURIComponent(item.win.id), null, null);
     });
   }
@@ -186,7 +190,7 @@
 
   function load(keep) {
     return api("GET", base + "/review").then(function (answer) {
-      if (!answer.ok) { say(answer.body.error || W.error, true); return; }
+      if (!answer.ok) { refused(answer); return; }
       review = answer.body;
       if (keep) {
         var found = buildItems().map(function (x) { return x.key; }).indexOf(keep);
@@ -200,7 +204,7 @@
   function send(method, path, body, item) {
     if (!token) { say(W.need_token, true); return Promise.resolve(); }
     return api(method, path, body).then(function (answer) {
-      if (!answer.ok) { say(answer.status + ": " + (answer.body.error || W.error), true); return; }
+      if (!answer.ok) { refused(answer); return; }
       form = null;
       say(W.saved);
       return load(item ? item.key : null);
