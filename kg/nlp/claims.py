@@ -263,6 +263,8 @@ def _noun_complement(v: SentenceView, hit: Hit, frame: set[int]) -> list[int]:
     after = _governed_clauses(v, seg)
     if after:
         return after
+    if verb is not None and verb == 0:
+        return []  # `Ein Vorschlag der FDP fand keine Mehrheit`: the noun names nothing here
     own = [i for i in v.seg_tokens(seg) if i not in frame and not v.toks[i].is_punct and i != hit.i]
     return rest or own
 

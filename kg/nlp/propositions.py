@@ -211,7 +211,7 @@ def _says_little(claim: str) -> bool:
 
 
 def _names_no_matter(claim: str) -> bool:
-    """Whether every noun of the claim is one that names no matter of its own ("Die Arbeit
+    """Whether every noun of the claim is one that names no matter of its own ("Die Entwicklung
     geht weiter", "ein Jahr Aufschub", "die Worte des Kanzlers")."""
     empty = _spelled(word_class("empty_claim_noun"))
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
