@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, DEONTIC, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL,
+from kg.nlp.german import (NOMINATIVE_ARTICLES, AGENT_PREPOSITIONS, COORDINATORS, DEONTIC, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL,
                            LIST_JOINERS, OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE,
                            SOURCE_PREPOSITIONS, TOGETHER, UNSETTLED)
 from kg.nlp.clauses import quote_mask, segments
@@ -22,6 +22,7 @@ DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", 
 PREPOSITIONS = {"APPR", "APPRART", "APPO"}
 EXPERIENCER = resources.word_class("experiencer")
 PENDING = resources.word_class("pending")
+AGENT_NOUNS = resources.word_class("agent_noun")
 QUOTED = resources.word_class("quoted")  # `„…“, wird die Ministerin zitiert`: the passive's subject speaks
 
 
@@ -193,10 +194,48 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     pivot = next((i for i in seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     after = [m for m in cands if v.local(m) >= pivot]
-    if not before and not after:
-        return []
+    if not before and not after or not before and (_agent_in_vorfeld(v, seg_toks, pivot)
+                                                   or _agent_after_verb(v, pivot, v.local(after[0]))):
+        return []  # `Die Staatsanwaltschaft warf Ertel vor`: the one after the verb is its object
     group = _coordinated(v, before[::-1]) if before else _coordinated(v, after)
     return group + _enumerated(v, group, resolve) + _partners(v, in_seg, group)
+
+
+def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
+    """Does the Vorfeld hold a noun phrase for someone who acts (`Die Regierung`, `Ein
+    Bezirksgericht`, `Die Staatsanwaltschaft`, `McCains Kampagne`) that no actor was found for?
+    Then it is the subject, and actors after the finite verb are its objects."""
+    lead = [i for i in seg_toks if i < pivot and not v.toks[i].is_punct]
+    while lead and v.toks[lead[0]].tag_ in ("ADV", "KON", "PAV"):
+        lead = lead[1:]
+    if len(lead) < 2 or lead[0] != seg_toks[0] and v.toks[seg_toks[0]].text not in (",", "und"):
+        return False
+    first = v.toks[lead[0]]
+    if not (first.text.lower() in NOMINATIVE_ARTICLES or first.tag_ == "NE" and first.text.endswith("s")):
+        return False
+    nouns = [i for i in lead[1:] if v.toks[i].tag_ != "ADJA"]
+    return len(nouns) == 1 and v.toks[nouns[0]].tag_ == "NN" and _agentive(v.toks[nouns[0]].text)
+
+
+def _agent_after_verb(v: SentenceView, pivot: int, end: int) -> bool:
+    """`Außerdem warf die Staatsanwaltschaft Ertel vor`: a subject of that kind right after the
+    finite verb, before the actor."""
+    words = [i for i in range(pivot + 1, end) if not v.toks[i].is_punct]
+    if len(words) < 2 or v.toks[words[0]].text.lower() not in NOMINATIVE_ARTICLES:
+        return False
+    nouns = [i for i in words[1:] if v.toks[i].tag_ != "ADJA"]
+    if len(nouns) != 1 or v.toks[nouns[0]].tag_ != "NN" or not _agentive(v.toks[nouns[0]].text):
+        return False
+    low = v.toks[nouns[0]].text.lower()  # `die Regierung Bush`, `die Staaten Kuwait …`: the actor names the noun
+    return nouns[0] < end - 1 or low not in resources.state_organs() and low not in resources.collectives()
+
+
+def _agentive(word: str) -> bool:
+    """A noun for a body or a person in a role (`Regierung`, `Staatsanwaltschaft`,
+    `Bezirksgericht`, `Kampagne`, `Sprecherin`)."""
+    low = word.lower()
+    return low in resources.state_organs() or low in resources.bodies() or low in AGENT_NOUNS \
+        or low.endswith(resources.org_heads()) or low.endswith(tuple(AGENT_NOUNS)) or low in resources.collectives()
 
 
 def _participle_agent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
