@@ -49,7 +49,10 @@ class MediaMentions(ActorView):
                 return self._outlet(toks, i, quoted[0], quoted[1])
             if DOMAIN.match(words[i + 1]):
                 return self._outlet(toks, i, i + 2, words[i + 1])
-            return None
+            j = i + 1
+            while j < len(words) and j < i + 4 and toks[j].tag_ in ("NE", "FM") and words[j][:1].isupper():
+                j += 1
+            return self._outlet(toks, i, j, " ".join(words[i + 1:j])) if j > i + 1 else None  # `die Zeitung China Daily`
         quoted = self._quoted(words, i) if words[i] in OPEN_QUOTES else None
         if quoted and (self._after_source_word(words, i) or self._zufolge(words, quoted[0])
                        or (not i or words[i - 1].lower() in ("die", "der", "das", "wie")) and self._reports(toks, i, quoted[0])):
