@@ -172,6 +172,17 @@ def report(soak: Soak, samples: list[dict], args) -> dict:
             "workers_last_mb": last["workers_mb"], "samples": samples}
 
 
+def growth_by_half(samples: list[dict]) -> tuple[float, float]:
+    """Server RSS change per 1,000 requests over the first and the second half of the run:
+    a warm-up fills caches in the first; memory that keeps growing shows in the second."""
+    middle = samples[len(samples) // 2]
+
+    def rate(a, b):
+        return 1000 * (b["server_mb"] - a["server_mb"]) / max(1, b["requests"] - a["requests"])
+
+    return rate(samples[0], middle), rate(middle, samples[-1])
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--seconds", type=float, default=60, help="how long the clients run (default 60)")
@@ -191,6 +202,9 @@ def main(argv=None) -> int:
     print(f"server RSS {result['rss_first_mb']} -> {result['rss_last_mb']} MB (max {result['rss_max_mb']}); "
           f"workers {result['workers_first_mb']} -> {result['workers_last_mb']} MB; "
           f"{result['ingests']} ingests in {args.seconds:g} s")
+    halves = growth_by_half(result["samples"])
+    print(f"server RSS growth per 1,000 requests: first half {halves[0]:+.1f} MB, second half {halves[1]:+.1f} MB "
+          "(flat memory: near 0 in the second half)")
     return 1 if any(k["errors"] for k in result["kinds"].values()) else 0
 
 

@@ -8,6 +8,8 @@ graph seen by queries is the union of all named graphs.
 from __future__ import annotations
 
 import os
+import sys
+import time
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import BinaryIO, Iterable
@@ -18,12 +20,15 @@ import rdflib
 from kg import formats
 from kg.errors import QueryError, StoreError
 from kg.sparql_text import oxigraph_dataset
+from kg.store_guard import UseGuard
 from kg.update_dataset import with_dataset
 
 DEFAULT_STORE = "data/store"
 # RocksDB keeps unflushed writes in memory: re-ingesting 4 articles 2,000 times each grew a
 # process by 550 MB without a flush, by 10 MB with one every 100 writes (bench/soak.py)
 FLUSH_EVERY = 100
+# and an open instance grows with every flush (kg.store_guard): reopened every this many writes
+REOPEN_EVERY = 200
 
 # kg export / /export names -> pyoxigraph formats (derived from kg.formats)
 RDF_FORMATS = {f.name: f.oxigraph for f in formats.all_formats("rdf") if f.dump}
@@ -97,6 +102,8 @@ class OxigraphStore(Store):
         self.path = None if in_memory else store_path(path)
         self.read_only = read_only
         self._unflushed = 0  # writes since the last flush; see FLUSH_EVERY
+        self._writes = 0  # see REOPEN_EVERY
+        self._guard = UseGuard()  # every use of self._store is inside self._guard.use()
         try:
             if in_memory:
                 self._store = ox.Store()
@@ -134,17 +141,37 @@ class OxigraphStore(Store):
 
     def _run_update(self, text):
         try:
-            self._store.update(text)
-            self._unflushed += 1
-            if self._unflushed >= FLUSH_EVERY and self.path is not None:
-                self._store.flush()
-                self._unflushed = 0
+            with self._guard.use():
+                self._store.update(text)
+                self._unflushed += 1
+                if self._unflushed >= FLUSH_EVERY and self.path is not None:
+                    self._store.flush()
+                    self._unflushed = 0
         except SyntaxError as e:
             raise QueryError(str(e)) from e
         except (RuntimeError, ValueError) as e:  # e.g. CLEAR GRAPH of a missing graph, LOAD of HTML
             raise QueryError(f"update failed: {e}") from e
         except OSError as e:
             raise StoreError(f"store write failed: {e}") from e
+        self._writes += 1
+        if self.path is not None and self._writes % REOPEN_EVERY == 0:
+            self._guard.swap(self._reopen)
+
+    def _reopen(self):
+        """Close the RocksDB instance and open the folder again (see kg.store_guard); only
+        when nothing but this object holds the instance, else at a later write."""
+        if sys.getrefcount(self._store) > 2:  # the attribute and this call's argument
+            return
+        self._store.flush()
+        self._store = None  # the last reference: RocksDB closes and gives its memory back
+        for _ in range(50):
+            try:
+                self._store = ox.Store(str(self.path))
+                return
+            except OSError as e:  # the lock of the old instance, released as it is freed
+                failure = e
+                time.sleep(0.1)
+        raise StoreError(f"could not reopen the store at {self.path}: {failure}")
 
     def _native_query(self, sparql, default_graphs, named_graphs):
         kwargs = oxigraph_dataset(sparql, default_graphs, named_graphs)
@@ -156,41 +183,47 @@ class OxigraphStore(Store):
             raise QueryError(f"query failed: {e}") from e
 
     def query(self, sparql, *, default_graphs=None, named_graphs=None):
-        return rdflib_result(self._native_query(sparql, default_graphs, named_graphs))
+        with self._guard.use():  # results are read lazily: converted inside
+            return rdflib_result(self._native_query(sparql, default_graphs, named_graphs))
 
     def query_raw(self, sparql, media_type, *, default_graphs=None, named_graphs=None):
-        result = self._native_query(sparql, default_graphs, named_graphs)
-        if isinstance(result, ox.QueryTriples):
-            fmt = ox.RdfFormat.from_media_type(media_type)
-        else:
-            fmt = ox.QueryResultsFormat.from_media_type(media_type)
-        if fmt is None:
-            raise QueryError(f"no serialisation of this result as {media_type}")
-        return result.serialize(format=fmt)
+        with self._guard.use():
+            result = self._native_query(sparql, default_graphs, named_graphs)
+            if isinstance(result, ox.QueryTriples):
+                fmt = ox.RdfFormat.from_media_type(media_type)
+            else:
+                fmt = ox.QueryResultsFormat.from_media_type(media_type)
+            if fmt is None:
+                raise QueryError(f"no serialisation of this result as {media_type}")
+            return result.serialize(format=fmt)
 
     def construct_triples(self, sparql: str):
         """A CONSTRUCT answer as pyoxigraph triples, straight from the store: no N-Triples
         serialised and parsed again (that round trip was half of a JSON-LD actor page)."""
-        result = self._native_query(sparql, None, None)
-        if not isinstance(result, ox.QueryTriples):
-            raise QueryError("not a CONSTRUCT or DESCRIBE query")
-        return result
+        with self._guard.use():
+            result = self._native_query(sparql, None, None)
+            if not isinstance(result, ox.QueryTriples):
+                raise QueryError("not a CONSTRUCT or DESCRIBE query")
+            return list(result)
 
     def graph_names(self):
-        return sorted(g.value for g in self._store.named_graphs())
+        with self._guard.use():
+            return sorted(g.value for g in self._store.named_graphs())
 
     def dump(self, out, fmt="nquads", graph=None):
         rdf_format = RDF_FORMATS[fmt]
         prefixes = _prefixes() if formats.get(fmt).prefixes else None
-        if graph is None and fmt in DATASET_FORMATS:
-            self._store.dump(out, rdf_format, prefixes=prefixes)
-        elif graph is None:
-            _dump_union(self._store, out, rdf_format, prefixes)
-        else:
-            self._store.dump(out, rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
+        with self._guard.use():
+            if graph is None and fmt in DATASET_FORMATS:
+                self._store.dump(out, rdf_format, prefixes=prefixes)
+            elif graph is None:
+                _dump_union(self._store, out, rdf_format, prefixes)
+            else:
+                self._store.dump(out, rdf_format, from_graph=ox.NamedNode(graph), prefixes=prefixes)
 
     def quad_count(self):
-        return len(self._store)
+        with self._guard.use():
+            return len(self._store)
 
     def close(self):
         if self._store is not None and self.path is not None and not self.read_only:

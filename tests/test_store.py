@@ -88,6 +88,7 @@ _WRITER = """
 import sys, rdflib
 from kg import store as kg_store
 kg_store.FLUSH_EVERY = int(sys.argv[2])
+kg_store.REOPEN_EVERY = 10**9  # the flush alone (reopening flushes too)
 s = kg_store.OxigraphStore(sys.argv[1])
 g = rdflib.Graph()
 for i in range(40):
@@ -100,6 +101,46 @@ for i in range(1500):
     s.replace_graphs({f"http://x/g{i % 4}": g})
 print(rss() - before)
 """
+
+
+def test_store_reopens_its_instance_between_calls(tmp_path, monkeypatch):
+    """Every REOPEN_EVERY writes the RocksDB instance is closed and opened again (its memory
+    grows with every flush, kg.store_guard): the data stay, readers on other threads keep
+    getting whole answers, and no reopen happens while a call is inside the instance."""
+    import threading
+
+    from kg import store as kg_store
+
+    monkeypatch.setattr(kg_store, "REOPEN_EVERY", 10)
+    opened, real = [], kg_store.ox.Store
+    monkeypatch.setattr(kg_store.ox, "Store", lambda *args: opened.append(args) or real(*args))
+    s = OxigraphStore(tmp_path / "s")
+    answers, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            answers.append(int(s.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]))
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for i in range(45):
+        s.replace_graphs({f"http://x/g{i % 3}": _graph("a", "b")})
+    stop.set()
+    for t in threads:
+        t.join()
+    assert len(opened) == 1 + 4 and s.quad_count() == 6  # opened, then reopened every 10 writes
+    assert answers and set(answers) <= {0, 2, 4, 6}  # whole graphs only
+    with s._guard.use():  # a call inside: another thread's swap gives up, the store stays
+        held, result = s.native, []
+        other = threading.Thread(target=lambda: result.append(s._guard.swap(s._reopen, timeout=0.2)))
+        other.start()
+        other.join()
+        assert result == [False] and s.native is held
+    s.close()
+    monkeypatch.undo()
+    with OxigraphStore(tmp_path / "s", read_only=True) as again:
+        assert again.quad_count() == 6
 
 
 def test_store_memory_stays_bounded_under_rewrites(tmp_path):
