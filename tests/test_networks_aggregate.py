@@ -87,6 +87,17 @@ def test_networks_aggregate_with_qualifier_each_counts_a_party_once(store):
     assert edges(net)[pair(LINKE, SPD)] == 2
 
 
+def test_networks_party_slice_takes_members_on_the_statement_date(store):
+    def affiliation(party):
+        net = build(store, parse({"type": "affiliation", "party": party}))
+        return {e["source"]: e["weight"] for e in net.edges}
+
+    # the Linke itself, Wagenknecht in 2022 (not in 2025), Uwe U by the store's memberOf
+    assert affiliation(LINKE) == {LINKE: 1, WAGENKNECHT: 1, UWE: 1}
+    assert affiliation(BSW) == {BSW: 1, WAGENKNECHT: 1}  # her 2025 statement only
+    assert affiliation("SPD") == {SCHOLZ: 2}  # a party by name; no statement of its own
+
+
 def test_networks_aggregate_option(capsys, monkeypatch, store):
     with pytest.raises(NetworkOptionError, match="aggregate must be one of party, government"):
         parse({"aggregate": "state"})

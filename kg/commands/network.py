@@ -23,7 +23,7 @@ def register(subparsers) -> None:
     p.add_argument("--to", metavar="YYYY-MM-DD", help="last day counted")
     p.add_argument("--topic", help="topic or issue key or IRI; everything under it counts")
     p.add_argument("--kind", help=f"comma-separated actor kinds: {', '.join(KINDS)}")
-    p.add_argument("--party", help="party name or IRI: the party and its members")
+    p.add_argument("--party", help="party name or IRI: the party and its members on the statement date")
     p.add_argument("--qualifier", default="every", choices=("every", "each"),
                    help="count every statement, or each actor once per proposition and side")
     p.add_argument("--min-weight", dest="min_weight", help="drop edges whose |weight| is smaller")

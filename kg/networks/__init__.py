@@ -9,6 +9,7 @@ networks with DNA's definitions, export.py writes GraphML, CSV and JSON.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from kg.networks.compute import Network, matrix, one_mode, two_mode
@@ -61,16 +62,21 @@ def sequence(store: Store, spec: Spec) -> list[Network]:
 
 
 def _counts(store: Store, spec: Spec, by_day: bool) -> list[Count]:
-    """The statement counts, with persons counted as their party or government on the
-    statement date when the slice aggregates (kg.networks.membership): counted per day,
-    mapped, and for qualifier "each" counted once per node, proposition and side."""
+    """The statement counts. A party slice keeps the party's own statements and those of persons
+    who were its members on the statement date; an aggregating slice counts persons as their
+    party or government on that date (kg.networks.membership). Both count per day, then map or
+    filter, and for qualifier "each" count once per node, proposition and side."""
     where = spec.slice
-    if not where.aggregate:
+    if not where.aggregate and not where.party:
         return statement_counts(store, where, by_day=by_day)
-    membership = Membership(where.aggregate, stored_parties(store))
+    stored = stored_parties(store)
+    members = Membership("party", stored)
+    nodes = Membership(where.aggregate, stored) if where.aggregate else None
     cells: dict[tuple[str, str, bool, str], int] = {}
-    for c in statement_counts(store, where, by_day=True):
-        key = (membership.node(c.actor, c.day), c.proposition, c.support, c.day if by_day else "")
+    for c in statement_counts(store, replace(where, party=None), by_day=True):
+        if where.party and where.party not in (c.actor, members.node(c.actor, c.day)):
+            continue
+        key = (nodes.node(c.actor, c.day) if nodes else c.actor, c.proposition, c.support, c.day if by_day else "")
         cells[key] = 1 if where.qualifier == "each" else cells.get(key, 0) + c.n
     return [Count(a, p, s, n, day) for (a, p, s, day), n in cells.items()]
 

@@ -27,7 +27,8 @@ class NetworkOptionError(KGError):
 @dataclass(frozen=True)
 class Slice:
     """Which statements count: dates (ISO days, inclusive), a topic or issue IRI (with everything
-    under it by skos:broader), actor kinds, a party IRI (the party and its members), and
+    under it by skos:broader), actor kinds, a party IRI (the party and who was its member on the
+    statement date, kg.networks.membership), and
     `qualifier`: "every" statement counts, or "each" actor once per proposition and side."""
     date_from: str | None = None
     date_to: str | None = None

@@ -38,7 +38,8 @@ class Count:
 
 
 def statement_counts(store: Store, where: Slice, *, by_day: bool = False) -> list[Count]:
-    """The slice's statement counts, per day when `by_day` (for moving windows and for
+    """The slice's statement counts (all but its party, which kg.networks applies with the
+    membership on the statement date), per day when `by_day` (for moving windows and for
     persons counted as their party or government on the statement date).
 
     With `where.qualifier == "each"` every count is 1: an actor is counted once per
@@ -81,9 +82,6 @@ def _filters(store: Store, where: Slice, dated: bool) -> str:
     if where.kinds:
         kinds = " ".join(f'"{k}"' for k in where.kinds)
         parts.append(f"VALUES ?kind {{ {kinds} }} GRAPH {actors} {{ ?actor sp:actorKind ?kind }}")
-    if where.party:
-        parts.append(f"FILTER(?actor = <{where.party}> || EXISTS {{ GRAPH {actors} "
-                     f"{{ ?actor schema:memberOf <{where.party}> }} }})")
     return "\n  ".join(parts)
 
 
