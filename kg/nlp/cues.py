@@ -15,6 +15,8 @@ from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
 from kg.nlp.triggers import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 
+CAREER = resources.word_class("career")  # `will Kanzlerin bleiben`: what `wollen` plans for the actor's own office
+
 
 def triggers(v: SentenceView) -> list[Hit]:
     """Every stance/report trigger outside quotations."""
@@ -64,8 +66,10 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
         return Hit(i, resources.verbs()[joined], "verb")
     if t.tag_ == "VMFIN" and lemma == "wollen" and not v.subordinate(v.segs[i]):  # `Was X machen will, …`,
         # `das Ziel, das die EU erreichen will`: an intention the sentence only mentions
-        has_inf = any(v.toks[j].tag_ in ("VVINF", "VAINF") for j in v.seg_tokens(v.segs[i]) if j > i)
-        return Hit(i, Trigger("proposal" if has_inf else "demand", 1), "modal")
+        infinitives = [v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ in ("VVINF", "VAINF")]
+        if infinitives and infinitives[-1] in CAREER:
+            return None  # `will Kanzlerin bleiben`, `will ihr Amt niederlegen`: a career, no political matter
+        return Hit(i, Trigger("proposal" if infinitives else "demand", 1), "modal")
     return None
 
 
