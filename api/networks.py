@@ -13,7 +13,7 @@ from api.errors import BadRequest
 from api.shared import services
 from kg.networks import NetworkOptionError, parse, sequence
 from kg.networks.export import FORMATS, render
-from kg.networks.options import KINDS, ONE_MODE_NORMALIZATIONS, TWO_MODE_NORMALIZATIONS, TYPES
+from kg.networks.options import AGGREGATES, KINDS, ONE_MODE_NORMALIZATIONS, TWO_MODE_NORMALIZATIONS, TYPES
 
 bp = Blueprint("networks", __name__)
 EXTENSIONS = {"graphml": "graphml", "csv": "csv", "nodes": "csv", "matrix": "csv", "json": "json"}
@@ -29,6 +29,7 @@ def networks():
     if fmt == "html":
         keys = ["norm_" + n for n in dict.fromkeys(ONE_MODE_NORMALIZATIONS + TWO_MODE_NORMALIZATIONS)]
         return render_template("networks.html", types=TYPES, kinds=KINDS, args=request.args, normalization_keys=keys,
+                               aggregates=AGGREGATES, aggregate=spec.slice.aggregate,
                                normalizations={"one": ONE_MODE_NORMALIZATIONS, "two": TWO_MODE_NORMALIZATIONS})
     try:
         text = render(sequence(services().store, spec), fmt)

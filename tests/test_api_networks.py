@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from api_fixtures import _app, serve_in_thread
-from network_fixtures import A, B, C, network_store
+from network_fixtures import A, B, C, P, network_store
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,8 @@ def test_api_networks_page_for_browsers(client):
     r = client.get("/networks", headers={"Accept": "text/html"})
     assert r.status_code == 200 and b'id="network"' in r.data and b"networks.js" in r.data
     assert b">Netzwerke</a>" in client.get("/", headers={"Accept": "text/html"}).data
+    older = client.get("/networks?aggregate=true&format=html").get_data(as_text=True)  # the old checkbox's value
+    assert '<option value="party" selected>' in older and '<option value="government">' in older
 
 
 @pytest.mark.browser
@@ -98,6 +100,15 @@ def test_web_chromium_network_page_draws_and_slider_moves(app, tmp_path):
             page.fill("input[name=step]", "")
             page.click("#network-form button")
             expect(page.locator("#network line.edge.conflict")).to_have_count(3)
+            page.select_option("select[name=aggregate]", "party")  # Anna A counts as Partei P
+            page.click("#network-form button")
+            expect(page.locator("#network g.node[data-id='%s']" % P)).to_have_count(1)
+            assert page.locator("#network g.node[data-id='%s']" % A).count() == 0
+            with page.expect_request(lambda r: "aggregate=government" in r.url and "format=json" in r.url):
+                page.select_option("select[name=aggregate]", "government")
+                page.click("#network-form button")
+            expect(page.locator("#network g.node[data-id='%s']" % A)).to_have_count(1)  # no office: herself
+            assert "aggregate=government" in page.url
             page.screenshot(path=str(tmp_path / "network.png"))
             browser.close()
     finally:

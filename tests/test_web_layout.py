@@ -35,12 +35,14 @@ OVERFLOWS = """() => {
 CHART_LABELS = """() => {
   const bad = [];
   for (const svg of document.querySelectorAll('svg')) {
-    const box = svg.viewBox.baseVal;
+    const box = svg.viewBox.baseVal, toSvg = svg.getScreenCTM().inverse();
     for (const t of svg.querySelectorAll('text')) {
-      const b = t.getBBox();
+      const b = t.getBBox(), m = toSvg.multiply(t.getScreenCTM());  // a label moved by its group's transform
+      const xs = [b.x, b.x + b.width].map(x => new DOMPoint(x, b.y).matrixTransform(m).x);
+      const [left, right] = [Math.min(...xs), Math.max(...xs)];
       if (!t.textContent.trim()) bad.push('empty label');
-      else if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.width + 0.5)
-        bad.push('cut: ' + t.textContent.trim() + ' [' + Math.round(b.x) + ', ' + Math.round(b.x + b.width) + ']');
+      else if (left < box.x - 0.5 || right > box.x + box.width + 0.5)
+        bad.push('cut: ' + t.textContent.trim() + ' [' + Math.round(left) + ', ' + Math.round(right) + ']');
     }
   }
   return bad;
@@ -68,6 +70,16 @@ def test_web_layout_no_text_overflows_and_charts_have_labels(narrow_page, live_s
     assert narrow_page.evaluate(OVERFLOWS) == []
     assert narrow_page.evaluate(CHART_LABELS) == []
     narrow_page.screenshot(path=str(tmp_path / "page.png"), full_page=True)
+
+
+@pytest.mark.parametrize("query", ["", "?type=affiliation", "?aggregate=party"])
+def test_web_layout_network_page_labels_stay_in_the_picture(narrow_page, live_server, query):
+    """The network page once its script has drawn the nodes: every name inside the picture."""
+    narrow_page.goto(live_server + "/networks" + query)
+    narrow_page.wait_for_selector("#network g.node text")
+    assert narrow_page.locator("h1").count() == 1
+    assert narrow_page.evaluate(OVERFLOWS) == []
+    assert narrow_page.evaluate(CHART_LABELS) == []
 
 
 def test_web_layout_position_page_fits(narrow_page, live_server):

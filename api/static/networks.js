@@ -2,7 +2,7 @@
 // window's network out with a small force-directed layout (Fruchterman–Reingold: springs
 // along edges, repulsion between all nodes, a cooling step) and draws it as SVG.
 // No library, no build step; the layout starts from a circle, so the same data gives the
-// same picture.
+// same picture. Labels are measured and kept inside the picture (placeLabel).
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -127,10 +127,25 @@
       var r = 4 + Math.min(12, Math.sqrt(node.statements || 1) * 2);
       if (node.mode === "actor") element("circle", {r: r, fill: colour(node), stroke: "#333"}, g);
       else element("rect", {x: -r, y: -r, width: 2 * r, height: 2 * r, fill: colour(node), stroke: "#333"}, g);
-      element("text", {x: r + 3, y: 4, "font-size": 11}, g).textContent = node.label;
+      placeLabel(element("text", {x: r + 3, y: 4, "font-size": 11}, g), node.label, pos[node.id].x, r, 860);
       element("title", {}, g).textContent = node.label + (node.party ? " (" + node.party + ")" : node.kind ? " (" + node.kind + ")" : "");
     });
     ties(net);
+  }
+
+  // A label goes right of its node, or left (anchored at its end) when the right edge of the
+  // picture is too near; a label wider than either side is cut to fit with "…" (the node's
+  // <title> still says it whole). Measured in the browser, so any font and language fit.
+  function placeLabel(text, label, x, r, width) {
+    var gap = r + 3, margin = 2, right = width - margin - x - gap, left = x - gap - margin;
+    text.textContent = label;
+    var wide = text.getComputedTextLength();
+    if (wide <= right) return;
+    var room = Math.max(right, left);
+    if (left >= right) { text.setAttribute("x", -gap); text.setAttribute("text-anchor", "end"); }
+    if (wide <= room) return;
+    for (var n = label.length - 1; n > 0 && text.getComputedTextLength() > room; n--)
+      text.textContent = label.slice(0, n) + "…";
   }
 
   // an edge's kind (congruence, conflict; an affiliation's side) in the page's language
