@@ -257,8 +257,10 @@ def extract_many(articles: Iterable[Article], workers: int = 1,
 
 def warm() -> None:
     """Load everything extraction reads (pipeline with HanTa, gazetteer, codebook, topic
-    index) once, before the first article: a worker, or the parent it forks from."""
+    index, dateparser) once, before the first article: a worker, or the parent it forks from."""
     from kg.nlp import gazetteer, load_pipeline, propositions, topics
+
+    import dateparser  # noqa: F401  (absolute dates, kg.nlp.time_expressions)
 
     load_pipeline()
     propositions.active_index()

@@ -178,8 +178,14 @@ def _verdict_phrase(claim: str) -> bool:
     """A verdict of several words anywhere in the claim (`ein schwarzer Tag für …`, `mit dem
     Kopf durch die Wand`): the claim judges a matter rather than names one."""
     words = [u.text for u in units(claim)]
-    return any(len(words) >= k + len(key) and all(_inflects(w, x) for w, x in zip(words[k:], key))
-               for key in _verdict_phrases() for k in range(len(words)))
+    by_first = _verdict_phrases_by_first()  # only phrases whose first word this word can inflect
+    return any(len(words) >= k + len(key) and all(_inflects(w, x) for w, x in zip(words[k + 1:], key[1:]))
+               for k, word in enumerate(words) for lemma in _lemmas_of(word) for key in by_first.get(lemma, ()))
+
+
+def _lemmas_of(word: str) -> set[str]:
+    """Every lemma `word` inflects (`_inflects`): itself, its stem, itself less an ending."""
+    return {word, stem(word)} | {word[:-len(e)] for e in _ENDINGS if word.endswith(e)}
 
 
 def _inflects(word: str, lemma: str) -> bool:
@@ -190,6 +196,14 @@ def _inflects(word: str, lemma: str) -> bool:
 @lru_cache(maxsize=None)
 def _verdict_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(stem(w.replace("ß", "ss")) for w in key) for key in evaluations() if len(key) > 1)
+
+
+@lru_cache(maxsize=None)
+def _verdict_phrases_by_first() -> dict[str, list[tuple[str, ...]]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in _verdict_phrases():
+        by_first.setdefault(key[0], []).append(key)
+    return by_first
 
 
 @lru_cache(maxsize=None)
