@@ -11,16 +11,33 @@ SHORT_LINE = 16  # tokens: a line this short speaks like a headline even inside 
 
 def headline_holders(v: SentenceView, heading: bool, resolve) -> list[tuple[Mention, Hit]]:
     """`Costa: USA werden nicht für EU und Nato sprechen` -- a speaker before a colon
-    in a headline or short line; what follows the colon is all theirs."""
-    if not v.mentions or (not heading and len(v.toks) > SHORT_LINE):
+    in a headline or short line, or before a colon and a quotation anywhere (`Anna Keller,
+    Präsidentin des Verbands: „…“`); what follows the colon is all theirs."""
+    if not v.mentions:
         return []
     m = v.mentions[0]
     end = v.pos[m.end - 1] + 1
     if v.local(m) > 1 or end >= len(v.toks) or not resolve(m):
         return []
-    if v.toks[end].text == ":":
-        return [(m, Hit(end, Trigger("assertion", 1, report=True), "headline"))]
+    colon = _colon_after(v, end)
+    if colon is not None and (heading or len(v.toks) <= SHORT_LINE or v.mask[min(colon + 1, len(v.toks) - 1)]):
+        return [(m, Hit(colon, Trigger("assertion", 1, report=True), "headline"))]
+    if not heading and len(v.toks) > SHORT_LINE:
+        return []
     return _verbless(v, resolve)
+
+
+def _colon_after(v: SentenceView, end: int) -> int | None:
+    """The colon right after the speaker, or after a verbless apposition (`Anna Keller,
+    Präsidentin des Verbands: „…“`, `Keller zur Reform: „…“`): its index, else None. In running
+    text only a quotation after it makes the speaker's words (kg.nlp.clauses.quote_mask)."""
+    for j in range(end, min(end + 12, len(v.toks))):
+        tok = v.toks[j]
+        if tok.text == ":":
+            return j
+        if tok.tag_.startswith("V") or v.mask[j] or tok.text in (".", ";", "?", "!"):
+            return None
+    return None
 
 
 def _verbless(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:

@@ -52,6 +52,8 @@ class MediaMentions(ActorView):
             j = i + 1
             while j < len(words) and j < i + 4 and toks[j].tag_ in ("NE", "FM") and words[j][:1].isupper():
                 j += 1
+            if j == i + 1 and toks[j].tag_ == "NN" and words[j][:1].isupper() and speaks(toks, j, 1):
+                j += 1  # `die Zeitung Nordkurier berichtete`: a name the tagger took for a noun
             return self._outlet(toks, i, j, " ".join(words[i + 1:j])) if j > i + 1 else None  # `die Zeitung China Daily`
         quoted = self._quoted(words, i) if words[i] in OPEN_QUOTES else None
         if quoted and (self._after_source_word(words, i) or self._zufolge(words, quoted[0])
