@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import resources
 from kg.nlp.claim_shape import text_of, tidy
-from kg.nlp.doc import sentences_of
+from kg.nlp.doc import TokSpan, sentences_of
 from kg.nlp.german import ESTIMATE
 from kg.nlp.headlines import headline_holders
 from kg.nlp.clause_model import clause_at, coordinated_objects
@@ -76,7 +76,7 @@ class Attributor:
     def run(self) -> list[Statement]:
         out = []
         for k, sent in enumerate(self.sents):
-            v = SentenceView(sent, self.mentions)
+            v = SentenceView(TokSpan(self.doc, sent), self.mentions)
             if not v.toks:
                 continue
             found = self._sentence(k, v) or self._pointing_speaker(k, v)

@@ -61,13 +61,17 @@ def sentence_toks(doc: Doc, sent) -> list[Tok]:
 
 
 class TokSpan:
-    """A sentence as its Tok (kg.nlp.dates reads a sentence's tokens and its bounds)."""
+    """A sentence span whose tokens are its Tok (kg.nlp.dates and the attribution's
+    sentence views read them); other attributes (`doc`, `text`) are the span's."""
 
-    __slots__ = ("start", "end", "toks")
+    __slots__ = ("span", "start", "end", "toks")
 
     def __init__(self, doc: Doc, span):
-        self.start, self.end = span.start, span.end
+        self.span, self.start, self.end = span, span.start, span.end
         self.toks = toks_of(doc)[span.start:span.end]
+
+    def __getattr__(self, name: str):
+        return getattr(self.span, name)
 
     def __iter__(self):
         return iter(self.toks)

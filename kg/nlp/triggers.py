@@ -15,7 +15,6 @@ from kg.nlp.german import (NOMINATIVE_ARTICLES, AGENT_PREPOSITIONS, COORDINATORS
 from kg.nlp.clauses import quote_mask, segments
 from kg.nlp.clause_model import clause_at
 from kg.nlp.article_actors import Mention
-from kg.nlp.doc import sentence_toks
 from kg.nlp.resources import Trigger
 
 DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
@@ -40,7 +39,7 @@ class SentenceView:
 
     def __init__(self, sent, mentions: list[Mention]):
         self.sent = sent
-        self.toks = sentence_toks(sent.doc, sent)
+        self.toks = [t for t in sent if not t.is_space]
         self.pos = {t.i: n for n, t in enumerate(self.toks)}
         self.mask = quote_mask(self.toks)
         self.segs = segments(self.toks, self.mask)
