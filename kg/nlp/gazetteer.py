@@ -47,6 +47,7 @@ class ActorInfo:
         return self.party
 
 
+@lru_cache(maxsize=100_000)
 def role_key(role: str) -> str:
     """A comparable form of a role noun: 'Bundesinnenministerin' -> 'innenminister',
     'CDU-Vorsitzende' -> 'cdu-chef', 'Kanzler' -> 'kanzler'."""

@@ -9,6 +9,7 @@ after `Mieterbund Dresden`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.nlp import organisations, resources
 from kg.nlp.article_actors import ActorView, Mention, first_name
@@ -20,6 +21,7 @@ TOWNS = resources.word_class("town")
 LAND_GOVERNMENTS = resources.word_class("land_government")
 
 
+@lru_cache(maxsize=100_000)
 def _state_organ_word(word: str) -> bool:
     """`Regierung`, `Führung`, and any ministry (`Handelsministerium`, `Außenministeriums`)."""
     low = word.lower()
