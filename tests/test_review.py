@@ -270,6 +270,15 @@ def test_review_sparql_views_agree_with_kg_review(store):
     decide(store, "anna", {"kind": "correct", "position": m["Friedrich Merz"].iri, "fields": {"act": "demand"}}, 4)
     decide(store, "anna", {"kind": "add", "sentence": {"start": 0, "end": 42},
                            "fields": {"actor": "gruene", "act": "support", "claim": "Mindestlohn", "stance": "support"}}, 5)
+    merz = m["Friedrich Merz"]  # corrected above; a second claim of his does not take it over
+    decide(store, "ben", {"kind": "add", "sentence": {"start": merz.start, "end": merz.end},
+                          "fields": {"actor": merz.actor_iri, "act": "demand", "claim": "Rente", "stance": "support"}}, 6)
+    scholz = m["Olaf Scholz"]  # confirmed, then a second claim of his: both stay effective
+    decide(store, "anna", {"kind": "confirm", "position": scholz.iri}, 7)
+    decide(store, "anna", {"kind": "add", "sentence": {"start": scholz.start, "end": scholz.end},
+                           "fields": {"actor": scholz.actor_iri, "act": "assertion", "claim": "Schulden", "stance": "support"}}, 8)
+    assert [s for _, s in python_effective(store)].count("corrected") == 2  # SPD's and Merz's
+    assert (scholz.iri, "confirmed") in python_effective(store)
     assert sparql_effective(store) == python_effective(store)
     positions = {p.actor: p for p in __import__("kg.extract", fromlist=["extract"]).extract(ARTICLE)}
     write_article(store, ARTICLE, [dataclasses.replace(positions["SPD"], claim="anders"), positions["Grüne"]])
@@ -280,7 +289,7 @@ def test_review_sparql_views_agree_with_kg_review(store):
     assert {str(r["version"]) for r in machine_rows} == {__import__("kg.provenance").provenance.extractor_version()}
     reviewed = store.query((QUERIES / "11-reviewed-positions.rq").read_text(encoding="utf-8"))
     assert sorted((str(r["reviewer"]), str(r["kind"])) for r in reviewed) == sorted(
-        [("anna", "confirm"), ("ben", "correct"), ("ben", "reject"), ("anna", "correct"), ("anna", "add")])
+        [("anna", "confirm"), ("ben", "correct"), ("ben", "reject"), ("anna", "correct"), ("anna", "add"), ("ben", "add"), ("anna", "confirm"), ("anna", "add")])
 
 
 # ---- queue -----------------------------------------------------------------------------------

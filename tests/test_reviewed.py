@@ -125,9 +125,6 @@ def test_reviewed_agreement_of_two_reviewers_in_the_store(reviewed_store, capsys
     assert "no article reviewed completely by both 'anna' and 'carl'" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=False, reason="kg.review ties an add to every machine position of its sentence and actor "
-                                       "at once (docs/review.md, rule 2 for add): the later add wins over the "
-                                       "confirmation, and the confirmed position leaves the effective view unflagged")
 def test_reviewed_an_addition_keeps_the_confirmed_position_of_the_same_speaker_and_sentence(reviewed_store):
     """A coder confirms what the extractor found for Anna Beispiel and adds a second claim of
     hers from the same sentence: both are what the coder coded, so both are effective."""
@@ -143,4 +140,6 @@ def test_reviewed_an_addition_keeps_the_confirmed_position_of_the_same_speaker_a
                                                        "claim": "Kontrollen auf Autobahnen"}})
         state = review.article_review(store, "r1")
     claims = sorted(p.claim for p in state.effective if p.actor_label == "Anna Beispiel")
-    assert claims == ["Kontrollen auf Autobahnen", "Tempolimit auf Autobahnen"] or state.conflicts, claims
+    assert claims == ["Kontrollen auf Autobahnen", "Tempolimit auf Autobahnen"], claims
+    assert not state.conflicts and {p.status for p in state.effective if p.actor_label == "Anna Beispiel"} == {
+        "confirmed", "added"}

@@ -5,7 +5,9 @@ so the SPARQL of ontology/queries/12-effective-positions.rq can be tested agains
 
 The rules (docs/review.md): a decision targets the machine position it names if that still
 exists, else every machine position with its sentence offsets and actor (re-attachment after
-a new extraction; `add` only the latter). Per machine position the latest decision wins.
+a new extraction; `add` only the latter, and only those no confirm/reject/correct targets,
+so an addition never takes over a position another decision covers). Per machine position
+the latest decision wins.
 """
 from __future__ import annotations
 
@@ -43,9 +45,13 @@ def resolve(article: dict, machine: list[ReviewedPosition], decisions: list[Deci
     by_key: dict[tuple, list[ReviewedPosition]] = {}
     for p in machine:
         by_key.setdefault(p.key, []).append(p)
-    winner: dict[str, Decision] = {}
     for d in decisions:
         d.targets = targets(d, by_iri, by_key)
+    covered = {t for d in decisions if d.kind != "add" for t in d.targets}
+    winner: dict[str, Decision] = {}
+    for d in decisions:
+        if d.kind == "add":
+            d.targets = [t for t in d.targets if t not in covered]
         d.conflict = conflict(d, by_iri)
         for t in d.targets:
             winner[t] = d  # sorted oldest first: the latest wins
