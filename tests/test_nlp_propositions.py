@@ -22,7 +22,7 @@ CASES = [
     ("Klage gegen ein Aussetzen der Schuldenbremse", "support", "schuldenbremse", "for", "support"),
     ("Erhöhung des Mindestlohns auf 15 Euro", "support", "mindestlohn", "for", "support"),
     ("Mindestlohnerhöhung", "support", "mindestlohn", "for", "support"),
-    ("Senkung der Stromsteuer für alle", "support", "stromsteuer", "against", "oppose"),
+    ("Senkung der Stromsteuer für Handwerksbetriebe", "support", "stromsteuer", "against", "oppose"),
     ("Atomausstieg", "support", "atomkraft", "against", "oppose"),
     ("Weiterbetrieb der Atomkraftwerke", "support", "atomkraft", "for", "support"),
     ("Kohleausstieg bis 2030", "support", "kohleausstieg", "for", "support"),

@@ -1,4 +1,4 @@
-"""A claim that is a verdict on its subject: `Das ist ein Schlag ins Gesicht der Pendler`,
+"""A claim that is a verdict on its subject: `Die Kürzung ist ein Schlag für alle Pendler`,
 `Die Streichung der Pauschale wäre ein Fehler`, `dies sei ein fatales Signal`.
 
 Such a clause says what the actor thinks of something; the something is the claim (the
