@@ -148,9 +148,7 @@ SELECT ?position WHERE {{
 
 def position_nodes(store: Store, positions: list[str]):
     """The positions' own triples, their evidence nodes, and the labels of holder, topic and
-    proposition. A free proposition is labelled by the claim that first named it in each
-    article (kg.build.proposition_node), so it may carry one label per article: all are given,
-    as the store holds them."""
+    proposition (the proposition's label as the position's own article gives it)."""
     if not positions:
         return []
     v = values("p", positions)
@@ -159,7 +157,7 @@ CONSTRUCT {{ ?p ?pp ?po . ?e ?ep ?eo . ?h rdfs:label ?hl . ?t skos:prefLabel ?tl
 WHERE {{
   {{ {v} GRAPH ?g {{ ?p ?pp ?po }} }}
   UNION {{ {v} GRAPH ?g {{ ?p sp:evidence ?e . ?e ?ep ?eo }} }}
-  UNION {{ {v} GRAPH ?g {{ ?p sp:proposition ?x }} GRAPH ?g3 {{ ?x rdfs:label ?xl }} }}
+  UNION {{ {v} GRAPH ?g {{ ?p sp:proposition ?x . ?x rdfs:label ?xl }} }}
   UNION {{ {v} GRAPH ?g {{ ?p sp:holder ?h }} GRAPH ?g2 {{ ?h rdfs:label ?hl }} }}
   UNION {{ {v} GRAPH ?g {{ ?p sp:topic ?t }} GRAPH ?g2 {{ ?t skos:prefLabel ?tl }} }}
 }}""")
