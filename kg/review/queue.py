@@ -42,6 +42,24 @@ def _bound(name: str, value: str | None) -> str | None:
     return value if len(value) == 10 else value + ("-01" if name == "from" else "-31")
 
 
+def _topics_under(store: Store, iri: str) -> set[str]:
+    """`iri` and every topic below it, walked in Python over the topics graph's skos:broader
+    pairs: Virtuoso answered `skos:broader*` inside FILTER EXISTS with nothing on a server
+    that had held other stores before (tests/test_remote_api.py), so no property path here."""
+    from kg.review import read
+
+    below: dict[str, set[str]] = {}
+    for row in store.query(read.PREFIXES + f"SELECT ?t ?b WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t skos:broader ?b }} }}"):
+        below.setdefault(str(row["b"]), set()).add(str(row["t"]))
+    found, todo = {iri}, [iri]
+    while todo:
+        for t in below.get(todo.pop(), ()):
+            if t not in found:
+                found.add(t)
+                todo.append(t)
+    return found
+
+
 def queue(store: Store, status: str | None = None, date_from: str | None = None, date_to: str | None = None,
           topic: str | None = None) -> list[QueueEntry]:
     """Articles newest first (undated last), with machine positions counted and review status.
@@ -63,8 +81,8 @@ def queue(store: Store, status: str | None = None, date_from: str | None = None,
         iri = topic if topic.startswith(("http://", "https://")) else iris.topic_iri(topic)
         if read.safe_iri(iri) is None:
             raise ReviewError(400, f"'topic' is a topic key or IRI, not {topic!r}")
-        filters.append(f"""FILTER EXISTS {{ GRAPH ?a {{ ?tp sp:topic ?t }}
-            GRAPH <{iris.TOPICS_GRAPH}> {{ ?t skos:broader* <{iri}> }} }}""")
+        under = ", ".join(f"<{t}>" for t in _topics_under(store, iri))
+        filters.append(f"FILTER EXISTS {{ GRAPH ?a {{ ?tp sp:topic ?t . FILTER(?t IN ({under})) }} }}")
     rows = store.query(read.PREFIXES + f"""
 SELECT ?a ?date ?title (COUNT(DISTINCT ?p) AS ?n) WHERE {{
   GRAPH ?a {{ ?a a schema:NewsArticle . OPTIONAL {{ ?a dcterms:date ?date }} OPTIONAL {{ ?a schema:headline ?title }}
