@@ -18,7 +18,7 @@ def test_frames_ohne_needs_a_consequence():
 
 
 def test_frames_sonst_and_negated_conditions():
-    assert _frames("Sonst verliere der Klimaschutz seine Akzeptanz. "
+    assert _frames("Sonst verliere die Energiewende jeden Rückhalt. "
                    "Wenn die Bahn nicht mehr Geld bekomme, verfalle das Netz. "
                    "Wenn die Bahn mehr Geld bekomme, werde das Netz besser.") == [True, True, False]
 

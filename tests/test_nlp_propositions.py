@@ -189,7 +189,7 @@ def test_nlp_propositions_two_articles_meet_on_one_proposition_iri():
     from kg.namespaces import SP
 
     one = Article("w1", "2026-01-10", "Die CDU fordert die Wiedereinführung der Wehrpflicht.")
-    two = Article("w2", "2026-02-11", "Die Grünen lehnen eine Rückkehr zur Wehrpflicht ab.")
+    two = Article("w2", "2026-02-11", "Die Grünen lehnen die Rückkehr zur Wehrpflicht strikt ab.")
     found = {a.id: extract(a) for a in (one, two)}
     assert [p.proposition for ps in found.values() for p in ps] == ["wehrpflicht", "wehrpflicht"]
     assert [p.side for ps in found.values() for p in ps] == ["support", "oppose"]

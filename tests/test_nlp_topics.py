@@ -331,7 +331,7 @@ def test_nlp_topics_claims_in_a_budget_article_keep_their_own_field():
     text = ("Bundestag berät über den Haushalt 2026\n\n"
             "Der Bundestag hat am Mittwoch die Beratungen über den Bundeshaushalt 2026 begonnen. "
             "Finanzminister Lars Klingbeil verteidigte die neuen Schulden im Haushalt. "
-            "Die Linke forderte höhere Renten für Geringverdiener. Die Union will mehr Geld für die Bundeswehr. "
+            "Die Linke forderte höhere Renten für Geringverdiener. Die Union will höhere Ausgaben für die Bundeswehr. "
             "Die Grünen kritisierten die Kürzungen beim Klimaschutz.")
     caps = {p.actor: p.cap_major for p in extract(Article("haushalt", "2025-11-26", text))}
     assert caps == {"Lars Klingbeil": 1, "Linke": 13, "CDU/CSU": 16, "Grüne": 7}

@@ -17,7 +17,7 @@ def _verdict(text):
     ("Die Reform ist ein Rückschritt.", ("assertion", -1)),
     ("Die Reform ist kein Rückschritt.", ("assertion", 1)),
     ("Das ist nicht länger hinnehmbar.", ("assertion", -1)),
-    ("Das ist ein Schlag ins Gesicht der Rentner.", ("rejection", -1)),
+    ("Das wäre ein Schlag ins Gesicht aller Beitragszahler.", ("rejection", -1)),
 ])
 def test_verdicts_words_idioms_and_negation(text, expected):
     assert _verdict(text) == expected
