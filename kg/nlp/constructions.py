@@ -12,11 +12,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp import patterns, resources
+from kg.nlp.german import LIST_JOINERS
 from kg.nlp.resources import Trigger
 
 FILE = "holders.jsonl"
 ARTICLE_NOMINATIVE = {"der", "die", "das", "ein", "eine", "kein", "keine"}
 INFLECTION = ("en", "em", "er", "es", "e")
+NP_LEAD = frozenset({"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "NN"})  # what stands between a preposition and a name
 
 
 def _lemmas_words(v, idx) -> tuple[set[str], set[str]]:
@@ -42,6 +44,32 @@ def pp_trigger(v, i: int, idx: list[int]) -> tuple[Trigger, frozenset[str]] | No
         if v.toks[i].lemma_ == r["lemma"] and patterns.clause_has(r, lemmas, words):
             return Trigger(r["act"], r["polarity"]), frozenset(r["preps"])
     return None
+
+
+def pp_holders(v, idx: list[int], preps: frozenset[str], mentions) -> list:
+    """`Unterstützung erhielt X von der SPD und den Grünen`: the mentions of the clause whose
+    phrase opens with one of the row's prepositions, and those coordinated with them; the
+    subject of such a clause receives the stance or caused it, it does not hold it."""
+    inside = set(idx)
+    out, last = [], None
+    for m in sorted(mentions, key=lambda x: x.start):
+        k = v.local(m)
+        if k not in inside or v.mask[k]:
+            continue
+        j = k - 1
+        if j >= 0 and v.toks[j].tag_ == "NN" and j in inside:
+            j -= 1  # `beim Koalitionspartner SPD`, not `vom Nachwuchs der Union`
+        while j >= 0 and v.toks[j].tag_ in NP_LEAD and v.toks[j].tag_ != "NN" and j in inside:
+            j -= 1
+        if j >= 0 and v.toks[j].text.lower() in preps:
+            out.append(m)
+        elif last is not None and j >= 0 and v.toks[j].text.lower() in LIST_JOINERS and \
+                all(v.toks[x].tag_ in NP_LEAD or v.toks[x].text.lower() in LIST_JOINERS for x in range(last + 1, k)):
+            out.append(m)  # `von der SPD und den Grünen`
+        else:
+            continue
+        last = v.pos[m.end - 1]
+    return out
 
 
 def pp_holder_preps(v, i: int, idx: list[int]) -> frozenset[str]:

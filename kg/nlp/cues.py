@@ -50,7 +50,7 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     phrase = _phrase_trigger(v, i, lemma)
     if phrase:
         return Hit(i, phrase, "phrase")
-    if lemma in resources.reaction_verbs():
+    if lemma in resources.reaction_verbs() and not _participles_after(v, i):  # `ist auf Zustimmung gestoßen`
         for j in v.seg_tokens(v.segs[i]):
             tok = v.toks[j]
             adj = resources.reaction_adjectives().get(tok.lemma_.lower()) or \

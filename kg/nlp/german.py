@@ -44,6 +44,8 @@ NEGATION_LIMITERS = frozenset({"nur", "einmal", "zuletzt"})  # `nicht nur`, `nic
 TOGETHER = frozenset({"gemeinsam", "zusammen"})  # `gemeinsam mit X`: co-holders
 OTHERWISE = frozenset({"sonst", "andernfalls", "ansonsten", "anderenfalls"})
 LIST_JOINERS = frozenset({"und", "sowie", ",", "oder", "auch"})
+CONTINUING = frozenset({"aber", "jedoch", "allerdings", "zudem", "außerdem", "zugleich", "dagegen", "indes"})
+# `…, hält X aber für falsch`: a verb-first comma clause with one of these goes on with the subject before
 CLAUSE_COORDINATORS = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "denn"})  # may join two clauses
 CLAIM_OPENERS = frozenset({"dass", "ob", "und", "aber", "doch", "denn", ","})  # trimmed from a claim's start
 CONTRAST = frozenset({("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")})

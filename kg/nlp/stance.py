@@ -25,7 +25,7 @@ from kg.nlp.resources import Trigger
 from kg.nlp.scope import prohibition_polarity
 from kg.nlp.frames import consequence_frame
 from kg.nlp.cues import in_pp, noun_trigger, verb_trigger
-from kg.nlp.triggers import Hit, SentenceView
+from kg.nlp.triggers import Hit, SentenceView, clause_of
 from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
 
 NEEDED = resources.word_class("needed")
@@ -338,7 +338,25 @@ def _content_indices(v: SentenceView, hit: Hit, holder: Mention | None = None) -
     if before and seg_toks and seg_toks[0] == hit.i:
         return before
     own = [i for i in _own_words(v, hit, holder) if i > hit.i]
-    return own + [i for i in range(len(v.toks)) if v.segs[i] > seg and not v.toks[i].is_punct]
+    after = [i for i in range(len(v.toks)) if v.segs[i] > seg and not v.toks[i].is_punct]
+    firsts = {}
+    for i in after:
+        firsts.setdefault(v.segs[i], i)
+    ends = [i for i in firsts.values() if clause_of(v, i)[0] == seg or (
+        i > after[0] and holder is not None and _own_stance(v, v.segs[i], holder))]
+    return own + [i for i in after if i < min(ends, default=len(v.toks))]
+
+
+def _own_stance(v: SentenceView, seg: int, holder: Mention) -> bool:
+    """`sagte, man werde abwarten, eine Festlegung lehne er ab`: a later main clause of the
+    reported speech in which the speaker takes a side with a verb of its own is a second
+    statement (kg.nlp.attribution keeps both), not more of what the reporting verb says."""
+    if v.subordinate(seg) or not holder.actor:
+        return False
+    idx = v.seg_tokens(seg)
+    named = any(m.actor == holder.actor and v.segs[v.local(m)] == seg for m in v.mentions)
+    return named and any((h := verb_trigger(v, i, v.toks[i])) and not h.trigger.report for i in idx
+                         if not v.mask[i] and v.toks[i].tag_.startswith("VV"))
 
 
 def _negated(v: SentenceView, idx: list[int]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import (NOMINATIVE_ARTICLES, AGENT_PREPOSITIONS, COORDINATORS, DEONTIC, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL,
+from kg.nlp.german import (NOMINATIVE_ARTICLES, AGENT_PREPOSITIONS, CONTINUING, COORDINATORS, DEONTIC, FINITE, GENITIVE_ARTICLES, HYPOTHETICAL,
                            LIST_JOINERS, OBLIQUE_ARTICLES, PAST_AUX, PERFECT_AUX, RELATIVE, RELATIVE_GENITIVE,
                            SOURCE_PREPOSITIONS, TOGETHER, UNSETTLED)
 from kg.nlp.clauses import quote_mask, segments
@@ -166,6 +166,9 @@ def holders(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if v.toks[hit.i].tag_ == "VVIZU" or (hit.i and v.toks[hit.i - 1].tag_ == "PTKZU") or \
             (hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].tag_ == "PTKZU" and v.toks[hit.i].tag_ not in FINITE):
         return []
+    pp = constructions.pp_trigger(v, hit.i, seg_toks) if hit.evidence == "phrase" else None
+    if pp:  # `Beim Koalitionspartner stieß der Plan auf Widerstand`, `Lob bekam X von Y`: never the subject
+        return constructions.pp_holders(v, seg_toks, pp[1], [m for m in v.mentions if resolve(m)])
     if _narrated_relative(v, seg, seg_toks) or _pending_decision(v, hit, seg_toks) or _statal(v, hit, seg_toks) \
             or constructions.is_target(v, seg_toks):
         return []
@@ -424,6 +427,8 @@ def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
     seg = v.segs[i]
     if _coordinate(v, seg):  # `… „Provokation“ und kündigte … an`: a part of the clause before
         for back in range(seg - 1, -1, -1):
+            if v.subordinate(back):
+                continue  # `räumte ein, dass …, und sagte zu`: `und` joins the main clause
             finite = [j for j in v.seg_tokens(back) if v.toks[j].tag_ in FINITE and not v.mask[j]]
             if finite:
                 return back, clause_of(v, finite[0])[1] + 1 + v.seg_words(seg)[0]
@@ -445,6 +450,9 @@ def _clause_parts(v: SentenceView, seg: int) -> dict[int, int]:
         elif finite_seen and v.toks[j].text.lower() in COORDINATORS and j + 1 < len(v.toks) and \
                 v.toks[j + 1].tag_ in FINITE:  # `… aus und setzt auf …`, not `… machen und dringen`
             part, finite_seen = part + 1, False
+        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and v.toks[j - 1].tag_ == "VVPP" and any(
+                v.toks[k].tag_ == "VVPP" for k in v.seg_tokens(seg) if k > j + 1):
+            part += 1  # `hat an X festgehalten und Y vorgeworfen`: two participles, one auxiliary
     return parts
 
 
@@ -478,6 +486,8 @@ def _shared_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     if not _coordinate(v, seg):
         return []
     for prev in range(seg - 1, -1, -1):
+        if v.subordinate(prev):
+            continue  # a `dass` or relative clause between them has a subject of its own
         finite = [i for i in v.seg_tokens(prev) if v.toks[i].tag_ in FINITE and not v.mask[i]]
         if finite:
             return holders(v, Hit(finite[0], hit.trigger, hit.evidence), resolve)
@@ -495,7 +505,8 @@ def _coordinate(v: SentenceView, seg: int) -> bool:
             v.coordinates[seg] = v.toks[words[1]].tag_ in FINITE
         else:
             v.coordinates[seg] = v.toks[words[0]].tag_ in FINITE and not _has_noun_subject(v, seg) \
-                and v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD")
+                and (v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD")
+                     or any(v.toks[i].text.lower() in CONTINUING for i in words))
     return v.coordinates[seg]
 
 
