@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import hanta_dp, resources
 from kg.nlp.doc import Tok, sentences_of
+from kg.nlp.german import COORDINATORS, FINITE
 
 HANTA_FIXES = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "$": "$(", "VV(IMP)": "VVIMP"}
 # HanTa's analysis of one word grows with the square of its length (200 characters: 0.4 s,
@@ -132,6 +133,22 @@ def rejoin_particles(lemmas: list[str], tags: list[str]) -> None:
             lemmas[target] = particle + lemmas[target]
 
 
+def joined_predicates(words: list[str], lemmas: list[str], tags: list[str]) -> None:
+    """`warnte vor X und verlangte Zusagen`: HanTa reads a lexicon verb's preterite after `und`
+    as an adjective when a noun follows; after a finite verb of the same clause, with no
+    adjective before `und` to list it with (`die geprüfte und gebilligte Reform`), it is the
+    second finite verb (in place)."""
+    finite_seen = False
+    for i, tag in enumerate(tags):
+        if tag in ("$,", "$.") or tag == "KOUS":
+            finite_seen = False
+        elif tag in FINITE:
+            finite_seen = True
+        elif tag == "ADJA" and finite_seen and i >= 2 and words[i - 1].lower() in COORDINATORS \
+                and tags[i - 2] != "ADJA" and (lemma := resources.finite_forms().get(words[i].lower())):
+            tags[i], lemmas[i] = "VVFIN", lemma
+
+
 def tag_doc(doc: Doc) -> Doc:
     """Set tag_, pos_ and lemma_ on every token, sentence by sentence, and keep the
     tagged tokens as kg.nlp.doc.Tok for the components after this one (toks_of)."""
@@ -142,6 +159,7 @@ def tag_doc(doc: Doc) -> Doc:
         pairs = tag_words(tuple(QUOTE_CHARS.get(t.text, t.text) for t in tokens))
         lemmas = [p[0] for p in pairs]
         tags = [p[1] for p in pairs]
+        joined_predicates([t.text for t in tokens], lemmas, tags)
         rejoin_particles(lemmas, tags)
         for tok, lemma, tag in zip(tokens, lemmas, tags):
             pos = upos.get(tag, "X")
