@@ -37,6 +37,7 @@ class Coreference(ActorView):
         self.categories = CategoryReferences(state)
 
     def run(self) -> ArticleActors:
+        self.categories.resolve()  # first, so that `eine Sprecherin der Notenbank` finds its body
         self._resolve_roles()
         CollectiveReferences(self.state, self.categories).run()
         self.mentions.sort(key=lambda m: m.start)
