@@ -314,6 +314,9 @@ def _vorfeld_before_commas(v: SentenceView, seg: int, seg_toks: list[int], resol
     before = range(seg_toks[0])
     if any(v.mask[i] or v.toks[i].tag_ in FINITE for i in before):
         return []
+    listed = _listed_apposition(v, seg, resolve)
+    if listed:
+        return listed
     free = [m for m in _free(v, [m for m in v.mentions if v.local(m) < seg_toks[0] and resolve(m)], frozenset())
             if not m.genitive]
     if not free:
@@ -321,6 +324,21 @@ def _vorfeld_before_commas(v: SentenceView, seg: int, seg_toks: list[int], resol
     alone = [m for m in free if all(v.segs[i] != v.segs[v.local(m)] or v.local(m) <= i <= v.pos[m.end - 1]
                                     or v.toks[i].is_punct or v.toks[i].text == "(" for i in before)]
     return alone[:1] or free[:1]
+
+
+def _listed_apposition(v: SentenceView, seg: int, resolve) -> list[Mention]:
+    """`Die Ministerpräsidenten von Bayern und Hessen, Markus Söder und Boris Rhein, verlangten`:
+    a comma segment before the verb that holds nothing but two or more names joined by `und`
+    is the apposition of a plural head; each name holds the statement."""
+    for s in range(seg - 1, 0, -1):
+        words = [i for i in v.seg_tokens(s) if not v.toks[i].is_punct]
+        names = [m for m in v.mentions if v.segs[v.local(m)] == s and resolve(m) and not m.genitive
+                 and v.local(m) in words and v.toks[v.local(m) - 1].text != "("]  # not `(SPD)`
+        covered = {i for m in names for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+        if len(names) >= 2 and any(v.toks[i].text.lower() in ("und", "sowie") for i in words) and \
+                all(i in covered or v.toks[i].text.lower() in LIST_JOINERS for i in words):
+            return names
+    return []
 
 
 def _narrated_relative(v: SentenceView, seg: int, seg_toks: list[int]) -> bool:
