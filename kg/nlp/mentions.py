@@ -23,7 +23,7 @@ from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE,
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
 from kg.nlp.media import MediaMentions
-from kg.nlp.persons import PERSON_TAGS, PersonNames
+from kg.nlp.persons import PERSON_TAGS, PersonNames, stance_noun
 from kg.nlp.role_nouns import is_role, role_gender
 from kg.nlp.surnames import FamilyNames, is_time_word
 
@@ -309,6 +309,8 @@ class MentionFinder(ActorView):
                 break  # `Roberto Lima`: a capital's name may be a family name
             if self._is_role(w) and not self.persons.role_surname(toks, words, j, n):
                 break
+            if n >= 2 and stance_noun(w):
+                break  # `Fraktionsvize Anton Huber Zustimmung zur …`: the object
             n += 1
         if n == 1 and (toks[j].tag_ != "NE" and _first_name(words[j]) is None or _first_name(words[j])):
             return 0  # a first name alone (`Fraktionschefin Wibke`) is no one's name

@@ -22,6 +22,12 @@ def speaks(toks, i: int, n: int) -> bool:
     return any(t.tag_ == "VVFIN" and t.lemma_ in verbs for t in around)
 
 
+def stance_noun(word: str) -> bool:
+    """`signalisierte Fraktionsvize Anton Huber Zustimmung`: a stance noun of the lexicon
+    (`Zustimmung`, `Kritik`) after a first name and a surname is the object, no third name."""
+    return word.lower() in resources.nouns()
+
+
 class PersonNames(ActorView):
     """Asked by kg.nlp.mentions.MentionFinder at each token; adds to the same ArticleActors."""
 
@@ -41,7 +47,8 @@ class PersonNames(ActorView):
         n = 1
         while i + n < len(toks) and n < 3 and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
                 and (toks[i + n].tag_ in PERSON_TAGS or toks[i + n].tag_.startswith("VV")) and (not self._is_role(words[i + n])
-                                                         or self.role_surname(toks, words, i, n)):
+                                                         or self.role_surname(toks, words, i, n)) \
+                and not (n >= 2 and stance_noun(words[i + n])):
             n += 1
         if n == 1:
             return None
@@ -88,7 +95,7 @@ class PersonNames(ActorView):
                     tag == "NN" or tag.startswith("V")))):
                 break
             if self.gaz.match(words, i + n) or self._is_role(w) or organisations.is_org_head(w) \
-                    or w.lower() in resources.collectives():
+                    or w.lower() in resources.collectives() or (n >= 2 and stance_noun(w)):
                 break
             n += 1
         return n
