@@ -38,6 +38,19 @@ class CollectiveReferences(ActorView):
                 return x.actor
         return None
 
+    def _partner(self, party: str | None) -> str | None:
+        """`der Koalitionspartner`: the other side of the federal coalition in office on the
+        article's date, seen from the party named last (or a person's party); with two or
+        more others (a coalition of three), no one."""
+        date = self.date or ""
+        for start, end, sides in resources.coalitions():
+            if party and start <= date[:10] and (not end or date[:10] < end):
+                others = [side[0] for side in sides if party not in side]
+                if len(others) != 1 or len(others) == len(sides):
+                    return None
+                return self.entity(others[0]).name  # one of the article's actors from now on
+        return None
+
     def _states_of(self, info, ordered: list[Mention]) -> set[str]:
         """The states a person is known to belong to: their gazetteer offices' states, and
         a nationality noun right before their name (`der Österreicher Magnus Brunner`)."""
@@ -62,6 +75,8 @@ class CollectiveReferences(ActorView):
                 info = self.entity(m.actor)
                 if info.kind == "party":
                     last["party"] = m.actor
+                elif info.type == "person" and info.party_on(self.date):
+                    last["party"] = info.party_on(self.date)  # `Dobrindt … beim Koalitionspartner`
                 if "gericht" in info.name.lower():
                     last["court"] = m.actor
                 if info.type != "person":
@@ -75,6 +90,8 @@ class CollectiveReferences(ActorView):
                 m.kind = "collective" if m.actor else "definite"
             elif m.kind == "collective" and descriptor(m.text):
                 m.actor = self._described(m, ordered, descriptor(m.text).partition(":")[2])
+            elif m.kind == "collective" and table.get(m.text.lower()) == "partner":
+                m.actor = self._partner(last.get("party"))
             elif m.kind in ("collective", "role"):
                 wanted = table.get(m.text.lower())
                 if wanted and wanted in last:

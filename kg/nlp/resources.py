@@ -216,6 +216,12 @@ def categories() -> dict[str, tuple[tuple[str, ...], str]]:
 
 
 @lru_cache(maxsize=None)
+def coalitions() -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
+    """Federal coalitions (coalitions.tsv): (from, to, sides), a side the party names it covers."""
+    return [(r[0], r[1], tuple(tuple(side.split("|")) for side in r[2].split(","))) for r in _rows("coalitions.tsv")]
+
+
+@lru_cache(maxsize=None)
 def body_heads() -> dict[str, tuple[str, ...]]:
     """Compound parts naming a kind of body (`Gewerkschafts|chef`) -> its name words (body_heads.tsv)."""
     return {r[0]: tuple(r[1].split(",")) for r in _rows("body_heads.tsv")}
