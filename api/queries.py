@@ -11,6 +11,7 @@ import re
 
 import pyoxigraph as ox
 from rdflib import BNode, URIRef
+from rdflib.namespace import RDFS, SKOS
 
 from api.jsonld import Lit
 
@@ -62,6 +63,16 @@ class _Terms(dict):
         return found
 
 
+def select_rows(store: Store, text: str) -> list[tuple]:
+    """A SELECT answer as tuples of pyoxigraph terms (None where unbound), in the order of its
+    variables: the embedded store's as they are, any other Store's through SPARQL JSON results."""
+    if hasattr(store, "solution_rows"):
+        return store.solution_rows(text)
+    result = ox.parse_query_results(store.query_raw(text, "application/sparql-results+json"),
+                                    ox.QueryResultsFormat.JSON)
+    return [tuple(s) for s in result]
+
+
 def _ints(rows, name="n") -> int:
     return int(rows[0][name].toPython()) if rows and name in rows[0] else 0
 
@@ -74,6 +85,11 @@ def actor_nodes(store: Store, actors: list[str]):
         return []
     return construct(store, PREFIXES + f"""
 CONSTRUCT {{ ?a ?p ?o }} WHERE {{ {values('a', actors)} GRAPH <{iris.ACTORS_GRAPH}> {{ ?a ?p ?o }} }}""")
+
+
+def actor_exists(store: Store, actor: str) -> bool:
+    """Whether the actors graph says anything about `actor` (as actor_nodes would find)."""
+    return bool(store.query(f"ASK {{ GRAPH <{iris.ACTORS_GRAPH}> {{ <{actor}> ?p ?o }} }}"))
 
 
 # ---- topics ---------------------------------------------------------------------------------
@@ -148,19 +164,46 @@ SELECT ?position WHERE {{
 
 def position_nodes(store: Store, positions: list[str]):
     """The positions' own triples, their evidence nodes, and the labels of holder, topic and
-    proposition (the proposition's label as the position's own article gives it)."""
+    proposition (the proposition's label as the position's own article gives it).
+
+    Every term the store spells out costs it a lookup, so the answers name each position by
+    its number in VALUES, not its IRI, and the labels of a page's holders and topics are
+    asked once each (a second query over the IRIs the first one found), not once per position.
+    """
     if not positions:
         return []
-    v = values("p", positions)
-    return construct(store, PREFIXES + f"""
-CONSTRUCT {{ ?p ?pp ?po . ?e ?ep ?eo . ?h rdfs:label ?hl . ?t skos:prefLabel ?tl . ?x rdfs:label ?xl }}
-WHERE {{
-  {{ {v} GRAPH ?g {{ ?p ?pp ?po }} }}
-  UNION {{ {v} GRAPH ?g {{ ?p sp:evidence ?e . ?e ?ep ?eo }} }}
-  UNION {{ {v} GRAPH ?g {{ ?p sp:proposition ?x . ?x rdfs:label ?xl }} }}
-  UNION {{ {v} GRAPH ?g {{ ?p sp:holder ?h }} GRAPH ?g2 {{ ?h rdfs:label ?hl }} }}
-  UNION {{ {v} GRAPH ?g {{ ?p sp:topic ?t }} GRAPH ?g2 {{ ?t skos:prefLabel ?tl }} }}
+    subjects = [URIRef(str(p)) for p in positions]
+    numbered = "VALUES (?p ?i) { " + " ".join(f"(<{p}> {i})" for i, p in enumerate(subjects)) + " }"
+    term, triples, named = _Terms(), {}, {_HOLDER: {}, _TOPIC: {}}
+    for i, s, pp, po in select_rows(store, PREFIXES + f"""SELECT ?i ?s ?pp ?po WHERE {{
+  {{ {numbered} GRAPH ?g {{ ?p ?pp ?po }} }}
+  UNION {{ {numbered} GRAPH ?g {{ ?p sp:evidence ?s . ?s ?pp ?po }} }}
+  UNION {{ {numbered} GRAPH ?g {{ ?p sp:proposition ?s . ?s rdfs:label ?po }} }}
+}}"""):
+        if s is None:  # the position's own triple
+            triple = (subjects[int(i.value)], term(pp), term(po))
+            if triple[1] in named and isinstance(po, ox.NamedNode):
+                named[triple[1]][po.value] = None
+        else:  # its evidence node's triple, or its proposition's label
+            triple = (term(s), term(pp) if pp is not None else _LABEL, term(po))
+        triples[triple] = None
+    triples.update(dict.fromkeys(_labels(store, term, named[_HOLDER], named[_TOPIC])))
+    return list(triples)
+
+
+_HOLDER, _TOPIC = URIRef(iris.ONTOLOGY + "holder"), URIRef(iris.ONTOLOGY + "topic")
+_LABEL, _PREF_LABEL = URIRef(str(RDFS.label)), URIRef(str(SKOS.prefLabel))
+
+
+def _labels(store: Store, term: "_Terms", holders, topics) -> list[tuple]:
+    """The labels of holders (rdfs:label) and topics (skos:prefLabel) in any graph."""
+    if not holders and not topics:
+        return []
+    answer = select_rows(store, PREFIXES + f"""SELECT DISTINCT ?s ?k ?o WHERE {{
+  {{ {values('s', holders) if holders else 'FILTER(false)'} GRAPH ?g {{ ?s rdfs:label ?o }} BIND(0 AS ?k) }}
+  UNION {{ {values('s', topics) if topics else 'FILTER(false)'} GRAPH ?g {{ ?s skos:prefLabel ?o }} BIND(1 AS ?k) }}
 }}""")
+    return [(term(s), _PREF_LABEL if k.value == "1" else _LABEL, term(o)) for s, k, o in answer]
 
 
 def position_counts(store: Store, group: str) -> list[dict]:

@@ -206,6 +206,15 @@ class OxigraphStore(Store):
                 raise QueryError("not a CONSTRUCT or DESCRIBE query")
             return list(result)
 
+    def solution_rows(self, sparql: str) -> list[tuple]:
+        """A SELECT answer as tuples of pyoxigraph terms (None where unbound), in the order of
+        its variables: no rdflib terms built (as construct_triples, for the JSON-LD pages)."""
+        with self._guard.use():
+            result = self._native_query(sparql, None, None)
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("not a SELECT query")
+            return [tuple(s) for s in result]
+
     def graph_names(self):
         with self._guard.use():
             return sorted(g.value for g in self._store.named_graphs())
