@@ -17,6 +17,7 @@ from api.i18n import t
 from api.render import context, negotiate_resource, respond
 from api.resources import _add_links, _members, collection, href, iri_for, paging, position_filters, \
     positions_collection
+from api.position_cache import position_cache
 from api.shared import services
 
 bp = Blueprint("propositions", __name__)
@@ -85,7 +86,7 @@ def _timeline(proposition: str) -> list[dict]:
 
     store = services().store
     page, _ = q.position_page(store, {"proposition": proposition}, current_app.config["MAX_PAGE_LIMIT"], 0)
-    graph = q.position_nodes(store, page)
+    graph = q.position_nodes(store, page, position_cache(services()))
     return [_add_links(n) for n in _members(graph, page, embed={o for _, p, o in graph
                                                                  if str(p).endswith("#evidence")})]
 

@@ -162,33 +162,48 @@ SELECT ?position WHERE {{
     return [r["position"] for r in rows], _ints(total)
 
 
-def position_nodes(store: Store, positions: list[str]):
+def position_nodes(store: Store, positions: list[str], cache=None):
     """The positions' own triples, their evidence nodes, and the labels of holder, topic and
-    proposition (the proposition's label as the position's own article gives it).
+    proposition (the proposition's label as the position's own article gives it): the union
+    of their descriptions, read from `cache` (a mapping kept between writes, see
+    api.position_cache) where it has them and from the store for the others."""
+    wanted = [URIRef(str(p)) for p in positions]
+    known = cache.get_many(wanted) if cache is not None else {}
+    fresh = position_descriptions(store, [p for p in wanted if p not in known])
+    if cache is not None:
+        cache.put_many(fresh)
+    return list(dict.fromkeys(t for p in wanted for t in known.get(p) or fresh.get(p, ())))
+
+
+def position_descriptions(store: Store, positions: list[URIRef]) -> dict[URIRef, list[tuple]]:
+    """Each position's triples as position_nodes gives them, by position.
 
     Every term the store spells out costs it a lookup, so the answers name each position by
     its number in VALUES, not its IRI, and the labels of a page's holders and topics are
     asked once each (a second query over the IRIs the first one found), not once per position.
     """
     if not positions:
-        return []
-    subjects = [URIRef(str(p)) for p in positions]
-    numbered = "VALUES (?p ?i) { " + " ".join(f"(<{p}> {i})" for i, p in enumerate(subjects)) + " }"
-    term, triples, named = _Terms(), {}, {_HOLDER: {}, _TOPIC: {}}
+        return {}
+    numbered = "VALUES (?p ?i) { " + " ".join(f"(<{p}> {i})" for i, p in enumerate(positions)) + " }"
+    term, described = _Terms(), {p: {} for p in positions}
+    named: dict = {_HOLDER: {}, _TOPIC: {}}  # holder/topic IRI -> the positions naming it
     for i, s, pp, po in select_rows(store, PREFIXES + f"""SELECT ?i ?s ?pp ?po WHERE {{
   {{ {numbered} GRAPH ?g {{ ?p ?pp ?po }} }}
   UNION {{ {numbered} GRAPH ?g {{ ?p sp:evidence ?s . ?s ?pp ?po }} }}
   UNION {{ {numbered} GRAPH ?g {{ ?p sp:proposition ?s . ?s rdfs:label ?po }} }}
 }}"""):
+        position = positions[int(i.value)]
         if s is None:  # the position's own triple
-            triple = (subjects[int(i.value)], term(pp), term(po))
+            triple = (position, term(pp), term(po))
             if triple[1] in named and isinstance(po, ox.NamedNode):
-                named[triple[1]][po.value] = None
+                named[triple[1]].setdefault(po.value, []).append(position)
         else:  # its evidence node's triple, or its proposition's label
             triple = (term(s), term(pp) if pp is not None else _LABEL, term(po))
-        triples[triple] = None
-    triples.update(dict.fromkeys(_labels(store, term, named[_HOLDER], named[_TOPIC])))
-    return list(triples)
+        described[position][triple] = None
+    for triple in _labels(store, term, named[_HOLDER], named[_TOPIC]):
+        for position in named[_TOPIC if triple[1] == _PREF_LABEL else _HOLDER][str(triple[0])]:
+            described[position][triple] = None
+    return {p: list(triples) for p, triples in described.items()}
 
 
 _HOLDER, _TOPIC = URIRef(iris.ONTOLOGY + "holder"), URIRef(iris.ONTOLOGY + "topic")

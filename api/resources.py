@@ -15,6 +15,7 @@ from rdflib import URIRef
 
 from api import list_stats, lists
 from api import queries as q
+from api.position_cache import position_cache
 from api.shared import services
 from api.errors import BadRequest, NotFound
 from api.i18n import t
@@ -143,7 +144,7 @@ def positions_collection(filters: dict) -> dict:
     store = services().store
     limit, offset = paging()
     page, total = q.position_page(store, filters, limit, offset)
-    graph = q.position_nodes(store, page)
+    graph = q.position_nodes(store, page, position_cache(services()))
     return collection(_members(graph, page, embed=_evidence(graph)), total, limit, offset)
 
 
@@ -244,7 +245,7 @@ def _linked(entry: dict | None, kind: str) -> dict | None:
 @bp.get("/positions/<path:id>")
 def position(id):
     store, position_iri = services().store, iri_for("position", id)
-    graph = q.position_nodes(store, [position_iri])
+    graph = q.position_nodes(store, [position_iri], position_cache(services()))
     if not any(str(s) == position_iri for s, _, _ in graph):
         raise NotFound(f"no position {position_iri}")
     node = _members(graph, [URIRef(position_iri)], embed=_evidence(graph))[0]
@@ -283,7 +284,7 @@ def article(id):
 
 def _timeline(store, filters) -> list[dict]:
     page, _ = q.position_page(store, filters, current_app.config["MAX_PAGE_LIMIT"], 0)
-    graph = q.position_nodes(store, page)
+    graph = q.position_nodes(store, page, position_cache(services()))
     return [_add_links(n) for n in _members(graph, page, embed=_evidence(graph))]
 
 
@@ -291,7 +292,7 @@ def created_response(written) -> "Response":
     """201 with the new positions as a JSON-LD collection; Location names the (first) article."""
     store = services().store
     positions = [iris.position_iri(p.article, p.start, p.actor, p.claim) for _, ps in written for p in ps]
-    graph = q.position_nodes(store, positions)
+    graph = q.position_nodes(store, positions, position_cache(services()))
     members = _members(graph, [URIRef(p) for p in positions], embed=_evidence(graph))
     data = {"@context": context(), "@id": request.base_url, "@type": "Collection",
             "totalItems": len(members), "member": [_add_links(m) for m in members]}

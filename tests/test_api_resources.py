@@ -430,3 +430,31 @@ def test_api_resources_old_actor_id_redirects_to_the_umlaut_spelling(client):
     assert answer.headers["Location"].endswith("/actors/markus-soeder")
     assert client.get("/actors/friedrich-merz").status_code == 200  # unchanged ids stay
     assert client.get("/actors/no-such-actor").status_code == 404
+
+
+def test_api_resources_positions_follow_a_write(writable_app):
+    """Position descriptions are kept between requests (api.position_cache) and dropped by every write:
+    a page read before a delete never answers from what the delete removed."""
+    from api_fixtures import TOKEN
+
+    client = writable_app.test_client()
+    page = lambda: client.get("/actors/friedrich-merz/positions").get_json(force=True)  # noqa: E731
+    first = page()
+    assert page() == first and first["totalItems"] == 2  # the second answer from the kept descriptions
+    assert {m["derivedFrom"] for m in first["member"]} == {iris.article_iri("a1"), iris.article_iri("a2")}
+    assert client.delete("/articles/a2", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 204
+    after = page()
+    assert after["totalItems"] == 1 and [m["derivedFrom"] for m in after["member"]] == [iris.article_iri("a1")]
+    assert after["member"][0] == next(m for m in first["member"] if m["derivedFrom"] == iris.article_iri("a1"))
+
+
+def test_api_resources_position_cache_only_with_the_result_cache(writable_store):
+    """Off with --cache-mb 0, as the /sparql result cache (and so on remote stores)."""
+    from api.position_cache import position_cache
+
+    app = _app(writable_store, CACHE_MB=0)
+    try:
+        app.test_client().get("/actors/friedrich-merz/positions")
+        assert position_cache(app.extensions["standpunkt"]) is None
+    finally:
+        app.extensions["standpunkt"].close()

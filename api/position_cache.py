@@ -1,0 +1,47 @@
+"""Position descriptions kept between writes: every visitor of a page reads its positions again.
+
+A position answer (api.queries.position_nodes) is the union of each position's own
+description: its triples, its evidence node, the labels of its holder, topic and
+proposition. Kept per position, a page asks the store only for the positions it has not
+seen since the last write. The cache lives in Services.cache, which every write through
+the app clears; it is bounded (the least recently used go first) and on only where the
+/sparql result cache is (the embedded store, whose every write goes through the app;
+`--cache-mb 0` turns both off).
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from api.shared import Services
+
+MAX_POSITIONS = 4096  # about 20 triples each: a few MB
+
+
+class PositionCache:
+    """A thread-safe LRU of position IRI -> its description (a list of triples)."""
+
+    def __init__(self, size: int = MAX_POSITIONS):
+        self.size = size
+        self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys) -> dict:
+        with self._lock:
+            found = {k: self._entries[k] for k in keys if k in self._entries}
+            for k in found:
+                self._entries.move_to_end(k)
+        return found
+
+    def put_many(self, descriptions: dict) -> None:
+        with self._lock:
+            self._entries.update(descriptions)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+
+def position_cache(svc: Services) -> PositionCache | None:
+    """The cache of the app's current generation, or None where answers must not be kept."""
+    if not svc.results.enabled:
+        return None
+    return svc.cache.setdefault("position descriptions", PositionCache())
