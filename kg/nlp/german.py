@@ -53,6 +53,14 @@ CONTRAST = frozenset({("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"),
 # Prepositions.
 AGENT_PREPOSITIONS = frozenset({"von", "vom"})  # the agent of a passive
 SOURCE_PREPOSITIONS = frozenset({"aus", "bei", "von", "vom", "beim"})  # `Kritik aus der SPD`, `beim Verband`
+# what joins a noun to the matter it asks a question of its own about ("Begründung der
+# Zurückweisungen", "Ausnahmen für Handwerker", "Vereinbarkeit mit"); "über"/"um" join
+# talk to what it is about ("Debatte über die Maut"), which is the matter itself
+ASPECT_LINKS = frozenset({"der", "des", "einer", "eines", "für", "zum", "zur", "von", "vom", "bei", "beim",
+                          "an", "am", "mit", "zu", "in", "im", "auf"})
+# what joins a direction noun to its object ("Abschaffung der Maut", "Verzicht auf Kohle")
+OBJECT_LINKS = frozenset({"der", "des", "den", "dem", "die", "das", "einer", "eines", "von", "vom", "auf", "für",
+                          "zur", "zum", "aus", "am", "an", "gegen", "bei", "beim", "mit", "in", "im"})
 ASIDE_PREPOSITIONS = frozenset({"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"})
 
 # Verb forms.

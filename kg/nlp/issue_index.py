@@ -6,8 +6,10 @@ when each of its stems is a word of the text, the stem of one ("Mindestlohns"), 
 infinitive ("zurückzuweisen"), or a part of a compound ("Wehrpflichtdebatte",
 "Mindestlohnerhöhung"). The label that covers most words of the text wins, then the issue
 the article names most, then the longer label; the codebook order breaks the last tie. hiddenLabels,
-and the single words of longer labels, are weak cues: they name an issue only beside a
-position of the same article that names it outright (kg.nlp.propositions).
+and the single nouns of longer labels (not those every debate has), are weak cues: they name
+an issue only beside a position of the same article that names it outright
+(kg.nlp.propositions). A word written small may carry the strong adjective ending
+("erneuerbarer Energien" for the label "erneuerbare Energien").
 
 Direction words are data (data/directions.tsv) and count as whole words. A codebook label
 names its issue, never a direction of it: a direction word inside the label that matched
@@ -27,8 +29,8 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.codebook import issue_key
 from kg.nlp.german import FUNCTION_WORDS, SEPARABLE_PARTICLES
-from kg.nlp.resources import directions
-from kg.nlp.topics import LINKING, stem
+from kg.nlp.resources import directions, word_class
+from kg.nlp.topics import LINKING, phrase_stem, stem
 
 MIN_COMPOUND = 4  # a label stem this long also matches as the first part of a compound
 MIN_HEAD = 5  # ... and this long as its head
@@ -135,7 +137,7 @@ class IssueIndex:
         # a word in the labels of many issues ("Ukraine", "Koalition") tells none of them apart
         self.weak = {s: issues for s, issues in self.weak.items() if len(issues) <= MAX_CUE_ISSUES}
         self._positions = {iri: k for k, iri in enumerate(self.iris)}
-        self._stems_cache: dict[str, tuple[tuple[str, str | None], ...]] = {}
+        self._stems_cache: dict[tuple[str, bool], tuple[tuple[str, str | None], ...]] = {}
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -166,8 +168,8 @@ class IssueIndex:
         self.labels.append(_Label(idx, stems, len(label)))
         for s in set(stems):
             self.by_stem.setdefault(s, []).append(k)
-        if len(stems) > 1:  # the words of a longer name are cues on their own
-            self._add_weak(idx, stems)
+        if len(stems) > 1:  # the nouns of a longer name are cues on their own
+            self._add_weak(idx, _cue_stems(units(label)))
 
     def _add_weak(self, idx: int, stems: Sequence[str]) -> None:
         for s in stems:
@@ -221,16 +223,22 @@ class IssueIndex:
         compound; with the direction the rest of a compound it begins carries
         ("Mindestlohn|erhöhung": for, "Atom|ausstieg": against). Cached per word: it
         depends on the word's text alone, and every claim is read twice."""
-        found = self._stems_cache.get(unit.text)
+        adjective = not unit.surface[:1].isupper()
+        found = self._stems_cache.get((unit.text, adjective))
         if found is None:
-            found = tuple(self._word_stems(unit.text))
+            found = tuple(self._word_stems(unit.text, adjective))
             if len(self._stems_cache) < 200_000:
-                self._stems_cache[unit.text] = found
+                self._stems_cache[unit.text, adjective] = found
         return found
 
-    def _word_stems(self, word: str) -> Iterable[tuple[str, str | None]]:
+    def _word_stems(self, word: str, adjective: bool = False) -> Iterable[tuple[str, str | None]]:
+        """`adjective`: a word written small may end in the strong "-er" ("erneuerbarer
+        Energien" meets the label "erneuerbare Energien"); a noun's "-er" is its own."""
         infinitive = without_zu(word)
-        for s in {word, stem(word), stem(stem(word)), infinitive, stem(infinitive)}:
+        forms = {word, stem(word), stem(stem(word)), infinitive, stem(infinitive)}
+        if adjective:
+            forms.add(phrase_stem(word))
+        for s in forms:
             if s in self.by_stem:
                 yield s, None
         for cut in range(MIN_COMPOUND, len(word) - MIN_REST + 1):
@@ -247,6 +255,22 @@ _LONGEST_LINK_FIRST = sorted(LINKING, key=len, reverse=True)
 
 def _content_stems(words: Sequence[Word]) -> tuple[str, ...]:
     return tuple(stem(u.text) for u in words if u.joined or u.text not in FUNCTION)
+
+
+def _cue_stems(words: Sequence[Word]) -> tuple[str, ...]:
+    """The words of a longer label that may point to its issue alone: its nouns (capitalised,
+    "Gebiete" of "Abtretung von Gebieten"), not its adjectives ("sichere", "neuer") nor
+    nouns that every debate has (word class generic_issue_noun: "Regierung" of
+    "Ampel-Regierung", "Verhandlungen" of "Verhandlungen mit Russland")."""
+    generic = _generic_nouns()
+    return tuple(stem(u.text) for u in words if u.surface[:1].isupper() and u.text not in FUNCTION
+                 and u.text not in generic and stem(u.text) not in generic)
+
+
+@lru_cache(maxsize=1)
+def _generic_nouns() -> frozenset[str]:
+    words = {w.lower().replace("ß", "ss") for w in word_class("generic_issue_noun")}
+    return frozenset(words | {stem(w) for w in words})
 
 
 def _real_rest(rest: str) -> bool:

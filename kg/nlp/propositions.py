@@ -5,13 +5,16 @@ Wehrpflicht" and "Aussetzung der Wehrpflicht" are one issue, two directions. The
 proposition is the issue named positively ("Wehrpflicht"), so the actor's side on it is
 the stance toward the claim, reversed when the claim's direction is against the issue
 (against words count by parity: "Klage gegen das Aussetzen der Schuldenbremse" is for it).
-Claims no issue fits keep a free proposition keyed by their head words, so the same
-free claim in two articles still meets.
+Claims no issue fits keep a free proposition keyed by their head words' lemmas, so the
+same free claim in two articles still meets, under one label. A noun that asks a question
+of its own about an issue ("Begründung der Zurückweisungen") keys a proposition of its own
+under that issue.
 
 The claim is read first (kg.nlp.issue_index); only a claim that names no issue falls back
 on its sentence, and there only the words near the issue's name can turn its direction.
-An article's positions are read together: a weak cue or a claim that only points back
-("die Entscheidung") refers to an issue the article's other positions name.
+An article's positions are read together: a weak cue, a claim that only points back
+("die Entscheidung") or a direction noun with no object ("die Verlängerung") refers to an
+issue the article's other positions name.
 """
 from __future__ import annotations
 
@@ -24,7 +27,10 @@ from rdflib import Graph
 
 from kg import iris
 from kg.codebook import default_codebook
+from kg.nlp import gazetteer
+from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
+from kg.nlp.tagger import noun_lemma
 from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
 from kg.nlp.topics import stem
 
@@ -36,6 +42,7 @@ _ENDINGS = ("e", "en", "er", "es", "em", "s")
 SHORT_CLAIM = 4  # content words of a claim whose head points back, for it to read as the issue
 FREE = "free-"
 _ADJECTIVE = re.compile(r"(isch|lich|ig|al|ell|iv|är|bar|los|sam|haft|ische|ale)(e|en|er|es|em)?$")
+_INFLECTED = re.compile(r"(e|en|er|es|em)$")  # an attribute before a noun ("eingehendere")
 SIDES = {("support", "for"): "support", ("oppose", "for"): "oppose",
          ("support", "against"): "oppose", ("oppose", "against"): "support"}
 
@@ -59,11 +66,11 @@ def propose(claim: str, stance: str, index: IssueIndex, sentence: str = "",
     """The proposition of one claim (and, where the claim names no issue, its sentence);
     `named`: how often the article's positions name each issue, to choose between two."""
     words = units(claim)
-    hit = index.find(words, named) if len(index) else None
+    hit = _find(index, words, named) if len(index) else None
     window = words
     if hit is None and sentence and len(index):
         sentence_words = units(sentence)
-        hit = index.find(sentence_words, named)
+        hit = _find(index, sentence_words, named)
         if hit is not None:
             lo, hi = min(hit.units) - SENTENCE_WINDOW, max(hit.units) + SENTENCE_WINDOW
             window = [u for u in sentence_words if lo <= u.index <= hi]
@@ -71,21 +78,89 @@ def propose(claim: str, stance: str, index: IssueIndex, sentence: str = "",
         return _free(claim, words, stance)
     outside = against_words([u for u in window if u.index not in hit.units])
     direction = "against" if (outside % 2 == 1) != hit.against else "for"
+    aspect = _aspect(words, hit, index) if window is words else None
+    if aspect is not None:
+        lemma = noun_lemma(aspect.surface)
+        return Proposal(f"{index.keys[hit.issue]}--{iris.slug(lemma.lower())}", f"{lemma} ({index.names[hit.issue]})",
+                        index.iris[hit.issue], direction, SIDES[stance, direction])
     return Proposal(index.keys[hit.issue], index.names[hit.issue], index.iris[hit.issue],
                     direction, SIDES[stance, direction])
 
 
+def _find(index: IssueIndex, words: list[Word], named: dict[int, int] | None):
+    """The issue the words name, unless they only name an actor ("habe die Ampel-Koalition
+    zum Umsteuern gebracht": the coalition acts; its issue is "Bruch der Ampel" and the like):
+    then the issue the other words name, if any."""
+    hit = index.find(words, named)
+    if hit is not None and _named_actor_span([u for u in words if u.index in hit.units]):
+        hit = index.find([u for u in words if u.index not in hit.units], named)
+    return hit
+
+
+def _named_actor_span(span: list[Word]) -> bool:
+    """Whether the words are, whole, a name of the actor gazetteer ("Ampel-Koalition")."""
+    tokens: list[str] = []
+    for u in span:
+        if u.joined and tokens:
+            tokens[-1] += "-" + u.surface
+        else:
+            tokens.append(u.surface)
+    found = gazetteer.load().match(tokens, 0) if tokens else None
+    return found is not None and found[0] == len(tokens)
+
+
+def _aspect(words: list[Word], hit, index: IssueIndex) -> Word | None:
+    """The noun a claim heads its issue with, when it asks a question of its own about it
+    ("Begründung der Zurückweisungen", "Vereinbarkeit der Maut mit dem Europarecht"): the
+    claim's first noun, joined to the issue's name only by articles, prepositions and
+    adjectives, that is no direction word, no actor and no noun every debate has."""
+    first = min(hit.units)
+    nouns = [u for u in words if u.index < first and u.surface[:1].isupper() and u.text not in FUNCTION]
+    if not nouns or any(u.surface[:1].isupper() for u in words if nouns[0].index < u.index < first):
+        return None
+    head = nouns[0]
+    between = [u for u in words if head.index < u.index < first]
+    if not between or between[0].text not in ASPECT_LINKS or not all(
+            u.text in FUNCTION or _INFLECTED.search(u.text) for u in between):
+        return None
+    if direction_of(head) or _actor_noun(head.text) or _named_actor(head) or _neutral(head) or head.index != _first_content(words):
+        return None
+    return head
+
+
+def _named_actor(word: Word) -> bool:
+    """A name of the actor gazetteer (`Bundestag`, `Kommission`, a surname): who, not what."""
+    return gazetteer.load().match([word.surface], 0) is not None
+
+
+def _first_content(words: list[Word]) -> int:
+    return next((u.index for u in words if u.text not in FUNCTION and not _ADJECTIVE.search(u.text)
+                 and u.surface[:1].isupper()), -1)
+
+
+def _neutral(word: Word) -> bool:
+    neutral = _spelled(word_class("empty_claim_noun") | word_class("vague_claim_head") | word_class("generic_issue_noun"))
+    return word.text in neutral or word.stem in neutral or _verdict(word)
+
+
 def _free(claim: str, words: list[Word], stance: str) -> Proposal:
     """A proposition of the claim's own: keyed by its first head words, so that the same
-    claim, inflected or reworded around its nouns, meets itself in another article."""
+    claim, inflected or reworded around its nouns, meets itself in another article.
+
+    Key and label are both the head words' lemmas ("Radwege in Kleinstädten" and "Radwegen
+    in Kleinstädten": "Radweg, Kleinstadt"), so the node is labelled the same by every
+    article that names it (build.py writes the label into each article's graph)."""
     against = against_parity(words)
     direction = "against" if against else "for"
     heads = [u for u in words if u.text not in FUNCTION and direction_of(u) is None
              and u.surface[:1].isupper() and not (u.index == 0 and _ADJECTIVE.search(u.text))]
     heads = heads or [u for u in words if u.text not in FUNCTION and direction_of(u) is None]
-    key = FREE + ("-".join(iris.slug(u.stem) for u in heads[:HEAD_WORDS]) or iris.slug(claim)[:40])
-    label = " ".join(u.surface for u in heads) if against and heads else claim
-    return Proposal(key, label.strip() or claim, None, direction, SIDES[stance, direction])
+    lemmas = [noun_lemma(u.surface) for u in heads[:HEAD_WORDS]]
+    key = "-".join(iris.slug(lemma.lower()) for lemma in lemmas)
+    if not key:  # function and direction words only ("es zu stoppen"): they are the label
+        text = " ".join(u.text for u in words) or claim
+        return Proposal(FREE + iris.slug(text), text, None, direction, SIDES[stance, direction])
+    return Proposal(FREE + key, ", ".join(lemmas), None, direction, SIDES[stance, direction])
 
 
 def with_propositions(positions: Sequence, index: IssueIndex) -> list:
@@ -102,24 +177,29 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     its meaning toward the claim); kg.nlp.claims keeps the article's words otherwise.
     """
     named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
-    found = [propose(p.claim, p.stance, index, p.sentence, named) for p in positions]
-    main = _article_issue(found)
+    empty = [_names_no_matter(p.claim) for p in positions]
+    vague = [e or _points_back(p.claim) for p, e in zip(positions, empty)]
+    found = [_with_cue(index, p, propose(p.claim, p.stance, index, p.sentence, named), named, v)
+             for p, v in zip(positions, vague)]
+    main = _article_issue(found)  # weak cues count: "Friedensprozess" beside its issue
     out = []
-    for p, proposal in zip(positions, found):
-        empty = _names_no_matter(p.claim)
-        vague = empty or _points_back(p.claim)
-        if proposal.issue is None:
-            cue = None if vague else index.find_weak(units(p.claim), named)
-            if cue is not None:
-                proposal = _as_issue(index, cue, proposal, p.stance)
-            elif main is not None and vague:
-                proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
+    for p, proposal, e, v in zip(positions, found, empty, vague):
+        if proposal.issue is None and main is not None and (v or _bare_direction(p.claim)):
+            proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
-                (empty or (vague and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
+                (e or (v and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
             p = replace(p, claim=proposal.label)  # the stance toward it is the stance toward the claim
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,
                            issue=proposal.issue, side=proposal.side, direction=proposal.direction))
     return out
+
+
+def _with_cue(index: IssueIndex, p, proposal: Proposal, named: dict[int, int], vague: bool) -> Proposal:
+    """A free claim holding a weak cue of an issue the article names takes that issue."""
+    if proposal.issue is not None or vague:
+        return proposal
+    cue = index.find_weak(units(p.claim), named)
+    return proposal if cue is None else _as_issue(index, cue, proposal, p.stance)
 
 
 def _named(index: IssueIndex, found: Sequence[Proposal]) -> dict[int, int]:
@@ -209,6 +289,15 @@ def _verdict_phrases_by_first() -> dict[str, list[tuple[str, ...]]]:
 @lru_cache(maxsize=None)
 def _verdicts() -> frozenset[str]:
     return frozenset(key[0].replace("ß", "ss") for key in evaluations() if len(key) == 1)
+
+
+def _bare_direction(claim: str) -> bool:
+    """A direction noun with no object of its own ("eine Mehrheit für den Weiterbetrieb habe
+    …", "die Abschaffung sei überfällig"): it turns the question the article argues about."""
+    words = units(claim)
+    return any(u.surface[:1].isupper() and direction_of(u) and not u.joined
+               and (k + 1 == len(words) or words[k + 1].text not in OBJECT_LINKS and not words[k + 1].surface[:1].isupper())
+               for k, u in enumerate(words))
 
 
 def _undirected(claim: str) -> bool:

@@ -80,6 +80,17 @@ def tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=50_000)
+def noun_lemma(word: str) -> str:
+    """A noun's lemma out of context ("Gebieten" -> "Gebiet", "Begründungen" -> "Begründung"),
+    the word as written for a name or any other word: it names a proposition the same in
+    every article, whatever case the claim put the noun in."""
+    lemma, tag = _hanta().analyze(word[-MAX_WORD:])
+    if tag != "NN" or not lemma or not word[:1].isupper():
+        return word
+    return _whole_lemma(word, lemma) if len(word) > MAX_WORD else lemma
+
+
 def _whole_lemma(word: str, tail_lemma: str) -> str:
     """The lemma of a long word from its tail's: the front put back (`…bremsenreform` ->
     `Schuldenbremsenreform`); the word itself where the tail's lemma does not start alike."""
