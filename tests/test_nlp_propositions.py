@@ -260,6 +260,8 @@ def test_nlp_propositions_a_noun_asking_its_own_question_about_an_issue_is_an_as
     two = propose("eine Begründung der Abschiebungen", "support", index)
     assert one.key == two.key == "abschiebungen--begruendung" and one.label == two.label
     assert one.issue == iris.issue_iri("abschiebungen") and one.label.startswith("Begründung (")
+    rows = with_propositions([_position("bessere Begründungen für die Abschiebungen")], index)
+    assert rows[0].proposition == one.key and rows[0].issue is None  # its side is no side on the issue
     assert propose("eine Debatte über die Abschiebungen", "support", index).key == "abschiebungen"
     assert propose("ein Stopp der Abschiebungen", "support", index).key == "abschiebungen"
     assert propose("Kritik von Merz an den Abschiebungen", "oppose", index).key == "abschiebungen"

@@ -8,7 +8,7 @@ the stance toward the claim, reversed when the claim's direction is against the 
 Claims no issue fits keep a free proposition keyed by their head words' lemmas, so the
 same free claim in two articles still meets, under one label. A noun that asks a question
 of its own about an issue ("Begründung der Zurückweisungen") keys a proposition of its own
-under that issue.
+about that issue (no side on the issue itself).
 
 The claim is read first (kg.nlp.issue_index); only a claim that names no issue falls back
 on its sentence, and there only the words near the issue's name can turn its direction.
@@ -59,6 +59,7 @@ class Proposal:
     issue: str | None
     direction: str
     side: str
+    aspect: bool = False  # a question of its own about `issue`: a side on it is none on the issue
 
 
 def propose(claim: str, stance: str, index: IssueIndex, sentence: str = "",
@@ -82,7 +83,7 @@ def propose(claim: str, stance: str, index: IssueIndex, sentence: str = "",
     if aspect is not None:
         lemma = noun_lemma(aspect.surface)
         return Proposal(f"{index.keys[hit.issue]}--{iris.slug(lemma.lower())}", f"{lemma} ({index.names[hit.issue]})",
-                        index.iris[hit.issue], direction, SIDES[stance, direction])
+                        index.iris[hit.issue], direction, SIDES[stance, direction], aspect=True)
     return Proposal(index.keys[hit.issue], index.names[hit.issue], index.iris[hit.issue],
                     direction, SIDES[stance, direction])
 
@@ -189,8 +190,9 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
                 (e or (v and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
             p = replace(p, claim=proposal.label)  # the stance toward it is the stance toward the claim
-        out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,
-                           issue=proposal.issue, side=proposal.side, direction=proposal.direction))
+        out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,  # no sp:issue for an aspect
+                           issue=None if proposal.aspect else proposal.issue, side=proposal.side,
+                           direction=proposal.direction))
     return out
 
 
