@@ -139,8 +139,8 @@ def proposition_node(graph: rdflib.Graph, position: Position) -> URIRef:
     """Add the position's proposition to `graph` (once) and return its IRI.
 
     Each article graph that refers to a proposition carries its node, so an article can
-    be replaced or dropped alone; the IRI is the same in every article. A free
-    proposition is labelled by the first claim that named it in this article.
+    be replaced or dropped alone; the IRI is the same in every article, and so is the label
+    (a free proposition's is its key's head lemmas, kg.nlp.propositions).
     """
     node = URIRef(iris.proposition_iri(position.proposition))
     if (node, RDF.type, SP.Proposition) not in graph:
