@@ -234,11 +234,13 @@ def test_nlp_propositions_an_adjective_with_its_strong_ending_meets_its_label():
 
 
 def test_nlp_propositions_an_actor_named_in_the_claim_is_no_issue():
-    """The coalition as the one who acts (`die Ampel-Koalition habe …`) is no question about it."""
+    """The coalition as the one who acts (`die Ampel-Koalition habe …`) is no question about it;
+    a government, party or person named alone acts, an agency stays a matter."""
     index = active_index()
     assert propose("die Ampel-Koalition habe zu lange mit dem Haushalt gezögert", "oppose", index).key != "ampel-koalition"
     assert propose("Bruch der Ampel-Koalition", "support", index).key == "ampel-koalition"
     assert propose("die Ampel-Koalition zögere bei der Mietpreisbremse", "oppose", index).key == "mietpreisbremse"
+    assert propose("den Verfassungsschutz stärken", "support", index).key == "verfassungsschutz"  # an agency is a matter
 
 
 def test_nlp_propositions_a_bare_direction_noun_turns_the_article_issue():

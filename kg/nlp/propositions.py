@@ -43,6 +43,7 @@ SHORT_CLAIM = 4  # content words of a claim whose head points back, for it to re
 FREE = "free-"
 _ADJECTIVE = re.compile(r"(isch|lich|ig|al|ell|iv|är|bar|los|sam|haft|ische|ale)(e|en|er|es|em)?$")
 _INFLECTED = re.compile(r"(e|en|er|es|em)$")  # an attribute before a noun ("eingehendere")
+ACTING = frozenset({"government", "party", "person"})  # gazetteer kinds that act when a claim names them
 SIDES = {("support", "for"): "support", ("oppose", "for"): "oppose",
          ("support", "against"): "oppose", ("oppose", "against"): "support"}
 
@@ -99,7 +100,9 @@ def _find(index: IssueIndex, words: list[Word], named: dict[int, int] | None):
 
 
 def _named_actor_span(span: list[Word]) -> bool:
-    """Whether the words are, whole, a name of the actor gazetteer ("Ampel-Koalition")."""
+    """Whether the words are, whole, the name of a government, party or person in the actor
+    gazetteer ("Ampel-Koalition", "Orbán"): they act; an agency or body a label names
+    ("Verfassungsschutz", "UNRWA") stays a matter."""
     tokens: list[str] = []
     for u in span:
         if u.joined and tokens:
@@ -107,7 +110,7 @@ def _named_actor_span(span: list[Word]) -> bool:
         else:
             tokens.append(u.surface)
     found = gazetteer.load().match(tokens, 0) if tokens else None
-    return found is not None and found[0] == len(tokens)
+    return found is not None and found[0] == len(tokens) and gazetteer.load().actors[found[1]].kind in ACTING
 
 
 def _aspect(words: list[Word], hit, index: IssueIndex) -> Word | None:
