@@ -15,7 +15,8 @@ from kg.nlp import analyse
 from kg.nlp.claims import claim_of, words
 from kg.nlp.doc import sentences_of
 from kg.nlp.cues import triggers
-from kg.nlp.triggers import SentenceView, holders
+from kg.nlp.sentence_view import SentenceView
+from kg.nlp.triggers import holders
 
 ROOT = Path(__file__).parent.parent
 TABLE = Path(__file__).parent / "fixtures" / "claim_constructions.tsv"

@@ -1,7 +1,7 @@
 """Frames: feared consequences of something missing, on sentences written for these tests."""
 from kg.nlp import analyse
 from kg.nlp.frames import consequence_frame
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 
 
 def _frames(text):

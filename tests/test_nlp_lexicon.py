@@ -12,7 +12,7 @@ import pytest
 
 from kg.nlp import analyse, resources
 from kg.nlp.cues import triggers
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 
 ACTOR, SUBJECT = "SPD", "Die SPD"
 CLAIM = "die Reform komme bald"

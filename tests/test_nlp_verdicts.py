@@ -2,7 +2,7 @@
 import pytest
 
 from kg.nlp import analyse
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 from kg.nlp.verdicts import verdict_of
 
 

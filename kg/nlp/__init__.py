@@ -19,7 +19,8 @@ clause is and how to ask about one in kg.nlp.clause_model):
 - ``coreference`` (kg.nlp.coreference, kg.nlp.collectives, kg.nlp.categories): what
   refers back -- role nouns (time-scoped: `der Kanzler`), descriptions, collectives
   and category nouns -- resolved within the article.
-- ``attribution`` (kg.nlp.attribution, kg.nlp.clauses, kg.nlp.cues, kg.nlp.triggers,
+- ``attribution`` (kg.nlp.attribution, kg.nlp.sentence_view, kg.nlp.clauses, kg.nlp.cues, kg.nlp.triggers
+  (kg.nlp.unheld, kg.nlp.phrase_roles, kg.nlp.co_holders; ordered rule steps: kg.nlp.sieve),
   kg.nlp.reporting, kg.nlp.stance, kg.nlp.scope, kg.nlp.verdicts, kg.nlp.frames): who takes which
   side in which sentence, with act, polarity, claim and confidence; the claim -- the
   cue's object or complement without the reporting frame -- from kg.nlp.claims,

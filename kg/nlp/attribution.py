@@ -30,7 +30,9 @@ from kg.nlp.stance import act_of
 from kg.nlp.reporting import (bare_fact, clear_for, from_their_side, in_konjunktiv, is_heading, other_subject,
                               passive_agent, points_back, reporting, speaker_verbs)
 from kg.nlp.cues import triggers
-from kg.nlp.triggers import Hit, SentenceView, clause_of, governed, holders
+from kg.nlp.sentence_view import Hit, SentenceView, clause_of
+from kg.nlp.phrase_roles import governed
+from kg.nlp.triggers import holders
 
 CONFIDENCE = {"verb": 0.85, "phrase": 0.8, "noun": 0.7, "modal": 0.75, "marker": 0.75,
               "headline": 0.7, "continuation": 0.6}

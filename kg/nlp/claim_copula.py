@@ -8,7 +8,7 @@ was said before (kg.nlp.claims.resolve_anaphors).
 """
 from __future__ import annotations
 
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 from kg.nlp.verdicts import verdicts
 
 COPULA = "sein"

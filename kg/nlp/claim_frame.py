@@ -16,7 +16,7 @@ from kg.nlp import resources
 from kg.nlp.clause_model import clause_at
 from kg.nlp.german import FINITE, MONTHS, RELATIVE, SOURCE_PREPOSITIONS
 from kg.nlp.article_actors import Mention
-from kg.nlp.triggers import Hit, SentenceView
+from kg.nlp.sentence_view import Hit, SentenceView
 
 QUOTES = {'"', "„", "“", "«", "»", "”", "‚", "‘", "'"}
 DETERMINERS = {"ART", "PDAT", "PIAT", "PPOSAT", "PIDAT"}

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.nlp.claim_frame import QUOTES, modifies_noun, words
 from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, RELATIVE, SPEAKER_PRONOUNS
 from kg.nlp.resources import verbs
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 
 MAX_WORDS = 20
 OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}

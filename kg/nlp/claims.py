@@ -24,7 +24,7 @@ from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.german import FINITE
 from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import Hit, SentenceView, clause_of
+from kg.nlp.sentence_view import Hit, SentenceView, clause_of
 
 _NO_TRIGGER = Trigger("none", 0)
 NAMING = resources.word_class("naming")

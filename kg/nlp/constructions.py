@@ -5,7 +5,7 @@ prepositional phrase (`Beim Koalitionspartner stieß der Plan auf Widerstand`), 
 maker of the subject (`Der Entwurf von Ministerin X sieht vor`), as the agent of an
 attributive participle (`die von X geforderte Reform`); and a subject can be the target
 rather than the holder (`X sah sich heftiger Kritik ausgesetzt`). Each construction is a
-data row; this module matches the rows against one clause of a sentence view (kg.nlp.triggers).
+data row; this module matches the rows against one clause of a sentence view (kg.nlp.sentence_view).
 """
 from __future__ import annotations
 

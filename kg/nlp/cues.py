@@ -13,7 +13,7 @@ from kg.nlp import constructions, resources
 from kg.nlp.german import FINITE, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
 from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import DETERMINERS, PREPOSITIONS, Hit, SentenceView
+from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 
 CAREER = resources.word_class("career")  # `will Kanzlerin bleiben`: what `wollen` plans for the actor's own office
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.nlp import resources
 from kg.nlp.german import COMPLEMENTIZERS, CONDITIONS, DEONTIC, FINITE, OTHERWISE
 from kg.nlp.clauses import is_konjunktiv2
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import Hit, SentenceView
+from kg.nlp.sentence_view import Hit, SentenceView
 
 SHORT_LINE = 16  # tokens: a line this short speaks like a headline even inside the text
 

@@ -16,7 +16,7 @@ from kg.nlp.german import (AGENT_PREPOSITIONS, DEMONSTRATIVES, FINITE, GENITIVE_
                            NUMBER_WORDS)
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.article_actors import Mention
-from kg.nlp.triggers import Hit, SentenceView
+from kg.nlp.sentence_view import Hit, SentenceView
 
 NEED = resources.word_class("need")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from kg.nlp import resources
 from kg.nlp.german import AUXILIARIES
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 
 
 def undone(v: SentenceView, idx: list[int]) -> bool:

@@ -25,7 +25,7 @@ from kg.nlp.resources import Trigger
 from kg.nlp.scope import prohibition_polarity
 from kg.nlp.frames import consequence_frame
 from kg.nlp.cues import in_pp, noun_trigger, verb_trigger
-from kg.nlp.triggers import Hit, SentenceView, clause_of
+from kg.nlp.sentence_view import Hit, SentenceView, clause_of
 from kg.nlp.verdicts import flip, negation_before, predicative_verdict, verdict_of
 
 NEEDED = resources.word_class("needed")

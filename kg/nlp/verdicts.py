@@ -16,7 +16,7 @@ from functools import lru_cache
 from kg.nlp import resources
 from kg.nlp.german import ASIDE_PREPOSITIONS, CONDITION_OPENERS
 from kg.nlp.resources import Trigger
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 
 
 

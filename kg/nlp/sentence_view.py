@@ -1,0 +1,132 @@
+"""The view of a sentence attribution works on: tokens, quotations, clause segments.
+
+Every attribution component (cues, holders, claims, stance) reads a sentence through
+one view built once: its tokens without spaces, which are quoted, which comma segment
+each belongs to, and which of several coordinated predicates of a segment
+(`lehnt die Maut ab und wirbt für ein Tempolimit`) a token stands in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.nlp import resources
+from kg.nlp.article_actors import Mention
+from kg.nlp.clauses import quote_mask, segments
+from kg.nlp.german import CONTINUING, COORDINATORS, FINITE, RELATIVE
+from kg.nlp.resources import Trigger
+
+DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
+PREPOSITIONS = {"APPR", "APPRART", "APPO"}
+
+
+@dataclass
+class Hit:
+    """A stance trigger found in a sentence: token position, what it says, how it was found."""
+
+    i: int
+    trigger: Trigger
+    evidence: str
+
+
+class SentenceView:
+    """Tokens of one sentence with the clause structure attribution needs."""
+
+    def __init__(self, sent, mentions: list[Mention]):
+        self.sent = sent
+        self.toks = [t for t in sent if not t.is_space]
+        self.pos = {t.i: n for n, t in enumerate(self.toks)}
+        self.mask = quote_mask(self.toks)
+        self.segs = segments(self.toks, self.mask)
+        # indexed once, not rescanned for every verb: a long clause made extraction quadratic
+        self._seg_tokens: dict[int, list[int]] = {}
+        for i, seg in enumerate(self.segs):
+            self._seg_tokens.setdefault(seg, []).append(i)
+        self._seg_words = {seg: [i for i in toks if not self.toks[i].is_punct] for seg, toks in self._seg_tokens.items()}
+        self.clause_parts: dict[int, dict[int, int]] = {}  # kept for clause_of, per segment
+        self.coordinates: dict[int, bool] = {}  # kept for continues_predicate, per segment
+        self._subordinate: dict[int, bool] = {}
+        self.mentions = [m for m in mentions if m.start in self.pos]
+
+    def span(self) -> tuple[int, int]:
+        """Character offsets of the sentence without surrounding whitespace."""
+        return self.toks[0].idx, self.toks[-1].idx + len(self.toks[-1].text)
+
+    def local(self, m: Mention) -> int:
+        return self.pos[m.start]
+
+    def seg_tokens(self, seg: int) -> list[int]:
+        return self._seg_tokens.get(seg, [])
+
+    def seg_words(self, seg: int) -> list[int]:
+        """The segment's tokens without punctuation."""
+        return self._seg_words.get(seg, [])
+
+    def subordinate(self, seg: int) -> bool:
+        """Does the clause open with a subordinator (`dass`, `wer`, `die` after a comma)?"""
+        if seg not in self._subordinate:
+            words = [self.toks[i] for i in self.seg_words(seg)]
+            self._subordinate[seg] = bool(words) and (
+                words[0].tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT")
+                or words[0].text.lower() in RELATIVE and words[-1].tag_ in FINITE and len(words) > 2)
+        return self._subordinate[seg]
+
+    def negated(self, seg: int, quoted: bool = False) -> bool:
+        neg = resources.negations()
+        return any(self.toks[i].text.lower() in neg for i in self.seg_tokens(seg) if self.mask[i] == quoted)
+
+
+def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
+    """The clause of token i: its segment and, within it, which of several coordinated
+    predicates (`lehnt die Maut ab und wirbt für ein Tempolimit`) it belongs to."""
+    seg = v.segs[i]
+    if continues_predicate(v, seg):  # `… „Provokation“ und kündigte … an`: a part of the clause before
+        for back in range(seg - 1, -1, -1):
+            if v.subordinate(back):
+                continue  # `räumte ein, dass …, und sagte zu`: `und` joins the main clause
+            finite = [j for j in v.seg_tokens(back) if v.toks[j].tag_ in FINITE and not v.mask[j]]
+            if finite:
+                return back, clause_of(v, finite[0])[1] + 1 + v.seg_words(seg)[0]
+    if seg not in v.clause_parts:
+        v.clause_parts[seg] = _clause_parts(v, seg)
+    return seg, v.clause_parts[seg][i]
+
+
+def _clause_parts(v: SentenceView, seg: int) -> dict[int, int]:
+    """For each token of the segment, how many coordinated predicates begin before it (one
+    pass per segment: clause_of is asked for every verb and mention)."""
+    parts, part, finite_seen = {}, 0, False
+    for j in v.seg_tokens(seg):
+        parts[j] = part
+        if v.mask[j]:
+            continue
+        if v.toks[j].tag_ in FINITE:
+            finite_seen = True
+        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and j + 1 < len(v.toks) and \
+                v.toks[j + 1].tag_ in FINITE:  # `… aus und setzt auf …`, not `… machen und dringen`
+            part, finite_seen = part + 1, False
+        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and v.toks[j - 1].tag_ == "VVPP" and any(
+                v.toks[k].tag_ == "VVPP" for k in v.seg_tokens(seg) if k > j + 1):
+            part += 1  # `hat an X festgehalten und Y vorgeworfen`: two participles, one auxiliary
+    return parts
+
+
+def continues_predicate(v: SentenceView, seg: int) -> bool:
+    """Does the segment continue the predicate before it without a subject of its own:
+    `und kündigte … an` after a quotation, `, wolle aber …` after a comma?"""
+    if seg not in v.coordinates:
+        words = v.seg_words(seg)
+        if seg == 0 or len(words) < 2:
+            v.coordinates[seg] = False
+        elif v.toks[words[0]].text.lower() in COORDINATORS:
+            v.coordinates[seg] = v.toks[words[1]].tag_ in FINITE
+        else:
+            v.coordinates[seg] = v.toks[words[0]].tag_ in FINITE and not _has_noun_subject(v, seg) \
+                and (v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD")
+                     or any(v.toks[i].text.lower() in CONTINUING for i in words))
+    return v.coordinates[seg]
+
+
+def _has_noun_subject(v: SentenceView, seg: int) -> bool:
+    """Does the clause name anyone (a mention, a pronoun) who could be its own subject?"""
+    return any(v.segs[v.local(m)] == seg for m in v.mentions) or any(
+        v.toks[i].tag_ in ("PPER", "PIS") for i in v.seg_tokens(seg))
