@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from kg.nlp import resources
 from kg.nlp.claim_copula import judged_subject
+from kg.nlp.claim_nominal import nominalised
 from kg.nlp.claim_frame import frame_of, object_preposition, phrase_around, words
 from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, second_cue, text_of, tidy
 from kg.nlp.clauses import is_konjunktiv1
@@ -61,7 +62,7 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
         idx = tidy(v, judged)  # `Das ist ein Fehler`, `Die Kürzung wäre ein fatales Signal`: what is judged
     if not has_content(v, idx) or _names_no_matter(v, idx):
         return Claim("", None, anaphoric=True)
-    text = text_of(v, infinitive(v, idx))
+    text = text_of(v, nominalised(v, idx) or infinitive(v, idx))
     return Claim(text, _head(v, idx), anaphoric=_anaphor(v, idx))
 
 

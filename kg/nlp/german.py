@@ -13,6 +13,12 @@ FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # Articles.
 DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
 GENITIVE_ARTICLES = frozenset({"des", "der"})
+# A determiner of a subject or object -> the same determiner in the genitive, and whether the
+# noun after it is masculine or neuter (`den Plan` -> `des Plans`, `die Steuer` -> `der Steuer`).
+TO_GENITIVE = {"der": ("des", True), "den": ("des", True), "das": ("des", True), "die": ("der", False),
+               "ein": ("eines", True), "einen": ("eines", True), "eine": ("einer", False),
+               "dieser": ("dieses", True), "diesen": ("dieses", True), "dieses": ("dieses", True),
+               "diese": ("dieser", False)}
 OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen"})  # dative/accusative, never a subject
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})  # may open a subject
 # Determiner-like words that end in -er and never form a city adjective (`Berliner`).

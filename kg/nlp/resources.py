@@ -320,3 +320,10 @@ def government_roles() -> dict[str, tuple[bool, frozenset[str]]]:
     return {r[0].lower(): (r[1] == "yes", frozenset((r[2] if len(r) > 2 and r[2] else "state,government")
                                                      .split(",")))
             for r in _rows("government_roles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def nominalisations() -> dict[str, str]:
+    """Verb -> its action noun (`abschaffen` -> `Abschaffung`), for claims written as noun
+    phrases (data/nominalisations.tsv)."""
+    return {r[0]: r[1] for r in _rows("nominalisations.tsv")}
