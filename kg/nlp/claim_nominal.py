@@ -25,7 +25,7 @@ SUBJECT_PRONOUNS = frozenset({"wir", "ich", "man"})  # the speaker, said by the 
 def nominalised(v: SentenceView, idx: list[int]) -> list[int | str] | None:
     """The claim as `Noun + genitive object + prepositional phrases`, or None when the clause
     does not take that shape (see the module docstring)."""
-    words = [i for i in idx if not v.toks[i].is_punct or v.toks[i].text == ","]
+    words = _without_embedded([i for i in idx if not v.toks[i].is_punct or v.toks[i].text == ","], v)
     verb = _only_full_verb(v, words)
     if verb is None:
         return None
@@ -54,6 +54,19 @@ def nominalised(v: SentenceView, idx: list[int]) -> list[int | str] | None:
     return out + [i for c in chunks if c not in bare for i in c]
 
 
+def _without_embedded(words: list[int], v: SentenceView) -> list[int]:
+    """`Die Frage, welcher Staat zuständig sei, sei zu klären` -> `Die Frage sei zu klären`: a
+    relative or interrogative clause inside the claim says which, not what is done."""
+    segs = sorted({v.segs[i] for i in words})
+    inner = {s for s in segs[:-1] if s != segs[0] and _opens_embedded(v, [i for i in words if v.segs[i] == s])}
+    return [i for i in words if v.segs[i] not in inner]
+
+
+def _opens_embedded(v: SentenceView, toks: list[int]) -> bool:
+    first = next((i for i in toks if not v.toks[i].is_punct), None)
+    return first is not None and v.toks[first].tag_ in ("PRELS", "PRELAT", "PWS", "PWAT", "PWAV")
+
+
 def _only_full_verb(v: SentenceView, words: list[int]) -> int | None:
     """The one full verb of a verb-final clause (infinitive, zu-infinitive or participle)."""
     full = [i for i in words if v.toks[i].tag_.startswith("VV")]
@@ -68,8 +81,9 @@ def _chunks(v: SentenceView, words: list[int]) -> list[list[int]] | None:
     pronoun, a conjunction of clauses)."""
     neg = negations()
     chunks: list[list[int]] = []
-    for i in words:
+    for n, i in enumerate(words):
         t = v.toks[i]
+        prev = words[n - 1] if n else None  # the word before in the claim (a hedge may have gone)
         if t.text.lower() in neg or t.tag_ == "PTKNEG":
             return None
         if t.tag_ in AUXILIARY_TAGS or t.tag_ in DROPPED_TAGS or t.text.lower() in SUBJECT_PRONOUNS:
@@ -77,8 +91,8 @@ def _chunks(v: SentenceView, words: list[int]) -> list[list[int]] | None:
         if t.tag_ in ("APPR", "APPRART"):
             chunks.append([i])
         elif t.tag_ in NP_TAGS or (t.tag_ == "PIAT" and chunks):
-            after_noun = v.toks[i - 1].tag_ in ("NN", "NE")
-            starts = not chunks or chunks[-1][-1] != i - 1 or (after_noun and (
+            after_noun = prev is not None and v.toks[prev].tag_ in ("NN", "NE")
+            starts = not chunks or chunks[-1][-1] != prev or (after_noun and (
                 t.tag_ in ("ADJA", "NN") or (t.tag_ in ("ART", "PDAT", "PPOSAT") and t.text.lower() not in ("der", "des"))))
             # `an der Grenze Flüchtlinge`: two phrases; `des Landes`, `Minister Müller`: one
             if starts:

@@ -53,7 +53,8 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
                     and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA", "PAV")
                     and not modifies_noun(v, i))
            and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].text.lower() in adverbs)
-           and not _contrastive(v, i)]
+           and not _contrastive(v, i)
+           and not (v.toks[i].tag_ == "ADJA" and v.toks[i].lemma_.lower() in words("hedge"))]
     while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
                    or v.toks[idx[0]].text in ",;:-–"):
         idx = idx[1:]
