@@ -12,14 +12,13 @@ turning it would change what it says.
 """
 from __future__ import annotations
 
-from kg.nlp.german import TO_GENITIVE
+from kg.nlp.german import SELF_OR_ANYONE, TO_GENITIVE
 from kg.nlp.resources import evaluations, negations, nominalisations
 from kg.nlp.triggers import SentenceView
 
 NP_TAGS = ("ART", "PDAT", "PPOSAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "KON")
 AUXILIARY_TAGS = ("VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "PTKZU")
 DROPPED_TAGS = ("ADV", "ADJD", "PRF", "$,")
-SUBJECT_PRONOUNS = frozenset({"wir", "ich", "man"})  # the speaker, said by the frame already
 
 
 def nominalised(v: SentenceView, idx: list[int]) -> list[int | str] | None:
@@ -86,7 +85,7 @@ def _chunks(v: SentenceView, words: list[int]) -> list[list[int]] | None:
         prev = words[n - 1] if n else None  # the word before in the claim (a hedge may have gone)
         if t.text.lower() in neg or t.tag_ == "PTKNEG":
             return None
-        if t.tag_ in AUXILIARY_TAGS or t.tag_ in DROPPED_TAGS or t.text.lower() in SUBJECT_PRONOUNS:
+        if t.tag_ in AUXILIARY_TAGS or t.tag_ in DROPPED_TAGS or t.text.lower() in SELF_OR_ANYONE:  # speaker: frame
             continue
         if t.tag_ in ("APPR", "APPRART"):
             chunks.append([i])
