@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from kg.nlp.german import SELF_OR_ANYONE, TO_GENITIVE
 from kg.nlp.resources import evaluations, negations, nominalisations
-from kg.nlp.triggers import SentenceView
+from kg.nlp.sentence_view import SentenceView
 
 NP_TAGS = ("ART", "PDAT", "PPOSAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "KON")
 AUXILIARY_TAGS = ("VAFIN", "VMFIN", "VAINF", "VMINF", "VAPP", "PTKZU")
