@@ -41,17 +41,22 @@ def ingest():
 
 @bp.delete("/articles/<path:id>")
 def delete(id):
-    """:raise 401/403: no or wrong token.  :raise 404: no such article.  Answers 204 when gone."""
+    """The article goes with its review (every reviewer's decisions), unless ?keep_review=true.
+
+    :raise 401/403: no or wrong token.  :raise 404: no such article.  Answers 204 when gone."""
     require_write_token()
     from kg.ingest import delete_article
 
+    keep = request.args.get("keep_review", "false")
+    if keep not in ("true", "false"):
+        raise BadRequest(f"'keep_review' is true or false, not {keep!r}")
     svc = services()
     with svc.write_lock:
         try:
-            found = delete_article(svc.store, id)
+            found = delete_article(svc.store, id, keep_review=keep == "true")
         finally:
             svc.written()
-    if not found:
+    if found is None:
         raise NotFound(f"no article {id}")
     return Response(status=204)
 

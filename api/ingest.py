@@ -51,9 +51,11 @@ def prepare_upload(store: Store, data: bytes, filename: str | None, content_type
 def write_upload(store: Store, upload: Upload) -> list[tuple[Article, list[Position]]]:
     """All articles of the upload in one transaction (under the caller's write lock)."""
     from kg.ingest import write_reference_graphs
+    from kg.review import status
 
     if iris.TOPICS_GRAPH not in store.graph_names():
         write_reference_graphs(store, upload.issues)
     store.replace_graphs(upload.graphs, merge={iris.ACTORS_GRAPH: upload.actors})
+    status.refresh_reviewed(store, [article.id for article, _ in upload.done])  # new machine positions
     return upload.done
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from api.queries import PREFIXES
 from kg import iris
+from kg.effective import effective
 
 UNDATED_LATE = "~"  # sorts after every date: an undated position never becomes the first date (MIN skips no unbound)
 AGGREGATES = ("(COUNT(DISTINCT ?p) AS ?positions) (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?h) AS ?actors) "
@@ -14,8 +15,8 @@ AGGREGATES = ("(COUNT(DISTINCT ?p) AS ?positions) (COUNT(DISTINCT ?g) AS ?articl
 
 
 def stats_pattern(kind: str) -> str:
-    """The positions counted for an entry ?item of a list: binds ?p (a position, in any graph:
-    an article's or a review's), ?g (its article, prov:wasDerivedFrom), ?h (its holder; not for actors), ?early and ?late (its date, or a marker when undated).
+    """The positions counted for an entry ?item of a list: binds ?p (an effective position, in
+    any graph: an article's or a review's, docs/review.md), ?g (its article, prov:wasDerivedFrom), ?h (its holder; not for actors), ?early and ?late (its date, or a marker when undated).
     A topic counts the positions of its narrower topics too, as its /positions link lists them."""
     dated = "OPTIONAL { ?p dcterms:date ?d }"
     where = {"actor": f"GRAPH ?in {{ ?p sp:holder ?item ; prov:wasDerivedFrom ?g . {dated} }}",
@@ -23,7 +24,8 @@ def stats_pattern(kind: str) -> str:
                       f"GRAPH <{iris.TOPICS_GRAPH}> {{ ?x skos:broader* ?item }}",
              # by prov:wasDerivedFrom, not GRAPH ?item: the store looks the article up instead of every graph
              "article": f"GRAPH ?g {{ ?p prov:wasDerivedFrom ?item ; sp:holder ?h . {dated} }}"}[kind]
-    return f'{where} BIND(COALESCE(STR(?d), "{UNDATED_LATE}") AS ?early) BIND(COALESCE(STR(?d), "") AS ?late)'
+    return (f'{where} {effective("p")} '
+            f'BIND(COALESCE(STR(?d), "{UNDATED_LATE}") AS ?early) BIND(COALESCE(STR(?d), "") AS ?late)')
 
 
 def entry_stats(store, kind: str, members: list[dict], cache: dict | None = None) -> dict[str, dict]:

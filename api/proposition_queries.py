@@ -1,7 +1,7 @@
 """The SPARQL behind the proposition resources and the pages' "who is for, who against".
 
 A proposition node sits in every article graph that names it, so labels are read with
-MIN() and counts with DISTINCT positions. Sides are only ever counted per proposition:
+MIN() and counts with DISTINCT effective positions (the review's view, kg.effective). Sides are only ever counted per proposition:
 adding up polarities of different claims says nothing (issue 9), so no query here does.
 Values reach the query text only as IRIs that passed `safe_iri`.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from api.queries import PREFIXES, _ints, construct, values
+from kg.effective import effective
 from kg.store import Store
 
 LABEL = "(MIN(STR(?l)) AS ?label)"
@@ -18,15 +19,17 @@ LABEL = "(MIN(STR(?l)) AS ?label)"
 def proposition_page(store: Store, limit: int, offset: int, topics: list[str] | None = None
                      ) -> tuple[list[URIRef], int]:
     """Propositions by the number of positions taken on them, most first (then by label)."""
-    within = f"{values('topic', topics)} GRAPH ?g2 {{ ?q sp:proposition ?p ; sp:topic ?topic }}" if topics else ""
+    # positions are the review's effective ones (docs/review.md); a topic restricts by any position's topic
+    within = f"{values('topic', topics)} GRAPH ?g2 {{ ?q sp:proposition ?p ; sp:topic ?topic }} {effective('q')}" \
+        if topics else ""
     rows = store.query(PREFIXES + f"""
 SELECT ?p ?n ?label WHERE {{
   {{ SELECT ?p (COUNT(DISTINCT ?pos) AS ?n) {LABEL} WHERE {{
-      GRAPH ?g {{ ?pos sp:proposition ?p }} GRAPH ?gl {{ ?p rdfs:label ?l }} {within}
+      GRAPH ?g {{ ?pos sp:proposition ?p }} {effective("pos")} GRAPH ?gl {{ ?p rdfs:label ?l }} {within}
     }} GROUP BY ?p }}
 }} ORDER BY DESC(?n) LCASE(?label) ?p LIMIT {limit} OFFSET {offset}""")
     total = store.query(PREFIXES + f"""
-SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH ?g {{ ?pos sp:proposition ?p }} {within} }}""")
+SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH ?g {{ ?pos sp:proposition ?p }} {effective("pos")} {within} }}""")
     return [r["p"] for r in rows], _ints(total)
 
 
@@ -49,7 +52,8 @@ def side_counts(store: Store, propositions: list[str]) -> dict[str, tuple[int, i
         return {}
     rows = store.query(PREFIXES + f"""
 SELECT ?p (SUM(IF(?side = sp:Support, 1, 0)) AS ?support) (SUM(IF(?side = sp:Oppose, 1, 0)) AS ?oppose) WHERE {{
-  {{ SELECT DISTINCT ?p ?pos ?side WHERE {{ {values('p', propositions)} GRAPH ?g {{ ?pos sp:proposition ?p ; sp:side ?side }} }} }}
+  {{ SELECT DISTINCT ?p ?pos ?side WHERE {{ {values('p', propositions)} GRAPH ?g {{ ?pos sp:proposition ?p ; sp:side ?side }}
+     {effective("pos")} }} }}
 }} GROUP BY ?p""")
     return {str(r["p"]): (_ints([r], "support"), _ints([r], "oppose")) for r in rows}
 
@@ -63,6 +67,7 @@ def sides_by_actor(store: Store, propositions: list[str]) -> list[dict]:
 SELECT ?p ?actor ?side (MIN(?name) AS ?label) (COUNT(DISTINCT ?pos) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{
   {values('p', propositions)}
   GRAPH ?g {{ ?pos sp:proposition ?p ; sp:side ?side ; sp:holder ?actor . OPTIONAL {{ ?pos dcterms:date ?date }} }}
+  {effective("pos")}
   OPTIONAL {{ GRAPH ?ga {{ ?actor rdfs:label ?al }} }}
   BIND(STR(COALESCE(?al, ?actor)) AS ?name) BIND(STR(?date) AS ?d)
 }} GROUP BY ?p ?actor ?side ORDER BY ?p DESC(?n) ?label""")
@@ -74,6 +79,7 @@ def actor_propositions(store: Store, actor: str) -> list[dict]:
     rows = store.query(PREFIXES + f"""
 SELECT ?p ?side {LABEL} (COUNT(DISTINCT ?pos) AS ?n) (MIN(STR(?date)) AS ?first) (MAX(STR(?date)) AS ?last) WHERE {{
   GRAPH ?g {{ ?pos sp:holder <{actor}> ; sp:proposition ?p ; sp:side ?side . OPTIONAL {{ ?pos dcterms:date ?date }} }}
+  {effective("pos")}
   GRAPH ?gl {{ ?p rdfs:label ?l }}
 }} GROUP BY ?p ?side ORDER BY DESC(?last) DESC(?n) ?label""")
     return [_row(r, "p") for r in rows]

@@ -16,6 +16,7 @@ from rdflib.namespace import RDFS, SKOS
 from api.jsonld import Lit
 
 from kg import iris
+from kg.effective import effective
 from kg.store import Store
 
 PREFIXES = """PREFIX sp: <https://w3id.org/standpunkt/ontology#>
@@ -119,8 +120,9 @@ SELECT DISTINCT ?t WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t skos:broader+ <{to
 # ---- positions ------------------------------------------------------------------------------
 
 def position_pattern(filters: dict, *, dated: bool = True) -> str:
-    """The WHERE body selecting positions that pass `filters` (holder, topics, stance, act,
-    proposition, side, from, to).
+    """The WHERE body selecting the effective positions (machine and reviewers', without those
+    the review supersedes) that pass `filters` (holder, topics, stance, act, proposition,
+    side, from, to).
 
     `dated=False` leaves out the date (for counting) unless a date filter needs it:
     the OPTIONAL date lookup costs more than the rest of the pattern.
@@ -148,6 +150,7 @@ def position_pattern(filters: dict, *, dated: bool = True) -> str:
         parts.append(f'FILTER(?key != "" && ?key >= "{filters["from"]}")')
     if filters.get("to"):
         parts.append(f'FILTER(?key != "" && ?key <= "{filters["to"]}")')
+    parts.append(effective("position"))  # the review's effective view (docs/review.md)
     return "\n  ".join(parts)
 
 
@@ -231,7 +234,7 @@ def position_counts(store: Store, group: str) -> list[dict]:
     return store.query(PREFIXES + f"""
 SELECT ?item ?label ?n WHERE {{
   {{ SELECT ?item (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?position) AS ?n) WHERE {{
-      GRAPH ?g {{ ?position a sp:Position ; sp:{group} ?item }}
+      GRAPH ?g {{ ?position a sp:Position ; sp:{group} ?item }} {effective("position")}
       OPTIONAL {{ GRAPH ?gl {{ ?item {label} ?l FILTER(LANG(?l) IN ("de", "")) }} }}
     }} GROUP BY ?item }}
 }} ORDER BY DESC(?n) ?item""")
@@ -264,15 +267,18 @@ def article_labels(store: Store, article: str) -> dict[str, str]:
     """German (or plain) labels of the actors and topics an article's positions name, for its page."""
     rows = store.query(PREFIXES + f"""
 SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{
-  GRAPH <{article}> {{ ?p sp:holder|sp:topic ?x }}
+  GRAPH ?in {{ ?p prov:wasDerivedFrom <{article}> ; sp:holder|sp:topic ?x }}
   GRAPH ?g {{ ?x rdfs:label|skos:prefLabel ?l FILTER(LANG(?l) IN ("de", "")) }}
 }} GROUP BY ?x""")
     return {str(r["x"]): str(r["label"]) for r in rows if "label" in r}
 
 
 def article_positions(store: Store, article: str) -> list[URIRef]:
+    """The article's effective positions in text order: its machine positions the review left
+    standing and the positions its reviewers corrected or added (docs/review.md)."""
     rows = store.query(PREFIXES + f"""
-SELECT ?p WHERE {{ GRAPH <{article}> {{ ?p a sp:Position ; sp:evidence/sp:startOffset ?start }} }}
+SELECT ?p WHERE {{ GRAPH ?g {{ ?p prov:wasDerivedFrom <{article}> ; sp:evidence/sp:startOffset ?start }}
+  {effective("p")} }}
 ORDER BY ?start ?p""")
     return [r["p"] for r in rows]
 
@@ -285,7 +291,7 @@ SELECT ?articles ?positions ?actors ?topics ?first ?last WHERE {{
   {{ SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle }} }} }}
   {{ SELECT (MIN(STR(?ad)) AS ?first) (MAX(STR(?ad)) AS ?last)
      WHERE {{ GRAPH ?a {{ ?a a schema:NewsArticle ; dcterms:date ?ad }} }} }}
-  {{ SELECT (COUNT(?p) AS ?positions) WHERE {{ GRAPH ?g {{ ?p a sp:Position }} }} }}
+  {{ SELECT (COUNT(?p) AS ?positions) WHERE {{ GRAPH ?g {{ ?p a sp:Position }} {effective("p")} }} }}
   {{ SELECT (COUNT(DISTINCT ?h) AS ?actors) WHERE {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?h a sp:Actor }} }} }}
   {{ SELECT (COUNT(DISTINCT ?t) AS ?topics) WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t a skos:Concept }} }} }}
 }}""")

@@ -271,12 +271,18 @@ def articles():
 
 @bp.get("/articles/<path:id>")
 def article(id):
-    """The article's whole named graph: the article node first, then its positions in text order."""
+    """The article's named graph: the article node first, then its effective positions in text
+    order (the positions reviewers corrected or added come from their review graphs)."""
     store, article_iri = services().store, iri_for("article", id)
     graph = q.article_graph(store, article_iri)
     if len(graph) == 0:
         raise NotFound(f"no article {article_iri}")
-    roots = [URIRef(article_iri)] + q.article_positions(store, article_iri)
+    positions = q.article_positions(store, article_iri)
+    subjects = {t[0] for t in graph}
+    reviewed = [p for p in positions if p not in subjects]
+    if reviewed:
+        graph = graph + q.position_nodes(store, reviewed)
+    roots = [URIRef(article_iri)] + positions
     nodes = [_add_links(n) for n in _members(graph, roots, embed=_evidence(graph))]
     return respond({"@context": context(), "@graph": nodes}, "article.html", title=id,
                    labels=lambda: q.article_labels(store, article_iri))

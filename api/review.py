@@ -27,6 +27,7 @@ def _problem(error) -> HTTPProblem:
 def review_queue():
     """The queue: ?status=unreviewed|partly|reviewed&from=&to=&topic=&limit=&offset=."""
     from kg.review import ReviewError, queue
+    from kg.review.model import ARTICLE_STATUSES
 
     args = request.args
     try:
@@ -36,15 +37,16 @@ def review_queue():
         raise BadRequest("'limit' and 'offset' are whole numbers") from None
     if not 1 <= limit <= current_app.config["MAX_PAGE_LIMIT"] or offset < 0:
         raise BadRequest(f"'limit' is 1-{current_app.config['MAX_PAGE_LIMIT']} and 'offset' 0 or more")
+    status = args.get("status") or None
     try:
-        entries = queue(services().store, status=args.get("status") or None, date_from=args.get("from"),
-                        date_to=args.get("to"), topic=args.get("topic") or None)
-        counts = {s: 0 for s in ("unreviewed", "partly", "reviewed")}
-        for entry in queue(services().store, date_from=args.get("from"), date_to=args.get("to"),
-                           topic=args.get("topic") or None) if args.get("status") else entries:
-            counts[entry.status] += 1
+        if status is not None and status not in ARTICLE_STATUSES:
+            raise ReviewError(400, f"'status' is one of {', '.join(ARTICLE_STATUSES)}, not {status!r}")
+        every = queue(services().store, date_from=args.get("from"), date_to=args.get("to"),
+                      topic=args.get("topic") or None)  # one queue for the counts and the page
     except ReviewError as e:
         raise _problem(e) from None
+    counts = {s: sum(1 for e in every if e.status == s) for s in ARTICLE_STATUSES}
+    entries = [e for e in every if status is None or e.status == status]
     body = {"articles": [e.to_json() for e in entries[offset:offset + limit]], "total": len(entries),
             "counts": counts, "limit": limit, "offset": offset}
     from api.review_pages import queue_page, wants_html

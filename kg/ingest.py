@@ -45,10 +45,18 @@ def article_graphs(article: Article, positions: list[Position]) -> tuple[rdflib.
     return graph, actors
 
 
-def write_article(store: Store, article: Article, positions: list[Position]) -> None:
-    """Validate, then replace the article's named graph in one transaction."""
+def write_article(store: Store, article: Article, positions: list[Position], reviewed: set[str] | None = None) -> None:
+    """Validate, then replace the article's named graph in one transaction; then, if reviewers
+    decided on it (`reviewed`: the ids with decisions, when the caller knows them), write its
+    review status graph again for the new machine positions (kg.review.status)."""
+    from kg.review import status
+
     graph, actors = article_graphs(article, positions)
     store.replace_graphs({iris.article_iri(article.id): graph}, merge={iris.ACTORS_GRAPH: actors})
+    if reviewed is None:
+        status.refresh_reviewed(store, [article.id])
+    elif article.id in reviewed:
+        status.refresh(store, [article.id])
 
 
 def ingest_article(store: Store, article: Article) -> list[Position]:
@@ -113,10 +121,12 @@ def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, wo
     `extend` the project's.
     """
     from kg.extract import extract_many
+    from kg.review import status
 
     report = report or (lambda line: print(line, file=sys.stderr))
     summary, started = Summary(), time.perf_counter()
     write_reference_graphs(store, codebook_for(store, codebook, codebook_mode, codebook_source))
+    reviewed = status.decided_ids(store)  # their review status follows the new machine positions
 
     def articles():
         for item in items:
@@ -135,7 +145,7 @@ def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, wo
     results = extract_many(articles(), workers=workers, rejected=reject)
     for article, positions in _progress(results, progress):
         try:
-            write_article(store, article, positions)
+            write_article(store, article, positions, reviewed)
         except Exception as e:  # one article's fault (invalid graph, a term the store refuses, …)
             reject(article, e)
             continue
@@ -155,22 +165,30 @@ def _progress(results, enabled: bool):
     return tqdm(results, unit=" articles", file=sys.stderr, leave=False)
 
 
-def delete_article(store: Store, article_id: str) -> bool:
-    """Remove an article's graph, and the actors no other graph cites, in one update.
+def delete_article(store: Store, article_id: str, keep_review: bool = False) -> int | None:
+    """Remove an article's graph, its review graphs (unless `keep_review`), and the actors
+    no other graph cites, in one update. Returns the number of review graphs removed (with
+    `keep_review`: kept), or None, with the store unchanged, when there is no such article.
 
     An actor node lives in the shared actors graph, so it may only go when no position
     of another article still names it (and no other actor points at it, as a party does
-    for its members). Returns False, with the store unchanged, when there is no such article.
+    for its members). Kept review graphs wait for the article to be ingested again; until
+    then its status graph takes what they state out of the effective view.
     """
+    from kg.review import read, status
+
     graph = iris.article_iri(article_id)
     if graph not in store.graph_names():
-        return False
+        return None
+    reviews = read.review_graphs(store, article_id)
+    drops = [graph] + ([] if keep_review else reviews + [status.status_graph_iri(article_id)])
     actors = iris.ACTORS_GRAPH
-    store.update(f"""
-DROP SILENT GRAPH <{graph}> ;
+    store.update("".join(f"DROP SILENT GRAPH <{g}> ;\n" for g in drops) + f"""
 DELETE {{ GRAPH <{actors}> {{ ?actor ?p ?o }} }}
 WHERE {{
   GRAPH <{actors}> {{ ?actor ?p ?o }}
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?cites ?q ?actor }} }}
 }}""")
-    return True
+    if keep_review and reviews:
+        status.refresh(store, [article_id])
+    return len(reviews)

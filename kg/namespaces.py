@@ -76,6 +76,11 @@ class SP(DefinedNamespace):
     resultingPosition: URIRef
     changedField: URIRef
     positionDigest: URIRef
+    # review status graphs (kg.review.status)
+    supersededBy: URIRef
+    reviewStatus: URIRef
+    decidedCount: URIRef
+    conflictCount: URIRef
     # keys and codes
     stanceKey: URIRef
     actKey: URIRef

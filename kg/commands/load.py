@@ -25,6 +25,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from kg.errors import KGError
     from kg.load import THREADS, find_shards, load_shards
+    from kg.review.status import refresh_all
     from kg.store import OxigraphStore
 
     if args.threads is not None and args.threads < 1:
@@ -33,5 +34,6 @@ def run(args) -> int:
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     with OxigraphStore(args.store) as store:
         summary = load_shards(store, shards, progress=progress, threads=args.threads or THREADS)
+        refresh_all(store)  # reviewed articles among the shards: their review status follows
     print(summary.line(), file=sys.stderr)
     return 0

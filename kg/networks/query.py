@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 
 from kg import iris
+from kg.effective import effective
 from kg.networks.options import Slice
 from kg.store import Store
 
@@ -51,6 +52,7 @@ def statement_counts(store: Store, where: Slice, *, by_day: bool = False) -> lis
 SELECT {group} (COUNT(DISTINCT ?pos) AS ?n) WHERE {{
   GRAPH ?g {{ ?pos sp:proposition ?p ; sp:side ?side ; sp:holder ?actor .
              {"OPTIONAL { ?pos dcterms:date ?date }" if dated else ""} }}
+  {effective("pos")}
   {_filters(store, where, dated)}
 }} GROUP BY {group}""")
     each = where.qualifier == "each"

@@ -1,7 +1,8 @@
 """Writing and undoing decisions: checked whole, validated against the shapes, one transaction.
 
 A decision goes only into its reviewer's review graph of the article (and a new actor into
-the actors graph); the article's own graph is never written here, and kg.ingest never
+the actors graph), with the article's review status graph written again in the same
+transaction (kg.review.status); the article's own graph is never written here, and kg.ingest never
 writes a review graph, so machine and human data cannot overwrite each other. Everything
 that can fail (body, field values, state, SHACL) fails before the single write, so a
 refused decision leaves the store exactly as it was.
@@ -18,6 +19,7 @@ from kg.review import read
 from kg.review.fields import apply, bad
 from kg.review.model import (KINDS, Decision, ReviewError, ReviewedPosition, decision_iri, new_decision_id,
                              now_literal, review_graph_iri, review_position_iri)
+from kg.review.status import article_status_graph, status_graph, status_graph_iri
 from kg.review.users import check_name
 from kg.review.view import resolve
 from kg.store import Store
@@ -36,7 +38,8 @@ def decide(store: Store, article_id: str, user: str, body, now: dt.datetime | No
         raise ReviewError(404, f"no article {article_id!r}")
     kind, fields = _check_body(body)
     machine = read.machine_positions(store, article_id)
-    review = resolve(article, machine, read.decisions(store, article_id))
+    earlier = read.decisions(store, article_id)
+    review = resolve(article, machine, earlier)
     time = now_literal(now)
     if kind == "add":
         target, base = None, _template(article, body.get("sentence"))
@@ -57,7 +60,14 @@ def decide(store: Store, article_id: str, user: str, body, now: dt.datetime | No
                            result if kind in ("correct", "add") else None, changed)
     actors = _actor_graph(new_actor)
     _validate(store, article_id, graph, actors, result if kind in ("correct", "add") else None)
-    store.replace_graphs({}, merge={review_graph_iri(article_id, user): graph, **({iris.ACTORS_GRAPH: actors} if actors else {})})
+    anchor = target or result
+    made = Decision(iri=decision_iri(decision_id), kind=kind, article=article_id, reviewer=user, time=time,
+                    start=anchor.start, end=anchor.end, actor=anchor.actor_iri, position=target and target.iri,
+                    digest=target and target.digest(), changed=sorted(changed),
+                    result=result if kind in ("correct", "add") else None)
+    marks = status_graph(article["iri"], resolve(article, machine, earlier + [made]), earlier + [made])
+    store.replace_graphs({status_graph_iri(article_id): marks},
+                         merge={review_graph_iri(article_id, user): graph, **({iris.ACTORS_GRAPH: actors} if actors else {})})
     after = resolve(article, read.machine_positions(store, article_id), read.decisions(store, article_id))
     return next(d for d in after.decisions if d.id == decision_id)
 
@@ -235,7 +245,8 @@ def undo(store: Store, article_id: str, user: str, decision_id: str) -> None:
         raise ReviewError(409, f"decision {decision_id} belongs to another article ({rows[0]['a']})")
     if owner != user:
         raise ReviewError(403, f"decision {decision_id} is {owner}'s; only its reviewer may undo it")
-    store.replace_graphs({graph_name: without_decision(store.graph(graph_name), URIRef(iri))})
+    store.replace_graphs({graph_name: without_decision(store.graph(graph_name), URIRef(iri)),
+                          status_graph_iri(article_id): article_status_graph(store, article_id, without=iri)})
 
 
 def without_decision(graph: rdflib.Graph, decision: URIRef) -> rdflib.Graph:
