@@ -16,12 +16,13 @@ import dataclasses
 import datetime as dt
 import io
 
+import pyoxigraph as ox
 import pytest
 
 from api import list_stats
 from api import proposition_queries as pq
 from api import queries as q
-from api_fixtures import TOKEN, _app, make_store
+from api_fixtures import TOKEN, _app, api_store, make_store  # noqa: F401 (api_store: a fixture)
 from api_fixtures import fill as fill_sample
 from kg import iris, review
 from kg.build import actors_graph, article_graph
@@ -88,16 +89,14 @@ def review_it(store) -> dict:
 
 
 @pytest.fixture()
-def stores(tmp_path):
+def stores(tmp_path, api_store):
     """(the sample store with the reviewed article, the sample store alone) and the decisions."""
-    reviewed, plain = make_store(tmp_path / "reviewed"), make_store(tmp_path / "plain")
-    for s in (reviewed, plain):
-        fill_sample(s)
+    reviewed = make_store(tmp_path / "reviewed")
+    fill_sample(reviewed)
     write(reviewed)
     decisions = review_it(reviewed)
-    yield reviewed, plain, decisions
+    yield reviewed, api_store, decisions
     reviewed.close()
-    plain.close()
 
 
 def effective(store) -> list[review.ReviewedPosition]:
@@ -195,7 +194,7 @@ def test_review_status_follows_undo_and_a_dump_carries_it(stores):
     out = io.BytesIO()
     reviewed.dump(out, "nquads")
     copy = OxigraphStore(in_memory=True)
-    copy.native.load(out.getvalue(), "application/n-quads")
+    copy.native.load(out.getvalue(), ox.RdfFormat.N_QUADS)
     try:
         status = {p.iri: p.status for p in review.article_review(copy, ARTICLE.id).positions}
         assert sorted(status.values()) == ["confirmed", "corrected", "unreviewed"]
@@ -280,6 +279,7 @@ class Counting:
         return getattr(self.store, name)
 
 
+@pytest.mark.embedded_only  # counts queries, the same on any store; 300 articles take minutes on a remote one
 def test_review_queue_takes_a_fixed_number_of_queries(tmp_path):
     """Hundreds of articles, more and more of them reviewed: the queue costs the same queries."""
     store = make_store(tmp_path)

@@ -182,3 +182,31 @@ def test_cli_delete_article_keeps_actors_other_articles_cite(tmp_path):
     assert in_d02 <= left and not (in_d01 - in_d02) & left
     missing = kg("delete", "nope", "--store", store, check=False)
     assert missing.returncode == 1 and "no article 'nope'" in missing.stderr
+
+
+def test_cli_delete_takes_the_review_along_unless_kept(tmp_path):
+    from kg import review
+    from kg.store import OxigraphStore
+
+    path = tmp_path / "store"
+    kg("ingest", ROOT / "seeds" / "d01.txt", ROOT / "seeds" / "d02.txt", "--store", path)
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), '/graph/review')) }"
+
+    def review_graphs() -> int:
+        out = json.loads(kg("query", graphs, "--format", "json", "--store", path).stdout)
+        return int(out["results"]["bindings"][0]["n"]["value"])
+
+    def decide(article: str) -> None:
+        with OxigraphStore(path) as store:
+            for user in ("anna", "ben"):
+                target = review.article_review(store, article).positions[0]
+                review.decide(store, article, user, {"kind": "reject", "position": target.iri})
+
+    decide("d01")
+    assert review_graphs() == 3  # two reviewers' graphs and the status graph
+    kept = kg("delete", "d01", "--keep-review", "--store", path)
+    # the reviewers' graphs stay; the status graph goes (rejections state no position to set aside)
+    assert "deleted d01 (2 reviewers' decisions kept)" in kept.stderr and review_graphs() == 2
+    decide("d02")
+    gone = kg("delete", "d02", "--store", path)
+    assert "deleted d02 (2 reviewers' decisions deleted with it)" in gone.stderr and review_graphs() == 2
