@@ -367,7 +367,8 @@ class Attributor:
         finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
         konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
         if not konj and not reported_only and self.last_speaker_sent == k - 1:
-            konj = bool(finite) and is_konjunktiv2(finite[0]) and finite[0].lower_ not in ESTIMATE  # `dürften`: a guess
+            main = [t for t in finite if not v.subordinate(v.segs[v.pos[t.i]])]  # `Ein Antrag, der … sollte, wurde …`
+            konj = bool(main) and is_konjunktiv2(main[0]) and main[0].lower_ not in ESTIMATE  # `dürften`: a guess
         if reported_only and (quoted or not konj or any(reporting(t) for t in finite)):
             return None
         if not (quoted or konj):

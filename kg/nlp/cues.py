@@ -31,6 +31,12 @@ def triggers(v: SentenceView) -> list[Hit]:
     return hits
 
 
+def _capitalised_inside(v: SentenceView, i: int) -> bool:
+    """`… sowie Jonas Vorsah.`: a capitalised word after a word of the sentence is a noun or
+    a name the tagger took for a verb (German writes verbs in lower case)."""
+    return i > 0 and v.toks[i].text[:1].isupper() and not v.toks[i - 1].is_punct
+
+
 def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
     """`stieß auf Widerstand` (holder in a PP), `die von X geforderte Reform` (the agent
     of an attributive participle): triggers of kg.nlp.constructions."""
@@ -46,6 +52,8 @@ def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
 def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     if not t.tag_.startswith(("VV", "VA", "VM")) or (t.tag_ in ("VVPP", "VVINF") and _mistagged_verb(v, i, t)):
         return _mistagged_verb(v, i, t)
+    if _capitalised_inside(v, i):
+        return None
     lemma = t.lemma_
     phrase = _phrase_trigger(v, i, lemma)
     if phrase:

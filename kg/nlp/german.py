@@ -45,6 +45,7 @@ OPEN_QUESTIONS = CONDITIONS | {"ob"}  # `wenn … nicht`, `ob … nicht`: no neg
 CONDITION_OPENERS = CONDITIONS | {"sollte", "sollten"}  # `Sollte der Bund zahlen, …`
 UNSETTLED = CONDITIONS | {"bis", "solange", "bevor", "damit", "sobald"}  # a clause of what is not yet so
 COMPLEMENTIZERS = frozenset({"dass", "daß"})
+CONTENT_CLAUSES = COMPLEMENTIZERS | {"ob"}  # open a clause of what is said or asked
 COORDINATORS = frozenset({"und", "sowie", "oder"})  # join predicates or list members
 NEGATION_LIMITERS = frozenset({"nur", "einmal", "zuletzt"})  # `nicht nur`, `nicht einmal`: no negation
 TOGETHER = frozenset({"gemeinsam", "zusammen"})  # `gemeinsam mit X`: co-holders

@@ -91,10 +91,16 @@ def free_mentions(v: SentenceView, ms: list[Mention], allow: frozenset[str]) -> 
 
 def noun_attribute(v: SentenceView, m: Mention) -> bool:
     """`die Gesten von Franziskus`: a `von` phrase after a noun belongs to it, no agent."""
+    return attribute_head(v, m) is not None
+
+
+def attribute_head(v: SentenceView, m: Mention) -> int | None:
+    """The noun a prepositional phrase holding the mention follows (`Umfeld` in `das Umfeld von
+    X`), or None."""
     j = v.local(m) - 1
     while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA"):
         j -= 1
-    return j > 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j - 1].tag_ in ("NN", "NE")
+    return j - 1 if j > 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j - 1].tag_ in ("NN", "NE") else None
 
 
 def owner_of_body(v: SentenceView, m: Mention) -> bool:

@@ -12,13 +12,14 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.nlp import resources
-from kg.nlp.german import (AGENT_PREPOSITIONS, DEMONSTRATIVES, FINITE, GENITIVE_ARTICLES, NOMINATIVE_ARTICLES,
-                           NUMBER_WORDS)
+from kg.nlp.german import (AGENT_PREPOSITIONS, CONTENT_CLAUSES, DEMONSTRATIVES, FINITE, GENITIVE_ARTICLES,
+                           NOMINATIVE_ARTICLES, NUMBER_WORDS)
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.article_actors import Mention
 from kg.nlp.sentence_view import Hit, SentenceView
 
 NEED = resources.word_class("need")
+POINTERS = DEMONSTRATIVES | {"es"}  # `So sehen es auch …`: what was said before
 
 
 def in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
@@ -86,8 +87,24 @@ def points_back(v: SentenceView) -> bool:
     if words[0] in DEMONSTRATIVES and v.toks[0].tag_ == "PDS":
         return True
     if words[0] == "so" and len(v.toks) > 1 and v.toks[1].tag_ in ("VVFIN", "VAFIN"):
-        return True
+        return _so_reports_before(v)
     return words[:1] == ["mit"] and len(words) > 2 and words[2] == "worten"
+
+
+def _so_reports_before(v: SentenceView) -> bool:
+    """`„…“ So warnte X.`, `So äußerte sich X.`, `So sehen es auch die Grünen.`: `so` points
+    back with a verb of saying (or `es`/`das` standing for what was said) and nothing said
+    in the sentence itself. `So sagte X, dass …`, `So riet X zu Gelassenheit`, `So
+    trat sie für … ein` give an example, with content of their own."""
+    rest = range(1, len(v.toks))
+    if any(v.mask[i] or v.toks[i].text == ":" or v.toks[i].lower_ in CONTENT_CLAUSES for i in rest):
+        return False
+    finite = [v.toks[i] for i in rest if v.toks[i].tag_ in FINITE]
+    if any(is_konjunktiv1(t) for t in finite[1:]):
+        return False  # `So betonte X, man sei …`
+    verbs = [v.toks[1]] + [v.toks[i] for i in rest if v.toks[i].tag_ in ("VVPP", "VVINF")]
+    return any(t.lemma_ in resources.saying_verbs() or t.lemma_ in speaker_verbs() for t in verbs) \
+        or any(v.toks[i].lower_ in POINTERS and v.toks[i].tag_ in ("PPER", "PDS") for i in rest)
 
 
 def from_their_side(v: SentenceView) -> bool:

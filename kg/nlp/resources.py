@@ -49,6 +49,13 @@ def verb_prepositions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def saying_verbs() -> frozenset[str]:
+    """Verbs whose content is what is said (verbs.tsv: kind `report`, or a `quote` frame:
+    `warnen`): `So warnte X.` after a quotation reports it."""
+    return frozenset(r[0] for r in _rows("verbs.tsv") if r[3] == "report" or len(r) > 5 and "quote" in r[5].split())
+
+
+@lru_cache(maxsize=None)
 def verb_conditions() -> dict[str, frozenset[str]]:
     """Verbs that are cues only in some constructions (verbs.tsv, column `only`): `drohen`
     with a zu-infinitive or after a quotation, never in `den Kliniken drohe die Pleite`."""

@@ -15,10 +15,10 @@ from kg.nlp import constructions, resources
 from kg.nlp.article_actors import Mention
 from kg.nlp.clause_model import clause_at
 from kg.nlp.co_holders import enumerated, partners, voters
-from kg.nlp.german import (AGENT_PREPOSITIONS, FINITE, LIST_JOINERS, NOMINATIVE_ARTICLES, RELATIVE,
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, LIST_JOINERS, NOMINATIVE_ARTICLES, RELATIVE,
                            SOURCE_PREPOSITIONS)
-from kg.nlp.phrase_roles import (agentive, coordinated, free_mentions, governed, noun_attribute, oblique, oblique_at,
-                                 owner_of_body, possessor)
+from kg.nlp.phrase_roles import (agentive, attribute_head, body_of, coordinated, free_mentions, governed, noun_attribute,
+                                 oblique, oblique_at, owner_of_body, possessor)
 from kg.nlp.sentence_view import Hit, SentenceView, continues_predicate
 from kg.nlp.sieve import Sieve
 from kg.nlp.unheld import unheld, unheld_clause
@@ -165,9 +165,13 @@ def _subject(q: Question) -> list[Mention]:
     if not cands:
         return _relative_antecedent(v, hit, q.resolve) or _apposition_subject(v, hit, q.resolve) or \
             _shared_subject(v, hit, q.resolve) or voters(v, in_seg)
+    if hit.evidence == "noun":  # `Kritik am Umfeld von X`: X belongs to `Umfeld`, not to the cue
+        cands = [m for m in cands if _belongs_to_cue(v, hit, m)]
     pivot = next((i for i in q.seg_toks if v.toks[i].tag_ in FINITE), hit.i)
     before = [m for m in cands if v.local(m) < pivot]
     after = [m for m in cands if v.local(m) >= pivot]
+    if _second_predicate(v, hit):  # `X hält die Mehrheit und lobt den Plan`: after it, its object
+        after = [m for m in after if v.local(m) < hit.i]
     if not before and not after or not before and (_agent_in_vorfeld(v, q.seg_toks, pivot)
                                                    or _agent_after_verb(v, pivot, v.local(after[0]))):
         return []  # `Die Staatsanwaltschaft warf Ertel vor`: the one after the verb is its object
@@ -183,6 +187,21 @@ HOLDERS = Sieve("holders", (
     ("noun_owner", _noun_owner),
     ("subject", _subject),
 ))
+
+
+def _belongs_to_cue(v: SentenceView, hit: Hit, m: Mention) -> bool:
+    """`Kritik am Umfeld von X`: a `von` phrase after another noun than the stance noun
+    belongs to that noun, unless it is a body, a role or a group standing for the actor (`die
+    Abgeordneten von SPD und Grünen`, `der Bürgermeister von X`, `den Fraktionen von X`)."""
+    head = attribute_head(v, m)
+    return head is None or head == hit.i or agentive(v.toks[head].text) or body_of(v, head) is not None \
+        or any(v.local(n) <= head <= v.pos[n.end - 1] for n in v.mentions)
+
+
+def _second_predicate(v: SentenceView, hit: Hit) -> bool:
+    """Is the cue a finite verb right after `und`/`oder`/`sowie`? A German main clause puts
+    something before its finite verb, so this one shares the subject of the clause before."""
+    return v.toks[hit.i].tag_ in FINITE and hit.i > 0 and v.toks[hit.i - 1].lower_ in COORDINATORS
 
 
 def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:

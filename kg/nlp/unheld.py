@@ -1,6 +1,6 @@
 """Cues nobody holds: the clause around them reports no side anyone took.
 
-A stance verb in a condition (`wenn die SPD zustimmt`), in a zu-infinitive, in a
+A stance verb in a condition (`wenn die SPD zustimmt`), in a source note in parentheses, in a zu-infinitive, in a
 relative clause that describes its noun, under `sollen`, in a decision still to come or
 in a statal passive names an act, not a position. These checks run before the holder
 search (kg.nlp.triggers) as one ordered sieve, so each can be counted and switched off.
@@ -77,12 +77,23 @@ def _obliged(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     return left is not None and left.tag_ == "VMFIN" and left.lemma_ in DEONTIC - {"müssen"}
 
 
+def _parenthetical(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
+    """`… sondern Hendrik Wüst (die Agentur berichtete).`: a cue in parentheses is a source
+    note; with no actor inside the parentheses it gives no one outside them a side."""
+    opened = next((j for j in range(hit.i - 1, -1, -1) if v.toks[j].text in "()"), None)
+    if opened is None or v.toks[opened].text != "(":
+        return False
+    closed = next((j for j in range(hit.i + 1, len(v.toks)) if v.toks[j].text == ")"), len(v.toks))
+    return not any(opened < v.local(m) < closed for m in v.mentions)
+
+
 CLAUSE = Sieve("unheld_clause", (
     ("hypothetical", _hypothetical),
     ("unsettled", _unsettled),
     ("zu_infinitive", _zu_infinitive),
 ))
 UNHELD = Sieve("unheld", (
+    ("parenthetical", _parenthetical),
     ("narrated_relative", _narrated_relative),
     ("pending_decision", _pending_decision),
     ("statal", _statal),
