@@ -107,8 +107,11 @@ def _undoes(v: SentenceView, modal: int) -> bool:
 
 def _against(v: SentenceView, idx: list[int]) -> bool:
     """`dagegen vorzugehen`, `werde dagegen kämpfen`: the pronominal `dagegen` of an action
-    (right before its verb) -- not the contrastive `Die SPD dagegen fordert …`."""
+    (right before its verb) -- not the contrastive `Die SPD dagegen fordert …`; `gegen X zu
+    protestieren`: a clause of action that opens with `gegen`."""
     for i in idx:
+        if _against_clause(v, i):
+            return True
         if v.toks[i].text.lower() != "dagegen":
             continue
         nxt = [t for t in v.toks[i + 1:i + 3] if not t.is_punct]
@@ -116,6 +119,16 @@ def _against(v: SentenceView, idx: list[int]) -> bool:
                     or (len(nxt) > 1 and nxt[0].tag_ == "PTKZU" and nxt[1].tag_.startswith("VV"))):
             return True
     return False
+
+
+def _against_clause(v: SentenceView, i: int) -> bool:
+    """`…, gegen die Schließung zu protestieren`, `…, am Montag gegen X zu streiken`: `gegen`
+    in a zu-infinitive clause, not after a stance noun (`eine Klage gegen X einzureichen`
+    names the act, kg.nlp.cues)."""
+    if v.toks[i].text.lower() != "gegen" or (i and noun_trigger(v.toks[i - 1], i - 1)):
+        return False
+    rest = [j for j in v.seg_tokens(v.segs[i]) if j > i]
+    return bool(rest) and _zu_infinitive(v, rest[-1] if not v.toks[rest[-1]].is_punct else rest[-2])
 
 
 def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:
@@ -360,15 +373,18 @@ def _own_stance(v: SentenceView, seg: int, holder: Mention) -> bool:
 
 
 def _negated(v: SentenceView, idx: list[int]) -> bool:
-    """A negation in these tokens, not counting `nicht nur`, conditions (`wenn … nicht`)
-    and a negated objection (`keine Vorbehalte`, which is approval)."""
+    """A negation in these tokens, not counting `nicht nur`, conditions (`wenn … nicht`),
+    a negated objection (`keine Vorbehalte`, which is approval) and the preposition `ohne`,
+    which negates its own phrase, not the clause (`kritisierte den Plan ohne Umschweife`),
+    unless that phrase names a stance (`bekräftigte ihre Haltung ohne Zugeständnisse`);
+    `liefern, ohne zu zögern` is a clause of its own."""
     neg = resources.negations()
     evals = resources.evaluations()
     conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in OPEN_QUESTIONS}
     corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].text.lower() == "sondern"}
     for i in idx:
         word = v.toks[i].text.lower()
-        if word not in neg or v.segs[i] in conditions | corrected:
+        if word not in neg or v.segs[i] in conditions | corrected or _manner(v, i):
             continue  # `keine Frage der Vergeltung, sondern der Selbstachtung` asserts the second
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
         if nxt is not None and nxt.text.lower() in NEGATION_LIMITERS:
@@ -378,6 +394,14 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
             continue
         return True
     return False
+
+
+def _manner(v: SentenceView, i: int) -> bool:
+    """A preposition of negation (`ohne`) whose phrase names no stance: `ohne Verzögerung`."""
+    if v.toks[i].tag_ != "APPR":
+        return False
+    noun = next((j for j in range(i + 1, min(i + 5, len(v.toks))) if v.toks[j].tag_ == "NN"), None)
+    return noun is None or noun_trigger(v.toks[noun], noun) is None
 
 
 def _ends(v: SentenceView, idx: list[int]) -> bool:
