@@ -17,9 +17,9 @@ A verdict named with `nennen`/`bezeichnen` is a rejection; with `sagen` an asser
 from __future__ import annotations
 
 from kg.nlp import resources
-from kg.nlp.german import (CONDITIONS, CONTRAST, DEONTIC, FINITE, FIRST_PERSON, FIRST_POSSESSIVES, FUTURE_AUX,
-                           NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS, SELF_OR_ANYONE, SPEAKER_PRONOUNS,
-                           WOULD)
+from kg.nlp.german import (CONDITIONS, CONTRAST, DEONTIC, FINITE, FIRST_PERSON,
+                           FIRST_POSSESSIVES, FUTURE_AUX, NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS,
+                           SELF_OR_ANYONE, SPEAKER_PRONOUNS, WOULD)
 from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.scope import prohibition_polarity
@@ -34,6 +34,7 @@ WARNING = resources.word_class("warning")
 COURTS = tuple(sorted(resources.word_class("court")))
 GOVERNING = resources.word_class("governing")
 EXPECTING = resources.word_class("expecting")
+SCARE_QUOTE = 4  # words: a quoted name pinned on something, not a quoted statement
 
 
 def act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[str, int]:
@@ -173,6 +174,28 @@ def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, i
     return act, pol
 
 
+def _naming(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int] | None:
+    """`nannte die Forderung „einen Offenbarungseid“`: a naming verb's predicate judges its
+    object, so the verdict wins over a stance noun that is only the thing named; a short
+    quoted name without a known verdict (`nannte den Plan „Planwirtschaft“`) is the
+    reporter's sign of a label the speaker pins on it, a rejection."""
+    taken = set(range(v.local(holder), v.pos[holder.end - 1] + 1)) if holder is not None else set()
+    seg = [i for i in v.seg_tokens(v.segs[hit.i]) if i != hit.i and i not in taken and not v.toks[i].is_punct]
+    for i in range(max(seg + [hit.i]) + 1, len(v.toks)):  # the quoted name after it, a segment of its own
+        if not v.mask[i] and not v.toks[i].is_punct:
+            break
+        if not v.toks[i].is_punct:
+            seg.append(i)
+    verdict = verdict_of(v, seg)
+    if verdict:
+        return verdict.act, verdict.polarity
+    quoted = [i for i in seg if v.mask[i] and i > hit.i]
+    if quoted and len(quoted) <= SCARE_QUOTE and len(quoted) == len([i for i in range(quoted[0], quoted[-1] + 1)
+                                                                       if not v.toks[i].is_punct]):
+        return "rejection", -1
+    return None
+
+
 def _contrast(v: SentenceView, idx: list[int]) -> bool:
     """A restriction that takes back the general case (`nicht aber`, `aber nicht`)."""
     words = [v.toks[i].text.lower() for i in idx]
@@ -182,6 +205,10 @@ def _contrast(v: SentenceView, idx: list[int]) -> bool:
 def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
     """What a reporting verb reports: a stance word, a modal, negation, evaluation."""
     own = _own_words(v, hit, holder)
+    if v.toks[hit.i].lemma_ in NAMING and hit.evidence != "continuation":
+        named = _naming(v, hit, holder)
+        if named:
+            return named
     for i in own:
         noun = noun_trigger(v.toks[i], i) if not in_pp(v, i) else None
         if noun and noun.trigger.act != "proposal":
