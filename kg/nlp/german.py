@@ -42,6 +42,7 @@ DEMONSTRATIVES = frozenset({"das", "dies"})  # `Das sagte X`: pointing back
 # Conjunctions and what joins list members.
 CONDITIONS = frozenset({"wenn", "falls", "sofern"})
 OPEN_QUESTIONS = CONDITIONS | {"ob"}  # `wenn … nicht`, `ob … nicht`: no negation of the claim
+PURPOSES = frozenset({"damit", "um"})  # `damit … nicht leide`, `um … nicht zu`: the negation is the purpose's
 CONDITION_OPENERS = CONDITIONS | {"sollte", "sollten"}  # `Sollte der Bund zahlen, …`
 UNSETTLED = CONDITIONS | {"bis", "solange", "bevor", "damit", "sobald"}  # a clause of what is not yet so
 COMPLEMENTIZERS = frozenset({"dass", "daß"})

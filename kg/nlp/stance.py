@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from kg.nlp import resources
 from kg.nlp.german import (CONDITIONS, CONTRAST, DEONTIC, FINITE, FIRST_PERSON,
-                           FIRST_POSSESSIVES, FUTURE_AUX, NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS,
+                           FIRST_POSSESSIVES, FUTURE_AUX, NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS, PURPOSES,
                            SELF_OR_ANYONE, SPEAKER_PRONOUNS, WOULD)
 from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
@@ -123,11 +123,11 @@ def _against(v: SentenceView, idx: list[int]) -> bool:
 
 
 def _against_clause(v: SentenceView, i: int) -> bool:
-    """`…, gegen die Schließung zu protestieren`, `…, am Montag gegen X zu streiken`: `gegen`
-    in a zu-infinitive clause, not after a stance noun (`eine Klage gegen X einzureichen`
-    names the act, kg.nlp.cues)."""
-    if v.toks[i].text.lower() != "gegen" or (i and noun_trigger(v.toks[i - 1], i - 1)):
-        return False
+    """`…, gegen die Schließung zu protestieren`, `…, gemeinsam gegen X zu streiken`: `gegen`
+    in a zu-infinitive clause, not after a noun whose complement it is (`Verstöße gegen X zu
+    ahnden`, `eine Klage gegen X einzureichen`)."""
+    if v.toks[i].text.lower() != "gegen" or (i and v.toks[i - 1].tag_ in ("NN", "NE")):
+        return False  # `Verstöße gegen X zu ahnden`: the noun's complement
     rest = [j for j in v.seg_tokens(v.segs[i]) if j > i]
     return bool(rest) and _zu_infinitive(v, rest[-1] if not v.toks[rest[-1]].is_punct else rest[-2])
 
@@ -366,7 +366,8 @@ def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
 
 def _content_indices(v: SentenceView, hit: Hit, holder: Mention | None = None) -> list[int]:
     """What is reported: a quotation; for a trailing `…, sagte er am Montag` the clauses
-    before; otherwise the rest of the trigger's clause and the clauses after it."""
+    before (a holder named before the trigger, in an apposition, makes none trailing);
+    otherwise the rest of the trigger's clause and the clauses after it."""
     quoted = [i for i, q in enumerate(v.mask) if q and not v.toks[i].is_punct]
     if len(quoted) >= 3:
         return quoted
@@ -375,8 +376,8 @@ def _content_indices(v: SentenceView, hit: Hit, holder: Mention | None = None) -
     seg = v.segs[hit.i]
     seg_toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
     before = [i for i in range(len(v.toks)) if v.segs[i] < seg and not v.toks[i].is_punct]
-    if before and seg_toks and seg_toks[0] == hit.i:
-        return before
+    if before and seg_toks and seg_toks[0] == hit.i and (holder is None or v.local(holder) > hit.i):
+        return before  # not after an apposition that names the holder: `Die Chefin des VdK, X, sagte, …`
     own = [i for i in _own_words(v, hit, holder) if i > hit.i]
     after = [i for i in range(len(v.toks)) if v.segs[i] > seg and not v.toks[i].is_punct]
     firsts = {}
@@ -400,14 +401,16 @@ def _own_stance(v: SentenceView, seg: int, holder: Mention) -> bool:
 
 
 def _negated(v: SentenceView, idx: list[int]) -> bool:
-    """A negation in these tokens, not counting `nicht nur`, conditions (`wenn … nicht`),
+    """A negation in these tokens, not counting `nicht nur`, conditions (`wenn … nicht`) and
+    purposes (`damit … nicht`),
     a negated objection (`keine Vorbehalte`, which is approval) and the preposition `ohne`,
     which negates its own phrase, not the clause (`kritisierte den Plan ohne Umschweife`),
     unless that phrase names a stance (`bekräftigte ihre Haltung ohne Zugeständnisse`);
     `liefern, ohne zu zögern` is a clause of its own."""
     neg = resources.negations()
     evals = resources.evaluations()
-    conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in OPEN_QUESTIONS}
+    conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in OPEN_QUESTIONS
+                  or (v.toks[i].text.lower() in PURPOSES and v.toks[i].tag_ in ("KOUS", "KOUI"))}
     corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].text.lower() == "sondern"}
     for i in idx:
         word = v.toks[i].text.lower()
