@@ -44,3 +44,10 @@ def test_stance_evaluation_lexicon_is_lower_case_and_signed():
     for key, trig in evaluations().items():
         assert all(w == w.lower() for w in key)
         assert trig.polarity in (1, -1)
+
+
+def test_stance_second_predicate_reads_its_own_clause():
+    """`wies die Forderung zurück und sprach von …`: the stance noun of the first predicate
+    is not what the second one reports."""
+    _, found = _statements("Die FDP wies die Forderung zurück und sprach von einem „Angriff auf den Mittelstand“.")
+    assert found and all(stance == "oppose" for actor, stance, _ in found if actor == "FDP"), found

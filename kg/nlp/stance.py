@@ -17,7 +17,7 @@ A verdict named with `nennen`/`bezeichnen` is a rejection; with `sagen` an asser
 from __future__ import annotations
 
 from kg.nlp import resources
-from kg.nlp.german import (CONDITIONS, CONTRAST, DEONTIC, FINITE, FIRST_PERSON,
+from kg.nlp.german import (CONDITIONS, CONTRAST, COORDINATORS, DEONTIC, FINITE, FIRST_PERSON,
                            FIRST_POSSESSIVES, FUTURE_AUX, NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS, PURPOSES,
                            SELF_OR_ANYONE, SPEAKER_PRONOUNS, WOULD)
 from kg.nlp.article_actors import Mention
@@ -355,13 +355,17 @@ def _future(v: SentenceView, idx: list[int]) -> bool:
 
 
 def _own_words(v: SentenceView, hit: Hit, holder: Mention | None) -> list[int]:
-    """The trigger's clause without trigger and holder: `sehen [Kanzler … gescheitert]`."""
+    """The trigger's clause without trigger and holder: `sehen [Kanzler … gescheitert]`; a
+    trigger that opens a second predicate (`wies die Drohung zurück und sprach von …`)
+    starts its clause at the coordinator."""
     if hit.evidence == "continuation":
         return []
     taken = {hit.i}
     if holder is not None:
         taken |= set(range(v.local(holder), v.pos[holder.end - 1] + 1))
-    return [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and not v.toks[i].is_punct and not v.mask[i]]
+    start = hit.i - 1 if hit.i and v.toks[hit.i - 1].tag_ == "KON" and v.toks[hit.i].tag_ in FINITE else 0
+    return [i for i in v.seg_tokens(v.segs[hit.i]) if i not in taken and i >= start and not v.toks[i].is_punct
+            and not v.mask[i]]
 
 
 def _content_indices(v: SentenceView, hit: Hit, holder: Mention | None = None) -> list[int]:
@@ -419,6 +423,8 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
         if nxt is not None and nxt.text.lower() in NEGATION_LIMITERS:
             continue
+        if v.toks[i].tag_ == "PIAT" and i and v.toks[i - 1].text.lower() in COORDINATORS:
+            continue  # `braucht Planungssicherheit und keine Debatte`: only the second object is denied
         verdict = evals.get((nxt.lemma_.lower(),)) if nxt is not None else None
         if verdict is not None and verdict.polarity < 0 and verdict.act not in ("remove", "state"):
             continue
