@@ -23,6 +23,7 @@ from kg.nlp.german import (CONDITIONS, CONTRAST, COORDINATORS, DEONTIC, FINITE, 
 from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
 from kg.nlp.scope import prohibition_polarity
+from kg.nlp.claim_frame import QUOTES
 from kg.nlp.frames import consequence_frame
 from kg.nlp.cues import in_pp, noun_trigger, verb_trigger
 from kg.nlp.sentence_view import Hit, SentenceView, clause_of
@@ -189,11 +190,16 @@ def _naming(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int
     verdict = verdict_of(v, seg)
     if verdict:
         return verdict.act, verdict.polarity
-    quoted = [i for i in seg if v.mask[i] and i > hit.i]
-    if quoted and len(quoted) <= SCARE_QUOTE and len(quoted) == len([i for i in range(quoted[0], quoted[-1] + 1)
-                                                                       if not v.toks[i].is_punct]):
-        return "rejection", -1
-    return None
+    name = _quoted_name(v, hit.i)
+    return ("rejection", -1) if name and len(name) <= SCARE_QUOTE else None
+
+
+def _quoted_name(v: SentenceView, after: int) -> list[int]:
+    """The words of the first quotation after a token, up to its closing mark."""
+    marks = [i for i in range(after + 1, len(v.toks)) if v.toks[i].text in QUOTES]
+    if len(marks) < 2:
+        return []
+    return [i for i in range(marks[0] + 1, marks[1]) if not v.toks[i].is_punct]
 
 
 def _contrast(v: SentenceView, idx: list[int]) -> bool:
