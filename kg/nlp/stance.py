@@ -282,11 +282,20 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
     if (FUTURE_AUX & words and (SELF_OR_ANYONE & words
                                                  or (_future(v, main) and not _inanimate_subject(v, main)))) or \
             (_would(v, main) and SELF_OR_ANYONE & words):
-        against = _negated(v, main) or _ends(v, content) or _against(v, main) or predicative_verdict(v, main) < 0
+        announced = _announcing(v, main)
+        against = _negated(v, announced) or _ends(v, content) or _against(v, main) or \
+            predicative_verdict(v, main) < 0
         return "commitment", -1 if against else 1  # `man werde die Risiken prüfen`: the object is no verdict
     if "wollen" in lemmas and (PERSONAL_SUBJECTS & words or _own_side(v, main, holder)):
         return "proposal", -1 if _negated(v, main) or predicative_verdict(v, main) < 0 else 1
     return None
+
+
+def _announcing(v: SentenceView, idx: list[int]) -> list[int]:
+    """The clauses that announce (hold `werden`/`würde`): `Die Mieten sind nicht mehr bezahlbar,
+    und wir werden handeln` -- the negation of the first clause is not the announcement's."""
+    segs = {v.segs[i] for i in idx if v.toks[i].text.lower() in FUTURE_AUX | WOULD}
+    return [i for i in idx if v.segs[i] in segs] if segs else idx
 
 
 def _addressee(v: SentenceView, idx: list[int]) -> bool:
