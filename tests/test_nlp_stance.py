@@ -49,5 +49,5 @@ def test_stance_evaluation_lexicon_is_lower_case_and_signed():
 def test_stance_second_predicate_reads_its_own_clause():
     """`wies die Forderung zurück und sprach von …`: the stance noun of the first predicate
     is not what the second one reports."""
-    _, found = _statements("Die FDP wies die Forderung zurück und sprach von einem „Angriff auf den Mittelstand“.")
+    _, found = _statements("Die FDP wies die Forderung umgehend zurück und sprach dabei von einem „Angriff auf den Mittelstand“.")
     assert found and all(stance == "oppose" for actor, stance, _ in found if actor == "FDP"), found

@@ -292,8 +292,8 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
 
 
 def _announcing(v: SentenceView, idx: list[int]) -> list[int]:
-    """The clauses that announce (hold `werden`/`würde`): `Die Mieten sind nicht mehr bezahlbar,
-    und wir werden handeln` -- the negation of the first clause is not the announcement's."""
+    """The clauses that announce (hold `werden`/`würde`): `Die Preise sind nicht mehr zu stemmen,
+    also werden wir handeln` -- the negation of the first clause is not the announcement's."""
     segs = {v.segs[i] for i in idx if v.toks[i].text.lower() in FUTURE_AUX | WOULD}
     return [i for i in idx if v.segs[i] in segs] if segs else idx
 
@@ -439,7 +439,7 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
         if nxt is not None and nxt.text.lower() in NEGATION_LIMITERS:
             continue
         if v.toks[i].tag_ == "PIAT" and i and v.toks[i - 1].text.lower() in COORDINATORS:
-            continue  # `braucht Planungssicherheit und keine Debatte`: only the second object is denied
+            continue  # `verlangt Verlässlichkeit und keine Kehrtwende`: only the second object is denied
         verdict = evals.get((nxt.lemma_.lower(),)) if nxt is not None else None
         if verdict is not None and verdict.polarity < 0 and verdict.act not in ("remove", "state"):
             continue
