@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import threading
 
+from kg import native_memory
+
+# writes between two native_memory.trim() calls: a trim costs a few ms of CPU
+TRIM_EVERY = 100
+
 
 class Services:
     """What the views share: the store, the query executor, caches cleared on writes."""
@@ -19,6 +24,7 @@ class Services:
         self.cache: dict = {}
         self.results = results if results is not None else ResultCache(0)  # /sparql answers
         self.generation = 0  # bumped by every write; part of every result-cache key
+        self.writes = 0
         self.closed = False
 
     def written(self) -> None:
@@ -28,6 +34,9 @@ class Services:
         self.executor.refresh()
         self.generation += 1
         self.results.clear()
+        self.writes += 1
+        if self.writes % TRIM_EVERY == 0:  # what the write and its extraction freed goes back to the system
+            native_memory.trim()
 
     def close(self) -> None:
         """Stop the query workers (and close the store if the app opened it); idempotent."""

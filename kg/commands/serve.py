@@ -74,6 +74,7 @@ def run(args) -> int:
     from waitress import serve
 
     from api import create_app
+    from kg import native_memory
     from kg.errors import KGError
     from kg.remote import remote_options
     from kg.review.users import users_path
@@ -86,6 +87,7 @@ def run(args) -> int:
     for origin in args.cors_origin:
         if not re.fullmatch(r"https?://[^/\s?#]+", origin):
             raise KGError(f"--cors-origin takes an origin such as https://app.example.org, not {origin!r}")
+    native_memory.limit_arenas()  # before the store's and the server's threads start
     app = create_app({"STORE_PATH": args.store, "STORE_OPTIONS": remote_options(args), "WORKERS": args.workers,
                       "QUERY_TIMEOUT": args.query_timeout, "MAX_RESULTS": args.max_results,
                       "WRITE_TOKEN": args.token or None, "ALLOW_SERVICE": args.allow_service,
