@@ -12,12 +12,16 @@ import subprocess
 import sys
 import textwrap
 import tracemalloc
+import weakref
 from pathlib import Path
 
 import pytest
 
 from api.ingest import prepare_upload, write_upload
-from kg.nlp.pipeline import load_pipeline
+from kg.articles import parse_upload
+from kg.extract import extract
+from kg.nlp import pipeline
+from kg.nlp.pipeline import analyse, load_pipeline
 from kg.store import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +63,29 @@ def test_reingesting_an_article_keeps_no_python_memory():
                 tracemalloc.stop()
     assert grown < 100_000, f"40 re-ingests kept {grown:,} bytes of Python memory"
     assert len(load_pipeline().vocab.strings) == strings, "spaCy's StringStore grew without new words"
+
+
+def test_vocabulary_is_renewed_past_its_bound(monkeypatch):
+    """New words make a new pipeline once the vocabulary holds MAX_STRINGS, and nothing changes.
+
+    Guards against spaCy's StringStore growing with every word form a long-running server has
+    read (about 450 bytes each; re-ingesting the same articles, as the soak does, never shows
+    it). The old pipeline must be freed, and an article must give the same positions after.
+    """
+    [article] = parse_upload(ARTICLE, "memory-1.json", "application/json")
+    expected = extract(article)
+    first = load_pipeline()
+    bound = len(first.vocab.strings) + 200
+    monkeypatch.setattr(pipeline, "MAX_STRINGS", bound)
+    for i in range(20):  # 20 invented words an article, never seen before
+        analyse(" ".join(f"Wortform{i}x{k}" for k in range(20)) + ".")
+    assert load_pipeline() is not first
+    assert len(load_pipeline().vocab.strings) <= bound + 60  # one article's words past the check
+    gone = weakref.ref(first)
+    del first
+    gc.collect()
+    assert gone() is None, "the old pipeline and its vocabulary are still referenced"
+    assert extract(article) == expected
 
 
 ARENAS = textwrap.dedent("""
