@@ -20,8 +20,9 @@ def stats_pattern(kind: str) -> str:
     A topic counts the positions of its narrower topics too, as its /positions link lists them."""
     dated = "OPTIONAL { ?p dcterms:date ?d }"
     where = {"actor": f"GRAPH ?in {{ ?p sp:holder ?item ; prov:wasDerivedFrom ?g . {dated} }}",
-             "topic": f"GRAPH ?in {{ ?p sp:topic ?x ; sp:holder ?h ; prov:wasDerivedFrom ?g . {dated} }} "
-                      f"GRAPH <{iris.TOPICS_GRAPH}> {{ ?x skos:broader* ?item }}",
+             # ?x ?item pairs come from topic_pairs (VALUES), not skos:broader*: Virtuoso counted
+             # the property path joined with the review's MINUS wrongly (the remote API suite)
+             "topic": f"GRAPH ?in {{ ?p sp:topic ?x ; sp:holder ?h ; prov:wasDerivedFrom ?g . {dated} }}",
              # by prov:wasDerivedFrom, not GRAPH ?item: the store looks the article up instead of every graph
              "article": f"GRAPH ?g {{ ?p prov:wasDerivedFrom ?item ; sp:holder ?h . {dated} }}"}[kind]
     return (f'{where} {effective("p")} '
@@ -53,13 +54,42 @@ def all_stats(store, kind: str, cache: dict) -> dict[str, dict]:
 
 def _stats(store, kind: str, items: list[str] | None) -> dict[str, dict]:
     """One grouped query for `items` (None: every entry with positions)."""
-    chosen = "" if items is None else f'VALUES ?item {{ {" ".join(f"<{i}>" for i in items)} }}'
+    if kind == "topic":
+        pairs = topic_pairs(store, items)
+        if not pairs:
+            return {}
+        chosen = "VALUES (?x ?item) { " + " ".join(f"(<{x}> <{a}>)" for x, a in pairs) + " }"
+    else:
+        chosen = "" if items is None else f'VALUES ?item {{ {" ".join(f"<{i}>" for i in items)} }}'
     rows = store.query(PREFIXES + f"""
 SELECT ?item {AGGREGATES} WHERE {{ {chosen} {stats_pattern(kind)} }}
 GROUP BY ?item""")
     return {str(r["item"]): {"positions": int(r["positions"]), "articles": int(r["articles"]), "actors": int(r["actors"]),
                              "first": str(r["first"]).strip(UNDATED_LATE) if "first" in r else "",
                              "last": str(r["last"]) if "last" in r else ""} for r in rows}
+
+
+def topic_pairs(store, items: list[str] | None) -> list[tuple[str, str]]:
+    """(topic, topic or one of its broader topics) for every topic, kept where the second is
+    one of `items` (None: all): a topic counts the positions of its narrower topics. The
+    skos:broader edges are read once and walked here, as kg.review.queue does, so that no
+    store has to join a property path with the review's MINUS."""
+    rows = store.query(PREFIXES + f"""
+SELECT ?n ?b WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?n skos:broader ?b }} }}""")
+    broader: dict[str, set[str]] = {}
+    for r in rows:
+        broader.setdefault(str(r["n"]), set()).add(str(r["b"]))
+    wanted = None if items is None else set(items)
+    pairs = []
+    for topic in sorted(set(broader) | {b for bs in broader.values() for b in bs} | (wanted or set())):
+        seen, todo = {topic}, [topic]
+        while todo:
+            for b in broader.get(todo.pop(), ()):
+                if b not in seen:
+                    seen.add(b)
+                    todo.append(b)
+        pairs += [(topic, a) for a in sorted(seen) if wanted is None or a in wanted]
+    return pairs
 
 
 def subtopics(store, topic: str) -> list[dict]:
