@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from api.queries import PREFIXES
 from kg import iris
+from kg.closure import reachable
 from kg.effective import effective
 
 UNDATED_LATE = "~"  # sorts after every date: an undated position never becomes the first date (MIN skips no unbound)
@@ -82,13 +83,7 @@ SELECT ?n ?b WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?n skos:broader ?b }} }}"""
     wanted = None if items is None else set(items)
     pairs = []
     for topic in sorted(set(broader) | {b for bs in broader.values() for b in bs} | (wanted or set())):
-        seen, todo = {topic}, [topic]
-        while todo:
-            for b in broader.get(todo.pop(), ()):
-                if b not in seen:
-                    seen.add(b)
-                    todo.append(b)
-        pairs += [(topic, a) for a in sorted(seen) if wanted is None or a in wanted]
+        pairs += [(topic, a) for a in sorted(reachable(broader, topic)) if wanted is None or a in wanted]
     return pairs
 
 

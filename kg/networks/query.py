@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 
 from kg import iris
+from kg.closure import reachable
 from kg.effective import effective
 from kg.networks.options import Slice
 from kg.store import Store
@@ -94,13 +95,7 @@ def concepts_under(store: Store, concept: str) -> list[str]:
     narrower: dict[str, set[str]] = {}
     for r in rows:
         narrower.setdefault(str(r["b"]), set()).add(str(r["c"]))
-    found, todo = {concept}, [concept]
-    while todo:
-        for child in narrower.get(todo.pop(), ()):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return sorted(found)
+    return sorted(reachable(narrower, concept))
 
 
 def actor_attributes(store: Store, actors: list[str]) -> dict[str, dict]:

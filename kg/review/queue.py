@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import unquote
 
 from kg import iris
+from kg.closure import reachable
 from kg.review.model import ARTICLE_STATUSES, ReviewError
 from kg.store import Store
 
@@ -54,13 +55,7 @@ def _topics_under(store: Store, iri: str) -> set[str]:
     below: dict[str, set[str]] = {}
     for row in store.query(read.PREFIXES + f"SELECT ?t ?b WHERE {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?t skos:broader ?b }} }}"):
         below.setdefault(str(row["b"]), set()).add(str(row["t"]))
-    found, todo = {iri}, [iri]
-    while todo:
-        for t in below.get(todo.pop(), ()):
-            if t not in found:
-                found.add(t)
-                todo.append(t)
-    return found
+    return reachable(below, iri)
 
 
 def _resolved(store: Store, article_id: str) -> dict:
