@@ -16,6 +16,7 @@ from api import list_stats
 from api.errors import BadRequest
 from api.queries import DATE_KEY, PREFIXES, safe_iri, topic_and_narrower, values
 from kg import iris
+from kg.effective import effective
 
 SORTS = {"actor": ("name", "positions", "articles", "date"),
          "topic": ("cap", "name", "positions", "articles", "date"),
@@ -139,7 +140,11 @@ def _article_core(lq: ListQuery) -> str:
     if lq.end:
         parts.append(f'FILTER(?key != "" && ?key <= "{lq.end}")')
     if lq.topics:
-        parts.append(f"FILTER EXISTS {{ {values('t', lq.topics)} GRAPH ?item {{ ?p a sp:Position ; sp:topic ?t }} }}")
+        # the effective positions (docs/review.md): a review's added or corrected position on the
+        # topic lists the article, a rejected one no longer does; a subquery, not FILTER EXISTS
+        # around the MINUS, which not every store evaluates alike
+        parts.append(f"{{ SELECT DISTINCT ?item WHERE {{ {values('t', lq.topics)} "
+                     f"GRAPH ?in {{ ?p sp:topic ?t ; prov:wasDerivedFrom ?item }} {effective('p')} }} }}")
     return "\n  ".join(parts)
 
 

@@ -26,6 +26,7 @@ from api_fixtures import TOKEN, _app, api_store, make_store  # noqa: F401 (api_s
 from api_fixtures import fill as fill_sample
 from kg import iris, review
 from kg.build import actors_graph, article_graph
+from kg.commands.stats import EFFECTIVE_QUERY, STATS_QUERY
 from kg.ingest import delete_article, write_article
 from kg.model import Article, Position
 from kg.networks.options import Slice
@@ -172,6 +173,31 @@ def test_api_effective_counts(stores):
     lehrer = iris.proposition_iri("free-lehrer")
     assert lehrer not in {str(p) for p in pq.proposition_page(reviewed, 50, 0)[0]}
     assert pq.proposition_page(reviewed, 50, 0)[1] == pq.proposition_page(plain, 50, 0)[1] + 1  # Stromsteuer
+
+
+def test_api_article_list_topic_filter_takes_the_effective_positions(stores):
+    """The article's one migration position was rejected: ?topic=migration no longer lists it,
+    ?topic=haushalt (its confirmed, corrected and added positions) still does."""
+    reviewed, _, _ = stores
+    app = _app(reviewed)
+    try:
+        client, article = app.test_client(), iris.article_iri(ARTICLE.id)
+        listed = lambda topic: {m["@id"] for m in page(client, f"/articles?topic={topic}&limit=100")["member"]}  # noqa: E731
+        assert article in listed("haushalt")
+        assert article not in listed("migration")
+    finally:
+        app.extensions["standpunkt"].close()
+
+
+def test_stats_count_the_machine_and_the_effective_positions(stores):
+    reviewed, plain, _ = stores
+    count = lambda s, q, key: int(s.query(q)[0][key].toPython())  # noqa: E731
+    machine, eff = count(reviewed, STATS_QUERY, "positions"), count(reviewed, EFFECTIVE_QUERY, "effective_positions")
+    assert eff == count(plain, EFFECTIVE_QUERY, "effective_positions") + 3  # Merz, Scholz corrected, Lindner
+    merz = next(p for p in review.article_review(reviewed, ARTICLE.id).positions if p.actor_iri == MERZ)
+    review.decide(reviewed, ARTICLE.id, "ben", {"kind": "reject", "position": merz.iri}, now=T0 + dt.timedelta(hours=1))
+    assert count(reviewed, EFFECTIVE_QUERY, "effective_positions") == eff - 1
+    assert count(reviewed, STATS_QUERY, "positions") == machine
 
 
 def test_network_statements_count_the_effective_positions(stores):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from kg.commands import add_store_option, open_from_args
+from kg.effective import effective
 
 # positions are the machine's: those in the graph of the article they come from (reviewers'
 # positions live in review graphs and are counted apart, see docs/review.md)
@@ -34,12 +35,20 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT DISTINCT ?version WHERE { GRAPH ?article { ?position prov:wasGeneratedBy ?activity .
                                                   ?activity schema:softwareVersion ?version } }
 ORDER BY ?version"""
+# what the site lists and counts: every graph's positions (the article's and the reviewers'),
+# less those the review set aside (docs/review.md, kg.effective)
+EFFECTIVE_QUERY = f"""
+PREFIX sp: <https://w3id.org/standpunkt/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT (COUNT(DISTINCT ?position) AS ?effective_positions)
+WHERE {{ GRAPH ?in {{ ?position a sp:Position ; prov:wasDerivedFrom ?article }} {effective("position")} }}"""
 ARTICLES_QUERY = "SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE { ?a a <https://schema.org/NewsArticle> }"
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("stats", help="count articles, positions, actors, topics, decisions, triples",
-                              description="Summarise the store: counts (positions: the machine's), date range, "
+                              description="Summarise the store: counts (positions: the machine's; effective positions: "
+                                          "what the site counts after review), date range, "
                                           "the extractor versions that made the positions, "
                                           "review decisions, reviewers and reviewed articles, graphs.")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -50,7 +59,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
 
     with open_from_args(args, read_only=True) as store:
-        queries = (ARTICLES_QUERY, STATS_QUERY, DATES_QUERY, REVIEW_QUERY)
+        queries = (ARTICLES_QUERY, STATS_QUERY, EFFECTIVE_QUERY, DATES_QUERY, REVIEW_QUERY)
         row = {k: v for q in queries for k, v in store.query(q)[0].items()}
         stats = {k: (v.toPython() if hasattr(v, "toPython") else v) for k, v in row.items()}
         stats["extractors"] = [str(r["version"]) for r in store.query(VERSIONS_QUERY)]  # kg.provenance
@@ -61,7 +70,7 @@ def run(args) -> int:
         print(json.dumps(stats, ensure_ascii=False))
     else:
         stats["extractors"] = ", ".join(stats["extractors"]) or "-"
-        for key in ("articles", "positions", "actors", "topics", "first", "last", "extractors", "decisions",
+        for key in ("articles", "positions", "effective_positions", "actors", "topics", "first", "last", "extractors", "decisions",
                     "reviewers", "reviewed_articles", "graphs", "quads"):
-            print(f"{key.replace('_', ' '):>17}: {stats.get(key, '-')}")
+            print(f"{key.replace('_', ' '):>19}: {stats.get(key, '-')}")
     return 0
