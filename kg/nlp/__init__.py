@@ -21,8 +21,10 @@ clause is and how to ask about one in kg.nlp.clause_model):
   and category nouns -- resolved within the article.
 - ``attribution`` (kg.nlp.attribution, kg.nlp.sentence_view, kg.nlp.clauses, kg.nlp.cues, kg.nlp.triggers
   (kg.nlp.unheld, kg.nlp.phrase_roles, kg.nlp.co_holders; ordered rule steps: kg.nlp.sieve),
-  kg.nlp.reporting, kg.nlp.stance, kg.nlp.scope, kg.nlp.verdicts, kg.nlp.frames): who takes which
-  side in which sentence, with act, polarity, claim and confidence; the claim -- the
+  kg.nlp.statements, kg.nlp.discourse (pronouns, the last speakers), kg.nlp.speech_chain (speech
+  over several sentences), kg.nlp.source_markers, kg.nlp.claim_split, kg.nlp.reporting,
+  kg.nlp.stance, kg.nlp.scope, kg.nlp.verdicts, kg.nlp.frames): who takes which side in
+  which sentence, with act, polarity, claim and confidence; the claim -- the
   cue's object or complement without the reporting frame -- from kg.nlp.claims,
   kg.nlp.claim_frame and kg.nlp.claim_shape (``data/claim_words.tsv``).
 

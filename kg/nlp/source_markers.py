@@ -1,0 +1,41 @@
+"""Actors a sentence is attributed to by a source marker, not by a verb.
+
+`laut X`, `X zufolge`, `nach Angaben von X`, `nach den Plänen der CDU`, `heißt es in
+einer Stellungnahme des Verbands` (``data/source_markers.tsv``: the form, on which side
+of the actor, the act it gives, and whether the content needs a stance cue of its own:
+`nach Angaben` mostly reports facts).
+"""
+from __future__ import annotations
+
+from kg.nlp import resources
+from kg.nlp.article_actors import Mention
+from kg.nlp.reporting import clear_for
+from kg.nlp.resources import Trigger
+from kg.nlp.sentence_view import Hit, SentenceView
+from kg.nlp.stance import act_of
+
+
+def markers(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
+    """The mentions a source marker points to, each with a `marker` hit."""
+    out = []
+    says = any(t.lower_ in ("heißt", "hieß") and {v.toks[n].lower_ for n in (i - 1, i + 1) if 0 <= n < len(v.toks)}
+               & {"es"} for i, t in enumerate(v.toks))  # `heißt es in einem Brief der X`, not `X heißt Y`
+    for m in v.mentions:
+        if v.mask[v.local(m)]:
+            continue
+        i, j = v.local(m), v.pos[m.end - 1] + 1
+        before = [t.text.lower() for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
+        if before[-1:] in (["von"], ["vom"]) and len(before) > 2 and before[-3] == "nach":
+            before = before[:-1]  # `nach Meinung von X` as `nach Meinung X`
+        after = [t.text.lower() for t in v.toks[j:j + 2]]
+        for form, where, act, cue in resources.source_markers():
+            n = len(form)
+            if (where == "before" and tuple(before[-n:]) == form) or \
+                    (where == "after" and tuple(after[:n]) == form):
+                hit = Hit(i, Trigger(act, 1, report=act == "assertion"), "marker")
+                if not cue or says or act_of(v, hit, m) != ("assertion", 1):
+                    out.append((m, hit))
+                break
+        if clear_for(v, i, j) or (says and before[-1:] == ["aus"]):  # `hieß es aus dem Kanzleramt`
+            out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
+    return [(m, h) for m, h in out if resolve(m)]
