@@ -109,6 +109,19 @@ def test_nlp_propositions_a_verdict_on_the_article_issue_reads_as_it():
     assert rows[1].side == "oppose"
 
 
+def test_nlp_propositions_a_claim_that_names_nothing_reads_as_the_article_name_of_its_issue():
+    """The article's shortest noun phrase for the issue (`Zurückweisungen`) names it as the
+    article does; one that says as much as the label or more (`… von 14 Euro`) or turns it
+    (`Atomausstieg`) leaves the codebook's label, and a clause is no name."""
+    rows = with_propositions([_position("Zurückweisungen von Familien an der Grenze"), _position("Zurückweisungen"),
+                              _position("die Entscheidung nicht nachvollziehen", "oppose")], active_index())
+    assert (rows[2].claim, rows[2].proposition, rows[2].side) == ("Zurückweisungen", "zurueckweisungen-grenze", "oppose")
+    for named, label in (("Mindestlohn von 14 Euro", "Mindestlohn"), ("Atomausstieg", "Atomkraft"),
+                         ("Atomkraftwerke abschalten", "Atomkraft")):
+        rows = with_propositions([_position(named), _position("ein Irrweg", "oppose")], active_index())
+        assert rows[1].claim == label, named
+
+
 def test_nlp_propositions_a_judgement_or_a_definite_pointer_joins_the_article_issue():
     """`ein schwarzer Tag für die Mieter` (a verdict of several words) and `… das Urteil
     …` (a head pointing back, anywhere in the claim) are about what the article argues."""

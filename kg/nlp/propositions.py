@@ -29,6 +29,7 @@ from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp import gazetteer
 from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
+from kg.nlp.issue_names import INFLECTED, article_names, shortens
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
 from kg.nlp.tagger import noun_lemma
 from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
@@ -42,7 +43,6 @@ _ENDINGS = ("e", "en", "er", "es", "em", "s")
 SHORT_CLAIM = 4  # content words of a claim whose head points back, for it to read as the issue
 FREE = "free-"
 _ADJECTIVE = re.compile(r"(isch|lich|ig|al|ell|iv|är|bar|los|sam|haft|ische|ale)(e|en|er|es|em)?$")
-_INFLECTED = re.compile(r"(e|en|er|es|em)$")  # an attribute before a noun ("eingehendere")
 ACTING = frozenset({"government", "party", "person"})  # gazetteer kinds that act when a claim names them
 SIDES = {("support", "for"): "support", ("oppose", "for"): "oppose",
          ("support", "against"): "oppose", ("oppose", "against"): "support"}
@@ -125,7 +125,7 @@ def _aspect(words: list[Word], hit, index: IssueIndex) -> Word | None:
     head = nouns[0]
     between = [u for u in words if head.index < u.index < first]
     if not between or between[0].text not in ASPECT_LINKS or not all(
-            u.text in FUNCTION or _INFLECTED.search(u.text) for u in between):
+            u.text in FUNCTION or INFLECTED.search(u.text) for u in between):
         return None
     if direction_of(head) or _actor_noun(head.text) or _named_actor(head) or _neutral(head) or head.index != _first_content(words):
         return None
@@ -186,17 +186,31 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     found = [_with_cue(index, p, propose(p.claim, p.stance, index, p.sentence, named), named, v)
              for p, v in zip(positions, vague)]
     main = _article_issue(found)  # weak cues count: "Friedensprozess" beside its issue
+    names = article_names(index, positions, found, vague)
     out = []
     for p, proposal, e, v in zip(positions, found, empty, vague):
         if proposal.issue is None and main is not None and (v or _bare_direction(p.claim)):
             proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
                 (e or (v and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
-            p = replace(p, claim=proposal.label)  # the stance toward it is the stance toward the claim
+            p, proposal = _as_named(index, p, proposal, names.get(proposal.key))
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,  # no sp:issue for an aspect
                            issue=None if proposal.aspect else proposal.issue, side=proposal.side,
                            direction=proposal.direction))
     return out
+
+
+
+
+def _as_named(index: IssueIndex, p, proposal: Proposal, name: str | None):
+    """A claim that names nothing of its own, read as its issue: the article's own name for
+    it where it has one that says the label shorter and does not turn it, else that label."""
+    if name is None:
+        return replace(p, claim=proposal.label), proposal
+    named = propose(name, p.stance, index)
+    if named.key == proposal.key and named.direction == "for" and shortens(name, proposal.label):
+        return replace(p, claim=name), proposal  # not `Mindestlohn von 17 Euro` (says more), `Atomausstieg` (turns it)
+    return replace(p, claim=proposal.label), proposal  # the stance toward it is the stance toward the claim
 
 
 def _with_cue(index: IssueIndex, p, proposal: Proposal, named: dict[int, int], vague: bool) -> Proposal:

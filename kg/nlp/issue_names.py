@@ -1,0 +1,61 @@
+"""How an article names an issue in its own words, for a claim that names nothing of its own
+(kg.nlp.propositions): the article's shortest noun phrase for the issue, where it is the
+codebook's label said shorter (`Zurückweisungen` for `Zurückweisungen an der Grenze`).
+Read over kg.nlp.issue_index's units; `positions` and `found` are the article's positions and
+their proposals (kg.nlp.propositions).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from kg.nlp.issue_index import FUNCTION, units
+
+INFLECTED = re.compile(r"(e|en|er|es|em)$")  # an attribute before a noun ("eingehendere")
+
+
+def content_size(claim: str) -> int:
+    """Content words of a claim."""
+    return len([u for u in units(claim) if u.text not in FUNCTION])
+
+
+def shortens(name: str, label: str) -> bool:
+    """Whether the article's name is the label said shorter: fewer content words, each one of
+    the label's (`Zurückweisungen` of `Zurückweisungen an der Grenze`; not `Marschflugkörper`,
+    a hidden label, for `Taurus-Lieferung an die Ukraine`)."""
+    stems = {u.stem for u in units(label) if u.text not in FUNCTION}
+    words = [u for u in units(name) if u.text not in FUNCTION]
+    return len(words) < len(stems) and all(u.stem in stems for u in words)
+
+
+def noun_phrase(claim: str) -> bool:
+    """A noun phrase ("Zurückweisungen", "höhere Steuern für Reiche"), not a clause ("mit der SPD
+    regieren"): every word that is no function word a noun, a number or an inflected attribute
+    before a noun."""
+    words = [u for u in units(claim) if u.text not in FUNCTION]
+    last_noun = max((k for k, u in enumerate(words) if u.surface[:1].isupper()), default=-1)
+    return last_noun >= 0 and all(u.surface[:1].isupper() or u.text.isdigit()
+                                  or (k < last_noun and INFLECTED.search(u.text)) for k, u in enumerate(words))
+
+
+def article_names(index, positions: Sequence, found: Sequence, vague: Sequence[bool]) -> dict[str, str]:
+    """How the article itself names each issue: the shortest noun phrase claim of its own
+    (fewest content words, the first among equals) whose words name the issue, by issue key.
+    A claim that only points back or judges ("die Entscheidung", "ein Irrweg") is about the
+    matter as the article calls it ("die Zurückweisungen"), which the codebook may name at
+    more length ("Zurückweisungen an der Grenze"). `vague`: the claims that name nothing."""
+    best: dict[str, tuple[int, str]] = {}
+    for p, proposal, v in zip(positions, found, vague):
+        if proposal.issue is None or proposal.aspect or p.claim_points_back or v or not noun_phrase(p.claim) \
+                or not _names(index, p.claim, proposal.issue):
+            continue
+        size = content_size(p.claim)
+        if proposal.key not in best or size < best[proposal.key][0]:
+            best[proposal.key] = (size, p.claim)
+    return {key: claim for key, (size, claim) in best.items()}
+
+
+def _names(index, claim: str, issue: str) -> bool:
+    """Whether the claim's own words name the issue (its IRI)."""
+    hit = index.find(units(claim))
+    return hit is not None and index.iris[hit.issue] == issue
