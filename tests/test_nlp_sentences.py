@@ -68,3 +68,22 @@ def test_sentences_paragraph_without_final_stop_is_still_split():
     text = "Erster Absatz.\n\nDie Ministerin am Montag in Berlin. Sie fordert mehr Geld für Kitas (Foto)"
     assert _sentences(text) == ["Erster Absatz.", "Die Ministerin am Montag in Berlin.",
                                 "Sie fordert mehr Geld für Kitas (Foto)"]
+
+
+def test_sentences_ordinal_after_a_determiner_ends_nothing():
+    text = ("Der Antrag kam in der 12. Sitzung zur Abstimmung. Sie feiert zum 30. Mal ihren 75. Geburtstag "
+            "(12. Okt. 2020). Ab dem 3. Jahr zahlt der Bund.")
+    assert _sentences(text) == ["Der Antrag kam in der 12. Sitzung zur Abstimmung.",
+                                "Sie feiert zum 30. Mal ihren 75. Geburtstag (12. Okt. 2020).",
+                                "Ab dem 3. Jahr zahlt der Bund."]
+
+
+def test_sentences_number_at_the_end_still_ends_the_sentence():
+    text = "Die Zahl der Toten stieg auf 50. Der Minister reiste ab."
+    assert _sentences(text) == ["Die Zahl der Toten stieg auf 50.", "Der Minister reiste ab."]
+
+
+def test_sentences_initials_and_abbreviations_of_names_end_nothing():
+    text = "Der Verein Mieterhilfe e.V. kritisierte den Plan. Autor H.J. Berger und Minister a.D. Klein widersprachen."
+    assert _sentences(text) == ["Der Verein Mieterhilfe e.V. kritisierte den Plan.",
+                                "Autor H.J. Berger und Minister a.D. Klein widersprachen."]

@@ -19,6 +19,13 @@ TO_GENITIVE = {"der": ("des", True), "den": ("des", True), "das": ("des", True),
                "ein": ("eines", True), "einen": ("eines", True), "eine": ("einer", False),
                "dieser": ("dieses", True), "diesen": ("dieses", True), "dieses": ("dieses", True),
                "diese": ("dieser", False)}
+# What stands before an ordinal number (`in der 62. Minute`, `zum 16. Mal`, `seines 100. Geburtstags`):
+# after these a number with a full stop is an ordinal, never the end of a sentence.
+ORDINAL_DETERMINERS = DEFINITE | frozenset({
+    "zum", "zur", "am", "im", "vom", "beim", "ins", "ans", "ein", "eine", "einer", "eines", "einem", "einen",
+    "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden",
+    "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren",
+    "unser", "unsere", "unserer", "unseres", "unserem", "unseren"})
 OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen"})  # dative/accusative, never a subject
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})  # may open a subject
 # Determiner-like words that end in -er and never form a city adjective (`Berliner`).
@@ -93,6 +100,7 @@ NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "a
                           "viertel"})
 MONTHS = frozenset({"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                     "Oktober", "November", "Dezember", "Jänner"})
+MONTH_ABBREVIATIONS = frozenset({"Jan", "Feb", "Mrz", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez"})
 
 # Words that name no content: left out of codebook labels and of a free claim's head words.
 FUNCTION_WORDS = frozenset({

@@ -13,7 +13,7 @@ import re
 
 from kg.nlp import resources
 from kg.nlp.doc import is_heading
-from kg.nlp.german import MONTHS
+from kg.nlp.german import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_DETERMINERS
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 FINAL = ".!?"
@@ -181,13 +181,19 @@ def _boundary(para: str, start: int, stop: int, end: int) -> bool:
     follower = para[nxt]
     if not (follower.isupper() or follower.isdigit() or follower in "„\"«»‚“(–-"):
         return False
-    word = para[start:stop + 1].split()[-1] if para[start:stop + 1].split() else ""
-    if para[stop] == "." and word in resources.abbreviations():
+    if para[stop] != ".":
+        return True
+    words = para[start:stop + 1].split()
+    word = words[-1].lstrip("(„\"»«") if words else ""
+    if word in resources.abbreviations() or re.fullmatch(r"([A-ZÄÖÜ]\.)+", word):
+        return False  # `e.V.`, `a.D.`, initials (`J.D. Salinger`)
+    return not _ordinal(word, words[-2].lower() if len(words) > 1 else "", para[nxt:])
+
+
+def _ordinal(word: str, before: str, rest: str) -> bool:
+    """Is `word` a number with the full stop of an ordinal: before a month (`am 3. März`,
+    `(20. Mai`) or after a determiner (`in der 62. Minute`, `zum 16. Mal`)?"""
+    if not re.fullmatch(r"\d{1,3}\.", word):
         return False
-    if para[stop] == "." and re.fullmatch(r"\d{1,2}\.", word):
-        following = para[nxt:].split(maxsplit=1)[0] if para[nxt:].split() else ""
-        if following.strip(",.") in MONTHS:
-            return False
-    if para[stop] == "." and re.fullmatch(r"[A-ZÄÖÜ]\.", word):
-        return False
-    return True
+    following = rest.split(maxsplit=1)[0].strip(",.)") if rest.split() else ""
+    return following in MONTHS or following in MONTH_ABBREVIATIONS or before in ORDINAL_DETERMINERS
