@@ -37,12 +37,12 @@ def extract(article: Article) -> list[Position]:
 
 
 def positions_from_doc(article: Article, doc) -> list[Position]:
-    from kg.nlp.doc import sentences_of
+    from kg.nlp.doc import sentences_of, text_of
 
     sents = sentences_of(doc)
     context = _Context(doc, sents)
     aliases = _aliases(doc)
-    text = doc.text  # Doc.text rebuilds the string on every access
+    text = text_of(doc)
     dates = _DateChain(article.date, doc)
     out = []
     for st in doc._.statements or []:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from kg.nlp.doc import text_of
 from kg.nlp.time_expressions import DateReading, find, lexicon, parse_ref
 
 __all__ = ["DateChain", "DateReading", "explain_date", "explain_in_context", "lexicon", "statement_date",
@@ -106,7 +107,7 @@ def _paragraph_before(span) -> list:
             i -= 1
             continue
         sent = doc[i].sent
-        if "\n\n" in doc.text[sent.end_char:span.start_char if not out else out[-1].start_char]:
+        if "\n\n" in text_of(doc)[sent.end_char:span.start_char if not out else out[-1].start_char]:
             break
         out.append(sent)
         i = sent.start - 1

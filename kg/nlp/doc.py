@@ -87,6 +87,14 @@ def sentences_of(doc: Doc) -> list:
     return doc.user_data["sents"]
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: Doc.text joins every token's text anew on each access."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
 def is_heading(text: str) -> bool:
     """A short paragraph that does not end like a sentence is a (sub)heading."""
     t = text.rstrip()

@@ -7,31 +7,31 @@ component modules; they never import each other's registrations.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp import attribution, coreference, fields, gazetteer, mentions, patterns, sentences, tagger
-from kg.nlp.doc import sentences_of
+from kg.nlp.doc import sentences_of, text_of
 
 
 @Language.component("news_sentences", assigns=["token.is_sent_start", "doc._.para_of_sent"])
 def news_sentences(doc: Doc) -> Doc:
-    spans = sentences.split(doc.text)
+    text = text_of(doc)
+    spans = sentences.split(text)
     starts = {s: p for s, _, p in spans}
+    if len(doc):  # in one array: Token.is_sent_start= scans the whole Doc for a parse each time
+        flags = [1 if idx in starts else -1 for idx in doc.to_array(IDX).tolist()]
+        flags[0] = 1
+        doc.from_array([SENT_START], numpy.array(flags, dtype=numpy.int64).astype(numpy.uint64))
     para_of_sent = []
-    for tok in doc:
-        if tok.i == 0:
-            tok.is_sent_start = True
-        elif tok.idx in starts:
-            tok.is_sent_start = True
-        else:
-            tok.is_sent_start = False
     doc.user_data["sents"] = list(doc.sents)
     for sent in doc.user_data["sents"]:
         first = next((t for t in sent if not t.is_space), sent[0])
         para_of_sent.append(starts.get(first.idx, para_of_sent[-1] if para_of_sent else 0))
     doc._.para_of_sent = para_of_sent
-    doc._.paragraphs = sentences.paragraphs(doc.text)
+    doc._.paragraphs = sentences.paragraphs(text)
     return doc
 
 

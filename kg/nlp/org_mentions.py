@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kg.nlp import organisations, resources
 from kg.nlp.article_actors import ActorView, Mention, first_name
+from kg.nlp.doc import text_of
 from kg.nlp.persons import speaks
 from kg.nlp.german import DEFINITE, ER_DETERMINERS
 
@@ -76,7 +77,7 @@ class OrganisationMentions(ActorView):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt in ("von", "in") or nxt[:1].isupper():
             return None
-        city = DATELINE.search(self.doc.text)
+        city = DATELINE.search(text_of(self.doc))
         landtag = self.gaz.surface.get(("Landtag", "in", city.group(1))) if city else None
         land = landtag.removeprefix("Landtag ") if landtag else None
         if land not in self.gaz.actors:
@@ -158,7 +159,7 @@ class OrganisationMentions(ActorView):
             if len(city) > 2 and city[-1] == "n" and city[-2] not in "aeiouäöü":
                 city = city[:-1] + "en"  # Münchner -> München, Dresdner -> Dresden
             return f"{noun} {city}"
-        text = self.doc.text
+        text = text_of(self.doc)
         for word in {w for w in text.split() if w.endswith("er") and w[:1].isupper() and len(w) > 5
                      and w.lower() not in ER_DETERMINERS}:
             if f"{word} {noun}" in text:

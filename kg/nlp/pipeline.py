@@ -43,6 +43,7 @@ def analyse(text: str, article_date: str | None = None, budget: float | None = N
         nlp = load_pipeline()
     started = time.thread_time()
     doc = nlp.make_doc(text)
+    doc.user_data["text"] = text  # kg.nlp.doc.text_of: the tokenizer keeps every character
     doc._.article_date = article_date
     for name, proc in nlp.pipeline:
         doc = proc(doc)

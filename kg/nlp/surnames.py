@@ -9,6 +9,7 @@ come first in some names (`Li Qiang`, `Moon Jae-in`: the record's `family` field
 from __future__ import annotations
 
 from kg.nlp import resources
+from kg.nlp.doc import toks_of
 from kg.nlp.article_actors import ActorView, Mention, first_name
 from kg.nlp.persons import speaks
 from kg.nlp.role_nouns import is_role
@@ -43,7 +44,7 @@ class FamilyNames(ActorView):
             if other and other != m.actor and m.actor not in full and self._info(m.actor).type == "person":
                 m.actor, m.kind, m.gender = other, "surname", self.actors[other].gender
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
-        for tok in self.doc:
+        for tok in toks_of(self.doc):
             if tok.i in taken or not tok.text[:1].isupper():
                 continue
             name = surnames.get(tok.text)
@@ -60,17 +61,17 @@ class FamilyNames(ActorView):
         """`… erklärte Commander Randy Henderson. … Henderson betonte`: a bare name next to a
         verb of saying whose two-word form stood earlier in the article names that person,
         though no list knew the first name."""
-        doc = self.doc
-        seconds = {b.text for a, b in zip(doc, doc[1:]) if a.tag_ in ("NE", "FM") and b.tag_ == "NE"}
+        doc, toks = self.doc, toks_of(self.doc)
+        seconds = {b.text for a, b in zip(toks, toks[1:]) if a.tag_ in ("NE", "FM") and b.tag_ == "NE"}
         if not seconds:
             return
         taken = {i for m in self.mentions for i in range(m.start, m.end)}
-        for tok in doc:
+        for tok in toks:
             if tok.text not in seconds or tok.i in taken or not self._bare_family(tok) or not speaks(doc, tok.i, 1):
                 continue
-            j = next((j for j in range(tok.i - 1, 0, -1) if doc[j].text == tok.text and j - 1 not in taken
-                      and doc[j - 1].tag_ in ("NE", "FM") and doc[j - 1].text.isalpha() and doc[j - 1].text[:1].isupper()
-                      and not is_role(doc[j - 1].text, self.gaz)), None)
+            j = next((j for j in range(tok.i - 1, 0, -1) if toks[j].text == tok.text and j - 1 not in taken
+                      and toks[j - 1].tag_ in ("NE", "FM") and toks[j - 1].text.isalpha() and toks[j - 1].text[:1].isupper()
+                      and not is_role(toks[j - 1].text, self.gaz)), None)
             if j is None:
                 continue
             name = f"{doc[j - 1].text} {tok.text}"
@@ -102,11 +103,12 @@ class FamilyNames(ActorView):
         of another name (`der Spiegel`, `Weil die …`, `Schmidt GmbH`)?"""
         if tok.tag_ not in ("NE", "NN", "FM") or first_name(tok.text) or is_time_word(tok):
             return False
-        prev = self.doc[tok.i - 1] if tok.i else None
+        toks = toks_of(self.doc)
+        prev = toks[tok.i - 1] if tok.i else None
         if prev is not None and (prev.tag_ in ("ART", "PDAT", "PPOSAT", "PIAT", "ADJA") or prev.text[:1].isupper()
                                  and prev.tag_ in ("NE", "NN") and first_name(prev.text)):
             return False
         if (prev is None or tok.is_sent_start) and tok.tag_ != "NE":
             return False  # `Klein`, `Kurz` opening a sentence
-        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
         return nxt is None or not (nxt.text[:1].isupper() and nxt.tag_ == "NE")
