@@ -129,6 +129,9 @@ def test_nlp_propositions_a_judgement_or_a_definite_pointer_joins_the_article_is
                               _position("ein schwarzer Tag für die Mieter in den Städten", "oppose"),
                               _position("Vermieter könnten sich nach dem Urteil freuen")], active_index())
     assert [r.proposition for r in rows] == ["mietpreisbremse"] * 4
+    long = "ein schwarzer Tag für alle Mieter und Vermieter in den großen Städten des Landes"
+    rows = with_propositions([_position("Abschaffung der Mietpreisbremse"), _position(long, "oppose")], active_index())
+    assert (rows[1].claim, rows[1].side) == ("Mietpreisbremse", "oppose")  # a verdict, however long, judges the issue
     free = with_propositions([_position("ein schwarzer Tag für die Mieter in den Städten")], active_index())
     assert free[0].proposition.startswith("free-") and free[0].claim == "ein schwarzer Tag für die Mieter in den Städten"
 

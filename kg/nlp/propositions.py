@@ -177,8 +177,10 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     nachvollziehen", "das Abkommen"), or its nouns name no matter ("Die Entwicklung geht
     weiter") -- is about the issue most of the other positions name. Such a claim, and one
     taken over from the statement before (`lehnt dies ab`), then reads as the issue it is
-    about, unless a direction word turns it (`Verschärfung`, `Abschaffung`: the stance keeps
-    its meaning toward the claim); kg.nlp.claims keeps the article's words otherwise.
+    about (a short one, or a verdict of several words however long: `mit dem Kopf durch die
+    Wand …`), in the article's own name for it where it has one (kg.nlp.issue_names), unless
+    a direction word turns it (`Verschärfung`, `Abschaffung`: the stance keeps its meaning
+    toward the claim); kg.nlp.claims keeps the article's words otherwise.
     """
     named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     empty = [_names_no_matter(p.claim) for p in positions]
@@ -192,7 +194,7 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
         if proposal.issue is None and main is not None and (v or _bare_direction(p.claim)):
             proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
-                (e or (v and _says_little(p.claim))) and not _names(index, p.claim, proposal))):
+                (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim)))) and not _names(index, p.claim, proposal))):
             p, proposal = _as_named(index, p, proposal, names.get(proposal.key))
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,  # no sp:issue for an aspect
                            issue=None if proposal.aspect else proposal.issue, side=proposal.side,
