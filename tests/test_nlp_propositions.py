@@ -122,6 +122,15 @@ def test_nlp_propositions_a_claim_that_names_nothing_reads_as_the_article_name_o
         assert rows[1].claim == label, named
 
 
+def test_nlp_propositions_a_clause_that_only_names_its_issue_reads_as_its_label():
+    """`mit den Grünen regieren` is one of the codebook's names for an issue, said as a clause:
+    the claim reads as the issue's label; a clause that says more keeps its words."""
+    rows = with_propositions([_position("mit den Grünen regieren"),
+                              _position("mit den Grünen über einen neuen Haushalt für die Schulen reden")], active_index())
+    assert rows[0].claim == "Schwarz-grüne Koalition" and rows[0].proposition == "schwarz-gruen"
+    assert rows[1].claim == "mit den Grünen über einen neuen Haushalt für die Schulen reden"
+
+
 def test_nlp_propositions_a_judgement_or_a_definite_pointer_joins_the_article_issue():
     """`ein schwarzer Tag für die Mieter` (a verdict of several words) and `… das Urteil
     …` (a head pointing back, anywhere in the claim) are about what the article argues."""

@@ -29,7 +29,7 @@ from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp import gazetteer
 from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
-from kg.nlp.issue_names import INFLECTED, article_names, shortens
+from kg.nlp.issue_names import INFLECTED, article_names, noun_phrase, shortens
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
 from kg.nlp.tagger import noun_lemma
 from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
@@ -180,7 +180,8 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     about (a short one, or a verdict of several words however long: `mit dem Kopf durch die
     Wand …`), in the article's own name for it where it has one (kg.nlp.issue_names), unless
     a direction word turns it (`Verschärfung`, `Abschaffung`: the stance keeps its meaning
-    toward the claim); kg.nlp.claims keeps the article's words otherwise.
+    toward the claim). A clause that says nothing but one of its issue's names (`mit der SPD
+    regieren`) reads as the issue's label; kg.nlp.claims keeps the article's words otherwise.
     """
     named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     empty = [_names_no_matter(p.claim) for p in positions]
@@ -196,6 +197,9 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
                 (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim)))) and not _names(index, p.claim, proposal))):
             p, proposal = _as_named(index, p, proposal, names.get(proposal.key))
+        elif proposal.issue is not None and proposal.direction == "for" and not noun_phrase(p.claim) \
+                and _only_names(index, p.claim):
+            p = replace(p, claim=proposal.label)  # `mit der SPD regieren`: a name of the issue said as a clause
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,  # no sp:issue for an aspect
                            issue=None if proposal.aspect else proposal.issue, side=proposal.side,
                            direction=proposal.direction))
@@ -341,6 +345,14 @@ def _names_no_matter(claim: str) -> bool:
     nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
     return bool(nouns) and all(u.text in empty or u.stem in empty or _actor_noun(u.text) or _actor_noun(u.stem)
                                for u in nouns)
+
+
+def _only_names(index: IssueIndex, claim: str) -> bool:
+    """Whether every content word of the claim is one of its issue's names (`mit der SPD
+    regieren` for `Schwarz-rote Koalition`): it says nothing but which issue."""
+    words = units(claim)
+    hit = index.find(words)
+    return hit is not None and all(u.index in hit.units for u in words if u.text not in FUNCTION)
 
 
 def _names(index: IssueIndex, claim: str, proposal: Proposal) -> bool:
