@@ -155,15 +155,18 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     the speaker verb right after a quotation (`„…“, drohte er`); `dass`: a dass-clause or a
     colon follows; `evaluative`: an evaluative word or stance noun stands in its clause (`sieht
     die Regierung gescheitert`); any other word must stand in its clause or end one of its
-    compounds (`sieht X als Y`, `legte einen Gesetzentwurf vor`); `-w`: the word must not
-    (`verurteilte den Angriff`, not `verurteilte X zu einer Strafe`). Verbs without
+    compounds (`sieht X als Y`, `legte einen Gesetzentwurf vor`); `-w`: the word must not,
+    nor a compound it ends (`verurteilte den Angriff`, not `verurteilte X zu einer Strafe`;
+    `bestritt die Vorwürfe`, not `bestritt das Auftaktspiel`): the object picks another sense
+    of the verb. The `als` of `sowohl … als auch` joins, it compares nothing. Verbs without
     conditions are always cues."""
     only = resources.verb_conditions().get(lemma)
     if not only:
         return True
     seg = v.seg_tokens(v.segs[i])
-    words = {v.toks[j].text.lower() for j in seg}
-    if any(w[1:] in words for w in only if w.startswith("-")):
+    words = {v.toks[j].text.lower() for j in seg
+             if not (v.toks[j].lower_ == "als" and j + 1 < len(v.toks) and v.toks[j + 1].lower_ == "auch")}
+    if any(_names(w[1:], words) for w in only if w.startswith("-")):
         return False
     wanted = {w for w in only if not w.startswith("-")}
     if not wanted:
@@ -179,6 +182,12 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
         return True
     heads = tuple(w for w in wanted if len(w) >= 4)
     return any(w in wanted or (len(w) > 6 and w.endswith(heads)) for w in words)
+
+
+def _names(word: str, words: set[str]) -> bool:
+    """Is `word` one of `words`, or the head of a compound among them (`spiel` in
+    `auftaktspiel`; the rest at least four letters, so `beispiel` is no `spiel`)?"""
+    return word in words or any(len(w) - len(word) >= 4 and w.endswith(word) for w in words)
 
 
 def _evaluative(tok) -> bool:
