@@ -341,3 +341,14 @@ def test_validate_closed_shapes_hold_under_the_ontologys_own_rdfs_entailments():
     position = _putin_position(broken)
     broken.add((position, URIRef("http://example.org/typo"), Literal("x")))
     assert _closed_violations_with_rdfs(broken) == [f"{position} http://example.org/typo"]
+
+
+def test_validate_keeps_pyshacls_constraint_parameters():
+    """kg.validate gives pyshacl its parameter list with a hash lookup: same items, same answers."""
+    import pyshacl.shape
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS
+
+    params = pyshacl.shape.module.CONSTRAINT_PARAMS[0]
+    assert list(params) == ALL_CONSTRAINT_PARAMETERS and params is not ALL_CONSTRAINT_PARAMETERS
+    assert all(p in params for p in ALL_CONSTRAINT_PARAMETERS)
+    assert RDF.type not in params and ns.SH.message not in params
