@@ -4,7 +4,11 @@
 processes over an immutable snapshot of the store: a query past its time limit is
 stopped by killing its worker, and a slow query occupies one worker while the others
 keep answering. After a write, `refresh()` takes a new snapshot (a RocksDB checkpoint,
-hard links, milliseconds) and workers switch to it on their next query.
+hard links, milliseconds) and workers switch to it on their next query. A query whose
+work its answer bounds (api.bounded: one triple pattern) runs in this process instead
+when no other such query does: the trip to a worker and back costs more than the query
+on the smallest requests, and pyoxigraph holds the GIL while it reads, so more than one
+at a time would queue where the workers run side by side.
 `ThreadExecutor` (any other Store, e.g. a remote server) hands the time limit to the
 store's own HTTP timeout and applies the same row limit to the answer.
 """
@@ -28,8 +32,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from api import sparql_form
+from api.bounded import bounded
 from api.results import WIRE_MEDIA, NoAcceptableFormat, encode, parse_wire
-from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
+from api.worker import evaluate
+from kg.errors import KGError, QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.store import OxigraphStore, Store
 
 _ROOT = str(Path(__file__).resolve().parent.parent)
@@ -118,6 +124,7 @@ class ProcessExecutor(Executor):
         self._generation, self._snapshot = 0, None
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
+        self._inline = threading.Lock()  # held by the one bounded query running in this process
         self.refresh()
         for _ in range(workers):
             self._add_worker()
@@ -164,6 +171,11 @@ class ProcessExecutor(Executor):
                                f"{self.timeout:g} s; try again later") from None
 
     def run(self, query, media, default_graphs=None, named_graphs=None):
+        if default_graphs is None and named_graphs is None and bounded(query) and self._inline.acquire(False):
+            try:
+                return self._run_inline(query, media)
+            finally:
+                self._inline.release()
         deadline = time.monotonic() + self.timeout
         worker = self._claim()
         try:
@@ -171,6 +183,17 @@ class ProcessExecutor(Executor):
         finally:
             if not worker.retired:
                 self._idle.put(worker)
+
+    def _run_inline(self, query, media):
+        """A bounded query on the live store (which every write through the app reaches
+        before its snapshot does): the worker's evaluation, without the trip."""
+        try:
+            with self.store.reading() as native:
+                return evaluate(native, self._job(query, media, None, None))
+        except KGError:  # a syntax error, a result too large, no acceptable format
+            raise
+        except Exception as e:  # as a worker answers it (api.worker.main)
+            raise QueryError(f"query failed: {type(e).__name__}: {e}") from None
 
     def dry_run(self, update):
         deadline = time.monotonic() + self.timeout

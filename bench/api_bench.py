@@ -130,8 +130,9 @@ def wait_ready(url: str, process: subprocess.Popen, seconds: float = 60) -> None
     raise SystemExit(f"server did not come up: {url}")
 
 
-def start_servers(ours: Path, theirs: Path, workers: int, threads: int | None = None, cache_mb: float = 64):
-    p1, p2 = free_port(), free_port()
+def start_servers(ours: Path, theirs: Path, workers: int, threads: int | None = None, cache_mb: float = 64,
+                  port: int | None = None):
+    p1, p2 = (port, port + 1) if port else (free_port(), free_port())
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     kg = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(ours), "--port", str(p1),
                            "--workers", str(workers), "--cache-mb", str(cache_mb)]
@@ -330,6 +331,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only", help="run only the queries whose name contains this text")
     parser.add_argument("--cache-mb", type=float, default=64, help="kg serve --cache-mb")
     parser.add_argument("--no-load", action="store_true", help="reuse the stores of the last run")
+    parser.add_argument("--port", type=int, help="kg serve on this port, the Oxigraph server on the next (default: free ports)")
     args = parser.parse_args(argv)
     start_load = os.getloadavg()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -338,7 +340,7 @@ def main(argv=None) -> int:
         ours, theirs, loads = OUT / "store-kg", OUT / "store-oxigraph", {}
     else:
         ours, theirs, loads = load_stores(nq)
-    servers = start_servers(ours, theirs, args.workers, args.threads, args.cache_mb)
+    servers = start_servers(ours, theirs, args.workers, args.threads, args.cache_mb, args.port)
     try:
         texts = {k: v for k, v in query_texts(meta).items() if not args.only or args.only in k}
         check_same_answers(servers, texts)

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
@@ -123,6 +124,12 @@ class OxigraphStore(Store):
     def native(self) -> ox.Store:
         """The pyoxigraph store, for callers that stream (export, endpoint)."""
         return self._store
+
+    @contextmanager
+    def reading(self):
+        """The pyoxigraph store, held open while the caller reads it (a reopen waits)."""
+        with self._guard.use():
+            yield self._store
 
     def replace_graphs(self, replace, merge=None):
         parts = [f"DROP SILENT GRAPH <{iri}>" for iri in replace]

@@ -1,4 +1,5 @@
 """Query execution: snapshots follow writes, killed workers are replaced, other stores get the timeout."""
+import json
 import time
 
 import pytest
@@ -77,6 +78,25 @@ def test_executor_errors_come_back_as_domain_errors(store):
         with pytest.raises(ResultTooLarge):
             executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
     finally:
+        executor.close()
+
+
+def test_executor_bounded_queries_skip_the_busy_workers(store):
+    """One triple pattern is answered in the server's own process, under the same row limit
+    and error mapping; any other query still waits for a worker."""
+    executor = ProcessExecutor(store, workers=1, timeout=1, max_results=2)
+    worker = executor._claim()  # the only worker is busy
+    try:
+        _, body = executor.run("SELECT * WHERE { ?s ?p ?o } LIMIT 2", MEDIA)
+        assert len(json.loads(body)["results"]["bindings"]) == 2
+        with pytest.raises(ResultTooLarge):
+            executor.run("CONSTRUCT WHERE { ?s ?p ?o }", MEDIA)
+        with pytest.raises(QueryError):
+            executor.run("SELECT * WHERE { ?s <relative> ?o }", MEDIA)
+        with pytest.raises(QueryTimeout, match="stayed busy"):
+            executor.run("SELECT * WHERE { ?s ?p ?o } ORDER BY ?o", MEDIA)
+    finally:
+        executor._idle.put(worker)
         executor.close()
 
 
