@@ -17,6 +17,7 @@ from kg.nlp.sentence_view import SentenceView
 
 MAX_WORDS = 20
 OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}
+UNLESS = {"falls", "sofern", "solange"}  # not `wenn`: `X entfällt, wenn Y` often claims Y
 REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem", "damit", "sodass"}  # why, not what
 NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
 
@@ -113,12 +114,18 @@ def _without_reasons(v: SentenceView, idx: list[int]) -> list[int]:
 def _noun_phrase_end(v: SentenceView, i: int, kept: set[int]) -> int:
     """The token after the noun phrase that starts at `i` (determiners, adjectives, nouns)."""
     end = i
-    while end in kept and v.segs[end] == v.segs[i] and v.toks[end].tag_ in (
-            "ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "CARD", "ADV"):
+    while end in kept and v.segs[end] == v.segs[i] and (v.toks[end].tag_ in (
+            "ART", "ADJA", "PPOSAT", "PDAT", "PIAT", "CARD", "ADV", "PTKA") or _degree(v, end)):
         end += 1
     while end in kept and v.segs[end] == v.segs[i] and v.toks[end].tag_ in ("NN", "NE"):
         end += 1
     return end
+
+
+def _degree(v: SentenceView, i: int) -> bool:
+    """`angesichts zu hoher Kosten`: `zu` before an adjective grades it (the tagger may read it
+    as the infinitive particle)."""
+    return v.toks[i].text.lower() == "zu" and i + 1 < len(v.toks) and v.toks[i + 1].tag_ == "ADJA"
 
 
 @lru_cache(maxsize=1)
@@ -139,8 +146,8 @@ def _contrastive(v: SentenceView, i: int) -> bool:
 
 def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     """Keep the first clause and what depends on it: a relative clause (`…, die sich …
-    ausgezeichnet habe`) and everything from a reason or purpose clause (`weil`, `obwohl`,
-    `damit`, `um … zu`) or a second main clause on (`…, gegen den Beschluss gebe es kein
+    ausgezeichnet habe`) and everything from a reason, purpose or condition clause (`weil`,
+    `obwohl`, `damit`, `um … zu`, `falls`, `solange`) or a second main clause on (`…, gegen den Beschluss gebe es kein
     Rechtsmittel`, `…, und die werde sein Ministerium nachreichen`) go."""
     segs = sorted({v.segs[i] for i in idx})
     out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
@@ -162,7 +169,8 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
                 out.pop()  # the comma that opened it
             continue
         purpose = first.tag_ == "KOUI" and first.text == "um"  # `…, um … zu …`
-        if new_main_clause(v, words_) or first.text.lower() in REASONS or purpose or second_cue(v, words_):
+        when = first.text.lower() in UNLESS  # `…, falls …`, `…, solange …`: under which condition, not what
+        if new_main_clause(v, words_) or first.text.lower() in REASONS or purpose or when or second_cue(v, words_):
             break  # `…, weil er an einen Beschluss gebunden sei`, `…, damit …`: why, not what
         out += toks
     return out
