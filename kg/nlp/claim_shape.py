@@ -17,7 +17,8 @@ from kg.nlp.sentence_view import SentenceView
 
 MAX_WORDS = 20
 OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}
-UNLESS = {"falls", "sofern", "solange"}  # not `wenn`: `X entfällt, wenn Y` often claims Y
+UNLESS = {"falls", "sofern", "solange", "bis"}  # not `wenn`: `X entfällt, wenn Y` often claims Y
+INSTEAD = {"um", "statt", "anstatt"}  # `…, um … zu …`, `…, statt … zu …`: why or instead of what
 REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem", "damit", "sodass"}  # why, not what
 NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
 
@@ -147,7 +148,7 @@ def _contrastive(v: SentenceView, i: int) -> bool:
 def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     """Keep the first clause and what depends on it: a relative clause (`…, die sich …
     ausgezeichnet habe`) and everything from a reason, purpose or condition clause (`weil`,
-    `obwohl`, `damit`, `um … zu`, `falls`, `solange`) or a second main clause on (`…, gegen den Beschluss gebe es kein
+    `obwohl`, `damit`, `um … zu`, `statt … zu`, `falls`, `solange`, `bis`) or a second main clause on (`…, gegen den Beschluss gebe es kein
     Rechtsmittel`, `…, und die werde sein Ministerium nachreichen`) go."""
     segs = sorted({v.segs[i] for i in idx})
     out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
@@ -168,8 +169,8 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
             while out and v.toks[out[-1]].text == ",":
                 out.pop()  # the comma that opened it
             continue
-        purpose = first.tag_ == "KOUI" and first.text == "um"  # `…, um … zu …`
-        when = first.text.lower() in UNLESS  # `…, falls …`, `…, solange …`: under which condition, not what
+        purpose = first.tag_ == "KOUI" and first.text.lower() in INSTEAD
+        when = first.text.lower() in UNLESS and first.tag_ == "KOUS"  # `…, falls …`, `…, bis …`: when, not what
         if new_main_clause(v, words_) or first.text.lower() in REASONS or purpose or when or second_cue(v, words_):
             break  # `…, weil er an einen Beschluss gebunden sei`, `…, damit …`: why, not what
         out += toks
