@@ -69,7 +69,8 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
 def _speakers_own_cue(v: SentenceView, idx: list[int]) -> list[int]:
     """`„Wir fordern einen höheren Mindestlohn“, sagte X`, `Er lehne X ab, sagte Y`: what is
     reported is the speaker's own stance; its claim is that cue's object or clause, so the
-    claim reads `höheren Mindestlohn`, not `einen höheren Mindestlohn fordern`."""
+    claim reads `höheren Mindestlohn`, not `einen höheren Mindestlohn fordern`; an `als`
+    phrase after the pronoun is the speaker's role (`Wir als Opposition lehnen X ab`: X)."""
     first = [i for i in idx if v.segs[i] == v.segs[idx[0]]]
     pronoun = next((i for i in first if v.toks[i].tag_ in ("PPER", "PIS")
                     and v.toks[i].text.lower() in ("wir", "ich", "man", "er", "sie")), None)
@@ -78,14 +79,24 @@ def _speakers_own_cue(v: SentenceView, idx: list[int]) -> list[int]:
                 and resources.verbs().get(v.toks[i].lemma_) is not None), None)
     holds = next((i for i in first if v.toks[i].lemma_ == "halten" and v.toks[i].tag_.startswith("VV")), None)
     cue = cue if cue is not None else holds  # `er halte die Erbschaftsteuer für falsch`
-    if pronoun is None or cue is None or abs(pronoun - next((i for i in first if v.toks[i].tag_ in FINITE), cue)) > 2:
+    finite = next((i for i in first if v.toks[i].tag_ in FINITE), cue)
+    role = pronoun is not None and _as_role_between(v, pronoun, finite)  # `Wir als Opposition lehnen …`
+    if pronoun is None or cue is None or (abs(pronoun - finite) > 2 and not role):
         return []
     inner = Hit(cue, resources.verbs().get(v.toks[cue].lemma_) or Trigger("assertion", 1), "verb")
-    frame = frame_of(v, inner, None) | {pronoun}
+    frame = frame_of(v, inner, None) | {pronoun} | (set(range(pronoun + 1, finite)) if role else set())
     inside = set(idx)
     found = [i for i in _region(v, inner, None, frame) if i not in frame and i in inside]
     found = tidy(v, found)
     return found if has_content(v, found) and not _anaphor(v, found) else []
+
+
+def _as_role_between(v: SentenceView, pronoun: int, finite: int) -> bool:
+    """`Wir als Opposition lehnen …`: only an `als` phrase saying in which role the speaker
+    speaks stands between the pronoun and its verb."""
+    between = v.toks[pronoun + 1:finite]
+    return len(between) >= 2 and between[0].text.lower() == "als" and \
+        all(t.tag_ in ("ART", "ADJA", "NN", "NE", "TRUNC", "PPOSAT") for t in between[1:])
 
 
 def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: int = 2) -> None:
