@@ -118,8 +118,18 @@ def test_nlp_propositions_a_claim_that_names_nothing_reads_as_the_article_name_o
     assert (rows[2].claim, rows[2].proposition, rows[2].side) == ("Zurückweisungen", "zurueckweisungen-grenze", "oppose")
     for named, label in (("Mindestlohn von 14 Euro", "Mindestlohn"), ("Atomausstieg", "Atomkraft"),
                          ("Atomkraftwerke abschalten", "Atomkraft")):
-        rows = with_propositions([_position(named), _position("ein Irrweg", "oppose")], active_index())
+        rows = with_propositions([_position(named), _position("die Entscheidung nicht nachvollziehen", "oppose")],
+                                 active_index())
         assert rows[1].claim == label, named
+
+
+def test_nlp_propositions_a_verdict_judges_the_issue_as_the_article_names_it():
+    """A verdict judges what the article reports: it reads as the article's one-word name
+    even where that turns the issue (`Atomausstieg`), and the side follows the turn."""
+    rows = with_propositions([_position("Atomausstieg"), _position("ein schwarzer Tag für die Industrie im Land", "oppose"),
+                              _position("die Entscheidung nicht nachvollziehen", "oppose")], active_index())
+    assert [(r.claim, r.stance, r.side) for r in rows[1:]] == [("Atomausstieg", "oppose", "support"),
+                                                               ("Atomkraft", "oppose", "oppose")]
 
 
 def test_nlp_propositions_a_clause_that_only_names_its_issue_reads_as_its_label():

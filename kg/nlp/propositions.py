@@ -196,7 +196,7 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
             proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
                 (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim)))) and not _names(index, p.claim, proposal))):
-            p, proposal = _as_named(index, p, proposal, names.get(proposal.key))
+            p, proposal = _as_named(index, p, proposal, names.get(proposal.key), _judges(p.claim))
         elif proposal.issue is not None and proposal.direction == "for" and not noun_phrase(p.claim) \
                 and _only_names(index, p.claim):
             p = replace(p, claim=proposal.label)  # `mit der SPD regieren`: a name of the issue said as a clause
@@ -206,17 +206,25 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     return out
 
 
-
-
-def _as_named(index: IssueIndex, p, proposal: Proposal, name: str | None):
+def _as_named(index: IssueIndex, p, proposal: Proposal, name: str | None, judged: bool = False):
     """A claim that names nothing of its own, read as its issue: the article's own name for
-    it where it has one that says the label shorter and does not turn it, else that label."""
+    it where it has one that says the label shorter and does not turn it, else that label.
+    A verdict (`judged`: `ein schwarzer Tag`) judges what the article reports, so it also
+    takes a one-word name that turns the issue (`Atomausstieg`), and its side follows."""
     if name is None:
         return replace(p, claim=proposal.label), proposal
     named = propose(name, p.stance, index)
     if named.key == proposal.key and named.direction == "for" and shortens(name, proposal.label):
-        return replace(p, claim=name), proposal  # not `Mindestlohn von 17 Euro` (says more), `Atomausstieg` (turns it)
+        return replace(p, claim=name), proposal  # not `Mindestlohn von 17 Euro` (says more)
+    if judged and named.key == proposal.key and named.direction == "against" and len(name.split()) == 1:
+        return replace(p, claim=name), replace(proposal, direction=named.direction, side=named.side)
     return replace(p, claim=proposal.label), proposal  # the stance toward it is the stance toward the claim
+
+
+def _judges(claim: str) -> bool:
+    """A verdict: headed by one (`ein Irrweg`) or holding one of several words (`ein schwarzer Tag für …`)."""
+    nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
+    return bool(nouns) and _verdict(nouns[0]) or _verdict_phrase(claim)
 
 
 def _with_cue(index: IssueIndex, p, proposal: Proposal, named: dict[int, int], vague: bool) -> Proposal:
