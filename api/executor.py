@@ -6,9 +6,11 @@ stopped by killing its worker, and a slow query occupies one worker while the ot
 keep answering. After a write, `refresh()` takes a new snapshot (a RocksDB checkpoint,
 hard links, milliseconds) and workers switch to it on their next query. A query whose
 work its answer bounds (api.bounded: one triple pattern) runs in this process instead
-when no other such query does: the trip to a worker and back costs more than the query
-on the smallest requests, and pyoxigraph holds the GIL while it reads, so more than one
-at a time would queue where the workers run side by side.
+when no other such query does, up to INLINE_ROWS rows: the trip to a worker and back
+costs more than the query on the smallest requests. pyoxigraph holds the GIL while it
+reads, so a longer read here would stall every other request (100,000 rows take a second)
+and two at a time would queue where the workers run side by side: a larger answer is
+abandoned and asked of a worker.
 `ThreadExecutor` (any other Store, e.g. a remote server) hands the time limit to the
 store's own HTTP timeout and applies the same row limit to the answer.
 """
@@ -74,6 +76,7 @@ class Executor:
 
 
 SNAPSHOT_PREFIX = ".kg-snapshots-"
+INLINE_ROWS, INLINE_BYTES = 1_000, 1 << 19  # an answer this process gives itself: a few ms
 
 
 def _remove_orphaned_snapshots(folder: Path | None) -> None:
@@ -173,9 +176,11 @@ class ProcessExecutor(Executor):
     def run(self, query, media, default_graphs=None, named_graphs=None):
         if default_graphs is None and named_graphs is None and bounded(query) and self._inline.acquire(False):
             try:
-                return self._run_inline(query, media)
+                answer = self._run_inline(query, media)
             finally:
                 self._inline.release()
+            if answer is not None:
+                return answer
         deadline = time.monotonic() + self.timeout
         worker = self._claim()
         try:
@@ -186,11 +191,16 @@ class ProcessExecutor(Executor):
 
     def _run_inline(self, query, media):
         """A bounded query on the live store (which every write through the app reaches
-        before its snapshot does): the worker's evaluation, without the trip."""
+        before its snapshot does): the worker's evaluation, without the trip; None for an
+        answer past INLINE_ROWS or INLINE_BYTES (a worker answers it, or says it is too large)."""
+        job = self._job(query, media, None, None)
+        job.update(max_results=min(self.max_results, INLINE_ROWS), max_bytes=INLINE_BYTES)
         try:
             with self.store.reading() as native:
-                return evaluate(native, self._job(query, media, None, None))
-        except KGError:  # a syntax error, a result too large, no acceptable format
+                return evaluate(native, job)
+        except ResultTooLarge:
+            return None
+        except KGError:  # a syntax error, no acceptable format
             raise
         except Exception as e:  # as a worker answers it (api.worker.main)
             raise QueryError(f"query failed: {type(e).__name__}: {e}") from None

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from api.results import NoAcceptableFormat, encode
+from api.results import MAX_RESULT_BYTES, NoAcceptableFormat, encode
 from kg.errors import QueryError, ResultTooLarge
 from kg.sparql_text import oxigraph_dataset
 
 
 def evaluate(store: ox.Store, job: dict) -> tuple[str, bytes]:
-    """Run `job` (query, media, default/named graphs, max_results) on an open store."""
+    """Run `job` (query, media, default/named graphs, max_results, max_bytes) on an open store."""
     try:
         kwargs = oxigraph_dataset(job["query"], job.get("default_graphs"), job.get("named_graphs"))
         result = store.query(job["query"], **kwargs)
-        return encode(result, job["media"], job["max_results"])
+        return encode(result, job["media"], job["max_results"], job.get("max_bytes", MAX_RESULT_BYTES))
     except SyntaxError as e:
         raise QueryError(str(e)) from None
     except (OSError, ValueError) as e:

@@ -82,21 +82,41 @@ def test_executor_errors_come_back_as_domain_errors(store):
 
 
 def test_executor_bounded_queries_skip_the_busy_workers(store):
-    """One triple pattern is answered in the server's own process, under the same row limit
-    and error mapping; any other query still waits for a worker."""
+    """One triple pattern with a small answer is answered in the server's own process, with
+    the worker's error mapping; a larger answer, and any other query, wait for a worker."""
     executor = ProcessExecutor(store, workers=1, timeout=1, max_results=2)
     worker = executor._claim()  # the only worker is busy
     try:
         _, body = executor.run("SELECT * WHERE { ?s ?p ?o } LIMIT 2", MEDIA)
         assert len(json.loads(body)["results"]["bindings"]) == 2
-        with pytest.raises(ResultTooLarge):
-            executor.run("CONSTRUCT WHERE { ?s ?p ?o }", MEDIA)
         with pytest.raises(QueryError):
             executor.run("SELECT * WHERE { ?s <relative> ?o }", MEDIA)
-        with pytest.raises(QueryTimeout, match="stayed busy"):
-            executor.run("SELECT * WHERE { ?s ?p ?o } ORDER BY ?o", MEDIA)
+        for waits in ("CONSTRUCT WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p ?o } ORDER BY ?o"):
+            with pytest.raises(QueryTimeout, match="stayed busy"):
+                executor.run(waits, MEDIA)
     finally:
         executor._idle.put(worker)
+    try:
+        with pytest.raises(ResultTooLarge):  # the worker's answer, over the limit
+            executor.run("CONSTRUCT WHERE { ?s ?p ?o }", MEDIA)
+    finally:
+        executor.close()
+
+
+def test_executor_large_bounded_answers_go_to_a_worker(store, monkeypatch):
+    """An answer past what this process gives itself is abandoned and asked of a worker."""
+    import api.executor
+
+    monkeypatch.setattr(api.executor, "INLINE_ROWS", 1)
+    executor = ProcessExecutor(store, workers=1, timeout=1, max_results=100)
+    worker = executor._claim()
+    try:
+        with pytest.raises(QueryTimeout, match="stayed busy"):  # it waited for the worker
+            executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
+        executor._idle.put(worker)
+        _, body = executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
+        assert len(json.loads(body)["results"]["bindings"]) == 3
+    finally:
         executor.close()
 
 
