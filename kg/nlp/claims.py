@@ -158,10 +158,10 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         if set(quoted) < set(around) and v.segs[quoted[0]] > v.segs[hit.i]:
             return around  # `sagte, das Urteil sei „ein Sieg für die Demokratie“`: the clause around it
         return quoted
-    return _clause_region(v, hit, frame, quoted)
+    return _clause_region(v, hit, holder, frame, quoted)
 
 
-def _clause_region(v: SentenceView, hit: Hit, frame: set[int], quoted: list[int]) -> list[int]:
+def _clause_region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int], quoted: list[int]) -> list[int]:
     """The claim around a cue in its clause: the clauses before a trailing `…, sagte er`,
     the complement of a stance noun, the explication after a colon, the governed clause,
     the object, or the object with its clause (`sprach X ab, … zu sein`)."""
@@ -174,7 +174,8 @@ def _clause_region(v: SentenceView, hit: Hit, frame: set[int], quoted: list[int]
     if at is not None and has_content(v, [i for i in own if i > at]):
         own = [i for i in own if i >= at]  # `einigte sich bei der Sitzung mit Mühe auf X`: X
     clause = any(v.toks[i].tag_ in FINITE or v.mask[i] for i in before)  # not the subject's own phrase
-    if before and clause and first_word == hit.i and (hit.trigger.report or not has_content(v, own)):
+    if before and clause and first_word == hit.i and (hit.trigger.report or not has_content(v, own)) and \
+            not (holder and v.local(holder) < seg_toks[0]):  # `hatte ein Sprecher, X, erklärt, …`: no `…, sagte X`
         return before
     if hit.evidence == "noun":
         return own

@@ -15,8 +15,8 @@ from kg.nlp import constructions, resources
 from kg.nlp.article_actors import Mention
 from kg.nlp.clause_model import clause_at
 from kg.nlp.co_holders import enumerated, partners, voters
-from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, LIST_JOINERS, NOMINATIVE_ARTICLES, RELATIVE,
-                           SOURCE_PREPOSITIONS)
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, LIST_JOINERS, NOMINATIVE_ARTICLES,
+                           OBLIQUE_ARTICLES, RELATIVE, SOURCE_PREPOSITIONS)
 from kg.nlp.phrase_roles import (agentive, attribute_head, body_of, coordinated, free_mentions, governed, noun_attribute,
                                  oblique, oblique_at, owner_of_body, possessor)
 from kg.nlp.sentence_view import Hit, SentenceView, continues_predicate
@@ -272,13 +272,47 @@ def _relative_antecedent(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
 
 def _apposition_subject(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
     """`Irene Mihalic, Parlamentarische Geschäftsführerin der Grünen, wertete …`:
-    the subject stands before an apposition, in a segment of its own."""
+    the subject stands before an apposition, in a segment of its own; so too after the
+    subordinator of a verb-final clause (`Wie X, Sprecher der Y, mitteilte`, `Wie X, der
+    …, feststellte`)."""
     seg = v.segs[hit.i]
     first = v.seg_tokens(seg)[0]
     if seg < 2 or v.toks[first].text != "," or any(
             v.toks[i].tag_ in FINITE for i in range(first) if not v.mask[i] and not v.subordinate(v.segs[i])):
-        return []
+        return _mittelfeld_apposition(v, hit, resolve)
     lead = [m for m in v.mentions if v.segs[v.local(m)] == 0 and not v.mask[v.local(m)] and resolve(m)]
-    if not lead or any(t.tag_ not in ("ART", "ADJA", "NN") for t in v.toks[:v.local(lead[0])]):
+    opener = v.seg_words(0)[0] + 1 if v.subordinate(0) and v.toks[hit.i].tag_ in FINITE else 0
+    if not lead or any(t.tag_ not in ("ART", "ADJA", "NN") for t in v.toks[opener:v.local(lead[0])]):
         return []
     return lead[:1]
+
+
+def _mittelfeld_apposition(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
+    """`Zuvor hatte ein Sprecher der Gegenseite, X, erklärt, …`, `… hatte eine Sprecherin,
+    X, den Plan kritisiert`: the subject after the finite verb is a noun phrase no actor
+    was found for, and the name in its apposition (a segment of nothing but the name,
+    before the participle's) is who it is."""
+    seg = v.segs[hit.i]
+    if seg < 2 or v.toks[hit.i].tag_ not in ("VVPP", "VVINF") or v.subordinate(seg):
+        return []
+    named = [m for m in v.mentions if v.segs[v.local(m)] == seg - 1 and not v.mask[v.local(m)] and resolve(m)]
+    if not named or not _alone_in_segment(v, named[0]):
+        return []
+    head = [i for i in v.seg_words(seg - 2) if not v.mask[i]]
+    finite = [n for n, i in enumerate(head) if v.toks[i].tag_ in ("VAFIN", "VMFIN")]
+    if v.subordinate(seg - 2) or len(finite) != 1 or finite[0] + 2 >= len(head):
+        return []
+    np = head[finite[0] + 1:]
+    if v.toks[np[0]].text.lower() not in NOMINATIVE_ARTICLES or v.toks[np[-1]].tag_ not in ("NN", "NE") or any(
+            v.toks[i].text.lower() in OBLIQUE_ARTICLES for i in np) or any(
+            v.segs[v.local(m)] == seg - 2 for m in v.mentions if not m.genitive and resolve(m)):
+        return []  # `hatte die Stadt den Vertreter, X, kritisiert`: X is the object's apposition
+    return named[:1]
+
+
+def _alone_in_segment(v: SentenceView, m: Mention) -> bool:
+    """Is the mention all its comma segment says (but a party in brackets: `X (SPD)`)?"""
+    words = [i for i in v.seg_words(v.segs[v.local(m)]) if not v.toks[i].is_punct]
+    inside = range(v.local(m), v.pos[m.end - 1] + 1)
+    rest = [i for i in words if i not in inside]
+    return bool(words) and all(i > inside[-1] for i in rest) and len(rest) <= 1
