@@ -107,9 +107,23 @@ def _without_reasons(v: SentenceView, idx: list[int]) -> list[int]:
             if end > run[-1] + 1 and v.toks[end - 1].tag_ in ("NN", "NE"):
                 if end in kept and v.toks[end].text.lower() in ("des", "der") and v.toks[end].tag_ == "ART":
                     end = _noun_phrase_end(v, end + 1, kept)  # `wegen der Kosten des Ausbaus`
+                end = _attached_phrases(v, end, kept)
                 drop |= set(range(run[0], end))
     rest = [i for i in idx if i not in drop]
     return rest if has_content(v, rest) else idx
+
+
+def _attached_phrases(v: SentenceView, end: int, kept: set[int]) -> int:
+    """`angesichts einer Lücke von 30 Milliarden Euro im Haushalt`: prepositional phrases
+    right after the reason's noun phrase belong to it, up to the next phrase of its own."""
+    while end in kept and v.toks[end].tag_ in ("APPR", "APPRART") and v.segs[end] == v.segs[end - 1]:
+        after = _noun_phrase_end(v, end + 1, kept)
+        if after == end + 1 or v.toks[after - 1].tag_ not in ("NN", "NE", "CARD"):
+            break
+        while after in kept and v.toks[after].tag_ == "CARD" and v.segs[after] == v.segs[end]:
+            after += 1  # `im Etat 2027`
+        end = after
+    return end
 
 
 def _noun_phrase_end(v: SentenceView, i: int, kept: set[int]) -> int:
