@@ -3,7 +3,9 @@
 A position answer (api.queries.position_nodes) is the union of each position's own
 description: its triples, its evidence node, the labels of its holder, topic and
 proposition. Kept per position, a page asks the store only for the positions it has not
-seen since the last write. The cache lives in Services.cache, which every write through
+seen since the last write; the labels of holders and topics are kept apart as well (most
+pages name the same few dozen topics), so a page of positions not yet seen asks only for the
+labels no page has needed since the last write. The cache lives in Services.cache, which every write through
 the app clears; it is bounded (the least recently used go first) and on only where the
 /sparql result cache is (the embedded store, whose every write goes through the app;
 `--cache-mb 0` turns both off).
@@ -16,12 +18,13 @@ from collections import OrderedDict
 from api.shared import Services
 
 MAX_POSITIONS = 4096  # about 20 triples, 3.6 kB each: some 15 MB at most
+MAX_LABELS = 4096  # holders and topics: a label or two each
 
 
-class PositionCache:
-    """A thread-safe LRU of position IRI -> its description (a list of triples)."""
+class Lru:
+    """A thread-safe LRU: key -> value, at most `size` entries."""
 
-    def __init__(self, size: int = MAX_POSITIONS):
+    def __init__(self, size: int):
         self.size = size
         self._entries: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
@@ -33,11 +36,20 @@ class PositionCache:
                 self._entries.move_to_end(k)
         return found
 
-    def put_many(self, descriptions: dict) -> None:
+    def put_many(self, entries: dict) -> None:
         with self._lock:
-            self._entries.update(descriptions)
+            self._entries.update(entries)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
+
+
+class PositionCache(Lru):
+    """Position IRI -> its description (a list of triples); `labels`: (kind, IRI) -> the
+    label triples of a holder or topic."""
+
+    def __init__(self, size: int = MAX_POSITIONS):
+        super().__init__(size)
+        self.labels = Lru(MAX_LABELS)
 
 
 def position_cache(svc: Services) -> PositionCache | None:

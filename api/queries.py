@@ -172,14 +172,16 @@ def position_nodes(store: Store, positions: list[str], cache=None):
     api.position_cache) where it has them and from the store for the others."""
     wanted = [URIRef(str(p)) for p in positions]
     known = cache.get_many(wanted) if cache is not None else {}
-    fresh = position_descriptions(store, [p for p in wanted if p not in known])
+    fresh = position_descriptions(store, [p for p in wanted if p not in known],
+                                  cache.labels if cache is not None else None)
     if cache is not None:
         cache.put_many(fresh)
     return list(dict.fromkeys(t for p in wanted for t in known.get(p) or fresh.get(p, ())))
 
 
-def position_descriptions(store: Store, positions: list[URIRef]) -> dict[URIRef, list[tuple]]:
-    """Each position's triples as position_nodes gives them, by position.
+def position_descriptions(store: Store, positions: list[URIRef], labels=None) -> dict[URIRef, list[tuple]]:
+    """Each position's triples as position_nodes gives them, by position (`labels`: where
+    holder and topic labels are kept between writes, see api.position_cache).
 
     Every term the store spells out costs it a lookup, so the answers name each position by
     its number in VALUES, not its IRI, and the labels of a page's holders and topics are
@@ -203,7 +205,7 @@ def position_descriptions(store: Store, positions: list[URIRef]) -> dict[URIRef,
         else:  # its evidence node's triple, or its proposition's label
             triple = (term(s), term(pp) if pp is not None else _LABEL, term(po))
         described[position][triple] = None
-    for triple in _labels(store, term, named[_HOLDER], named[_TOPIC]):
+    for triple in _labels(store, term, named[_HOLDER], named[_TOPIC], labels):
         for position in named[_TOPIC if triple[1] == _PREF_LABEL else _HOLDER][str(triple[0])]:
             described[position][triple] = None
     return {p: list(triples) for p, triples in described.items()}
@@ -213,15 +215,24 @@ _HOLDER, _TOPIC = URIRef(iris.ONTOLOGY + "holder"), URIRef(iris.ONTOLOGY + "topi
 _LABEL, _PREF_LABEL = URIRef(str(RDFS.label)), URIRef(str(SKOS.prefLabel))
 
 
-def _labels(store: Store, term: "_Terms", holders, topics) -> list[tuple]:
-    """The labels of holders (rdfs:label) and topics (skos:prefLabel) in any graph."""
-    if not holders and not topics:
-        return []
-    answer = select_rows(store, PREFIXES + f"""SELECT DISTINCT ?s ?k ?o WHERE {{
-  {{ {values('s', holders) if holders else 'FILTER(false)'} GRAPH ?g {{ ?s rdfs:label ?o }} BIND(0 AS ?k) }}
-  UNION {{ {values('s', topics) if topics else 'FILTER(false)'} GRAPH ?g {{ ?s skos:prefLabel ?o }} BIND(1 AS ?k) }}
+def _labels(store: Store, term: "_Terms", holders, topics, kept=None) -> list[tuple]:
+    """The labels of holders (rdfs:label) and topics (skos:prefLabel) in any graph, from
+    `kept` (a mapping of (kind, IRI) -> label triples) where it has them."""
+    wanted = [(_HOLDER, h) for h in holders] + [(_TOPIC, t) for t in topics]
+    known = kept.get_many(wanted) if kept is not None else {}
+    ask = {kind: [iri for k, iri in wanted if k == kind and (k, iri) not in known] for kind in (_HOLDER, _TOPIC)}
+    found = {key: [] for key in wanted if key not in known}
+    if found:
+        answer = select_rows(store, PREFIXES + f"""SELECT DISTINCT ?s ?k ?o WHERE {{
+  {{ {values('s', ask[_HOLDER]) if ask[_HOLDER] else 'FILTER(false)'} GRAPH ?g {{ ?s rdfs:label ?o }} BIND(0 AS ?k) }}
+  UNION {{ {values('s', ask[_TOPIC]) if ask[_TOPIC] else 'FILTER(false)'} GRAPH ?g {{ ?s skos:prefLabel ?o }} BIND(1 AS ?k) }}
 }}""")
-    return [(term(s), _PREF_LABEL if k.value == "1" else _LABEL, term(o)) for s, k, o in answer]
+        for s, k, o in answer:
+            topic = k.value == "1"
+            found[(_TOPIC if topic else _HOLDER, s.value)].append((term(s), _PREF_LABEL if topic else _LABEL, term(o)))
+        if kept is not None:
+            kept.put_many(found)
+    return [triple for key in wanted for triple in known.get(key) or found.get(key, ())]
 
 
 def position_counts(store: Store, group: str) -> list[dict]:

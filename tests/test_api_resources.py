@@ -458,3 +458,21 @@ def test_api_resources_position_cache_only_with_the_result_cache(writable_store)
         assert position_cache(app.extensions["standpunkt"]) is None
     finally:
         app.extensions["standpunkt"].close()
+
+
+def test_api_resources_labels_kept_between_pages(api_store, monkeypatch):
+    """Holder and topic labels are asked of the store once until the next write (which drops
+    the whole PositionCache), not once per page; the descriptions are the same either way."""
+    from api import queries as q
+    from api.position_cache import PositionCache
+
+    page, _ = q.position_page(api_store, {"holder": iris.actor_iri("friedrich-merz")}, 50, 0)
+    asked, real = [], q.select_rows
+    monkeypatch.setattr(q, "select_rows", lambda store, text: asked.append(text) or real(store, text))
+    cache = PositionCache()
+    first = q.position_descriptions(api_store, page, cache.labels)
+    labels_asked = sum("skos:prefLabel ?o" in text for text in asked)
+    again = q.position_descriptions(api_store, page, cache.labels)
+    assert labels_asked == 1 and sum("skos:prefLabel ?o" in text for text in asked) == 1
+    assert again == first == q.position_descriptions(api_store, page)
+    assert any(p == URIRef(str(SKOS.prefLabel)) for triples in first.values() for _, p, _ in triples)
