@@ -76,6 +76,8 @@ ASPECT_LINKS = frozenset({"der", "des", "einer", "eines", "für", "zum", "zur", 
 # what joins a direction noun to its object ("Abschaffung der Maut", "Verzicht auf Kohle")
 OBJECT_LINKS = frozenset({"der", "des", "den", "dem", "die", "das", "einer", "eines", "von", "vom", "auf", "für",
                           "zur", "zum", "aus", "am", "an", "gegen", "bei", "beim", "mit", "in", "im"})
+VERBLIKE_PREPOSITIONS = frozenset({"anstelle"})  # spelled like a verb form (`stelle an`), a preposition before:
+PREPOSITION_OBJECTS = frozenset({"von", "vom", "des", "der", "eines", "einer", "dieses", "dieser"})
 ASIDE_PREPOSITIONS = frozenset({"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"})
 
 # Verb forms.

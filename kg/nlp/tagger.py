@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import hanta_dp, resources
 from kg.nlp.doc import Tok, sentences_of
-from kg.nlp.german import COORDINATORS, FINITE
+from kg.nlp.german import COORDINATORS, FINITE, PREPOSITION_OBJECTS, VERBLIKE_PREPOSITIONS
 
 HANTA_FIXES = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "$": "$(", "VV(IMP)": "VVIMP"}
 # HanTa's analysis of one word grows with the square of its length (200 characters: 0.4 s,
@@ -144,6 +144,15 @@ def rejoin_particles(lemmas: list[str], tags: list[str]) -> None:
             lemmas[target] = particle + lemmas[target]
 
 
+def prepositions_read_as_verbs(words: list[str], lemmas: list[str], tags: list[str]) -> None:
+    """`anstelle von Rot`, `anstelle des Plans`: HanTa reads the preposition as a verb
+    (`anstellen`, in Konjunktiv I, which would make the sentence reported speech); before
+    `von` or an article it is the preposition (in place)."""
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in VERBLIKE_PREPOSITIONS and tags[i] in FINITE and words[i + 1].lower() in PREPOSITION_OBJECTS:
+            tags[i], lemmas[i] = "APPR", word.lower()
+
+
 def joined_predicates(words: list[str], lemmas: list[str], tags: list[str]) -> None:
     """`warnte vor X und verlangte Zusagen`: HanTa reads a lexicon verb's preterite after `und`
     as an adjective when a noun follows; after a finite verb of the same clause, with no
@@ -171,6 +180,7 @@ def tag_doc(doc: Doc) -> Doc:
         lemmas = [p[0] for p in pairs]
         tags = [p[1] for p in pairs]
         joined_predicates([t.text for t in tokens], lemmas, tags)
+        prepositions_read_as_verbs([t.text for t in tokens], lemmas, tags)
         rejoin_particles(lemmas, tags)
         for tok, lemma, tag in zip(tokens, lemmas, tags):
             pos = upos.get(tag, "X")
