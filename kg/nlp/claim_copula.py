@@ -1,5 +1,6 @@
 """A claim that is a verdict on its subject: `Die Kürzung ist ein Schlag für alle Pendler`,
-`Die Streichung der Pauschale wäre ein Fehler`, `dies sei ein fatales Signal`.
+`Die Streichung der Pauschale wäre ein Fehler`, `dies sei ein fatales Signal`, `die Pauschale
+zu streichen, wäre ein Fehler`.
 
 Such a clause says what the actor thinks of something; the something is the claim (the
 subject before the copula), and the verdict gives the stance (kg.nlp.verdicts). A
@@ -24,6 +25,9 @@ def judged_subject(v: SentenceView, idx: list[int]) -> list[int] | None:
         return None
     seg = v.segs[words[0]]
     first = [i for i in words if v.segs[i] == seg]
+    infinitive = _infinitive_subject(v, words, first)
+    if infinitive is not None:
+        return infinitive
     copula = next((i for i in first if v.toks[i].tag_ == "VAFIN" and v.toks[i].lemma_ == COPULA), None)
     if copula is None or copula == first[0]:
         return None
@@ -36,3 +40,14 @@ def judged_subject(v: SentenceView, idx: list[int]) -> list[int] | None:
     if not any(v.toks[i].tag_ in ("NN", "NE") for i in subject) or not verdicts(v, predicate):
         return None
     return subject
+
+
+def _infinitive_subject(v: SentenceView, words: list[int], first: list[int]) -> list[int] | None:
+    """`Die Pauschale zu streichen, wäre ein Fehler`: a `zu`-infinitive clause is the subject
+    of the verdict in the clause after it; it is what is judged."""
+    if v.toks[first[-1]].tag_ != "VVIZU" and not (len(first) > 1 and v.toks[first[-2]].tag_ == "PTKZU"):
+        return None
+    rest = [i for i in words if v.segs[i] == v.segs[first[0]] + 1]
+    if not rest or v.toks[rest[0]].tag_ != "VAFIN" or v.toks[rest[0]].lemma_ != COPULA or not verdicts(v, rest[1:]):
+        return None
+    return first
