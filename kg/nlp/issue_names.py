@@ -59,3 +59,21 @@ def _names(index, claim: str, issue: str) -> bool:
     """Whether the claim's own words name the issue (its IRI)."""
     hit = index.find(units(claim))
     return hit is not None and index.iris[hit.issue] == issue
+
+
+def named_issues(index, found: Sequence) -> dict[int, int]:
+    """How often the positions of an article name each issue (by index)."""
+    named: dict[int, int] = {}
+    for proposal in found:
+        if proposal.issue is not None:
+            idx = index.position(proposal.issue)
+            named[idx] = named.get(idx, 0) + 1
+    return named
+
+
+def only_names(index, claim: str) -> bool:
+    """Whether every content word of the claim is one of its issue's names (`mit der SPD
+    regieren` for `Schwarz-rote Koalition`): it says nothing but which issue."""
+    words = units(claim)
+    hit = index.find(words)
+    return hit is not None and all(u.index in hit.units for u in words if u.text not in FUNCTION)

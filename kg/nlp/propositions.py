@@ -29,7 +29,7 @@ from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp import gazetteer
 from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
-from kg.nlp.issue_names import INFLECTED, article_names, noun_phrase, shortens
+from kg.nlp.issue_names import INFLECTED, article_names, named_issues, noun_phrase, only_names, shortens
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
 from kg.nlp.tagger import noun_lemma
 from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
@@ -183,7 +183,7 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     toward the claim). A clause that says nothing but one of its issue's names (`mit der SPD
     regieren`) reads as the issue's label; kg.nlp.claims keeps the article's words otherwise.
     """
-    named = _named(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
+    named = named_issues(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     empty = [_names_no_matter(p.claim) for p in positions]
     vague = [e or _points_back(p.claim) for p, e in zip(positions, empty)]
     found = [_with_cue(index, p, propose(p.claim, p.stance, index, p.sentence, named), named, v)
@@ -198,7 +198,7 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
                 (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim)))) and not _names(index, p.claim, proposal))):
             p, proposal = _as_named(index, p, proposal, names.get(proposal.key), _judges(p.claim))
         elif proposal.issue is not None and proposal.direction == "for" and not noun_phrase(p.claim) \
-                and _only_names(index, p.claim):
+                and only_names(index, p.claim):
             p = replace(p, claim=proposal.label)  # `mit der SPD regieren`: a name of the issue said as a clause
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,  # no sp:issue for an aspect
                            issue=None if proposal.aspect else proposal.issue, side=proposal.side,
@@ -235,14 +235,6 @@ def _with_cue(index: IssueIndex, p, proposal: Proposal, named: dict[int, int], v
     return proposal if cue is None else _as_issue(index, cue, proposal, p.stance)
 
 
-def _named(index: IssueIndex, found: Sequence[Proposal]) -> dict[int, int]:
-    """How often the positions of an article name each issue (by index)."""
-    named: dict[int, int] = {}
-    for proposal in found:
-        if proposal.issue is not None:
-            idx = index.position(proposal.issue)
-            named[idx] = named.get(idx, 0) + 1
-    return named
 
 
 def _as_issue(index: IssueIndex, idx: int, free: Proposal, stance: str) -> Proposal:
@@ -355,12 +347,6 @@ def _names_no_matter(claim: str) -> bool:
                                for u in nouns)
 
 
-def _only_names(index: IssueIndex, claim: str) -> bool:
-    """Whether every content word of the claim is one of its issue's names (`mit der SPD
-    regieren` for `Schwarz-rote Koalition`): it says nothing but which issue."""
-    words = units(claim)
-    hit = index.find(words)
-    return hit is not None and all(u.index in hit.units for u in words if u.text not in FUNCTION)
 
 
 def _names(index: IssueIndex, claim: str, proposal: Proposal) -> bool:
