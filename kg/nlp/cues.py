@@ -10,7 +10,7 @@ Who holds a cue is kg.nlp.triggers' question.
 from __future__ import annotations
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import FINITE, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
+from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
 from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
@@ -81,6 +81,13 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     return None
 
 
+def _amount_von(tok) -> bool:
+    """`Überweisungen in Höhe von 72 Milliarden`: the `von` of `in Höhe von` gives an amount,
+    not whom something is expected from, so it is no companion of a phrase (`von der
+    Regierung … erwarten`); a `von` before a number still is one (`sprach von 50.000`)."""
+    return tok.lower_ in AGENT_PREPOSITIONS and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "höhe"
+
+
 def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     """The multi-word predicate (phrases.tsv) the verb heads, the one with most companions
     in its clause; a companion may be the particle the verb's lemma has taken up
@@ -92,6 +99,7 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     clause = clause_at(v.toks[i].doc, v.toks[i].i)  # `Von einer „Provokation“ sprach X`: no split
     if clause is not None and not clause.quoted:
         seg += [v.toks[v.pos[j]] for j in clause.tokens if j in v.pos and not v.mask[v.pos[j]]]
+    seg = [x for x in seg if not _amount_von(x)]
     seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
         x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
     participles = _participles_after(v, i)
