@@ -123,6 +123,18 @@ def test_nlp_propositions_a_claim_that_names_nothing_reads_as_the_article_name_o
         assert rows[1].claim == label, named
 
 
+def test_nlp_propositions_a_bare_noun_naming_the_issue_is_the_article_fuller_mention():
+    """`an den Zurückweisungen festhalten` after `Zurückweisungen von Familien an der Grenze`:
+    one noun naming the issue is the article's first fuller noun phrase with that noun; a
+    clause (`… dürfe kein Tabu sein`) is no such mention."""
+    rows = with_propositions([_position("Zurückweisungen von Familien an der Grenze"), _position("Zurückweisungen")],
+                             active_index())
+    assert rows[1].claim == "Zurückweisungen von Familien an der Grenze"
+    rows = with_propositions([_position("eine Zurückweisung an der Grenze dürfe kein Tabu sein"),
+                              _position("Zurückweisungen")], active_index())
+    assert rows[1].claim == "Zurückweisungen"
+
+
 def test_nlp_propositions_a_verdict_judges_the_issue_as_the_article_names_it():
     """A verdict judges what the article reports: it reads as the article's one-word name
     even where that turns the issue (`Atomausstieg`), and the side follows the turn."""

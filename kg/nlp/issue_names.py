@@ -30,12 +30,22 @@ def shortens(name: str, label: str) -> bool:
 
 def noun_phrase(claim: str) -> bool:
     """A noun phrase ("Zurückweisungen", "höhere Steuern für Reiche"), not a clause ("mit der SPD
-    regieren"): every word that is no function word a noun, a number or an inflected attribute
-    before a noun."""
-    words = [u for u in units(claim) if u.text not in FUNCTION]
+    regieren", "eine Steuer für Reiche dürfe kein Tabu sein"): every word that is no function
+    word a noun, a number or an inflected attribute right before a noun."""
+    every = units(claim)
+    words = [u for u in every if u.text not in FUNCTION]
     last_noun = max((k for k, u in enumerate(words) if u.surface[:1].isupper()), default=-1)
     return last_noun >= 0 and all(u.surface[:1].isupper() or u.text.isdigit()
-                                  or (k < last_noun and INFLECTED.search(u.text)) for k, u in enumerate(words))
+                                  or (k < last_noun and INFLECTED.search(u.text) and _before_noun(every, u))
+                                  for k, u in enumerate(words))
+
+
+def _before_noun(every: list, word) -> bool:
+    """An attribute stands right before its noun or another attribute (`höhere Steuern`, not
+    `… dürfe kein Tabu`)."""
+    at = next(k for k, u in enumerate(every) if u.index == word.index)
+    nxt = every[at + 1] if at + 1 < len(every) else None
+    return nxt is not None and (nxt.surface[:1].isupper() or (nxt.text not in FUNCTION and bool(INFLECTED.search(nxt.text))))
 
 
 def article_names(index, positions: Sequence, found: Sequence, vague: Sequence[bool]) -> dict[str, str]:
@@ -77,3 +87,18 @@ def only_names(index, claim: str) -> bool:
     words = units(claim)
     hit = index.find(words)
     return hit is not None and all(u.index in hit.units for u in words if u.text not in FUNCTION)
+
+
+def fuller_name(index, claim: str, issue: str, positions: Sequence) -> str | None:
+    """`an den Zurückweisungen festhalten` after `Zurückweisung von Asylsuchenden an den
+    Grenzen`: a claim of one noun naming its issue is the article's first fuller noun phrase
+    for it with that noun (a definite mention of something named before)."""
+    words = [u for u in units(claim) if u.text not in FUNCTION]
+    if len(words) != 1 or not words[0].surface[:1].isupper() or not _names(index, claim, issue):
+        return None
+    for p in positions:
+        other = [u for u in units(p.claim) if u.text not in FUNCTION]
+        if 1 < len(other) <= 6 and other[0].stem == words[0].stem and noun_phrase(p.claim) \
+                and _names(index, p.claim, issue):
+            return p.claim
+    return None

@@ -29,7 +29,7 @@ from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp import gazetteer
 from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
-from kg.nlp.issue_names import INFLECTED, article_names, named_issues, noun_phrase, only_names, shortens
+from kg.nlp.issue_names import INFLECTED, article_names, fuller_name, named_issues, noun_phrase, only_names, shortens
 from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
 from kg.nlp.tagger import noun_lemma
 from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
@@ -181,7 +181,8 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     Wand …`), in the article's own name for it where it has one (kg.nlp.issue_names), unless
     a direction word turns it (`Verschärfung`, `Abschaffung`: the stance keeps its meaning
     toward the claim). A clause that says nothing but one of its issue's names (`mit der SPD
-    regieren`) reads as the issue's label; kg.nlp.claims keeps the article's words otherwise.
+    regieren`) reads as the issue's label, a bare noun naming it as the article's fuller mention
+    (`Zurückweisungen`); kg.nlp.claims keeps the article's words otherwise.
     """
     named = named_issues(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
     empty = [_names_no_matter(p.claim) for p in positions]
@@ -200,6 +201,8 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
         elif proposal.issue is not None and proposal.direction == "for" and not noun_phrase(p.claim) \
                 and only_names(index, p.claim):
             p = replace(p, claim=proposal.label)  # `mit der SPD regieren`: a name of the issue said as a clause
+        elif proposal.issue is not None and not p.claim_points_back and not v:
+            p = replace(p, claim=fuller_name(index, p.claim, proposal.issue, positions) or p.claim)
         out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,  # no sp:issue for an aspect
                            issue=None if proposal.aspect else proposal.issue, side=proposal.side,
                            direction=proposal.direction))
