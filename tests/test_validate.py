@@ -129,6 +129,18 @@ def _offsets_off_the_sentence(g, p):
     g.set((evidence, SP.endOffset, Literal(74)))
 
 
+def _double_offset(g, p):
+    g.set((g.value(p, SP.evidence), SP.startOffset, Literal(1.5e300)))
+
+
+def _decimal_offset(g, p):
+    g.set((g.value(p, SP.evidence), SP.startOffset, Literal("2", datatype=ns.XSD.decimal)))
+
+
+def _ill_typed_offset(g, p):
+    g.set((g.value(p, SP.evidence), SP.endOffset, Literal("x", datatype=ns.XSD.integer)))
+
+
 BROKEN = [
     # (mutation, focus: "position" | "evidence" | "article" | IRI, shape, component)
     (_drop_holder, "position", "Position-holder", "MinCountConstraintComponent"),
@@ -144,6 +156,10 @@ BROKEN = [
     (_negative_offset, "evidence", "Evidence-start", "MinInclusiveConstraintComponent"),
     (_string_offset, "evidence", "Evidence-end", "DatatypeConstraintComponent"),
     (_offsets_off_the_sentence, "article", "Article-evidenceMatchesText", "SPARQLConstraintComponent"),
+    # offsets the evidence SPARQL check cannot compute with: a report, not an error from the engine
+    (_double_offset, "evidence", "Evidence-start", "DatatypeConstraintComponent"),
+    (_decimal_offset, "evidence", "Evidence-start", "DatatypeConstraintComponent"),
+    (_ill_typed_offset, "evidence", "Evidence-end", "DatatypeConstraintComponent"),
 ]
 
 
