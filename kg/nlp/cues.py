@@ -174,7 +174,8 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     seg = v.seg_tokens(v.segs[i])
     words = {v.toks[j].text.lower() for j in seg
              if not (v.toks[j].lower_ == "als" and j + 1 < len(v.toks) and v.toks[j + 1].lower_ == "auch")}
-    if any(_names(w[1:], words) for w in only if w.startswith("-")):
+    own = {v.toks[j].text.lower() for j in seg if not v.mask[j]}  # a quotation's words are not the verb's object
+    if any(_names(w[1:], own) for w in only if w.startswith("-")):
         return False
     wanted = {w for w in only if not w.startswith("-")}
     if not wanted:
