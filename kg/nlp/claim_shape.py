@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.nlp.claim_frame import QUOTES, modifies_noun, words
-from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, RELATIVE, SPEAKER_PRONOUNS
+from kg.nlp.german import CLAUSE_COORDINATORS, FINITE, RELATIVE, SOURCE_PREPOSITIONS, SPEAKER_PRONOUNS
 from kg.nlp.resources import verbs
 from kg.nlp.sentence_view import SentenceView
 
@@ -20,6 +20,7 @@ OPENERS = CLAUSE_COORDINATORS | {"dass", "ob", "sowie"}
 UNLESS = {"falls", "sofern", "solange", "bis"}  # not `wenn`: `X entfällt, wenn Y` often claims Y
 INSTEAD = {"um", "statt", "anstatt"}  # `…, um … zu …`, `…, statt … zu …`: why or instead of what
 REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem", "damit", "sodass"}  # why, not what
+ABOUT = {"zu", "zum", "zur", "über"}  # `Aussage zum …`, `Äußerung über …`: what was said about
 NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
 
 
@@ -162,8 +163,9 @@ def _contrastive(v: SentenceView, i: int) -> bool:
 def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     """Keep the first clause and what depends on it: a relative clause (`…, die sich …
     ausgezeichnet habe`) and everything from a reason, purpose or condition clause (`weil`,
-    `obwohl`, `damit`, `um … zu`, `statt … zu`, `falls`, `solange`, `bis`) or a second main clause on (`…, gegen den Beschluss gebe es kein
-    Rechtsmittel`, `…, und die werde sein Ministerium nachreichen`) go."""
+    `obwohl`, `damit`, `um … zu`, `statt … zu`, `falls`, `solange`, `bis`) or a second main
+    clause on (`…, gegen den Beschluss gebe es kein Rechtsmittel`, `…, und die werde sein
+    Ministerium nachreichen`) go."""
     segs = sorted({v.segs[i] for i in idx})
     out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
     skipped = False
@@ -301,3 +303,20 @@ def text_of(v: SentenceView, idx: list[int | str]) -> str:
     text = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", text))
     text = re.sub(r",(\s*,)+", ",", text)
     return text.strip(" ,.:;-–")
+
+
+def said_about(v: SentenceView, idx: list[int]) -> list[int]:
+    """`eine Aussage von X zum Mercosur-Abkommen`, `seine Äußerung über die Rente`: a claim
+    headed by a noun of saying (`saying` in claim_words.tsv) is about the matter its
+    `zu`/`über` phrase names, past the speaker (`von X`); a proposal or decision (`Vorschlag zur
+    Bürgerversicherung`) is a matter of its own."""
+    words_ = [i for i in idx if not v.toks[i].is_punct]
+    head = next((i for i in words_ if v.toks[i].tag_ in ("NN", "NE")), None)
+    if head is None or v.toks[head].lemma_.lower() not in words("saying") or \
+            any(v.toks[i].tag_.startswith("V") for i in words_):
+        return idx
+    first = next((i for i in words_ if i > head and v.toks[i].tag_ in ("APPR", "APPRART")
+                  and v.toks[i].text.lower() not in SOURCE_PREPOSITIONS), None)  # past `von X`, `aus der Union`
+    about = first if first is not None and v.toks[first].text.lower() in ABOUT else None
+    rest = [i for i in idx if about is not None and i > about]
+    return tidy(v, rest) if about is not None and has_content(v, rest) else idx

@@ -20,7 +20,8 @@ from kg.nlp import resources
 from kg.nlp.claim_copula import judged_subject
 from kg.nlp.claim_nominal import nominalised
 from kg.nlp.claim_frame import frame_of, object_preposition, phrase_around, words
-from kg.nlp.claim_shape import NOUN_PREPS, has_content, infinitive, new_main_clause, second_cue, text_of, tidy
+from kg.nlp.claim_shape import (NOUN_PREPS, has_content, infinitive, new_main_clause, said_about, second_cue,
+                                text_of, tidy)
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.german import FINITE
 from kg.nlp.article_actors import Mention
@@ -60,6 +61,7 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
     judged = judged_subject(v, idx)
     if judged is not None:
         idx = tidy(v, judged)  # `Das ist ein Fehler`, `Die Kürzung wäre ein fatales Signal`: what is judged
+    idx = said_about(v, idx)
     if not has_content(v, idx) or _names_no_matter(v, idx):
         return Claim("", None, anaphoric=True)
     text = text_of(v, nominalised(v, idx) or infinitive(v, idx))
@@ -97,6 +99,8 @@ def _as_role_between(v: SentenceView, pronoun: int, finite: int) -> bool:
     between = v.toks[pronoun + 1:finite]
     return len(between) >= 2 and between[0].text.lower() == "als" and \
         all(t.tag_ in ("ART", "ADJA", "NN", "NE", "TRUNC", "PPOSAT") for t in between[1:])
+
+
 
 
 def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: int = 2) -> None:

@@ -45,7 +45,8 @@ def _before_noun(every: list, word) -> bool:
     `… dürfe kein Tabu`)."""
     at = next(k for k, u in enumerate(every) if u.index == word.index)
     nxt = every[at + 1] if at + 1 < len(every) else None
-    return nxt is not None and (nxt.surface[:1].isupper() or (nxt.text not in FUNCTION and bool(INFLECTED.search(nxt.text))))
+    return nxt is not None and (nxt.surface[:1].isupper()
+                                or (nxt.text not in FUNCTION and bool(INFLECTED.search(nxt.text))))
 
 
 def article_names(index, positions: Sequence, found: Sequence, vague: Sequence[bool]) -> dict[str, str]:

@@ -196,7 +196,8 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
         if proposal.issue is None and main is not None and (v or _bare_direction(p.claim)):
             proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
-                (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim)))) and not _names(index, p.claim, proposal))):
+                (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim))))
+                and not _names(index, p.claim, proposal))):
             p, proposal = _as_named(index, p, proposal, names.get(proposal.key), _judges(p.claim))
         elif proposal.issue is not None and proposal.direction == "for" and not noun_phrase(p.claim) \
                 and only_names(index, p.claim):
