@@ -135,6 +135,14 @@ def test_nlp_propositions_a_bare_noun_naming_the_issue_is_the_article_fuller_men
     assert rows[1].claim == "Zurückweisungen"
 
 
+def test_nlp_propositions_reservations_of_members_name_no_matter():
+    """`keine Bedenken aus den Mitgliedstaaten`: reservations and member states name no
+    matter of their own; the claim is about the article's question and reads as it."""
+    rows = with_propositions([_position("Abschaffung der Mietpreisbremse"),
+                              _position("Es gebe aus den Mitgliedstaaten keine Bedenken mehr")], active_index())
+    assert (rows[1].claim, rows[1].proposition) == ("Mietpreisbremse", "mietpreisbremse")
+
+
 def test_nlp_propositions_a_verdict_judges_the_issue_as_the_article_names_it():
     """A verdict judges what the article reports: it reads as the article's one-word name
     even where that turns the issue (`Atomausstieg`), and the side follows the turn."""
