@@ -106,8 +106,9 @@ def _as_role_between(v: SentenceView, pronoun: int, finite: int) -> bool:
 def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: int = 2) -> None:
     """`Russland fordert X. Kiew lehnt dies ab.`: a claim that only points back takes the
     claim of the latest statement before it in its paragraph (within `window` sentences)
-    that has its own, else of the statement right after it (a heading announces what
-    follows); with neither, the first noun phrase of its sentence that names no actor."""
+    that has its own, else -- unless a demonstrative points back (`dieser Darstellung`) -- of
+    the statement right after it (a heading announces what follows); with neither, the first
+    noun phrase of its sentence that names no actor."""
     ordered = sorted(statements, key=lambda s: (s.sent, s.start))
     para = next((v.sent.doc._.para_of_sent for v in views.values()), None) or []
     same = lambda a, b: not para or para[a] == para[b]  # noqa: E731
@@ -120,10 +121,19 @@ def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: i
         nxt = next((x for x in ordered[n + 1:] if own(x)), None)
         if last is not None and st.sent - last[0] <= window and same(st.sent, last[0]):
             st.claim = last[1]
-        elif nxt is not None and (0 < nxt.sent - st.sent <= 1 or (nxt.sent == st.sent and not st.claim)):
+        elif nxt is not None and not _demonstrative(st.claim) \
+                and (0 < nxt.sent - st.sent <= 1 or (nxt.sent == st.sent and not st.claim)):
             st.claim = nxt.claim  # `Österreich stellt sich quer` over the paragraph that says to what
         elif not st.claim and st.sent in views:
             st.claim = _fallback(views[st.sent])
+
+
+def _demonstrative(claim: str) -> bool:
+    """`dieser Darstellung`, `jene Pläne`: a demonstrative points back, never ahead to what
+    follows; where nothing before it is near, it keeps its words (the article's question
+    then speaks for it, kg.nlp.propositions)."""
+    first = claim.split()[0].lower() if claim else ""
+    return first.startswith(("dies", "jen"))
 
 
 def _fallback(v: SentenceView) -> str:
