@@ -115,7 +115,7 @@ def _without_reasons(v: SentenceView, idx: list[int]) -> list[int]:
 
 
 def _attached_phrases(v: SentenceView, end: int, kept: set[int]) -> int:
-    """`angesichts einer Lücke von 30 Milliarden Euro im Haushalt`: prepositional phrases
+    """`angesichts einer Lücke von zwölf Milliarden Euro im Etat`: prepositional phrases
     right after the reason's noun phrase belong to it, up to the next phrase of its own."""
     while end in kept and v.toks[end].tag_ in ("APPR", "APPRART") and v.segs[end] == v.segs[end - 1]:
         after = _noun_phrase_end(v, end + 1, kept)
