@@ -224,13 +224,15 @@ def _marker_words(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]
         stop = finite if opener == 0 and finite is not None else max(v.seg_tokens(v.segs[end]))
         out |= set(range(opener, stop))
     j = start - 1
-    while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA", "APPR", "APPRART", "APPO", "NN", "PPOSAT") and start - j <= 4:
-        out.add(j)
+    while j >= 0 and (v.toks[j].tag_ in ("ART", "ADJA", "APPR", "APPRART", "APPO", "NN", "PPOSAT")
+                      or v.toks[j].lower_ == "so") and start - j <= 4:
+        out.add(j)  # `…, so die Ministerin`
         j -= 1
+    so = j + 1 < start and v.toks[j + 1].lower_ == "so"
     for j in range(end + 1, min(end + 3, len(v.toks))):
         if v.toks[j].tag_ in ("APPO", "VVFIN", "PPER") or \
-                v.toks[j].text.lower() in ("zufolge", "es", "hieß", "heißt"):
-            out.add(j)
+                v.toks[j].text.lower() in ("zufolge", "es", "hieß", "heißt") or (so and v.toks[j].lower_ == "weiter"):
+            out.add(j)  # `…, so X weiter`
     return out
 
 

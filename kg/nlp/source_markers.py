@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.nlp import resources
 from kg.nlp.article_actors import Mention
+from kg.nlp.german import GENITIVE_ARTICLES
 from kg.nlp.reporting import clear_for
 from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import Hit, SentenceView
@@ -27,6 +28,8 @@ def markers(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         before = [t.text.lower() for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
         if before[-1:] in (["von"], ["vom"]) and len(before) > 2 and before[-3] == "nach":
             before = before[:-1]  # `nach Meinung von X` as `nach Meinung X`
+        elif _genitive_role(v, i):
+            before = before[:-1]  # `nach Einschätzung des Ökonomen X` as `nach Einschätzung X`
         after = [t.text.lower() for t in v.toks[j:j + 2]]
         for form, where, act, cue in resources.source_markers():
             n = len(form)
@@ -39,3 +42,12 @@ def markers(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         if clear_for(v, i, j) or (says and before[-1:] == ["aus"]):  # `hieß es aus dem Kanzleramt`
             out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
     return [(m, h) for m, h in out if resolve(m)]
+
+
+def _genitive_role(v: SentenceView, i: int) -> bool:
+    """Does a genitive noun stand right before the mention at i (`des Ökonomen X`, `der
+    früheren Ministerin X`): the person's description, not part of the marker?"""
+    j = i - 2
+    while j >= 0 and v.toks[j].tag_ == "ADJA":
+        j -= 1
+    return i > 1 and v.toks[i - 1].tag_ == "NN" and j >= 0 and v.toks[j].lower_ in GENITIVE_ARTICLES
