@@ -13,7 +13,7 @@ from functools import lru_cache, partial
 
 from spacy.tokens import Doc
 
-from kg.nlp import hanta_dp, resources
+from kg.nlp import hanta_dp, hanta_viterbi, resources
 from kg.nlp.doc import Tok, sentences_of
 from kg.nlp.german import COORDINATORS, FINITE, PREPOSITION_OBJECTS, VERBLIKE_PREPOSITIONS
 
@@ -30,13 +30,15 @@ def _hanta():
     """The HanTa model with its per-word work cached: the lexical tag distribution
     of a word and the lemma of a (word, tag) pair do not depend on the sentence. Its
     morphological analyses run in kg.nlp.hanta_dp (same results, a fraction of the time)
-    and are cached by the lower-case word, which is all they read."""
+    and are cached by the lower-case word, which is all they read; its sentence Viterbi
+    in kg.nlp.hanta_viterbi (same tags, visiting only each word's possible tags)."""
     from HanTa import HanoverTagger as ht
 
     tagger = ht.HanoverTagger("morphmodel_ger.pgz")
     tagger.analyze_forward = lru_cache(maxsize=200_000)(partial(hanta_dp.analyze_forward, tagger))
     tagger.analyze_viterbi = lru_cache(maxsize=200_000)(partial(hanta_dp.analyze_viterbi, tagger))
     tagger._tag_word = lru_cache(maxsize=200_000)(tagger._tag_word)
+    tagger.tag_sent_viterbi = partial(hanta_viterbi.tag_sent_viterbi, tagger)
     tagger._analyze = lru_cache(maxsize=200_000)(tagger._analyze)
     return tagger
 
@@ -44,6 +46,7 @@ def _hanta():
 def load() -> None:
     """Load the model and build what its analyses read (kg.nlp.hanta_dp), before the first text."""
     hanta_dp.prepare(_hanta())
+    hanta_viterbi.transition_order(_hanta())
     _upos()
 
 

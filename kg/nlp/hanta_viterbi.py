@@ -1,0 +1,85 @@
+"""HanTa's sentence Viterbi (`HanoverTagger.tag_sent_viterbi`), with the same tags in less time.
+
+For every state of a row HanTa walks all 56 tag transitions and drops those the word
+cannot have; a word has a handful of tags (HanTa keeps those within 5 log units of its
+best), so most of the walk finds nothing. Here each word's possible tags are listed once,
+in the order of the transition rows (every row of `LP_trans_word` has the same keys in the
+same order), and only those are visited. Everything else -- the top-5 pruning, the order in
+which states and tags are visited, the arithmetic of every sum, the tie-breaking -- is
+HanTa's own (HanTa 1.1), so the tags are identical; `tests/test_nlp_hanta_viterbi.py`
+compares them with HanTa's sentence by sentence.
+"""
+from __future__ import annotations
+
+import math
+
+EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
+LOWERBOUND = -1e6
+MAX_WORDS = 200_000  # cached candidate lists (a word and whether its case counts)
+
+
+def transition_order(tagger) -> tuple[int, ...] | None:
+    """The tags of HanTa's transition rows in their one order, END left out (no row before
+    the last may go to END); None if the rows differ, and HanTa's own Viterbi is used."""
+    found = getattr(tagger, "_kg_order", False)
+    if found is False:
+        orders = {tuple(row) for row in tagger.LP_trans_word.values()}
+        found = tuple(t for t in orders.pop() if t != END) if len(orders) == 1 else None
+        tagger._kg_order = found
+    return found
+
+
+def _candidates(tagger, word: str, casesensitive: bool) -> list[tuple[int, float]]:
+    """(tag, lexical log probability) of the tags `word` may have, in transition order;
+    every tag with 0 for a word HanTa knows nothing about (`anything goes`)."""
+    cache = tagger.__dict__.setdefault("_kg_candidates", {})
+    key = (word, casesensitive)
+    found = cache.get(key)
+    if found is None:
+        wprobs = dict(tagger._tag_word(word, cutoff=5, casesensitive=casesensitive, conditional=True))
+        if len(wprobs) == 1 and UNKNOWN in wprobs:
+            wprobs = {}
+        order = transition_order(tagger)
+        found = [(c, wprobs[c]) for c in order if c in wprobs] if wprobs else [(c, 0) for c in order]
+        if len(cache) < MAX_WORDS:
+            cache[key] = found
+    return found
+
+
+def tag_sent_viterbi(tagger, sent, casesensitive: bool = True) -> list[int]:
+    """HanoverTagger.tag_sent_viterbi(sent, casesensitive), computed alike."""
+    if transition_order(tagger) is None:
+        return type(tagger).tag_sent_viterbi(tagger, sent, casesensitive)
+    trans = tagger.LP_trans_word
+    table, backpointer = [], []
+    prevrow = {(EMPTY, START): 0.0}
+    for i, word in enumerate(sent):
+        candidates = _candidates(tagger, word, casesensitive if i else False)
+        row, back = {}, {}
+        rowbound = sorted(prevrow.values(), reverse=True)[5] - 1 if len(prevrow) > 5 else LOWERBOUND  # top 5 go on
+        for state, lp0 in prevrow.items():
+            if lp0 < rowbound:
+                continue
+            lp_t, last = trans[state], state[1]
+            for c, lpwc in candidates:
+                lp = lp0 + lp_t[c] + lpwc
+                if lp > LOWERBOUND:
+                    newstate = (last, c)
+                    old = row.get(newstate)
+                    if old is None or lp > old:
+                        row[newstate] = lp
+                        back[newstate] = state
+        table.append(row)
+        backpointer.append(back)
+        prevrow = row
+    finalstate, best, back = (END, EMPTY), -math.inf, {}
+    for state, lp0 in prevrow.items():
+        lp = lp0 + trans[state].get(END, -math.inf)
+        if lp > best:
+            best, back[finalstate] = lp, state
+    backpointer.append(back)
+    tags, state = [], finalstate
+    for i in range(len(backpointer) - 1, 0, -1):
+        state = backpointer[i][state]
+        tags.append(state[1])
+    return tags[::-1]
