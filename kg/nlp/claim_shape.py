@@ -94,12 +94,13 @@ def _without_reasons(v: SentenceView, idx: list[int]) -> list[int]:
     `reason` in claim_words.tsv) says why, not what; it goes with its noun phrase, unless
     nothing would be left."""
     drop: set[int] = set()
-    kept = set(idx)
-    for opener in _reason_openers():
-        n = len(opener)
-        for k in range(len(idx) - n):
+    kept, by_first = set(idx), _reason_openers()
+    for k, first in enumerate(idx):
+        for opener in by_first.get(v.toks[first].text.lower(), ()):
+            n = len(opener)
             run = idx[k:k + n]
-            if run != list(range(run[0], run[0] + n)) or [v.toks[i].text.lower() for i in run] != list(opener):
+            if k >= len(idx) - n or run != list(range(first, first + n)) \
+                    or [v.toks[i].text.lower() for i in run] != list(opener):
                 continue
             end = _noun_phrase_end(v, run[-1] + 1, kept)
             finite = next((i for i in idx[k + n:] if v.toks[i].tag_ in FINITE), None)
@@ -145,8 +146,13 @@ def _degree(v: SentenceView, i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _reason_openers() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(w.split()) for w in words("reason")), key=len, reverse=True))
+def _reason_openers() -> dict[str, list[tuple[str, ...]]]:
+    """First word -> the reason openers starting with it, so a claim's words are looked up
+    once each instead of every opener being tried at every word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for opener in sorted((tuple(w.split()) for w in words("reason")), key=len, reverse=True):
+        by_first.setdefault(opener[0], []).append(opener)
+    return by_first
 
 
 def _closes(v: SentenceView, idx: list[int]) -> bool:
