@@ -258,11 +258,10 @@ def extract_many(articles: Iterable[Article], workers: int = 1,
 def warm() -> None:
     """Load everything extraction reads (pipeline with HanTa, gazetteer, codebook, topic
     index, dateparser) once, before the first article: a worker, or the parent it forks from."""
-    from kg.nlp import gazetteer, load_pipeline, propositions, topics
-
-    import dateparser  # noqa: F401  (absolute dates, kg.nlp.time_expressions)
+    from kg.nlp import gazetteer, load_pipeline, propositions, time_expressions, topics
 
     load_pipeline()
     propositions.active_index()
     gazetteer.load()
     topics.default_index()
+    time_expressions.prepare()  # dateparser, for absolute dates
