@@ -32,11 +32,14 @@ class Tok:
     __slots__ = ("doc", "i", "idx", "text", "lower_", "tag_", "pos_", "lemma_", "is_punct", "is_space", "is_alpha",
                  "is_sent_start", "whitespace_")
 
-    def __init__(self, token, tag: str, pos: str, lemma: str):
-        self.doc, self.i, self.idx, self.text = token.doc, token.i, token.idx, token.text
-        self.lower_, self.tag_, self.pos_, self.lemma_ = token.lower_, tag, pos, lemma
-        self.is_punct, self.is_space, self.is_alpha = token.is_punct, token.is_space, token.is_alpha
-        self.is_sent_start, self.whitespace_ = token.is_sent_start, token.whitespace_
+    def __init__(self, doc: Doc, i: int, text: str, lower: str, tag: str, pos: str, lemma: str, row: list[int]):
+        """`row`: the token's IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, SENT_START and SPACY after
+        ORTH and LOWER, as Doc.to_array gives them (kg.nlp.tagger.TOKEN_ATTRS)."""
+        self.doc, self.i, self.idx, self.text = doc, i, row[2], text
+        self.lower_, self.tag_, self.pos_, self.lemma_ = lower, tag, pos, lemma
+        self.is_punct, self.is_space, self.is_alpha = bool(row[3]), bool(row[4]), bool(row[5])
+        self.is_sent_start = None if row[6] == 0 else row[6] == 1  # -1 reads as 2**64 - 1
+        self.whitespace_ = " " if row[7] else ""
 
     def __getattr__(self, name: str):
         return getattr(self.doc[self.i], name)

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache, partial
 
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
 from kg.nlp import hanta_dp, hanta_viterbi, resources
@@ -22,6 +25,7 @@ HANTA_FIXES = {"NNA": "NN", "NNI": "NN", "PROAV": "PAV", "$": "$(", "VV(IMP)": "
 # 1,600: a minute); longer tokens are tagged by their last MAX_WORD characters, where a
 # German compound keeps its head, and the lemma gets the cut-off front back.
 MAX_WORD = 64
+TOKEN_ATTRS = [ORTH, LOWER, IDX, IS_PUNCT, IS_SPACE, IS_ALPHA, SENT_START, SPACY]  # the order Tok reads them in
 QUOTE_CHARS = {q: '"' for q in ("„", "“", "”", "«", "»", "‚", "‘")}
 
 
@@ -174,24 +178,30 @@ def joined_predicates(words: list[str], lemmas: list[str], tags: list[str]) -> N
 
 def tag_doc(doc: Doc) -> Doc:
     """Set tag_, pos_ and lemma_ on every token, sentence by sentence, and keep the
-    tagged tokens as kg.nlp.doc.Tok for the components after this one (toks_of)."""
-    upos = _upos()
-    toks: list = [None] * len(doc)
+    tagged tokens as kg.nlp.doc.Tok for the components after this one (toks_of).
+
+    The token attributes are read and written as arrays (Doc.to_array, Doc.from_array):
+    a spaCy Token built per read and a string lookup per attribute cost more than tagging
+    a sentence found in the cache."""
+    upos, strings = _upos(), doc.vocab.strings
+    rows = doc.to_array(TOKEN_ATTRS).tolist()
+    texts = [strings[row[0]] for row in rows]
+    tags, lemmas = ["_SP"] * len(rows), texts[:]
     for sent in sentences_of(doc):
-        tokens = [t for t in sent if not t.is_space]
-        pairs = tag_words(tuple(QUOTE_CHARS.get(t.text, t.text) for t in tokens))
-        lemmas = [p[0] for p in pairs]
-        tags = [p[1] for p in pairs]
-        joined_predicates([t.text for t in tokens], lemmas, tags)
-        prepositions_read_as_verbs([t.text for t in tokens], lemmas, tags)
-        rejoin_particles(lemmas, tags)
-        for tok, lemma, tag in zip(tokens, lemmas, tags):
-            pos = upos.get(tag, "X")
-            tok.tag_, tok.pos_, tok.lemma_ = tag, pos, lemma
-            toks[tok.i] = Tok(tok, tag, pos, lemma)
-    for tok in doc:
-        if tok.is_space:
-            tok.tag_, tok.pos_, tok.lemma_ = "_SP", "SPACE", tok.text
-            toks[tok.i] = Tok(tok, "_SP", "SPACE", tok.text)
-    doc.user_data["toks"] = toks
+        tokens = [i for i in range(sent.start, sent.end) if not rows[i][4]]
+        pairs = tag_words(tuple(QUOTE_CHARS.get(texts[i], texts[i]) for i in tokens))
+        sent_lemmas = [p[0] for p in pairs]
+        sent_tags = [p[1] for p in pairs]
+        joined_predicates([texts[i] for i in tokens], sent_lemmas, sent_tags)
+        prepositions_read_as_verbs([texts[i] for i in tokens], sent_lemmas, sent_tags)
+        rejoin_particles(sent_lemmas, sent_tags)
+        for i, lemma, tag in zip(tokens, sent_lemmas, sent_tags):
+            tags[i], lemmas[i] = tag, lemma
+    poses = ["SPACE" if row[4] else upos.get(tag, "X") for row, tag in zip(rows, tags)]
+    if rows:
+        doc.from_array([TAG, POS, LEMMA], numpy.array(
+            [[strings.add(tag), UPOS_IDS[pos], strings.add(lemma)] for tag, pos, lemma in zip(tags, poses, lemmas)],
+            dtype=numpy.uint64))
+    doc.user_data["toks"] = [Tok(doc, i, texts[i], strings[row[1]], tags[i], poses[i], lemmas[i], row)
+                             for i, row in enumerate(rows)]
     return doc
