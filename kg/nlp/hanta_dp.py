@@ -76,26 +76,47 @@ def _guesses(tagger, m: str) -> dict[int, float]:
     key = (m[-4:], min(len(m), 24))
     found = cache.get(key)
     if found is None:
-        found = {t: _guess(tagger, m, t) for t in _guessable(tagger)}
+        tags, by_length = _guess_terms(tagger)
+        found = dict(zip(tags, [lp + suffix for lp, suffix in zip(by_length[key[1]], _suffix_terms(tagger, m))]))
         if len(cache) < 200_000:
             cache[key] = found
     return found
 
 
-def _guess(tagger, m: str, t: int) -> float:
-    """HanTa's lp_m_t for a morpheme `m` not in LP_m_t[t] (not strict), term by term alike."""
-    mlen, lp_s = len(m), tagger.LP_s_t[t]
+@lru_cache(maxsize=4)
+def _guess_terms(tagger) -> tuple[tuple[int, ...], dict[int, list[float]]]:
+    """The guessable tags and, per morpheme length (to 24), the first three terms of HanTa's
+    guess summed in its order (Int_t + LP_hapax_t + LP_len_t), one per tag."""
+    tags = tuple(_guessable(tagger))
+    return tags, {n: [tagger.Int_t + tagger.LP_hapax_t[t] + tagger.LP_len_t[t][n] for t in tags] for n in range(1, 25)}
+
+
+def _suffix_terms(tagger, m: str) -> list[float]:
+    """The last term of the guess per guessable tag: the score of the longest of the
+    morpheme's last four, three, two or one letters the tag knows (it reads the last four
+    letters and whether the morpheme is longer than 4, 3, 2, 1), cached by those."""
+    cache = tagger.__dict__.setdefault("_kg_suffixes", {})
+    key = (m[-4:], min(len(m), 5))
+    found = cache.get(key)
+    if found is None:
+        found = [_suffix_term(tagger.LP_s_t[t], m) for t in _guess_terms(tagger)[0]]
+        if len(cache) < 200_000:
+            cache[key] = found
+    return found
+
+
+def _suffix_term(lp_s: dict, m: str) -> float:
+    """HanTa's lp_m_t suffix term for a morpheme `m` with a tag's suffix scores `lp_s`."""
+    mlen = len(m)
     if mlen > 4 and m[-4:] in lp_s:
-        lp_suf = lp_s[m[-4:]]
-    elif mlen > 3 and m[-3:] in lp_s:
-        lp_suf = lp_s[m[-3:]]
-    elif mlen > 2 and m[-2:] in lp_s:
-        lp_suf = lp_s[m[-2:]]
-    elif mlen > 1 and m[-1:] in lp_s:
-        lp_suf = lp_s[m[-1:]]
-    else:
-        lp_suf = lp_s[""]
-    return tagger.Int_t + tagger.LP_hapax_t[t] + tagger.LP_len_t[t][min(mlen, 24)] + lp_suf
+        return lp_s[m[-4:]]
+    if mlen > 3 and m[-3:] in lp_s:
+        return lp_s[m[-3:]]
+    if mlen > 2 and m[-2:] in lp_s:
+        return lp_s[m[-2:]]
+    if mlen > 1 and m[-1:] in lp_s:
+        return lp_s[m[-1:]]
+    return lp_s[""]
 
 
 def _table(tagger, word: str, strict: bool, follow, backpointer: list[dict] | None = None) -> list[dict]:

@@ -9,7 +9,6 @@ from kg.nlp.gazetteer import Gazetteer
 
 
 @lru_cache(maxsize=100_000)
-@lru_cache(maxsize=100_000)
 def role_gender(word: str) -> str | None:
     """The role noun's gender if it is a role noun (by its head), else None."""
     prefix, _, head = word.lower().rpartition("-")
