@@ -9,6 +9,8 @@ Who holds a cue is kg.nlp.triggers' question.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.nlp import constructions, resources
 from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
 from kg.nlp.clause_model import clause_at
@@ -248,8 +250,16 @@ def in_pp(v: SentenceView, i: int) -> bool:
 def noun_trigger(t, i: int) -> Hit | None:
     if t.tag_ != "NN":
         return None
-    lemma = t.lemma_.lower()
+    trig = _stance_noun(t.lemma_.lower())
+    return Hit(i, trig, "noun") if trig is not None else None
+
+
+@lru_cache(maxsize=100_000)
+def _stance_noun(lemma: str) -> Trigger | None:
+    """The first stance noun (nouns.tsv, in its order) a noun's lemma is or, for one longer
+    than five letters, ends in (`Rentenforderung`). Cached by lemma: every noun of every
+    sentence is asked, and the list is walked whole for most of them."""
     for noun, trig in resources.nouns().items():
         if lemma == noun or (len(noun) > 5 and lemma.endswith(noun)):
-            return Hit(i, trig, "noun")
+            return trig
     return None
