@@ -174,7 +174,7 @@ def _subject(q: Question) -> list[Mention]:
         after = [m for m in after if v.local(m) < hit.i]
     if not before and not after or not before and (_agent_in_vorfeld(v, q.seg_toks, pivot)
                                                    or _agent_after_verb(v, pivot, v.local(after[0]))):
-        return []  # `Die Staatsanwaltschaft warf Ertel vor`: the one after the verb is its object
+        return []  # `Die Staatsanwaltschaft warf Berger vor`: the one after the verb is its object
     group = coordinated(v, before[::-1]) if before else coordinated(v, after)
     return group + enumerated(v, group, q.resolve) + partners(v, in_seg, group)
 
@@ -221,7 +221,7 @@ def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
 
 
 def _agent_after_verb(v: SentenceView, pivot: int, end: int) -> bool:
-    """`Außerdem warf die Staatsanwaltschaft Ertel vor`: a subject of that kind right after the
+    """`Zudem warf die Staatsanwaltschaft Berger vor`: a subject of that kind right after the
     finite verb, before the actor."""
     words = [i for i in range(pivot + 1, end) if not v.toks[i].is_punct]
     if len(words) < 2 or v.toks[words[0]].text.lower() not in NOMINATIVE_ARTICLES:
