@@ -15,6 +15,7 @@ from kg.nlp import resources
 from kg.nlp.german import (AGENT_PREPOSITIONS, CONTENT_CLAUSES, DEMONSTRATIVES, FINITE, GENITIVE_ARTICLES,
                            NOMINATIVE_ARTICLES, NUMBER_WORDS)
 from kg.nlp.clauses import is_konjunktiv1
+from kg.nlp.doc import text_of
 from kg.nlp.article_actors import Mention
 from kg.nlp.sentence_view import Hit, SentenceView
 
@@ -129,7 +130,7 @@ def reporting(tok) -> bool:
 def is_heading(doc: Doc, sent) -> bool:
     from kg.nlp.doc import is_heading as heading_text
 
-    text = sent.text.strip()
+    text = text_of(doc)[sent.start_char:sent.end_char].strip()  # Span.text joins its tokens anew
     return "\n" not in text and heading_text(text) and len(text.split()) <= 14
 
 
