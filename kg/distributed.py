@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from kg.partitions import Partition
-from kg.shards import PartitionResult, is_done, process_partition, write_reference
+from kg.shards import PartitionResult, is_done, process_partition, sweep_temporary, write_reference
 
 RETRIES = 3
 ENGINES = ("dask", "local")
@@ -64,8 +64,7 @@ def run_local(partitions: list[Partition], out: Path, *, progress: bool = False)
     for p in partitions:
         summary.add(process_partition(p, out))
         bar(summary)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return _finish(summary, started, out, partitions)
 
 
 def run_dask(partitions: list[Partition], out: Path, *, scheduler: str | None = None, workers: int = 2,
@@ -85,7 +84,7 @@ def run_dask(partitions: list[Partition], out: Path, *, scheduler: str | None = 
             summary.add(PartitionResult(p.name, skipped=True))
     cluster = None
     if not todo:
-        return _finish(summary, started)
+        return _finish(summary, started, out, partitions)
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address="127.0.0.1:0",
@@ -104,7 +103,7 @@ def run_dask(partitions: list[Partition], out: Path, *, scheduler: str | None = 
     finally:
         if cluster is not None:
             cluster.close()
-    return _finish(summary, started)
+    return _finish(summary, started, out, partitions)
 
 
 def _register(client, plugin, announce: Callable[[str], None]) -> None:
@@ -123,7 +122,9 @@ def _register(client, plugin, announce: Callable[[str], None]) -> None:
     announce(f"warning: the pipeline plugin did not reach every worker ({error}); they load it on first use")
 
 
-def _finish(summary: RunSummary, started: float) -> RunSummary:
+def _finish(summary: RunSummary, started: float, out: Path, partitions: list[Partition]) -> RunSummary:
+    """Sort the results and clear what killed workers left half-written (kg.shards.sweep_temporary)."""
+    sweep_temporary(Path(out), partitions)
     summary.results.sort(key=lambda r: r.name)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -56,6 +56,22 @@ def is_done(out: Path, partition: Partition) -> bool:
     return shard_path(out, partition).exists()
 
 
+def sweep_temporary(out: Path, partitions: list[Partition]) -> int:
+    """Remove the temporary files of finished partitions; how many.
+
+    A worker killed between writing a file under its temporary name and renaming it leaves
+    that file behind; the engine reruns the partition elsewhere, so once its shard exists the
+    temporary file is garbage (a writer still busy with it would fail its rename and be
+    retried, finding the partition done)."""
+    removed = 0
+    for p in partitions:
+        if is_done(out, p):
+            for stale in out.glob(f"{p.name}.*.tmp-*"):
+                stale.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
 def write_reference(out: str | os.PathLike) -> Path:
     """The reference graphs `kg ingest` writes (ontology, topics, issues) as one N-Quads file beside the
     shards, so that any store loads `DIR/*.nq.gz` and has them. Blank nodes (OWL lists) get

@@ -150,6 +150,18 @@ def test_distributed_rerun_skips_finished_partitions(corpus, reference, tmp_path
     assert not list(tmp_path.glob("*.tmp-*"))
 
 
+def test_distributed_rerun_clears_what_a_killed_writer_left(corpus, reference, tmp_path):
+    """A worker killed between writing a file under its temporary name and renaming it leaves
+    it behind; the partition is done elsewhere, and the run removes the leftover."""
+    shutil.copytree(reference, tmp_path, dirs_exist_ok=True)
+    shard = sorted(tmp_path.glob("part-*.nq.gz"))[1]
+    leftover = shard.with_name(shard.name + ".tmp-4242-0123abcd")
+    leftover.write_bytes(shard.read_bytes()[:100])
+    main(["extract", "--engine", "local", "--partition-size", str(SIZE), str(corpus), "--out", str(tmp_path)])
+    assert not leftover.exists()
+    assert _files(tmp_path) == _files(reference)
+
+
 def test_distributed_load_gives_the_quads_of_ingest(tmp_path):
     """`kg load` of the shards equals `kg ingest` of the same articles, reference graphs included."""
     articles = ROOT / "tests" / "data" / "articles"
