@@ -80,6 +80,16 @@ def units(text: str) -> list[Word]:
     return list(_units(text or ""))
 
 
+def content_units(text: str) -> list[Word]:
+    """The words of `text` that are no function words: what a claim says."""
+    return [u for u in _units(text or "") if u.text not in FUNCTION]
+
+
+def noun_units(text: str) -> list[Word]:
+    """The capitalised content words of `text`: its nouns (a claim's first is its head)."""
+    return [u for u in content_units(text) if u.surface[:1].isupper()]
+
+
 @lru_cache(maxsize=20_000)
 def _units(text: str) -> tuple[Word, ...]:
     """Cached: an article's claims and sentences are read twice (kg.nlp.propositions)."""

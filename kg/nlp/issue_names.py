@@ -9,22 +9,22 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from kg.nlp.issue_index import FUNCTION, units
+from kg.nlp.issue_index import FUNCTION, content_units, units
 
 INFLECTED = re.compile(r"(e|en|er|es|em)$")  # an attribute before a noun ("eingehendere")
 
 
 def content_size(claim: str) -> int:
     """Content words of a claim."""
-    return len([u for u in units(claim) if u.text not in FUNCTION])
+    return len(content_units(claim))
 
 
 def shortens(name: str, label: str) -> bool:
     """Whether the article's name is the label said shorter: fewer content words, each one of
     the label's (`Zurückweisungen` of `Zurückweisungen an der Grenze`; not `Marschflugkörper`,
     a hidden label, for `Taurus-Lieferung an die Ukraine`)."""
-    stems = {u.stem for u in units(label) if u.text not in FUNCTION}
-    words = [u for u in units(name) if u.text not in FUNCTION]
+    stems = {u.stem for u in content_units(label)}
+    words = content_units(name)
     return len(words) < len(stems) and all(u.stem in stems for u in words)
 
 
@@ -32,8 +32,7 @@ def noun_phrase(claim: str) -> bool:
     """A noun phrase ("Zurückweisungen", "höhere Steuern für Reiche"), not a clause ("mit der SPD
     regieren", "eine Steuer für Reiche dürfe kein Tabu sein"): every word that is no function
     word a noun, a number or an inflected attribute right before a noun."""
-    every = units(claim)
-    words = [u for u in every if u.text not in FUNCTION]
+    every, words = units(claim), content_units(claim)
     last_noun = max((k for k, u in enumerate(words) if u.surface[:1].isupper()), default=-1)
     return last_noun >= 0 and all(u.surface[:1].isupper() or u.text.isdigit()
                                   or (k < last_noun and INFLECTED.search(u.text) and _before_noun(every, u))
@@ -94,11 +93,11 @@ def fuller_name(index, claim: str, issue: str, positions: Sequence) -> str | Non
     """`an den Zurückweisungen festhalten` after `Zurückweisung von Asylsuchenden an den
     Grenzen`: a claim of one noun naming its issue is the article's first fuller noun phrase
     for it with that noun (a definite mention of something named before)."""
-    words = [u for u in units(claim) if u.text not in FUNCTION]
+    words = content_units(claim)
     if len(words) != 1 or not words[0].surface[:1].isupper() or not _names(index, claim, issue):
         return None
     for p in positions:
-        other = [u for u in units(p.claim) if u.text not in FUNCTION]
+        other = content_units(p.claim)
         if 1 < len(other) <= 6 and other[0].stem == words[0].stem and noun_phrase(p.claim) \
                 and _names(index, p.claim, issue):
             return p.claim

@@ -30,7 +30,8 @@ from kg.codebook import default_codebook
 from kg.nlp import gazetteer
 from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
 from kg.nlp.issue_names import INFLECTED, article_names, fuller_name, named_issues, noun_phrase, only_names, shortens
-from kg.nlp.issue_index import FUNCTION, IssueIndex, Word, against_parity, against_words, direction_of, units
+from kg.nlp.issue_index import (FUNCTION, IssueIndex, Word, against_parity, against_words, content_units,
+                                 direction_of, noun_units, units)
 from kg.nlp.tagger import noun_lemma
 from kg.nlp.resources import bodies, evaluations, role_heads, state_organs, word_class
 from kg.nlp.topics import stem
@@ -227,7 +228,7 @@ def _as_named(index: IssueIndex, p, proposal: Proposal, name: str | None, judged
 
 def _judges(claim: str) -> bool:
     """A verdict: headed by one (`ein Irrweg`) or holding one of several words (`ein schwarzer Tag für …`)."""
-    nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
+    nouns = noun_units(claim)
     return bool(nouns) and _verdict(nouns[0]) or _verdict_phrase(claim)
 
 
@@ -266,7 +267,7 @@ def _points_back(claim: str) -> bool:
     before ("Beschluss der hessischen Christdemokraten") or is a verdict on it ("ein
     Fehler mit Folgen"), or the claim has no noun ("einseitig und unfreundlich")."""
     vague = _spelled(word_class("vague_claim_head"))
-    nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
+    nouns = noun_units(claim)
     return not nouns or nouns[0].text in vague or nouns[0].stem in vague or _verdict(nouns[0]) \
         or _verdict_phrase(claim) or _definite_vague(units(claim), vague)
 
@@ -339,14 +340,14 @@ def _says_little(claim: str) -> bool:
     """A claim of at most SHORT_CLAIM content words ("die Entscheidung nicht nachvollziehen"):
     its head pointing back is all it says, unlike "unsere Entscheidungen international
     anerkannt sind von den zentralen Akteuren"."""
-    return len([u for u in units(claim) if u.text not in FUNCTION]) <= SHORT_CLAIM
+    return len(content_units(claim)) <= SHORT_CLAIM
 
 
 def _names_no_matter(claim: str) -> bool:
     """Whether every noun of the claim is one that names no matter of its own ("Die Entwicklung
     geht weiter", "ein Jahr Aufschub", "die Worte des Kanzlers")."""
     empty = _spelled(word_class("empty_claim_noun"))
-    nouns = [u for u in units(claim) if u.surface[:1].isupper() and u.text not in FUNCTION]
+    nouns = noun_units(claim)
     return bool(nouns) and all(u.text in empty or u.stem in empty or _actor_noun(u.text) or _actor_noun(u.stem)
                                for u in nouns)
 
