@@ -42,8 +42,7 @@ def noun_phrase(claim: str) -> bool:
 def _before_noun(every: list, word) -> bool:
     """An attribute stands right before its noun or another attribute (`höhere Steuern`, not
     `… dürfe kein Tabu`)."""
-    at = next(k for k, u in enumerate(every) if u.index == word.index)
-    nxt = every[at + 1] if at + 1 < len(every) else None
+    nxt = every[word.index + 1] if word.index + 1 < len(every) else None  # a unit's index is its place
     return nxt is not None and (nxt.surface[:1].isupper()
                                 or (nxt.text not in FUNCTION and bool(INFLECTED.search(nxt.text))))
 
@@ -57,7 +56,7 @@ def article_names(index, positions: Sequence, found: Sequence, vague: Sequence[b
     best: dict[str, tuple[int, str]] = {}
     for p, proposal, v in zip(positions, found, vague):
         if proposal.issue is None or proposal.aspect or p.claim_points_back or v or not noun_phrase(p.claim) \
-                or not _names(index, p.claim, proposal.issue):
+                or not names_issue(index, p.claim, proposal.issue):
             continue
         size = content_size(p.claim)
         if proposal.key not in best or size < best[proposal.key][0]:
@@ -65,7 +64,7 @@ def article_names(index, positions: Sequence, found: Sequence, vague: Sequence[b
     return {key: claim for key, (size, claim) in best.items()}
 
 
-def _names(index, claim: str, issue: str) -> bool:
+def names_issue(index, claim: str, issue: str) -> bool:
     """Whether the claim's own words name the issue (its IRI)."""
     hit = index.find(units(claim))
     return hit is not None and index.iris[hit.issue] == issue
@@ -94,11 +93,11 @@ def fuller_name(index, claim: str, issue: str, positions: Sequence) -> str | Non
     Grenzen`: a claim of one noun naming its issue is the article's first fuller noun phrase
     for it with that noun (a definite mention of something named before)."""
     words = content_units(claim)
-    if len(words) != 1 or not words[0].surface[:1].isupper() or not _names(index, claim, issue):
+    if len(words) != 1 or not words[0].surface[:1].isupper() or not names_issue(index, claim, issue):
         return None
     for p in positions:
         other = content_units(p.claim)
         if 1 < len(other) <= 6 and other[0].stem == words[0].stem and noun_phrase(p.claim) \
-                and _names(index, p.claim, issue):
+                and names_issue(index, p.claim, issue):
             return p.claim
     return None

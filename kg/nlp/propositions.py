@@ -29,7 +29,8 @@ from kg import iris
 from kg.codebook import default_codebook
 from kg.nlp import gazetteer
 from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
-from kg.nlp.issue_names import INFLECTED, article_names, fuller_name, named_issues, noun_phrase, only_names, shortens
+from kg.nlp.issue_names import (INFLECTED, article_names, fuller_name, named_issues, names_issue, noun_phrase,
+                                 only_names, shortens)
 from kg.nlp.issue_index import (FUNCTION, IssueIndex, Word, against_parity, against_words, content_units,
                                  direction_of, noun_units, units)
 from kg.nlp.tagger import noun_lemma
@@ -198,7 +199,7 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
             proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
                 (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim))))
-                and not _names(index, p.claim, proposal))):
+                and not names_issue(index, p.claim, proposal.issue))):
             p, proposal = _as_named(index, p, proposal, names.get(proposal.key), _judges(p.claim))
         elif proposal.issue is not None and proposal.direction == "for" and not noun_phrase(p.claim) \
                 and only_names(index, p.claim):
@@ -352,12 +353,6 @@ def _names_no_matter(claim: str) -> bool:
                                for u in nouns)
 
 
-
-
-def _names(index: IssueIndex, claim: str, proposal: Proposal) -> bool:
-    """Whether the claim's own words name the proposal's issue (not only its sentence or article)."""
-    hit = index.find(units(claim))
-    return hit is not None and index.iris[hit.issue] == proposal.issue
 
 
 @lru_cache(maxsize=None)
