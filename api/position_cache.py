@@ -13,7 +13,8 @@ the app clears; it is bounded (the least recently used go first) and on only whe
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+
+from cachetools import LRUCache
 
 from api.shared import Services
 
@@ -22,25 +23,21 @@ MAX_LABELS = 4096  # holders and topics: a label or two each
 
 
 class Lru:
-    """A thread-safe LRU: key -> value, at most `size` entries."""
+    """cachetools' LRU cache, at most `size` entries, read and written a page at a time under
+    one lock (request threads share it)."""
 
     def __init__(self, size: int):
         self.size = size
-        self._entries: OrderedDict = OrderedDict()
+        self._entries: LRUCache = LRUCache(maxsize=size)
         self._lock = threading.Lock()
 
     def get_many(self, keys) -> dict:
         with self._lock:
-            found = {k: self._entries[k] for k in keys if k in self._entries}
-            for k in found:
-                self._entries.move_to_end(k)
-        return found
+            return {k: self._entries[k] for k in keys if k in self._entries}  # a read makes it recent
 
     def put_many(self, entries: dict) -> None:
         with self._lock:
             self._entries.update(entries)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
 
 
 class PositionCache(Lru):

@@ -476,3 +476,14 @@ def test_api_resources_labels_kept_between_pages(api_store, monkeypatch):
     assert labels_asked == 1 and sum("skos:prefLabel ?o" in text for text in asked) == 1
     assert again == first == q.position_descriptions(api_store, page)
     assert any(p == URIRef(str(SKOS.prefLabel)) for triples in first.values() for _, p, _ in triples)
+
+
+def test_api_resources_position_cache_keeps_the_most_recently_used():
+    """Bounded by entries: the least recently read or written goes first."""
+    from api.position_cache import Lru
+
+    kept = Lru(2)
+    kept.put_many({"a": 1, "b": 2})
+    assert kept.get_many(["a", "x"]) == {"a": 1}  # a read makes "a" recent
+    kept.put_many({"c": 3})
+    assert kept.get_many(["a", "b", "c"]) == {"a": 1, "c": 3}
