@@ -32,7 +32,7 @@ DEFAULTS = {
 
 
 def create_app(config: dict | None = None) -> Flask:
-    from api import cors, dataset, deref, errors, headers, i18n, networks, propositions, resources, review, review_pages, sparql, ui, vocabulary
+    from api import cors, dataset, lean, deref, errors, headers, i18n, networks, propositions, resources, review, review_pages, sparql, ui, vocabulary
     from api.executor import make_executor
     from kg.stores import open_store
 
@@ -57,6 +57,7 @@ def create_app(config: dict | None = None) -> Flask:
     headers.register(app)
     for module in (sparql, review, review_pages, resources, propositions, networks, dataset, ui, deref):
         app.register_blueprint(module.bp)
+    lean.install(app)  # plain /sparql queries skip Flask's per-request work
     return app
 
 

@@ -28,29 +28,37 @@ def _is_read(req) -> bool:
     return False
 
 
-def _trusted(origin: str | None) -> bool:
-    return bool(origin) and origin in (current_app.config.get("CORS_ORIGINS") or ())
+def trusted_origin(origin: str | None, config) -> bool:
+    """Whether `origin` is one the app's `config` names with --cors-origin."""
+    return bool(origin) and origin in (config.get("CORS_ORIGINS") or ())
+
+
+def cors_headers(origin: str | None, path: str, method: str, read: bool) -> dict[str, str]:
+    """The CORS headers of an answer: for `origin` (a configured origin, else None) or, for a
+    `read` (see _is_read), for every origin; none for anything else."""
+    if origin:
+        write = path in WRITE_PATHS
+        methods = "GET, HEAD, POST, OPTIONS" if write else "GET, HEAD, OPTIONS"
+        allowed, headers = origin, "Accept, Content-Type, Authorization"
+    elif read:
+        methods = "GET, HEAD, POST, OPTIONS" if path in READ_POST_PATHS else "GET, HEAD, OPTIONS"
+        allowed, headers = "*", "Accept, Content-Type"
+    else:
+        return {}
+    out = {"Access-Control-Allow-Origin": allowed, "Access-Control-Expose-Headers": EXPOSED}
+    if method == "OPTIONS":
+        out.update({"Access-Control-Allow-Methods": methods, "Access-Control-Allow-Headers": headers,
+                    "Access-Control-Max-Age": "600"})
+    return out
 
 
 def register(app: Flask) -> None:
     @app.after_request
     def _cors(response):
         origin = request.headers.get("Origin")
-        if _trusted(origin):
-            response.headers["Access-Control-Allow-Origin"] = origin
+        trusted = origin if trusted_origin(origin, current_app.config) else None
+        if trusted:
             response.vary.add("Origin")
-            write = request.path in WRITE_PATHS
-            methods = "GET, HEAD, POST, OPTIONS" if write else "GET, HEAD, OPTIONS"
-            headers = "Accept, Content-Type, Authorization"
-        elif _is_read(request):
-            response.headers["Access-Control-Allow-Origin"] = "*"
-            methods = "GET, HEAD, POST, OPTIONS" if request.path in READ_POST_PATHS else "GET, HEAD, OPTIONS"
-            headers = "Accept, Content-Type"
-        else:
-            return response
-        response.headers["Access-Control-Expose-Headers"] = EXPOSED
-        if request.method == "OPTIONS":
-            response.headers["Access-Control-Allow-Methods"] = methods
-            response.headers["Access-Control-Allow-Headers"] = headers
-            response.headers["Access-Control-Max-Age"] = "600"
+        response.headers.update(cors_headers(trusted, request.path, request.method,
+                                             not trusted and _is_read(request)))
         return response

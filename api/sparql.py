@@ -11,6 +11,7 @@ from functools import lru_cache
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
+from werkzeug.wsgi import get_host
 
 from api import guard, negotiate, query_errors, sparql_form
 from api import queries as q
@@ -83,7 +84,7 @@ def protocol_request() -> dict:
 def negotiated_media(query: str, fmt: list[str]) -> dict[str, str | None]:
     """A media type per result kind; 406 now if the query's own kind has none."""
     header = request.headers.get("Accept", "")
-    media = _media_per_kind(header, tuple(fmt))
+    media = media_per_kind(header, tuple(fmt))
     kind = sparql_form.result_kind(query)
     if kind is not None and media[kind] is None:
         negotiate.choose(kind, request.accept_mimetypes, fmt)  # raises NotAcceptable with the valid names
@@ -91,7 +92,7 @@ def negotiated_media(query: str, fmt: list[str]) -> dict[str, str | None]:
 
 
 @lru_cache(maxsize=512)
-def _media_per_kind(accept_header: str, fmt: tuple) -> dict[str, str | None]:
+def media_per_kind(accept_header: str, fmt: tuple) -> dict[str, str | None]:
     """Clients repeat the same few Accept headers: negotiate each one once."""
     accept = parse_accept_header(accept_header, MIMEAccept)
     return {kind: negotiate.try_choose(kind, accept, list(fmt)) for kind in ("solutions", "boolean", "graph")}
@@ -108,24 +109,33 @@ def endpoint():
         if request.method == "POST":
             raise BadRequest("no query: send query= (URL or form) or an application/sparql-query body")
         return _describe_service()
-    if not op["query"].strip():
-        raise BadRequest("the query is empty")
-    query_errors.refuse_update(op["query"])
-    _checked(op["query"], bool(current_app.config.get("ALLOW_SERVICE")))
+    checked_query(op["query"], bool(current_app.config.get("ALLOW_SERVICE")))
     media = negotiated_media(op["query"], op["format"])
-    try:
-        media_type, body, etag = _answer(services(), with_base(op["query"]), media, op)
-    except QueryError as e:
-        message, details = query_errors.readable(str(e), op["query"], len(with_base("")))
-        raise BadRequest(message, details) from None
+    no_cache = "no-cache" in request.headers.get("Cache-Control", "") + request.headers.get("Pragma", "")
+    media_type, body, etag = answer(services(), op, media, with_base(""), no_cache)
+    headers = answer_headers(etag)
+    if etag is not None and request.if_none_match.contains_weak(etag.strip('"')):
+        return Response(status=304, headers=headers)
+    if request.args.get("download"):
+        headers["Content-Disposition"] = f'attachment; filename="standpunkt-result.{EXTENSIONS[media_type]}"'
+    return Response(body, content_type=with_charset(media_type), headers=headers)
+
+
+def checked_query(text: str, allow_service: bool) -> None:
+    """:raise 400: an empty text or an update.  :raise 400/403: see api.guard."""
+    if not text.strip():
+        raise BadRequest("the query is empty")
+    query_errors.refuse_update(text)
+    _checked(text, allow_service)
+
+
+def answer_headers(etag: str | None) -> dict[str, str]:
+    """The headers of a query's answer (and of its 304): it varies with Accept; a cached one
+    carries its ETag and must be revalidated."""
     headers = {"Vary": "Accept"}
     if etag is not None:
         headers.update({"ETag": etag, "Cache-Control": "no-cache"})
-        if request.if_none_match.contains_weak(etag.strip('"')):
-            return Response(status=304, headers=headers)
-    if request.args.get("download"):
-        headers["Content-Disposition"] = f'attachment; filename="standpunkt-result.{EXTENSIONS[media_type]}"'
-    return Response(body, content_type=_with_charset(media_type), headers=headers)
+    return headers
 
 
 def _checked(text: str, allow_service: bool) -> None:
@@ -145,15 +155,28 @@ def _checked_short(text: str, allow_service: bool) -> bool:
     return True
 
 
-def _answer(svc, text: str, media: dict, op: dict) -> tuple[str, bytes, str | None]:
-    """(media type, body, ETag): from the result cache when it holds the answer (the key
-    carries the store generation, read before the query runs), else from the executor."""
+def answer(svc, op: dict, media: dict, base: str, no_cache: bool = False) -> tuple[str, bytes, str | None]:
+    """(media type, body, ETag) of the query `op` with the `base` prologue (with_base("")): from the
+    result cache when it holds the answer (the key carries the store generation, read before the
+    query runs; `no_cache`, the client's Cache-Control, skips the lookup), else from the executor.
+
+    :raise 400: a syntax error, its place marked in the client's own text.
+    """
+    text = base + op["query"]
+    try:
+        return _answer(svc, text, media, op, no_cache)
+    except QueryError as e:
+        message, details = query_errors.readable(str(e), op["query"], len(base))
+        raise BadRequest(message, details) from None
+
+
+def _answer(svc, text: str, media: dict, op: dict, no_cache: bool) -> tuple[str, bytes, str | None]:
     cache = svc.results
     if not cache.enabled or not cacheable(text):
         return (*svc.executor.run(text, media, op["default_graphs"], op["named_graphs"]), None)
     key = (text, tuple(op["default_graphs"] or ()), tuple(op["named_graphs"] or ()),
            tuple(sorted(media.items())), svc.generation)
-    if "no-cache" not in request.headers.get("Cache-Control", "") + request.headers.get("Pragma", ""):
+    if not no_cache:
         entry = cache.get(key)
         if entry is not None:
             return entry
@@ -172,15 +195,22 @@ def with_base(text: str) -> str:
     """Relative IRIs in a request resolve against the endpoint URL /sparql (SPARQL 1.1 Protocol
     §2.2.3), for updates sent to /sparql/update too. Prepended on the same line, so that the
     store's error positions stay on the client's lines."""
-    env = request.environ
-    return f"BASE <{_endpoint_url(env['wsgi.url_scheme'], request.host, env.get('SCRIPT_NAME', ''))}> {text}"
+    return base_prologue(current_app.url_map, request.environ) + text
+
+
+def base_prologue(url_map, environ: dict) -> str:
+    """`BASE <the endpoint's external URL> ` for the scheme, host and mount point of a request (its
+    WSGI environ): what url_for() gives, without a request context (api.lean has none).
+    :raise werkzeug.exceptions.SecurityError: a malformed Host header."""
+    return _base(url_map, environ["wsgi.url_scheme"], get_host(environ).lower(), environ.get("SCRIPT_NAME", ""))
 
 
 @lru_cache(maxsize=64)
-def _endpoint_url(scheme: str, host: str, script_root: str) -> str:
-    """The endpoint's external URL per scheme, host and mount point the server is reached by
-    (url_for, and even request.url_root, cost more than the rest of a small query's request)."""
-    return url_for("sparql.endpoint", _external=True)
+def _base(url_map, scheme: str, host: str, script_root: str) -> str:
+    """Kept per scheme, host and mount point: building the URL (as url_for, and even
+    request.url_root, do) costs more than the rest of a small query's request."""
+    adapter = url_map.bind(host, script_root, subdomain="", url_scheme=scheme)
+    return f"BASE <{adapter.build('sparql.endpoint', force_external=True)}> "
 
 
 def _update(op: dict):
@@ -217,8 +247,8 @@ def _describe_service():
                                 federated=bool(current_app.config.get("ALLOW_SERVICE")),
                                 graphs=services().store.graph_names())
     fmt = formats.by_media_type(media_type).rdflib
-    return Response(graph.serialize(format=fmt), content_type=_with_charset(media_type))
+    return Response(graph.serialize(format=fmt), content_type=with_charset(media_type))
 
 
-def _with_charset(media_type: str) -> str:
+def with_charset(media_type: str) -> str:
     return media_type if media_type.endswith("+xml") or "charset" in media_type else f"{media_type}; charset=utf-8"

@@ -1,0 +1,82 @@
+"""api.lean: a plain GET /sparql query answered without Flask gets Flask's very answer.
+
+Each request is sent twice, through the app (the lean layer in front) and straight to
+Flask's own WSGI app behind it; status, headers and body must be the same. The result
+cache is cleared between the two, so both evaluate the query (the ETag is a digest of
+the body, so it must match too). The other tests of /sparql (tests/test_api_sparql*.py,
+tests/test_w3c_protocol.py) pass through the lean layer as well."""
+from __future__ import annotations
+
+import pytest
+from werkzeug.test import Client, EnvironBuilder, run_wsgi_app
+
+from api.lean import LeanSparql
+from api_fixtures import *  # noqa: F401,F403 (fixtures)
+from api_fixtures import _app
+
+SELECT = "PREFIX sp: <https://w3id.org/standpunkt/ontology#> SELECT ?p WHERE { ?p sp:stance ?s } ORDER BY ?p"
+CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 5"
+RELATIVE = "SELECT ?x WHERE { BIND(<relative> AS ?x) }"
+
+# (query string parameters, headers): one construction per row
+REQUESTS = [
+    ({"query": SELECT}, {}),
+    ({"query": SELECT}, {"Accept": "text/csv"}),
+    ({"query": SELECT}, {"Accept": "application/sparql-results+xml, */*;q=0.1"}),
+    ({"query": SELECT, "format": "tsv"}, {}),
+    ({"query": CONSTRUCT}, {"Accept": "application/n-triples"}),
+    ({"query": CONSTRUCT}, {"Accept": "text/turtle"}),
+    ({"query": "ASK { ?s ?p ?o }"}, {"Accept": "application/sparql-results+json"}),
+    ({"query": RELATIVE}, {"Host": "example.org:8080"}),  # BASE from the Host the client used
+    ({"query": RELATIVE}, {"Origin": "https://elsewhere.example"}),
+    ({"query": SELECT}, {"Cache-Control": "no-cache"}),
+    ({"query": "SELECT ?x WHERE { ?x"}, {}),  # a syntax error, found when the query runs
+    ({"query": SELECT + "  # rand()"}, {}),  # a volatile function named: never cached, no ETag
+]
+
+
+def _answer(wsgi_app, app, params, headers):
+    app.extensions["standpunkt"].results.clear()
+    environ = EnvironBuilder(path="/sparql", query_string=params, headers=headers).get_environ()
+    body, status, response_headers = run_wsgi_app(wsgi_app, environ, buffered=True)
+    return status, sorted(response_headers.items()), b"".join(body)
+
+
+@pytest.mark.parametrize("params, headers", REQUESTS)
+def test_lean_answers_as_flask_does(app, params, headers):
+    assert isinstance(app.wsgi_app, LeanSparql)
+    lean = _answer(app.wsgi_app, app, params, headers)
+    flask = _answer(app.wsgi_app.flask, app, params, headers)
+    assert lean == flask
+    assert lean[0].startswith(("200", "400"))
+
+
+def test_lean_answers_plain_queries_itself(app, monkeypatch):
+    """The rows above that a plain query makes never reach Flask; the others do."""
+    reached = []
+    flask = app.wsgi_app.flask
+    monkeypatch.setattr(app.wsgi_app, "flask", lambda environ, start: reached.append(environ) or flask(environ, start))
+    client = Client(app)
+    assert client.get("/sparql", query_string={"query": SELECT}).status_code == 200
+    assert client.get("/sparql", query_string={"query": SELECT, "format": "csv"}).status_code == 200
+    assert reached == []
+    client.get("/sparql", query_string={"query": SELECT, "download": "1"})  # a file: Flask
+    client.get("/sparql", query_string={"query": SELECT}, headers={"If-None-Match": '"x"'})  # a revalidation
+    client.get("/sparql", query_string={"query": "INSERT DATA { <a:a> <a:b> <a:c> }"})  # refused: Flask's 405
+    client.post("/sparql", data={"query": SELECT})
+    assert len(reached) == 4
+
+
+def test_lean_leaves_configured_origins_to_flask(api_store):
+    """A page from a --cors-origin origin gets its origin named back (api.cors), so Flask answers."""
+    app = _app(api_store, CORS_ORIGINS=("https://app.example.org",))
+    try:
+        reached = []
+        flask = app.wsgi_app.flask
+        app.wsgi_app.flask = lambda environ, start: reached.append(environ) or flask(environ, start)
+        response = Client(app).get("/sparql", query_string={"query": SELECT},
+                                   headers={"Origin": "https://app.example.org"})
+        assert response.headers["Access-Control-Allow-Origin"] == "https://app.example.org"
+        assert len(reached) == 1
+    finally:
+        app.extensions["standpunkt"].close()
