@@ -22,6 +22,13 @@ def speaks(toks, i: int, n: int) -> bool:
     return any(t.tag_ == "VVFIN" and t.lemma_ in verbs for t in around)
 
 
+def middle_initial(words, j: int) -> bool:
+    """`K.` between a first name and a surname: one capital letter and a full stop, a
+    capitalised word after it."""
+    return j + 1 < len(words) and len(words[j]) == 2 and words[j][0].isupper() and words[j][1] == "." \
+        and words[j + 1][:1].isupper()
+
+
 def stance_noun(word: str) -> bool:
     """`signalisierte Fraktionsvize Anton Huber Zustimmung`: a stance noun of the lexicon
     (`Zustimmung`, `Kritik`) after a first name and a surname is the object, no third name."""
@@ -41,16 +48,18 @@ class PersonNames(ActorView):
         return n >= 1 and first_name(words[i + n - 1]) is not None and not nxt[:1].isupper()
 
     def unknown(self, toks, words, i) -> int | None:
-        """`Irene Mihalic`: a known first name followed by a capitalised surname."""
+        """`Irene Mihalic`: a known first name followed by a capitalised surname; a middle
+        initial between them (`Irene K. Mihalic`) belongs to the name."""
         if first_name(words[i]) is None or i + 1 >= len(toks):
             return None
-        n = 1
-        while i + n < len(toks) and n < 3 and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
+        skip = int(middle_initial(words, i + 1))
+        n = 1 + skip
+        while i + n < len(toks) and n < 3 + skip and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
                 and (toks[i + n].tag_ in PERSON_TAGS or toks[i + n].tag_.startswith("VV")) and (not self._is_role(words[i + n])
                                                          or self.role_surname(toks, words, i, n)) \
                 and not (n >= 2 and stance_noun(words[i + n])):
             n += 1
-        if n == 1:
+        if n == 1 + skip:
             return None
         name = " ".join(words[i:i + n])
         info = self.entity(name)
