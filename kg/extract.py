@@ -7,6 +7,7 @@ data, and the surface forms of each actor. No rdflib here.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from dataclasses import replace
 from typing import Callable, Iterable, Iterator
@@ -33,7 +34,23 @@ def extract(article: Article) -> list[Position]:
     from kg.nlp.propositions import active_index, with_propositions
 
     doc = analyse(article.text, article.date, budget=budget_for(article.text))
-    return with_propositions(positions_from_doc(article, doc), active_index())
+    positions = positions_from_doc(article, doc)
+    return with_propositions(positions, active_index(), whole_sentences(doc, positions))
+
+
+def whole_sentences(doc, positions: list[Position]) -> list[str]:
+    """The sentence each position's evidence stands in: the evidence may be one of its
+    clauses joined by `;` or `:` (kg.nlp.sentence_view), while the words around it still
+    tell what the claim is about (`Heizungsgesetz: Die Fraktionen haben sich geeinigt`)."""
+    from kg.nlp.doc import sentences_of, text_of
+
+    text, sents = text_of(doc), sentences_of(doc)
+    starts = [s.start_char for s in sents]
+    out = []
+    for p in positions:
+        s = sents[max(bisect_right(starts, p.start) - 1, 0)]
+        out.append(text[s.start_char:s.end_char].strip())
+    return out
 
 
 def positions_from_doc(article: Article, doc) -> list[Position]:

@@ -41,6 +41,7 @@ class Claim:
     text: str
     head: str | None
     anaphoric: bool = False
+    tokens: tuple[int, int] | None = None  # first and last index in the sentence view
 
 
 def claim_text(v: SentenceView, hit: Hit, holder: Mention | None) -> str:
@@ -65,7 +66,7 @@ def claim_of(v: SentenceView, hit: Hit, holder: Mention | None) -> Claim:
     if not has_content(v, idx) or _names_no_matter(v, idx):
         return Claim("", None, anaphoric=True)
     text = text_of(v, nominalised(v, idx) or infinitive(v, idx))
-    return Claim(text, _head(v, idx), anaphoric=_anaphor(v, idx))
+    return Claim(text, _head(v, idx), anaphoric=_anaphor(v, idx), tokens=(min(idx), max(idx)))
 
 
 def _speakers_own_cue(v: SentenceView, idx: list[int]) -> list[int]:
@@ -109,7 +110,7 @@ def resolve_anaphors(statements: list, views: dict[int, SentenceView], window: i
     that has its own, else -- unless a demonstrative points back (`dieser Darstellung`) -- of
     the statement right after it (a heading announces what follows); with neither, the first
     noun phrase of its sentence that names no actor."""
-    ordered = sorted(statements, key=lambda s: (s.sent, s.start))
+    ordered = sorted(statements, key=lambda s: s.sent)  # stable: a sentence's statements in the order found
     para = next((v.sent.doc._.para_of_sent for v in views.values()), None) or []
     same = lambda a, b: not para or para[a] == para[b]  # noqa: E731
     last: tuple[int, str] | None = None

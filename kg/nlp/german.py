@@ -59,6 +59,7 @@ NEGATION_LIMITERS = frozenset({"nur", "einmal", "zuletzt"})  # `nicht nur`, `nic
 TOGETHER = frozenset({"gemeinsam", "zusammen"})  # `gemeinsam mit X`: co-holders
 OTHERWISE = frozenset({"sonst", "andernfalls", "ansonsten", "anderenfalls"})
 LIST_JOINERS = frozenset({"und", "sowie", ",", "oder", "auch"})
+SENTENCE_JOINERS = frozenset({";", ":"})  # join two main clauses into one orthographic sentence
 CONTINUING = frozenset({"aber", "jedoch", "allerdings", "zudem", "außerdem", "zugleich", "dagegen", "indes"})
 # `…, hält X aber für falsch`: a verb-first comma clause with one of these goes on with the subject before
 CLAUSE_COORDINATORS = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "denn"})  # may join two clauses

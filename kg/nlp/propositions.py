@@ -169,7 +169,7 @@ def _free(claim: str, words: list[Word], stance: str) -> Proposal:
     return Proposal(FREE + key, ", ".join(lemmas), None, direction, SIDES[stance, direction])
 
 
-def with_propositions(positions: Sequence, index: IssueIndex) -> list:
+def with_propositions(positions: Sequence, index: IssueIndex, sentences: Sequence[str] | None = None) -> list:
     """One article's positions with proposition, label, issue, side and direction filled in.
 
     The article is read together: between two issues a claim names, the one the article
@@ -186,11 +186,12 @@ def with_propositions(positions: Sequence, index: IssueIndex) -> list:
     regieren`) reads as the issue's label, a bare noun naming it as the article's fuller mention
     (`Zurückweisungen`); kg.nlp.claims keeps the article's words otherwise.
     """
-    named = named_issues(index, [propose(p.claim, p.stance, index, p.sentence) for p in positions])
+    sentences = sentences or [p.sentence for p in positions]  # whole sentences where the evidence is a part
+    named = named_issues(index, [propose(p.claim, p.stance, index, s) for p, s in zip(positions, sentences)])
     empty = [_names_no_matter(p.claim) for p in positions]
     vague = [e or _points_back(p.claim) for p, e in zip(positions, empty)]
-    found = [_with_cue(index, p, propose(p.claim, p.stance, index, p.sentence, named), named, v)
-             for p, v in zip(positions, vague)]
+    found = [_with_cue(index, p, propose(p.claim, p.stance, index, s, named), named, v)
+             for p, s, v in zip(positions, sentences, vague)]
     main = _article_issue(found)  # weak cues count: "Friedensprozess" beside its issue
     names = article_names(index, positions, found, vague)
     out = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kg.nlp import resources
 from kg.nlp.article_actors import Mention
 from kg.nlp.clauses import quote_mask, segments
-from kg.nlp.german import CONTINUING, COORDINATORS, FINITE, RELATIVE
+from kg.nlp.german import CONTINUING, COORDINATORS, FINITE, RELATIVE, SENTENCE_JOINERS
 from kg.nlp.resources import Trigger
 
 DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
@@ -50,6 +50,29 @@ class SentenceView:
     def span(self) -> tuple[int, int]:
         """Character offsets of the sentence without surrounding whitespace."""
         return self.toks[0].idx, self.toks[-1].idx + len(self.toks[-1].text)
+
+    def evidence(self, needed: list[int]) -> tuple[int, int]:
+        """Character offsets of the parts of the sentence that hold the tokens `needed`.
+
+        A semicolon or a colon outside quotation marks joins clauses that could stand as
+        sentences of their own (`X begrüßte den Plan; Y lehnt ihn ab`, `Die Lage ist
+        ernst: Die Kassen sind leer`). A position whose holder, cue and claim all stand
+        in one of them is stated there; the other is context, and shown as such, not
+        as the evidence of the position. A colon ending the last of them announces what
+        it says (`X kritisierte den Plan scharf: „…“`), so the part after it goes with it.
+        Without a joiner, or when the tokens span it, the evidence is the whole sentence."""
+        parts, ends = [], []
+        for i, t in enumerate(self.toks):
+            parts.append(len(ends))
+            if t.text in SENTENCE_JOINERS and not self.mask[i] and 0 < i < len(self.toks) - 1:
+                ends.append(t.text)
+        held = {parts[i] for i in needed if 0 <= i < len(parts)}
+        if not ends or not held:
+            return self.span()
+        last = max(held) + (max(held) < len(ends) and ends[max(held)] == ":")
+        first = parts.index(min(held))
+        final = len(parts) - 1 - parts[::-1].index(last)
+        return self.toks[first].idx, self.toks[final].idx + len(self.toks[final].text)
 
     def local(self, m: Mention) -> int:
         return self.pos[m.start]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kg.nlp import resources
 from kg.nlp.article_actors import Mention
-from kg.nlp.claims import claim_of
+from kg.nlp.claims import Claim, claim_of
 from kg.nlp.reporting import bare_fact
 from kg.nlp.sentence_view import Hit, SentenceView
 from kg.nlp.stance import act_of
@@ -54,8 +54,17 @@ def statement(k: int, v: SentenceView, m: Mention, hit: Hit, actor: str | None) 
     speaker = hit.trigger.report or hit.evidence in ("headline", "marker")
     anchor = v.toks[hit.i].i if hit.evidence in ("verb", "phrase", "noun", "modal") else None
     claim = claim_of(v, hit, m)
-    return Statement(k, *v.span(), actor, act, pol, claim.text, round(conf, 2),
+    return Statement(k, *_evidence(v, m, hit, claim), actor, act, pol, claim.text, round(conf, 2),
                      hit.evidence, speaker, anchor, claim.anaphoric)
+
+
+def _evidence(v: SentenceView, m: Mention, hit: Hit, claim: Claim) -> tuple[int, int]:
+    """The part of the sentence that states the position: the clauses around `;` and `:`
+    holding its holder, cue and claim (SentenceView.evidence). A headline's `Söder: „…“`
+    is one statement, the whole line."""
+    if hit.evidence in ("headline", "marker"):
+        return v.span()
+    return v.evidence([hit.i, *(claim.tokens or ()), *([v.local(m)] if m.start in v.pos else [])])
 
 
 def keep(best: dict, st: Statement | None, clause: tuple[int, int] | None = None) -> None:
