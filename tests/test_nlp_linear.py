@@ -39,7 +39,7 @@ def operations(run, roots: tuple[str, ...] = (KG_DIR,)) -> int:
 def _fresh_caches():
     from kg.nlp import tagger
 
-    tagger.tag_words.cache_clear()
+    tagger.sentence_tags.cache_clear()
     tagger._not_a_noun.cache_clear()
     tagger._fallback_lemma.cache_clear()
     hanta = tagger._hanta()

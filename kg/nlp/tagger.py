@@ -68,7 +68,6 @@ def stts(tag: str) -> str:
     return tag.replace("(", "").replace(")", "")
 
 
-@lru_cache(maxsize=50_000)
 def tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(lemma, STTS tag) for each word of one sentence."""
     if not words:
@@ -85,6 +84,19 @@ def tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             lemma = _fallback_lemma(word)
         out.append((lemma, tag))
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def sentence_tags(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lemmas and STTS tags of one sentence's words (whitespace left out) with this
+    module's corrections of HanTa applied; they read the sentence's words alone, so the
+    corrected result is cached per sentence (news wires repeat sentences)."""
+    pairs = tag_words(tuple(QUOTE_CHARS.get(w, w) for w in words))
+    lemmas, tags = [p[0] for p in pairs], [p[1] for p in pairs]
+    joined_predicates(list(words), lemmas, tags)
+    prepositions_read_as_verbs(list(words), lemmas, tags)
+    rejoin_particles(lemmas, tags)
+    return tuple(lemmas), tuple(tags)
 
 
 @lru_cache(maxsize=50_000)
@@ -182,26 +194,24 @@ def tag_doc(doc: Doc) -> Doc:
 
     The token attributes are read and written as arrays (Doc.to_array, Doc.from_array):
     a spaCy Token built per read and a string lookup per attribute cost more than tagging
-    a sentence found in the cache."""
+    a sentence found in the cache; each distinct tag and lemma is added to the string
+    store once per text."""
     upos, strings = _upos(), doc.vocab.strings
     rows = doc.to_array(TOKEN_ATTRS).tolist()
     texts = [strings[row[0]] for row in rows]
     tags, lemmas = ["_SP"] * len(rows), texts[:]
     for sent in sentences_of(doc):
         tokens = [i for i in range(sent.start, sent.end) if not rows[i][4]]
-        pairs = tag_words(tuple(QUOTE_CHARS.get(texts[i], texts[i]) for i in tokens))
-        sent_lemmas = [p[0] for p in pairs]
-        sent_tags = [p[1] for p in pairs]
-        joined_predicates([texts[i] for i in tokens], sent_lemmas, sent_tags)
-        prepositions_read_as_verbs([texts[i] for i in tokens], sent_lemmas, sent_tags)
-        rejoin_particles(sent_lemmas, sent_tags)
+        sent_lemmas, sent_tags = sentence_tags(tuple(texts[i] for i in tokens))
         for i, lemma, tag in zip(tokens, sent_lemmas, sent_tags):
             tags[i], lemmas[i] = tag, lemma
     poses = ["SPACE" if row[4] else upos.get(tag, "X") for row, tag in zip(rows, tags)]
     if rows:
-        doc.from_array([TAG, POS, LEMMA], numpy.array(
-            [[strings.add(tag), UPOS_IDS[pos], strings.add(lemma)] for tag, pos, lemma in zip(tags, poses, lemmas)],
-            dtype=numpy.uint64))
+        ids = {s: strings.add(s) for s in {*tags, *lemmas}}
+        pos_ids = {p: UPOS_IDS[p] for p in set(poses)}
+        doc.from_array([TAG, POS, LEMMA], numpy.ascontiguousarray(numpy.array(
+            [[ids[tag] for tag in tags], [pos_ids[pos] for pos in poses], [ids[lemma] for lemma in lemmas]],
+            dtype=numpy.uint64).T))
     doc.user_data["toks"] = [Tok(doc, i, texts[i], strings[row[1]], tags[i], poses[i], lemmas[i], row)
                              for i, row in enumerate(rows)]
     return doc
