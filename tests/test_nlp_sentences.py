@@ -69,6 +69,16 @@ CASES = [
      "Der Verein Mieterhilfe e.V. kritisierte den Plan. Autor H.J. Berger und Minister a.D. Klein widersprachen.",
      ["Der Verein Mieterhilfe e.V. kritisierte den Plan.",
       "Autor H.J. Berger und Minister a.D. Klein widersprachen."]),
+    ('ellipsis_before_a_capital_ends_the_sentence',
+     "Und dann kam der Stürmer… Der Ball ging knapp vorbei. Es fehlten noch […] Punkte … sagte er.",
+     ["Und dann kam der Stürmer…", "Der Ball ging knapp vorbei.",
+      "Es fehlten noch […] Punkte … sagte er."]),
+    ('wiki_italics_open_the_next_sentence',
+     "Das muss am Ende das Gericht entscheiden. ''Frage'': Was folgt daraus?",
+     ["Das muss am Ende das Gericht entscheiden.", "''Frage'': Was folgt daraus?"]),
+    ('noun_abbreviation_ends_a_sentence_unless_a_number_follows',
+     "Ein Verfahren dieser Art. Es verstößt gegen Art. 3 des Grundgesetzes.",
+     ["Ein Verfahren dieser Art.", "Es verstößt gegen Art. 3 des Grundgesetzes."]),
 ]
 
 

@@ -267,7 +267,14 @@ def first_names() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def abbreviations() -> frozenset[str]:
-    return frozenset(r[0] for r in _rows("abbreviations.txt"))
+    """Abbreviations whose full stop ends no sentence, whatever follows (`z.B.`, `Dr.`)."""
+    return frozenset(r[0] for r in _rows("abbreviations.txt") if len(r) == 1)
+
+
+@lru_cache(maxsize=None)
+def number_abbreviations() -> frozenset[str]:
+    """Abbreviations only before a number (`Art. 5`): elsewhere a noun ending a sentence."""
+    return frozenset(r[0] for r in _rows("abbreviations.txt") if r[1:] == ["before_number"])
 
 
 @lru_cache(maxsize=None)

@@ -17,6 +17,8 @@ from kg.nlp.german import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_DETERMINERS
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 FINAL = ".!?"
+ELLIPSIS = "…"  # ends a sentence before a capital (`… Buffon… Dem Torwart steht …`), not before `]` or lower case
+WIKI_ITALICS = "''"  # wiki markup opening the next sentence (`… entscheiden. ''Frage'': …`)
 OPENERS = {"„": "“", "«": "»", "»": "«", "‚": "‘"}
 CLOSERS_ONLY = {"”"}
 MAX_SENTENCE = 1000  # characters; see _capped
@@ -122,7 +124,7 @@ def _split_paragraph(para: str) -> list[tuple[int, int]]:
         closed = _track_quote(ch, stack, para, i)
         if closed and not stack and i >= 2 and para[i - 2] in FINAL:
             end = i
-        elif ch in FINAL and not stack:
+        elif (ch in FINAL or ch == ELLIPSIS) and not stack:
             end = _end_after_closers(para, i)
         else:
             continue
@@ -179,7 +181,7 @@ def _boundary(para: str, start: int, stop: int, end: int) -> bool:
     if nxt >= len(para) or nxt == end:
         return nxt >= len(para)
     follower = para[nxt]
-    if not (follower.isupper() or follower.isdigit() or follower in "„\"«»‚“(–-"):
+    if not (follower.isupper() or follower.isdigit() or follower in "„\"«»‚“(–-" or para.startswith(WIKI_ITALICS, nxt)):
         return False
     if para[stop] != ".":
         return True
@@ -187,6 +189,8 @@ def _boundary(para: str, start: int, stop: int, end: int) -> bool:
     word = words[-1].lstrip("(„\"»«") if words else ""
     if word in resources.abbreviations() or re.fullmatch(r"([A-ZÄÖÜ]\.)+", word):
         return False  # `e.V.`, `a.D.`, initials (`J.D. Salinger`)
+    if word in resources.number_abbreviations():
+        return not follower.isdigit()  # `Art. 5 GG`, but `… dieser Art. Offiziell …`
     return not _ordinal(word, words[-2].lower() if len(words) > 1 else "", para[nxt:])
 
 
