@@ -123,6 +123,7 @@ FUNCTION_WORDS = frozenset({
 })
 
 # Separable verb particles, longest first: "zurückzuweisen" is zurück + zu + weisen.
+PRETERITE_LIKE = frozenset({"sollte", "sollten", "wollte", "wollten"})  # Konjunktiv II spelled as the past tense
 ESTIMATE = frozenset({"dürfte", "dürften", "könnte", "könnten"})  # epistemic Konjunktiv II: the writer's guess
 # or a possibility the writer weighs, not reported speech
 GOING_ON = "weiter"  # `sagte weiter`: the tagger joins it as a particle, but the verb is `sagen`

@@ -12,7 +12,7 @@ from kg.nlp.article_actors import Mention
 from kg.nlp.claims import claim_text
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.discourse import Discourse
-from kg.nlp.german import ESTIMATE
+from kg.nlp.german import ESTIMATE, PRETERITE_LIKE
 from kg.nlp.reporting import from_their_side, points_back, reporting, speaker_verbs
 from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import Hit, SentenceView
@@ -107,7 +107,7 @@ def continuation(d: Discourse, k: int, v: SentenceView, reported_only: bool = Fa
     konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
     if not konj and not reported_only and d.last_speaker_sent == k - 1:
         main = [t for t in finite if not v.subordinate(v.segs[v.pos[t.i]])]  # `Ein Antrag, der … sollte, wurde …`
-        konj = bool(main) and is_konjunktiv2(main[0]) and main[0].lower_ not in ESTIMATE  # `dürften`: a guess
+        konj = bool(main) and is_konjunktiv2(main[0]) and main[0].lower_ not in ESTIMATE | PRETERITE_LIKE
     if reported_only and (quoted or not konj or any(reporting(t) for t in finite)):
         return None
     if not (quoted or konj):
