@@ -13,7 +13,7 @@ from api.shared import services
 from api.auth import require_write_token
 from api.errors import BadRequest, NotFound
 from api.render import project_context
-from kg import formats
+from kg import formats, iris
 
 bp = Blueprint("dataset", __name__)
 
@@ -29,11 +29,8 @@ def ingest():
     data, filename, content_type = _upload()
     svc = services()
     upload = prepare_upload(svc.store, data, filename, content_type)  # the slow part, unlocked
-    with svc.write_lock:
-        try:
-            written = write_upload(svc.store, upload)
-        finally:
-            svc.written()
+    with svc.writing([iris.article_iri(article.id) for article, _ in upload.done]):
+        written = write_upload(svc.store, upload)
     from api.resources import created_response
 
     return created_response(written)
@@ -51,11 +48,8 @@ def delete(id):
     if keep not in ("true", "false"):
         raise BadRequest(f"'keep_review' is true or false, not {keep!r}")
     svc = services()
-    with svc.write_lock:
-        try:
-            found = delete_article(svc.store, id, keep_review=keep == "true")
-        finally:
-            svc.written()
+    with svc.writing([iris.article_iri(id)]):
+        found = delete_article(svc.store, id, keep_review=keep == "true")
     if found is None:
         raise NotFound(f"no article {id}")
     return Response(status=204)

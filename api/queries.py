@@ -168,30 +168,38 @@ SELECT ?position WHERE {{
 def position_nodes(store: Store, positions: list[str], cache=None):
     """The positions' own triples, their evidence nodes, and the labels of holder, topic and
     proposition (the proposition's label as the position's own article gives it): the union
-    of their descriptions, read from `cache` (a mapping kept between writes, see
-    api.position_cache) where it has them and from the store for the others."""
+    of their descriptions, read from `cache` (kept between writes, see api.position_cache)
+    where it has them and from the store for the others."""
     wanted = [URIRef(str(p)) for p in positions]
+    generation = cache.generation if cache is not None else None
     known = cache.get_many(wanted) if cache is not None else {}
-    fresh = position_descriptions(store, [p for p in wanted if p not in known],
-                                  cache.labels if cache is not None else None)
+    term = _Terms()
+    fresh = _own_descriptions(store, [p for p in wanted if p not in known], term)
     if cache is not None:
-        cache.put_many(fresh)
-    return list(dict.fromkeys(t for p in wanted for t in known.get(p) or fresh.get(p, ())))
+        cache.put_many(fresh, generation)
+    described = {p: known.get(p) or fresh.get(p, []) for p in wanted}
+    labelled = _with_labels(store, term, described, cache.labels if cache is not None else None)
+    return list(dict.fromkeys(t for p in wanted for t in labelled[p]))
 
 
 def position_descriptions(store: Store, positions: list[URIRef], labels=None) -> dict[URIRef, list[tuple]]:
     """Each position's triples as position_nodes gives them, by position (`labels`: where
-    holder and topic labels are kept between writes, see api.position_cache).
+    holder and topic labels are kept between writes, see api.position_cache)."""
+    term = _Terms()
+    return _with_labels(store, term, _own_descriptions(store, positions, term), labels)
+
+
+def _own_descriptions(store: Store, positions: list[URIRef], term: "_Terms") -> dict[URIRef, list[tuple]]:
+    """Each position's own triples, its evidence node's and its proposition's label: what the
+    graphs of its own article say (api.position_cache keeps them until a write touches it).
 
     Every term the store spells out costs it a lookup, so the answers name each position by
-    its number in VALUES, not its IRI, and the labels of a page's holders and topics are
-    asked once each (a second query over the IRIs the first one found), not once per position.
+    its number in VALUES, not its IRI.
     """
     if not positions:
         return {}
     numbered = "VALUES (?p ?i) { " + " ".join(f"(<{p}> {i})" for i, p in enumerate(positions)) + " }"
-    term, described = _Terms(), {p: {} for p in positions}
-    named: dict = {_HOLDER: {}, _TOPIC: {}}  # holder/topic IRI -> the positions naming it
+    described = {p: {} for p in positions}
     for i, s, pp, po in select_rows(store, PREFIXES + f"""SELECT ?i ?s ?pp ?po WHERE {{
   {{ {numbered} GRAPH ?g {{ ?p ?pp ?po }} }}
   UNION {{ {numbered} GRAPH ?g {{ ?p sp:evidence ?s . ?s ?pp ?po }} }}
@@ -200,15 +208,36 @@ def position_descriptions(store: Store, positions: list[URIRef], labels=None) ->
         position = positions[int(i.value)]
         if s is None:  # the position's own triple
             triple = (position, term(pp), term(po))
-            if triple[1] in named and isinstance(po, ox.NamedNode):
-                named[triple[1]].setdefault(po.value, []).append(position)
         else:  # its evidence node's triple, or its proposition's label
             triple = (term(s), term(pp) if pp is not None else _LABEL, term(po))
         described[position][triple] = None
+    return {p: list(triples) for p, triples in described.items()}
+
+
+def _with_labels(store: Store, term: "_Terms", described: dict, labels=None) -> dict[URIRef, list[tuple]]:
+    """Each description with the labels of the position's holder and topics appended, asked
+    once each for all positions (a second query over the IRIs the descriptions name), not
+    once per position."""
+    named: dict = {_HOLDER: {}, _TOPIC: {}}  # holder/topic IRI -> the positions naming it
+    for position, triples in described.items():
+        for s, p, o in triples:
+            if s == position and p in named and isinstance(o, URIRef):
+                named[p].setdefault(str(o), []).append(position)
+    out = {p: dict.fromkeys(triples) for p, triples in described.items()}
     for triple in _labels(store, term, named[_HOLDER], named[_TOPIC], labels):
         for position in named[_TOPIC if triple[1] == _PREF_LABEL else _HOLDER][str(triple[0])]:
-            described[position][triple] = None
-    return {p: list(triples) for p, triples in described.items()}
+            out[position][triple] = None
+    return {p: list(triples) for p, triples in out.items()}
+
+
+def touched_positions(store: Store, articles: list[str]) -> tuple[set[URIRef], set[str]]:
+    """(positions, holders) a write to these articles' graphs may change: those in an article's
+    own graph and those derived from it in any graph (reviewers' positions, review status)."""
+    if not articles:
+        return set(), set()
+    rows = select_rows(store, PREFIXES + f"""SELECT DISTINCT ?p ?h WHERE {{ {values('a', articles)}
+  {{ GRAPH ?a {{ ?p sp:holder ?h }} }} UNION {{ GRAPH ?g {{ ?p prov:wasDerivedFrom ?a ; sp:holder ?h }} }} }}""")
+    return {URIRef(p.value) for p, _ in rows}, {h.value for _, h in rows}
 
 
 _HOLDER, _TOPIC = URIRef(iris.ONTOLOGY + "holder"), URIRef(iris.ONTOLOGY + "topic")
@@ -219,6 +248,7 @@ def _labels(store: Store, term: "_Terms", holders, topics, kept=None) -> list[tu
     """The labels of holders (rdfs:label) and topics (skos:prefLabel) in any graph, from
     `kept` (a mapping of (kind, IRI) -> label triples) where it has them."""
     wanted = [(_HOLDER, h) for h in holders] + [(_TOPIC, t) for t in topics]
+    generation = kept.generation if kept is not None else None
     known = kept.get_many(wanted) if kept is not None else {}
     ask = {kind: [iri for k, iri in wanted if k == kind and (k, iri) not in known] for kind in (_HOLDER, _TOPIC)}
     found = {key: [] for key in wanted if key not in known}
@@ -231,7 +261,7 @@ def _labels(store: Store, term: "_Terms", holders, topics, kept=None) -> list[tu
             topic = k.value == "1"
             found[(_TOPIC if topic else _HOLDER, s.value)].append((term(s), _PREF_LABEL if topic else _LABEL, term(o)))
         if kept is not None:
-            kept.put_many(found)
+            kept.put_many(found, generation)
     return [triple for key in wanted for triple in known.get(key) or found.get(key, ())]
 
 

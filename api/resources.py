@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from api import list_stats, lists
 from api import queries as q
-from api.position_cache import position_cache
+from api.position_cache import kept_page, position_cache
 from api.shared import services
 from api.errors import BadRequest, NotFound
 from api.i18n import t
@@ -141,10 +141,10 @@ def position_filters(**fixed) -> dict:
 
 
 def positions_collection(filters: dict) -> dict:
-    store = services().store
+    store, cache = services().store, position_cache(services())
     limit, offset = paging()
-    page, total = q.position_page(store, filters, limit, offset)
-    graph = q.position_nodes(store, page, position_cache(services()))
+    page, total = kept_page(store, filters, limit, offset, cache)
+    graph = q.position_nodes(store, page, cache)
     return collection(_members(graph, page, embed=_evidence(graph)), total, limit, offset)
 
 

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from api.auth import require_reviewer
 from api.errors import BadRequest, HTTPProblem, NotFound
 from api.shared import services
+from kg import iris
 
 bp = Blueprint("review", __name__)
 
@@ -75,13 +76,11 @@ def add_decision(id):
     if body is None:
         raise BadRequest("the body is a JSON object: {\"kind\", \"position\"?, \"fields\"?, \"sentence\"?}")
     svc = services()
-    with svc.write_lock:
+    with svc.writing([iris.article_iri(id)]):
         try:
             decision = decide(svc.store, id, user, body)
         except ReviewError as e:
             raise _problem(e) from None
-        finally:
-            svc.written()
     response = jsonify(decision.to_json())
     response.status_code = 201
     response.headers["Location"] = f"{request.url_root}articles/{id}/review"
@@ -95,11 +94,9 @@ def undo_decision(id, decision_id):
 
     user = require_reviewer()
     svc = services()
-    with svc.write_lock:
+    with svc.writing([iris.article_iri(id)]):
         try:
             undo(svc.store, id, user, decision_id)
         except ReviewError as e:
             raise _problem(e) from None
-        finally:
-            svc.written()
     return Response(status=204)

@@ -6,7 +6,9 @@ so the package and its blueprints do not import each other.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 
+from api.position_cache import PositionCache, touched
 from kg import native_memory
 
 # writes between two native_memory.trim() calls: a trim costs a few ms of CPU
@@ -22,18 +24,39 @@ class Services:
         self.store, self.executor, self.owns_store = store, executor, owns_store
         self.write_lock = threading.Lock()
         self.cache: dict = {}
+        self.positions = PositionCache()  # kept across writes, dropped where they touch it
         self.results = results if results is not None else ResultCache(0)  # /sparql answers
         self.generation = 0  # bumped by every write; part of every result-cache key
         self.writes = 0
         self.closed = False
 
-    def written(self) -> None:
-        """Call after every write so that queries and caches see it. The generation moves only
-        once the executor sees the new data, so an answer cached under it is never stale."""
+    @contextmanager
+    def writing(self, articles: list[str] | None = None):
+        """The write lock around a write that changes the graphs of `articles` (IRIs; None: it may
+        change anything); afterwards queries see the write, and the kept positions and pages that
+        the write touched, before or after it, are dropped (api.position_cache)."""
+        with self.write_lock:
+            before = touched(self.store, articles if self.results.enabled else None)
+            try:
+                yield
+            finally:
+                changed = None  # (positions, holders); None: drop everything, as after a failed look
+                try:
+                    if before is not None:
+                        after = touched(self.store, articles)
+                        changed = (before[0] | after[0], before[1] | after[1])
+                finally:
+                    self.written(*(changed or ()))
+
+    def written(self, positions=None, holders=None) -> None:
+        """Call after every write (`writing` does) so that queries and caches see it. The
+        generation moves only once the executor sees the new data, so an answer cached under
+        it is never stale. `positions`, `holders`: all the write changed of them (None: anything)."""
         self.cache.clear()
         self.executor.refresh()
         self.generation += 1
         self.results.clear()
+        self.positions.forget(positions, holders)
         self.writes += 1
         if self.writes % TRIM_EVERY == 0:  # what the write and its extraction freed goes back to the system
             native_memory.trim()

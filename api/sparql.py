@@ -224,7 +224,7 @@ def _update(op: dict):
         raise BadRequest("the update is empty")
     guard.check(op["update"], allow_service=bool(current_app.config.get("ALLOW_SERVICE")))
     svc = services()
-    with svc.write_lock:
+    with svc.writing():  # an update may change anything
         try:
             text = with_base(op["update"])
             svc.executor.dry_run(text)
@@ -233,8 +233,6 @@ def _update(op: dict):
             if guard.calls_out(op["update"]):  # LOAD <file:…>, an unreachable host: the request's fault
                 raise BadRequest(f"the update could not fetch what it names: {e}") from None
             raise
-        finally:
-            svc.written()
     return Response(status=204)
 
 

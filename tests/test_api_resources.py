@@ -462,7 +462,7 @@ def test_api_resources_position_cache_only_with_the_result_cache(writable_store)
 
 def test_api_resources_labels_kept_between_pages(api_store, monkeypatch):
     """Holder and topic labels are asked of the store once until the next write (which drops
-    the whole PositionCache), not once per page; the descriptions are the same either way."""
+    them all), not once per page; the descriptions are the same either way."""
     from api import queries as q
     from api.position_cache import PositionCache
 
@@ -487,3 +487,45 @@ def test_api_resources_position_cache_keeps_the_most_recently_used():
     assert kept.get_many(["a", "x"]) == {"a": 1}  # a read makes "a" recent
     kept.put_many({"c": 3})
     assert kept.get_many(["a", "b", "c"]) == {"a": 1, "c": 3}
+
+
+@pytest.mark.embedded_only  # pages are kept only where the result cache is on
+def test_api_resources_a_write_keeps_the_pages_it_does_not_touch(writable_app, monkeypatch):
+    """Deleting a2 (SPD, Merz) leaves Scholz's page (a1) and Lindner's (a3) as they were kept:
+    their next visit asks the store neither for the page nor for the descriptions, only for the
+    labels (every write drops those); a SPARQL Update may change anything, so after it both ask again."""
+    from api import queries as q
+    from api_fixtures import TOKEN
+
+    client, auth = writable_app.test_client(), {"Authorization": f"Bearer {TOKEN}"}
+    page = lambda actor: client.get(f"/actors/{actor}/positions").get_json(force=True)  # noqa: E731
+    before = {actor: page(actor) for actor in ("olaf-scholz", "christian-lindner")}
+    asked, real_rows, real_query = [], q.select_rows, writable_app.extensions["standpunkt"].store.query
+    monkeypatch.setattr(q, "select_rows", lambda store, text: asked.append(text) or real_rows(store, text))
+    monkeypatch.setattr(writable_app.extensions["standpunkt"].store, "query",
+                        lambda text, *a, **k: asked.append(text) or real_query(text, *a, **k))
+    assert client.delete("/articles/a2", headers=auth).status_code == 204
+    asked.clear()
+    assert {actor: page(actor) for actor in before} == before
+    assert not any("ORDER BY DESC(STR(?date))" in text or "VALUES (?p ?i)" in text for text in asked)
+    assert any("skos:prefLabel ?o" in text for text in asked)
+    update = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> <urn:x:c> } }"
+    assert client.post("/sparql/update", data={"update": update}, headers=auth).status_code == 204
+    asked.clear()
+    assert {actor: page(actor) for actor in before} == before
+    assert sum("ORDER BY DESC(STR(?date))" in text for text in asked) == 2
+    assert sum("VALUES (?p ?i)" in text for text in asked) == 2
+
+
+def test_api_resources_what_was_read_before_a_write_is_not_kept_after_it():
+    """A page that began reading before a write stores under the count it read first: once a
+    write has dropped entries since, its store is ignored."""
+    from api.position_cache import Lru
+
+    kept = Lru(8)
+    began = kept.generation
+    kept.drop(lambda key: key == "b")  # a write touched b while the page was reading
+    kept.put_many({"a": 1}, began)
+    assert kept.get_many(["a"]) == {}
+    kept.put_many({"a": 1}, kept.generation)
+    assert kept.get_many(["a"]) == {"a": 1}
