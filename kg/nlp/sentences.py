@@ -21,6 +21,8 @@ ELLIPSIS = "…"  # ends a sentence before a capital (`… Buffon… Dem Torwart
 WIKI_ITALICS = "''"  # wiki markup opening the next sentence (`… entscheiden. ''Frage'': …`)
 OPENERS = {"„": "“", "«": "»", "»": "«", "‚": "‘"}
 CLOSERS_ONLY = {"”"}
+MARKS = re.compile("[" + re.escape(FINAL + ELLIPSIS + '"“' + "".join(OPENERS) + "".join(OPENERS.values())
+                             + "".join(CLOSERS_ONLY)) + "]")  # what _split_paragraph acts on: stops and quotation marks
 MAX_SENTENCE = 1000  # characters; see _capped
 
 
@@ -118,9 +120,9 @@ def _inside_quote(para: str, lines: list[tuple[int, int]]) -> bool:
 def _split_paragraph(para: str) -> list[tuple[int, int]]:
     cuts, start, stack, i = [], 0, [], 0
     n = len(para)
-    while i < n:
-        ch = para[i]
-        i += 1
+    while (mark := MARKS.search(para, i)) is not None:  # any other character changes nothing
+        ch = para[mark.start()]
+        i = mark.start() + 1
         closed = _track_quote(ch, stack, para, i)
         if closed and not stack and i >= 2 and para[i - 2] in FINAL:
             end = i
