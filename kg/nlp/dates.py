@@ -53,9 +53,14 @@ def explain_date(span, article_date: str | None, anchor=None,
     `anchor`: the position's trigger token (or its index in the doc), if known.
     `previous`: the reading of the previous statement sentence in the same paragraph.
     """
-    ref = parse_ref(article_date)
     tokens = [t for t in span if not t.text.isspace()]
-    clauses = _clauses(tokens)
+    return _explain(tokens, _clauses(tokens), article_date, anchor, previous)
+
+
+def _explain(tokens: Sequence, clauses: list[_Clause], article_date: str | None, anchor,
+             previous: DateReading | None) -> DateReading:
+    """explain_date() of a sentence's tokens (whitespace left out) split into clauses."""
+    ref = parse_ref(article_date)
     relevant = _relevant(clauses, tokens, anchor)
     positions = {i for clause in relevant if not _planned(tokens, clause) for i in clause.indexes}
     found = find(tokens, positions, ref, _present_only(tokens, relevant))
@@ -124,7 +129,7 @@ class DateChain:
 
     def __init__(self, article_date: str | None, sents=()):
         self.article_date = article_date
-        self._readings: dict[tuple[int, int], tuple[DateReading | None, DateReading]] = {}
+        self._readings: dict[tuple[int, int], tuple[DateReading | None, DateReading, list, list[_Clause]]] = {}
         self._last: tuple[object, DateReading] | None = None
         self._anchored: dict[tuple, DateReading] = {}
         self.events = dated_events(sents, article_date)
@@ -133,13 +138,16 @@ class DateChain:
         key = (sent.start, sent.end)
         if key not in self._readings:
             previous = self._last[1] if self._last and self._last[0] == paragraph else None
-            self._readings[key] = (previous, explain_date(sent, self.article_date, previous=previous))
+            tokens = [t for t in sent if not t.text.isspace()]
+            clauses = _clauses(tokens)  # kept for the sentence's anchored readings
+            self._readings[key] = (previous, _explain(tokens, clauses, self.article_date, None, previous),
+                                   tokens, clauses)
             self._last = (paragraph, self._readings[key][1])
         at = (key, _anchor_index(anchor))  # a statement's date is asked for more than once
         if at in self._anchored:
             return self._anchored[at]
-        previous, plain = self._readings[key]
-        found = plain if anchor is None else explain_date(sent, self.article_date, anchor, previous)
+        previous, plain, tokens, clauses = self._readings[key]
+        found = plain if anchor is None else _explain(tokens, clauses, self.article_date, anchor, previous)
         found = self._at_event(sent, anchor, found)
         if anchor is None or at[1] is not None:
             self._anchored[at] = found
