@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from cachetools import LRUCache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -38,6 +39,7 @@ MIN_REST = 4  # the rest of a compound beside a matched stem is a word of its ow
 MIN_WORD = 4  # shorter direction words ("aus") count only joined to a compound ("Verbrenner-Aus")
 MIN_CUE = 5  # a weak cue is a word of at least this many letters
 MAX_CUE_ISSUES = 2  # ... in the labels of at most this many issues
+LABELS_CACHED = 4096  # word sequences whose labels IssueIndex.find keeps (a few articles' claims)
 GEGEN_REACH = 3  # "gegen" this close after an against word belongs to it
 FUNCTION = frozenset(w.replace("ß", "ss") for w in FUNCTION_WORDS)  # as Word.text spells them
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+|\d+(?:[.,]\d+)*[^\W\d_]*")  # numbers count: "Rente mit 63"
@@ -148,6 +150,7 @@ class IssueIndex:
         self.weak = {s: issues for s, issues in self.weak.items() if len(issues) <= MAX_CUE_ISSUES}
         self._positions = {iri: k for k, iri in enumerate(self.iris)}
         self._stems_cache: dict[tuple[str, bool], tuple[tuple[str, str | None], ...]] = {}
+        self._labels_cache: LRUCache = LRUCache(maxsize=LABELS_CACHED)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -205,6 +208,27 @@ class IssueIndex:
         """The best issue whose label is all there in `words`, or None: the label that covers
         most words, then the issue `named` most often in the article, then the longest label. The words of every label of that issue found there are its name."""
         named = named or {}
+        best: _Hit | None = None
+        named_by: dict[int, set[int]] = {}
+        for label, at, inside in self._labels_in(tuple(words)):
+            named_by.setdefault(label.issue, set()).update(at)
+            rank = (len(set(at)), named.get(label.issue, 0), label.length, -label.issue)
+            hit = _Hit(label.issue, frozenset(at), rank, inside % 2 == 1)
+            if best is None or hit.rank > best.rank:
+                best = hit
+        return None if best is None else replace(best, units=frozenset(named_by[best.issue]))
+
+    def _labels_in(self, words: tuple[Word, ...]) -> list[tuple[_Label, list[int], int]]:
+        """The labels all there in `words`, in label order: each with the indices of the words
+        naming it and how many of them end a compound in an against word. They do not depend
+        on the article (`named`), so they are cached (bounded): a claim is looked up once
+        before the article's issues are counted and once after."""
+        found = self._labels_cache.get(words)
+        if found is None:
+            found = self._labels_cache[words] = self._labels_of(words)
+        return found
+
+    def _labels_of(self, words: Sequence[Word]) -> list[tuple[_Label, list[int], int]]:
         where: dict[str, set[int]] = {}
         rests: dict[tuple[int, str], str] = {}
         for u in words:
@@ -212,21 +236,16 @@ class IssueIndex:
                 where.setdefault(s, set()).add(u.index)
                 if rest is not None:
                     rests[u.index, s] = rest
-        best: _Hit | None = None
-        named_by: dict[int, set[int]] = {}
+        out = []
         for k in sorted({k for s in where for k in self.by_stem.get(s, ())}):
             label = self.labels[k]
             if not all(s in where for s in label.stems):
                 continue
             at = [i for s in label.stems for i in where[s]]
-            named_by.setdefault(label.issue, set()).update(at)
             inside = sum(1 for s in label.stems for i in where[s]  # a word the label covers whole has no rest
                          if rests.get((i, s)) == "against" and at.count(i) == 1)
-            rank = (len(set(at)), named.get(label.issue, 0), label.length, -label.issue)
-            hit = _Hit(label.issue, frozenset(at), rank, inside % 2 == 1)
-            if best is None or hit.rank > best.rank:
-                best = hit
-        return None if best is None else replace(best, units=frozenset(named_by[best.issue]))
+            out.append((label, at, inside))
+        return out
 
     def _stems_in(self, unit: Word) -> Iterable[tuple[str, str | None]]:
         """Label stems this word is (inflected: "Mindestlohns"), or begins or ends as a
