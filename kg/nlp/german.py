@@ -83,6 +83,8 @@ ASIDE_PREPOSITIONS = frozenset({"auf", "gegen", "vor", "über", "wegen", "trotz"
 
 # Verb forms.
 DEONTIC = frozenset({"dürfen", "müssen", "sollen"})
+ABLE = frozenset({"können"})  # lemma of the modal of ability
+BOUND = frozenset({"müssen"})  # lemma of the modal of necessity
 PAST_AUX = frozenset({"hatte", "hatten"})
 PERFECT_AUX = frozenset({"hat", "haben"}) | PAST_AUX
 TENSE_AUXILIARIES = frozenset({"sein", "haben"})  # lemmas of the perfect's auxiliaries

@@ -1,7 +1,7 @@
 """Cues nobody holds: the clause around them reports no side anyone took.
 
 A stance verb in a condition (`wenn die SPD zustimmt`), in a source note in parentheses, in a zu-infinitive, in a
-relative clause that describes its noun, under `sollen`, in a decision still to come or
+relative clause that describes its noun, under `können`, `müssen` or `sollen`, in a decision still to come or
 in a statal passive names an act, not a position. These checks run before the holder
 search (kg.nlp.triggers) as one ordered sieve, so each can be counted and switched off.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.nlp import constructions, resources
 from kg.nlp.clause_model import clause_at
-from kg.nlp.german import DEONTIC, FINITE, HYPOTHETICAL, PAST_AUX, PERFECT_AUX, RELATIVE, UNSETTLED
+from kg.nlp.german import ABLE, BOUND, DEONTIC, FINITE, HYPOTHETICAL, PAST_AUX, PERFECT_AUX, RELATIVE, UNSETTLED
 from kg.nlp.sentence_view import Hit, SentenceView
 from kg.nlp.sieve import Sieve
 
@@ -77,6 +77,25 @@ def _obliged(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     return left is not None and left.tag_ == "VMFIN" and left.lemma_ in DEONTIC - {"müssen"}
 
 
+def _able_or_bound(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
+    """`Das Parlament kann Änderungen vorschlagen`, `Sie konnten sich nicht einigen`, `Die
+    Kommission muss einen neuen Entwurf vorlegen`: a cue under `können` says what its subject
+    is able to do, under `müssen` what a rule or a procedure requires of it -- neither is a
+    side it took. Verbs of saying keep their holder (`musste einräumen`, `konnte nicht
+    bestätigen`: it said so), and so does a rejection under `müssen` (`muss … zurückweisen`
+    in news often reports that it did)."""
+    tok = v.toks[hit.i]
+    if hit.evidence not in ("verb", "phrase") or tok.tag_ != "VVINF" or hit.trigger.report:
+        return False
+    clause = clause_at(tok.doc, tok.i)
+    if clause is None:
+        return False
+    modal = next((tok.doc[i] for i in (clause.left, *clause.right) if i is not None and tok.doc[i].tag_ == "VMFIN"), None)
+    if modal is None or modal.text.lower() in HYPOTHETICAL:
+        return False
+    return modal.lemma_ in ABLE or modal.lemma_ in BOUND and hit.trigger.act != "rejection"
+
+
 def _parenthetical(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     """`… sondern Hendrik Wüst (die Agentur berichtete).`: a cue in parentheses is a source
     note; with no actor inside the parentheses it gives no one outside them a side."""
@@ -98,6 +117,7 @@ UNHELD = Sieve("unheld", (
     ("pending_decision", _pending_decision),
     ("statal", _statal),
     ("target", _target),
+    ("able_or_bound", _able_or_bound),
     ("obliged", _obliged),
 ))
 
