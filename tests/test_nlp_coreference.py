@@ -7,7 +7,9 @@ substring must carry exactly the expected actors (`-` for none). The cases cover
 role noun that refers back to the nearest compatible person (two Ministerpräsidenten,
 a CDU-Landrat the gazetteer does not know, a nationality noun), a speaker named after
 a quote, pronouns whose antecedent is the subject rather than a source or object,
-CDU und CSU as the Union, and collective headline subjects (die Gewerkschaft).
+CDU und CSU as the Union, and collective headline subjects (die Gewerkschaft). Every
+holder must be one of the article's actors (`doc._.actors`), also a party reached only
+through its member (extraction reads the holder's record there).
 """
 import json
 from collections import defaultdict
@@ -28,6 +30,7 @@ def _actors_by_sentence(text: str, date: str = "2025-11-28") -> list[tuple[str, 
     sents = sentences_of(doc)
     found = defaultdict(set)
     for st in doc._.statements:
+        assert st.actor in doc._.actors, f"{st.actor!r} holds a position but is none of the article's actors"
         k = max(n for n, s in enumerate(sents) if s.start_char <= st.start)
         found[k].add(st.actor)
     return [(s.text, found[k]) for k, s in enumerate(sents)]

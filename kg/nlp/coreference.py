@@ -42,6 +42,9 @@ class Coreference(ActorView):
         CollectiveReferences(self.state, self.categories).run()
         self.mentions.sort(key=lambda m: m.start)
         self._resolve_demonstratives()
+        for m in self.mentions:  # a party reached through a person (`Merz … die Delegierten`) may
+            if m.actor:  # be named nowhere in the article: it becomes one of its actors all the same
+                self.entity(m.actor)
         return self.state
 
     def _resolve_demonstratives(self) -> None:
