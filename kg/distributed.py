@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from kg.partitions import Partition
-from kg.shards import PartitionResult, is_done, process_partition, sweep_temporary, write_reference
+from kg.shards import PartitionResult, done_result, is_done, process_partition, sweep_temporary, write_reference
 
 RETRIES = 3
 ENGINES = ("dask", "local")
@@ -81,7 +81,7 @@ def run_dask(partitions: list[Partition], out: Path, *, scheduler: str | None = 
     todo = [p for p in partitions if not is_done(out, p)]
     for p in partitions:
         if p not in todo:
-            summary.add(PartitionResult(p.name, skipped=True))
+            summary.add(done_result(out, p))
     cluster = None
     if not todo:
         return _finish(summary, started, out, partitions)

@@ -224,6 +224,17 @@ def extract_checked(article: Article) -> list[Position]:
                            f"extracting article {article.id!r} failed: {type(e).__name__}: {e}") from None
 
 
+def rejection(article: Article, error: Exception) -> str:
+    """The one line that rejects `article` for `error`: an ArticleError or ValidationError as
+    it words itself (extract_checked names the article), any other error with the article's
+    source, the exception's class and message; never a traceback."""
+    from kg.errors import ArticleError, ValidationError
+
+    if isinstance(error, (ArticleError, ValidationError)):
+        return str(error)
+    return f"{article.source or article.id}: {type(error).__name__}: {error}"
+
+
 def extract_many(articles: Iterable[Article], workers: int = 1,
                  rejected: Callable[[Article, Exception], None] | None = None
                  ) -> Iterator[tuple[Article, list[Position]]]:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 import rdflib
 
 from kg import iris
-from kg.errors import ArticleError, ValidationError
+from kg.errors import ArticleError
 from kg.model import Article, Position
 from kg.store import Store
 
@@ -120,7 +120,7 @@ def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, wo
     `codebook` is a user's SKOS codebook (kg.codebook.read_codebook) to `replace` or
     `extend` the project's.
     """
-    from kg.extract import extract_many
+    from kg.extract import extract_many, rejection
     from kg.review import status
 
     report = report or (lambda line: print(line, file=sys.stderr))
@@ -137,8 +137,7 @@ def ingest_articles(store: Store, items: Iterable[Article | ArticleError], *, wo
                 yield item
 
     def reject(article: Article, error: Exception) -> None:
-        line = str(error) if isinstance(error, (ArticleError, ValidationError)) \
-            else f"{article.source or article.id}: {type(error).__name__}: {error}"
+        line = rejection(article, error)
         summary.rejected.append(line)
         report(f"rejected: {line}")
 

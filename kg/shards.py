@@ -97,12 +97,13 @@ def reference_graphs() -> dict:
 
 
 def process_partition(partition: Partition, out: str | os.PathLike) -> PartitionResult:
-    """Extract, build, validate and write one partition (skipped when its shard exists)."""
+    """Extract, build, validate and write one partition (skipped when its shard exists). An
+    article that fails anywhere in that is a line of the rejects file, never the partition's
+    failure: a retry would fail the same way and lose its other articles."""
     out = Path(out)
-    result = PartitionResult(partition.name)
     if is_done(out, partition):
-        result.skipped = True
-        return result
+        return done_result(out, partition)
+    result = PartitionResult(partition.name)
     started, cpu = time.perf_counter(), time.process_time()
     quads, actors, positions, rejects = [], set(), [], []
     for item in read_partition(partition):
@@ -111,9 +112,8 @@ def process_partition(partition: Partition, out: str | os.PathLike) -> Partition
             continue
         try:
             found, graph, actor_nodes = _article(item)
-        except KGError as e:
-            reason = "; ".join(e.report) if isinstance(e, ValidationError) else str(e)
-            rejects.append(_reject(item.source, None, reason, item.id))
+        except Exception as e:  # this article's fault alone: the partition's others go on
+            rejects.append(_reject(item.source, None, _reason(item, e), item.id))
             continue
         quads += sorted(_nquads(graph, iris.article_iri(item.id)))
         actors.update(_nquads(actor_nodes, iris.ACTORS_GRAPH))
@@ -128,6 +128,27 @@ def process_partition(partition: Partition, out: str | os.PathLike) -> Partition
     return result
 
 
+def done_result(out: Path, partition: Partition) -> PartitionResult:
+    """The result of a partition an earlier run finished: skipped, with the rejects its file
+    holds, so that a rerun reports (and its exit code says) what the run as a whole rejected."""
+    rejects = Path(out) / (partition.name + REJECTS)
+    rejected = len(rejects.read_bytes().splitlines()) if rejects.exists() else 0
+    return PartitionResult(partition.name, skipped=True, rejected=rejected)
+
+
+def _reason(article, error: Exception) -> str:
+    """One line for the rejects file: the shapes' violations, the pipeline's failure as
+    kg.extract.extract_checked words it (article id, exception class and message), or any
+    other error of building the article; never a traceback."""
+    if isinstance(error, ValidationError):
+        return "; ".join(error.report)
+    if isinstance(error, ArticleError):
+        return error.fault
+    if isinstance(error, KGError):
+        return str(error)
+    return f"building article {article.id!r} failed: {type(error).__name__}: {error}"
+
+
 def _usage() -> tuple[float, float]:
     """(peak RSS in MB, CPU-seconds) of this process so far: pipeline loading and the engine's
     own work included, which the task's CPU time leaves out."""
@@ -138,10 +159,10 @@ def _usage() -> tuple[float, float]:
 
 
 def _article(article):
-    from kg.extract import extract
+    from kg.extract import extract_checked
     from kg.ingest import article_graphs
 
-    positions = extract(article)
+    positions = extract_checked(article)
     graph, actor_nodes = article_graphs(article, positions)
     return positions, graph, actor_nodes
 

@@ -13,6 +13,7 @@ from kg.commands import add_codebook_options, read_codebook_option
 from kg.distributed import ENGINES
 from kg.errors import KGError
 from kg.partitions import DEFAULT_SIZE
+from kg.shards import REJECTS
 
 FORMATS = ("jsonl", *formats.names("rdf"))
 
@@ -23,7 +24,10 @@ def register(subparsers) -> None:
         description="Extract positions and print them: jsonl is the system output format of "
                     "eval/ANNOTATION.md (one position per line); the RDF formats print the graphs "
                     "that `kg ingest` would store (nquads, trig and jsonld with the named graphs, "
-                    "the others their union). Exit code 1 when an article was rejected.")
+                    "the others their union). A faulty article, or one the pipeline fails on, is one "
+                    "'rejected:' line on stderr and the others go on. Exit code 1 when an article was "
+                    "rejected; with --engine, when any partition's rejects file in --out lists one, also "
+                    "on a rerun that finds every partition done; 2 when the command could not run.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("--workers", type=int, default=None,
@@ -51,7 +55,7 @@ def run(args) -> int:
 
     from kg.articles import read_paths
     from kg.errors import ArticleError
-    from kg.extract import extract_many
+    from kg.extract import extract_many, rejection
 
     user = read_codebook_option(args)
     if user is not None:
@@ -61,22 +65,28 @@ def run(args) -> int:
         use_codebook(combine(user, args.codebook_mode, args.codebook))
     rejected = 0
 
-    def articles():
+    def reject(item) -> None:
         nonlocal rejected
+        rejected += 1
+        print(f"rejected: {item}", file=sys.stderr)
+
+    def articles():
         for item in read_paths(args.paths):
             if isinstance(item, ArticleError):
-                rejected += 1
-                print(f"rejected: {item}", file=sys.stderr)
+                reject(item)
             else:
                 yield item
 
-    results = extract_many(articles(), workers=args.workers)
+    # an article the pipeline fails on is rejected (extract_checked names it) and the others go on
+    results = extract_many(articles(), workers=args.workers,
+                           rejected=lambda article, error: reject(rejection(article, error)))
     if args.format == "jsonl":
         for _, positions in results:
             for p in positions:
                 sys.stdout.write(json.dumps(p.to_json(), ensure_ascii=False) + "\n")
     else:
-        rejected += _print_rdf(results, args.format)
+        failed = _print_rdf(results, args.format)  # first: it reads the articles, counting rejections
+        rejected += failed
     return 1 if rejected else 0
 
 
@@ -85,7 +95,7 @@ def _print_rdf(results, fmt: str) -> int:
     import rdflib
 
     from kg import iris
-    from kg.errors import ValidationError
+    from kg.extract import rejection
     from kg.ingest import article_graphs
 
     dataset, failed = rdflib.Dataset(), 0
@@ -93,9 +103,9 @@ def _print_rdf(results, fmt: str) -> int:
     for article, positions in results:
         try:
             graph, actor_nodes = article_graphs(article, positions)
-        except ValidationError as e:
+        except Exception as e:  # one article's fault (a graph that does not conform, …): the rest goes on
             failed += 1
-            print(f"rejected: {e}", file=sys.stderr)
+            print(f"rejected: {rejection(article, e)}", file=sys.stderr)
             continue
         named = dataset.graph(rdflib.URIRef(iris.article_iri(article.id)))
         for t in graph:
@@ -130,7 +140,8 @@ def _serialize(dataset, fmt: str) -> str:
 
 
 def _run_engine(args) -> int:
-    """Shards of the corpus in --out; exit code 1 when an article was rejected."""
+    """Shards of the corpus in --out; exit code 1 when any partition's rejects file holds an
+    article, those of partitions an earlier run finished included."""
     from pathlib import Path
 
     from kg.distributed import run_dask, run_local
@@ -153,4 +164,7 @@ def _run_engine(args) -> int:
     else:
         summary = run_local(partitions, out, progress=progress)
     print(summary.line(), file=sys.stderr)
+    if summary.rejected:
+        print(f"kg extract: {summary.rejected} rejected, one line each (source, line, id, error) in "
+              f"{out / ('*' + REJECTS)}", file=sys.stderr)
     return 1 if summary.rejected else 0
