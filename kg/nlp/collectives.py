@@ -71,6 +71,8 @@ class CollectiveReferences(ActorView):
         orgs: list[str] = []
         table = resources.collectives()
         for m in ordered:
+            if not m.actor and m.of and self.entity(m.of).kind == "party":
+                last["party"] = m.of  # `CDU-Chef X … seiner Partei`, X a name no list knows: the CDU
             if m.actor:
                 info = self.entity(m.actor)
                 if info.kind == "party":
