@@ -13,7 +13,7 @@ HanTa's own (HanTa 1.1), so the tables, and therefore tags and lemmas, are ident
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 
 from numpy import logaddexp
@@ -52,20 +52,20 @@ def _guessable(tagger) -> frozenset[int]:
     return frozenset(tagger.LP_hapax_t) & frozenset(tagger.LP_s_t)
 
 
-def _spans(tagger, word: str, i: int, strict: bool) -> list[tuple[int, str, dict, dict | None]]:
-    """The segments word[i:j] that can score above -inf: (j, segment, its known tags'
-    scores, the scores lp_m_t guesses for other tags or None where it guesses none)."""
+def _spans(tagger, word: str, i: int, strict: bool) -> list[tuple[int, dict]]:
+    """The segments word[i:j] that can score above -inf: (j, the segment's score per tag:
+    lp_m_t's own where HanTa knows the morpheme with that tag, else its guess, if any)."""
     wlen, out, morphemes = len(word), [], _morphemes(tagger)
     for j in range(i + 1, wlen + 1):
         segment = word[i:j]
         known = morphemes.get(segment, _NONE)
-        guesses = None
         if not strict and (wlen < 4 or j - i > 2):
             guesses = _guesses(tagger, segment)
             if j - i == wlen:  # lp_m_t's penalty for taking the whole word as one unknown morpheme
                 guesses = {t: lp - 4.6 for t, lp in guesses.items()}
-        if known or guesses is not None:
-            out.append((j, segment, known, guesses))
+            out.append((j, {**guesses, **known} if known else guesses))
+        elif known:
+            out.append((j, known))
     return out
 
 
@@ -123,32 +123,28 @@ def _table(tagger, word: str, strict: bool, follow, backpointer: list[dict] | No
     """HanTa's table over the letters of `word`: the best log probability of each state at
     each position, following `follow(state)` (transitions, in HanTa's order); with
     `backpointer`, where each best state came from."""
-    wlen, guessable = len(word), _guessable(tagger)
+    wlen = len(word)
     table = [{(EMPTY, START): 0}] + [{} for _ in range(wlen + 1)]
     for i in range(wlen + 1):
         row = table[i]
         rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else LOWERBOUND  # the top 3 go on
         spans = None
-        for state in row:
-            lp = row[state]
+        for state, lp in row.items():
             if lp < rowbound:
                 continue
             followup = follow(state)
             if not followup:
                 continue
-            guessed = [(t, p) for (t, p) in followup if t in guessable]
             last = state[1]
             if spans is None:
                 spans = _spans(tagger, word, i, strict)
-            for j, segment, known, guesses in spans:
-                cell, back = table[j], backpointer[j] if backpointer is not None else None
-                # without a known morpheme: the same tags in the same order, less those scoring -inf
-                for tag1, lpt in followup if known else guessed:
-                    lpm = known.get(tag1)
+            for j, scores in spans:
+                cell = table[j]
+                back = backpointer[j] if backpointer is not None else None
+                for tag1, lpt in followup:  # HanTa's order, less the tags this segment scores -inf
+                    lpm = scores.get(tag1)
                     if lpm is None:
-                        lpm = guesses.get(tag1) if guesses is not None else None
-                        if lpm is None:
-                            continue  # lp_m_t is -inf: no path
+                        continue
                     lp1 = lp + lpt + lpm
                     if lp1 > LOWERBOUND:
                         newstate = (last, tag1)
@@ -185,15 +181,24 @@ def analyze_forward(tagger, word: str) -> list[tuple[int, float]]:
     return result_list or [(UNKNOWN, 0)]
 
 
+def _follow_to(tagger, targetpos: int, state: tuple[int, int]) -> list[tuple[int, float]]:
+    """The transitions from `state` to tags from which `targetpos` can be reached, in HanTa's
+    order; cached per state and target (a few thousand pairs at most)."""
+    cache = tagger.__dict__.setdefault("_kg_follow", {})
+    found = cache.get((state, targetpos))
+    if found is None:
+        reachable_t = tagger.reachability.get(targetpos, frozenset())
+        found = cache[state, targetpos] = [(t, p) for (t, p) in tagger.LP_trans_nonfinal.get(state, [])
+                                           if t in reachable_t]
+    return found
+
+
 def analyze_viterbi(tagger, word: str, targetpos: int) -> list[tuple[int, int]]:
     """HanoverTagger.analyze_viterbi(word, targetpos), computed alike: strict first (known
     morphemes only), with guessed ones where that finds no path."""
     wlen = len(word)
-    reachable_t = tagger.reachability.get(targetpos, frozenset())
-    nonfinal, final = tagger.LP_trans_nonfinal, tagger.LP_trans_final
-
-    def follow(state):
-        return [(t, p) for (t, p) in nonfinal.get(state, []) if t in reachable_t]
+    final = tagger.LP_trans_final
+    follow = partial(_follow_to, tagger, targetpos)
 
     for localstrict in (True, False):
         backpointer = [{} for _ in range(wlen + 2)]
