@@ -1,4 +1,4 @@
-"""api.lean: a plain GET /sparql query answered without Flask gets Flask's very answer.
+"""api.lean: a plain GET or POST /sparql query answered without Flask gets Flask's very answer.
 
 Each request is sent twice, through the app (the lean layer in front) and straight to
 Flask's own WSGI app behind it; status, headers and body must be the same. The result
@@ -18,35 +18,47 @@ SELECT = "PREFIX sp: <https://w3id.org/standpunkt/ontology#> SELECT ?p WHERE { ?
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 5"
 RELATIVE = "SELECT ?x WHERE { BIND(<relative> AS ?x) }"
 
-# (query string parameters, headers): one construction per row
+# (method, query string parameters or form or query body, headers): one construction per row
 REQUESTS = [
-    ({"query": SELECT}, {}),
-    ({"query": SELECT}, {"Accept": "text/csv"}),
-    ({"query": SELECT}, {"Accept": "application/sparql-results+xml, */*;q=0.1"}),
-    ({"query": SELECT, "format": "tsv"}, {}),
-    ({"query": CONSTRUCT}, {"Accept": "application/n-triples"}),
-    ({"query": CONSTRUCT}, {"Accept": "text/turtle"}),
-    ({"query": "ASK { ?s ?p ?o }"}, {"Accept": "application/sparql-results+json"}),
-    ({"query": RELATIVE}, {"Host": "example.org:8080"}),  # BASE from the Host the client used
-    ({"query": RELATIVE}, {"Origin": "https://elsewhere.example"}),
-    ({"query": SELECT}, {"Cache-Control": "no-cache"}),
-    ({"query": "SELECT ?x WHERE { ?x"}, {}),  # a syntax error, found when the query runs
-    ({"query": SELECT + "  # rand()"}, {}),  # a volatile function named: never cached, no ETag
+    ("GET", {"query": SELECT}, {}),
+    ("GET", {"query": SELECT}, {"Accept": "text/csv"}),
+    ("GET", {"query": SELECT}, {"Accept": "application/sparql-results+xml, */*;q=0.1"}),
+    ("GET", {"query": SELECT, "format": "tsv"}, {}),
+    ("GET", {"query": CONSTRUCT}, {"Accept": "application/n-triples"}),
+    ("GET", {"query": CONSTRUCT}, {"Accept": "text/turtle"}),
+    ("GET", {"query": "ASK { ?s ?p ?o }"}, {"Accept": "application/sparql-results+json"}),
+    ("GET", {"query": RELATIVE}, {"Host": "example.org:8080"}),  # BASE from the Host the client used
+    ("GET", {"query": RELATIVE}, {"Origin": "https://elsewhere.example"}),
+    ("GET", {"query": SELECT}, {"Cache-Control": "no-cache"}),
+    ("GET", {"query": "SELECT ?x WHERE { ?x"}, {}),  # a syntax error, found when the query runs
+    ("GET", {"query": SELECT + "  # rand()"}, {}),  # a volatile function named: never cached, no ETag
+    ("POST", {"query": SELECT}, {}),  # a form
+    ("POST", {"query": SELECT, "format": "csv"}, {}),
+    ("POST", SELECT, {"Content-Type": "application/sparql-query"}),  # the query itself
+    ("POST", CONSTRUCT, {"Content-Type": "application/sparql-query; charset=UTF-8", "Accept": "text/turtle"}),
+    ("POST", "SELECT ?x WHERE { ?x", {"Content-Type": "application/sparql-query"}),
 ]
 
 
-def _answer(wsgi_app, app, params, headers):
+def _answer(wsgi_app, app, method, params, headers):
     app.extensions["standpunkt"].results.clear()
-    environ = EnvironBuilder(path="/sparql", query_string=params, headers=headers).get_environ()
+    if method == "GET":
+        environ = EnvironBuilder(path="/sparql", query_string=params, headers=headers).get_environ()
+    elif isinstance(params, dict):
+        environ = EnvironBuilder(path="/sparql", method="POST", data=params, headers=headers).get_environ()
+    else:
+        headers = dict(headers)
+        environ = EnvironBuilder(path="/sparql", method="POST", data=params.encode(),
+                                 content_type=headers.pop("Content-Type"), headers=headers).get_environ()
     body, status, response_headers = run_wsgi_app(wsgi_app, environ, buffered=True)
     return status, sorted(response_headers.items()), b"".join(body)
 
 
-@pytest.mark.parametrize("params, headers", REQUESTS)
-def test_lean_answers_as_flask_does(app, params, headers):
+@pytest.mark.parametrize("method, params, headers", REQUESTS)
+def test_lean_answers_as_flask_does(app, method, params, headers):
     assert isinstance(app.wsgi_app, LeanSparql)
-    lean = _answer(app.wsgi_app, app, params, headers)
-    flask = _answer(app.wsgi_app.flask, app, params, headers)
+    lean = _answer(app.wsgi_app, app, method, params, headers)
+    flask = _answer(app.wsgi_app.flask, app, method, params, headers)
     assert lean == flask
     assert lean[0].startswith(("200", "400"))
 
@@ -59,12 +71,16 @@ def test_lean_answers_plain_queries_itself(app, monkeypatch):
     client = Client(app)
     assert client.get("/sparql", query_string={"query": SELECT}).status_code == 200
     assert client.get("/sparql", query_string={"query": SELECT, "format": "csv"}).status_code == 200
+    assert client.post("/sparql", data={"query": SELECT}).status_code == 200
+    assert client.post("/sparql", data=SELECT, content_type="application/sparql-query").status_code == 200
     assert reached == []
     client.get("/sparql", query_string={"query": SELECT, "download": "1"})  # a file: Flask
     client.get("/sparql", query_string={"query": SELECT}, headers={"If-None-Match": '"x"'})  # a revalidation
     client.get("/sparql", query_string={"query": "INSERT DATA { <a:a> <a:b> <a:c> }"})  # refused: Flask's 405
-    client.post("/sparql", data={"query": SELECT})
-    assert len(reached) == 4
+    answer = client.post("/sparql?format=csv", data={"query": SELECT})  # parameters in the URL too: Flask
+    assert answer.status_code == 200 and answer.mimetype == "text/csv"
+    assert client.post("/sparql", data=SELECT.encode("latin-1"), content_type="text/plain").status_code == 415
+    assert len(reached) == 5
 
 
 def test_lean_leaves_configured_origins_to_flask(api_store):
