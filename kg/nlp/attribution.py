@@ -21,6 +21,7 @@ from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.cues import triggers
 from kg.nlp.discourse import Discourse
 from kg.nlp.doc import TokSpan
+from kg.nlp.german import PLAN_ACTS
 from kg.nlp.headlines import headline_holders
 from kg.nlp.media import is_outlet
 from kg.nlp.reporting import in_konjunktiv, other_subject, passive_agent
@@ -53,6 +54,8 @@ class Attributor:
             if found:
                 speakers = [st for st in found if st.speaker] or found
                 d.recent.append((k, speakers[0].actor))
+                if any(st.actor == speakers[0].actor and st.act in PLAN_ACTS for st in found):
+                    d.plans.add(k)
                 if all(st.evidence == "marker" for st in found if st.actor == speakers[0].actor):
                     d.sources.add((k, speakers[0].actor))
             elif (silent := silent_speaker(d, k, v)):

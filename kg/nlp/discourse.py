@@ -35,6 +35,7 @@ class Discourse:
         self.headings = {k for k, s in enumerate(self.sents) if is_heading(doc, s)}
         self.views: dict[int, SentenceView] = {}
         self.last_speaker_sent = -10
+        self.plans: set[int] = set()  # sentences whose first speaker proposes, demands or commits to something
 
     def same_paragraph(self, a: int, b: int) -> bool:
         """Are sentences a and b in one paragraph (true when the article has no paragraphs)?"""

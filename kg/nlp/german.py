@@ -90,6 +90,9 @@ PERFECT_AUX = frozenset({"hat", "haben"}) | PAST_AUX
 TENSE_AUXILIARIES = frozenset({"sein", "haben"})  # lemmas of the perfect's auxiliaries
 AUXILIARIES = DEONTIC | TENSE_AUXILIARIES | {"können", "werden"}  # lemmas that carry no content of their own
 FUTURE_AUX = frozenset({"werde", "werden", "wird"})
+PLANNED = frozenset({"soll", "sollen"})  # `Danach sollen Mieten gedeckelt werden`: a detail of a plan just reported
+PLAN_LINKS = frozenset({"so", "auch", "ebenfalls", "zudem", "außerdem", "danach", "demnach", "künftig"})  # `So sollen …`
+PLAN_ACTS = frozenset({"proposal", "commitment", "demand"})
 WOULD = frozenset({"würde", "würden"})
 HYPOTHETICAL = frozenset({"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte",
                           "sollte"})

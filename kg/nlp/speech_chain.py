@@ -1,7 +1,7 @@
 """Speech that runs over several sentences: whose it is when the sentence names no one.
 
 German news reports one speaker over several sentences: Konjunktiv I or a bare quote
-goes on with the last speaker; a sentence opening with `Das`/`So` and a verb of saying
+goes on with the last speaker, and so do the details of a plan just reported (`So sollen …`); a sentence opening with `Das`/`So` and a verb of saying
 attributes the sentence before it; a speaker can be introduced without taking a side
 (`reagierte zurückhaltend`, ``data/speaker_verbs.tsv``) and speak in the sentences after.
 Each function reads and the attribution updates the memory of kg.nlp.discourse.
@@ -12,12 +12,13 @@ from kg.nlp.article_actors import Mention
 from kg.nlp.claims import claim_text
 from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
 from kg.nlp.discourse import Discourse
-from kg.nlp.german import ESTIMATE, PRETERITE_LIKE
+from kg.nlp.german import ESTIMATE, PLAN_LINKS, PLANNED, PRETERITE_LIKE, TENSE_AUXILIARIES
 from kg.nlp.reporting import from_their_side, points_back, reporting, speaker_verbs
 from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import Hit, SentenceView
 from kg.nlp.stance import act_of
 from kg.nlp.statements import CONFIDENCE, Statement, statement
+from kg.nlp.time_expressions import calendar_words
 from kg.nlp.triggers import holders
 
 
@@ -88,6 +89,22 @@ def reporting_speaker(d: Discourse, k: int, v: SentenceView) -> str | None:
     return d.recent[-1][1]
 
 
+def plan_detail(d: Discourse, k: int, v: SentenceView, finite) -> bool:
+    """`Die Ministerin kündigte eine Reform an. Danach sollen Mieten gedeckelt werden.`: right
+    after a plan, a main clause led by `soll`/`sollen` tells its details -- in the passive (what
+    is to be done) or opened by a linking word (`So sollen …`, `Auch soll …`). Not `soll …
+    gewesen sein`, `soll … haben` (what is only rumoured) or `soll … sein` (what something is
+    said to be), nor a clause with a day or month (`Am Sonntag soll beraten werden`: a date set)."""
+    if not (k - 1 in d.plans and d.recent[-1][0] == k - 1 and finite and finite[0].lower_ in PLANNED) \
+            or v.subordinate(v.segs[v.pos[finite[0].i]]):
+        return False
+    words = [t for i, t in enumerate(v.toks) if not v.mask[i]]
+    infinitives = {t.lemma_ for t in words if t.tag_ == "VAINF"}
+    if infinitives & TENSE_AUXILIARIES or any(t.lower_ in calendar_words() for t in words):
+        return False
+    return "werden" in infinitives or (words[0].lower_ in PLAN_LINKS)
+
+
 def continuation(d: Discourse, k: int, v: SentenceView, reported_only: bool = False) -> Statement | None:
     """Reported speech without a speaker continues the last one (Konjunktiv I, a bare quote).
 
@@ -108,6 +125,7 @@ def continuation(d: Discourse, k: int, v: SentenceView, reported_only: bool = Fa
     if not konj and not reported_only and d.last_speaker_sent == k - 1:
         main = [t for t in finite if not v.subordinate(v.segs[v.pos[t.i]])]  # `Ein Antrag, der … sollte, wurde …`
         konj = bool(main) and is_konjunktiv2(main[0]) and main[0].lower_ not in ESTIMATE | PRETERITE_LIKE
+    konj = konj or (not reported_only and plan_detail(d, k, v, finite))
     if reported_only and (quoted or not konj or any(reporting(t) for t in finite)):
         return None
     if not (quoted or konj):

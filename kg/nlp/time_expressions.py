@@ -59,6 +59,16 @@ def lexicon() -> dict[str, dict[str, str]]:
     return dict(table)
 
 
+CALENDAR_KINDS = ("weekday", "month", "relative_day", "future_day", "week", "weekend")
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Words that date an event (`Montag`, `März`, `morgen`, `Wochenende`)."""
+    table = lexicon()
+    return frozenset(word for kind in CALENDAR_KINDS for word in table.get(kind, {}) if " " not in word)
+
+
 def parse_ref(article_date: str | None) -> Ref | None:
     """'2023-12-12' or '2023-12' (then the month's last day, so no day of it lies ahead)."""
     if not article_date:
