@@ -114,14 +114,11 @@ class ActorView:
     """Base of the classes that read and extend one article's ArticleActors."""
 
     def __init__(self, state: ArticleActors):
-        self.state = state
+        # the state's fields, read at every token: plain attributes, not properties (the
+        # state never rebinds them; only `mentions` is rebound, so it stays a property)
+        self.state, self.doc, self.gaz, self.date = state, state.doc, state.gaz, state.date
+        self.actors, self.roles_seen, self.local = state.actors, state.roles_seen, state.local
 
-    doc = property(lambda self: self.state.doc)
-    gaz = property(lambda self: self.state.gaz)
-    date = property(lambda self: self.state.date)
-    actors = property(lambda self: self.state.actors)
-    roles_seen = property(lambda self: self.state.roles_seen)
-    local = property(lambda self: self.state.local)
     mentions = property(lambda self: self.state.mentions,
                         lambda self, value: setattr(self.state, "mentions", value))
 

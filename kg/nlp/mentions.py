@@ -159,15 +159,16 @@ class MentionFinder(ActorView):
         if state:
             self._add(toks, i, i + 2, state, "name")
             return i + 2
-        owner = self._prefix_owner(words[i])
-        if owner:
-            self.entity(owner)
-            self.mentions.append(Mention(toks[i].i, toks[i].i + 1, owner, "prefix", words[i]))
-            return i + 1
-        party = self._party_body(words[i])
-        if party:
-            self._add(toks, i, i + 1, party, "name")
-            return i + 1
+        if "-" in words[i]:  # compounds only: the two lookups below read the prefix
+            owner = self._prefix_owner(words[i])
+            if owner:
+                self.entity(owner)
+                self.mentions.append(Mention(toks[i].i, toks[i].i + 1, owner, "prefix", words[i]))
+                return i + 1
+            party = self._party_body(words[i])
+            if party:
+                self._add(toks, i, i + 1, party, "name")
+                return i + 1
         return self.orgs.council(toks, words, i) or self.orgs.land_government(toks, words, i) or \
             self.orgs.city(toks, words, i) or self.media.outlet(toks, words, i)
 
