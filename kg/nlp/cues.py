@@ -18,17 +18,20 @@ from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 
 CAREER = resources.word_class("career")  # `will Kanzlerin bleiben`: what `wollen` plans for the actor's own office
+# the tags of the words _construction_trigger, verb_trigger (with _mistagged_verb) and noun_trigger read
+CUE_TAGS = ("VV", "VA", "VM", "ADJA", "ADJD", "PTKVZ", "NN")
 
 
 def triggers(v: SentenceView) -> list[Hit]:
-    """Every stance/report trigger outside quotations."""
+    """Every stance/report trigger outside quotations. Only verbs, adjectives, separated
+    particles and nouns can be one (CUE_TAGS): the other tokens, half of a sentence, are
+    not asked."""
     hits = []
     for i, t in enumerate(v.toks):
-        if v.mask[i]:
+        if v.mask[i] or not t.tag_.startswith(CUE_TAGS):
             continue
-        hit = _construction_trigger(v, i, t) or verb_trigger(v, i, t) or \
-            (noun_trigger(t, i) if not in_pp(v, i) else None)
-        if hit:
+        hit = _construction_trigger(v, i, t) or verb_trigger(v, i, t) or noun_trigger(t, i)
+        if hit and (hit.evidence != "noun" or not in_pp(v, i)):
             hits.append(hit)
     return hits
 
@@ -174,9 +177,9 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     if not only:
         return True
     seg = v.seg_tokens(v.segs[i])
-    words = {v.toks[j].text.lower() for j in seg
+    words = {v.toks[j].lower_ for j in seg
              if not (v.toks[j].lower_ == "als" and j + 1 < len(v.toks) and v.toks[j + 1].lower_ == "auch")}
-    own = {v.toks[j].text.lower() for j in seg if not v.mask[j]}  # a quotation's words are not the verb's object
+    own = {v.toks[j].lower_ for j in seg if not v.mask[j]}  # a quotation's words are not the verb's object
     if any(_names(w[1:], own) for w in only if w.startswith("-")):
         return False
     wanted = {w for w in only if not w.startswith("-")}
@@ -187,7 +190,7 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
         return True
     if "quote" in wanted and _after_quote(v, i):
         return True
-    if "dass" in wanted and any(v.toks[j].text.lower() in ("dass", ":") for j in after[:8]):
+    if "dass" in wanted and any(v.toks[j].lower_ in ("dass", ":") for j in after[:8]):
         return True
     if "evaluative" in wanted and any(_evaluative(v.toks[j]) for j in seg if j != i):
         return True
@@ -244,7 +247,7 @@ def in_pp(v: SentenceView, i: int) -> bool:
     j = i - 1
     while j >= 0 and v.toks[j].tag_ in DETERMINERS:
         j -= 1
-    return j >= 0 and v.toks[j].tag_ in PREPOSITIONS and v.toks[j].text.lower() not in SOURCE_PREPOSITIONS | {"als"}
+    return j >= 0 and v.toks[j].tag_ in PREPOSITIONS and v.toks[j].lower_ not in SOURCE_PREPOSITIONS | {"als"}
 
 
 def noun_trigger(t, i: int) -> Hit | None:
