@@ -7,6 +7,8 @@ of the actor, the act it gives, and whether the content needs a stance cue of it
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kg.nlp import resources
 from kg.nlp.article_actors import Mention
 from kg.nlp.german import GENITIVE_ARTICLES
@@ -25,7 +27,7 @@ def markers(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         if v.mask[v.local(m)]:
             continue
         i, j = v.local(m), v.pos[m.end - 1] + 1
-        before = [t.text.lower() for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
+        before = _words_before(v, i, _longest_marker() + 1)
         if before[-1:] in (["von"], ["vom"]) and len(before) > 2 and before[-3] == "nach":
             before = before[:-1]  # `nach Meinung von X` as `nach Meinung X`
         elif _genitive_role(v, i):
@@ -42,6 +44,24 @@ def markers(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         if clear_for(v, i, j) or (says and before[-1:] == ["aus"]):  # `hieß es aus dem Kanzleramt`
             out.append((m, Hit(i, Trigger("assertion", 1, report=True), "marker")))
     return [(m, h) for m, h in out if resolve(m)]
+
+
+def _words_before(v: SentenceView, i: int, n: int) -> list[str]:
+    """The last n words before token i, articles and adjectives left out (`nach den
+    neuen Plänen der` reads `nach plänen`): all a marker's form is compared with, so a
+    long sentence is not read back to its start for each mention in it."""
+    out, k = [], i - 1
+    while k >= 0 and len(out) < n:
+        if v.toks[k].tag_ not in ("ART", "ADJA", "PPOSAT"):
+            out.append(v.toks[k].lower_)
+        k -= 1
+    return out[::-1]
+
+
+@lru_cache(maxsize=1)
+def _longest_marker() -> int:
+    """Words of the longest marker form (at least 2: `nach Meinung von X` checks the third word back)."""
+    return max(2, *(len(form) for form, *_ in resources.source_markers()))
 
 
 def _genitive_role(v: SentenceView, i: int) -> bool:
