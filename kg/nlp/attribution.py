@@ -124,7 +124,7 @@ def _as_source(v: SentenceView, hit: Hit) -> bool:
     """`Wie die „Rundschau“ berichtet, lehnt die SPD … ab`: a `wie` clause names the source of
     the main clause, whose subject still holds its own side."""
     first = next((i for i in v.seg_tokens(v.segs[hit.i]) if not v.toks[i].is_punct), None)
-    return first is not None and v.toks[first].text.lower() == "wie" and v.toks[first].tag_ in ("KOUS", "PWAV", "KOKOM")
+    return first is not None and v.toks[first].lower_ == "wie" and v.toks[first].tag_ in ("KOUS", "PWAV", "KOKOM")
 
 
 def attribute(doc: Doc) -> list[Statement]:

@@ -91,7 +91,7 @@ def _companion_phrases(v: SentenceView, seg_toks: list[int], own: set[str]) -> s
     """`Eine klare Absage erteilte …`: the whole noun phrase of a multi-word cue's noun."""
     out = set()
     for i in seg_toks:
-        if v.toks[i].tag_ == "NN" and (v.toks[i].text.lower() in own or v.toks[i].lemma_.lower() in own):
+        if v.toks[i].tag_ == "NN" and (v.toks[i].lower_ in own or v.toks[i].lemma_.lower() in own):
             j = i
             while j > 0 and v.toks[j - 1].tag_ in DETERMINERS | {"ADJA", "ADV", "ADJD", "APPR", "APPRART"} \
                     and v.segs[j - 1] == v.segs[i]:
@@ -106,13 +106,13 @@ def _place(v: SentenceView, hit: Hit, seg_toks: list[int]) -> set[int]:
     """`sagte X in Hamburg`, `Das bekräftigte X in Hamburg`: where a verb of saying was said,
     or a cue whose object only points back (`Das`), is no part of the claim."""
     first = next((i for i in seg_toks if not v.toks[i].is_punct), None)
-    pointing = first is not None and v.toks[first].text.lower() in ("das", "dies") \
+    pointing = first is not None and v.toks[first].lower_ in ("das", "dies") \
         and v.toks[first].tag_ in ("PDS", "ART")
     if not (hit.trigger.report or pointing):
         return set()
     out = set()
     for i in seg_toks:
-        if v.toks[i].text.lower() in ("in", "aus") and not v.mask[i] and i + 1 < len(v.toks) \
+        if v.toks[i].lower_ in ("in", "aus") and not v.mask[i] and i + 1 < len(v.toks) \
                 and v.toks[i + 1].tag_ == "NE" and v.segs[i + 1] == v.segs[i]:
             j = i + 1
             while j + 1 < len(v.toks) and v.toks[j + 1].tag_ == "NE" and v.segs[j + 1] == v.segs[i]:
@@ -128,7 +128,7 @@ def _as_role(v: SentenceView, hit: Hit, seg_toks: list[int]) -> set[int]:
         return set()
     out = set()
     for i in seg_toks:
-        if v.toks[i].text.lower() != "als" or v.mask[i] or i + 1 >= len(v.toks):
+        if v.toks[i].lower_ != "als" or v.mask[i] or i + 1 >= len(v.toks):
             continue
         j = i + 1
         while j < len(v.toks) and v.toks[j].tag_ in ("ART", "ADJA", "PIAT", "PPOSAT", "ADV") and v.segs[j] == v.segs[i]:
@@ -171,7 +171,7 @@ def _holder_span(v: SentenceView, m: Mention | None) -> set[int]:
             or (v.toks[start - 1].tag_ == "NE" and v.toks[start - 1].text.endswith("s")
                 and v.toks[start].tag_ == "NN")):
         start -= 1
-    if start > 0 and v.toks[start - 1].text.lower() in SOURCE_PREPOSITIONS | {"durch"} and v.segs[start - 1] == seg:
+    if start > 0 and v.toks[start - 1].lower_ in SOURCE_PREPOSITIONS | {"durch"} and v.segs[start - 1] == seg:
         start -= 1
     if end + 3 < len(v.toks) and v.toks[end + 1].text == "(" and v.toks[end + 3].text == ")":
         end += 3  # `Olaf Scholz (SPD)`
@@ -199,7 +199,7 @@ def _relative_on(v: SentenceView, end: int) -> set[int]:
         return set()
     first, seg = end + 2, v.segs[end + 2]
     if not (v.toks[first].tag_ in ("PRELS", "PRELAT")
-            or (v.toks[first].text.lower() in RELATIVE and v.subordinate(seg))):
+            or (v.toks[first].lower_ in RELATIVE and v.subordinate(seg))):
         return set()
     return set(v.seg_tokens(seg)) | {end + 1}
 
@@ -218,7 +218,7 @@ def _marker_words(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]
         return out
     start, end = v.local(holder), v.pos[holder.end - 1]
     opener = next((j for j in range(start - 1, max(start - 13, -1), -1)
-                   if v.toks[j].text.lower() in ("laut", "gemäß") and not v.mask[j]), None)
+                   if v.toks[j].lower_ in ("laut", "gemäß") and not v.mask[j]), None)
     if opener is not None:  # `Laut der Leiterin eines Jobcenters im Ruhrgebiet, Sabine Krämer, fehlt …`
         finite = next((j for j in range(end + 1, len(v.toks)) if v.toks[j].tag_ in FINITE and not v.mask[j]), None)
         stop = finite if opener == 0 and finite is not None else max(v.seg_tokens(v.segs[end]))
@@ -231,7 +231,7 @@ def _marker_words(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]
     so = j + 1 < start and v.toks[j + 1].lower_ == "so"
     for j in range(end + 1, min(end + 3, len(v.toks))):
         if v.toks[j].tag_ in ("APPO", "VVFIN", "PPER") or \
-                v.toks[j].text.lower() in ("zufolge", "es", "hieß", "heißt") or (so and v.toks[j].lower_ == "weiter"):
+                v.toks[j].lower_ in ("zufolge", "es", "hieß", "heißt") or (so and v.toks[j].lower_ == "weiter"):
             out.add(j)  # `…, so X weiter`
     return out
 
@@ -252,14 +252,14 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
             out |= phrase_around(v, i)
         elif t.tag_ in ("NN", "NE") and setting & {t.lemma_.lower(), low, low.rpartition("-")[2]}:
             phrase = phrase_around(v, i)
-            if v.toks[min(phrase)].text.lower() in SETTING_PREPOSITIONS:  # not `für das kommende Gespräch`
+            if v.toks[min(phrase)].lower_ in SETTING_PREPOSITIONS:  # not `für das kommende Gespräch`
                 out |= phrase | _source_of(v, max(phrase), low)
     return out
 
 
 def _source_of(v: SentenceView, end: int, noun: str) -> set[int]:
     """`nach Angaben von Diplomaten`: whose account it is belongs to the source phrase."""
-    if noun not in words("source") or end + 2 >= len(v.toks) or v.toks[end + 1].text.lower() not in ("von", "aus"):
+    if noun not in words("source") or end + 2 >= len(v.toks) or v.toks[end + 1].lower_ not in ("von", "aus"):
         return set()
     j = end + 2
     while j < len(v.toks) and v.toks[j].tag_ in ("ART", "ADJA", "CARD") and v.segs[j] == v.segs[end]:
@@ -272,10 +272,10 @@ def _source_of(v: SentenceView, end: int, noun: str) -> set[int]:
 def _since(v: SentenceView, i: int) -> set[int]:
     """`seit langem`, `seit Jahren`, `seit vielen Monaten`: how long the actor has held it."""
     j = i + 1
-    while j < len(v.toks) and v.toks[j].text.lower() not in SINCE_WHEN \
+    while j < len(v.toks) and v.toks[j].lower_ not in SINCE_WHEN \
             and v.toks[j].tag_ in ("CARD", "PIAT", "ADJA", "PIDAT") and j - i <= 2:
         j += 1
-    if j < len(v.toks) and v.toks[j].text.lower() in SINCE_WHEN:
+    if j < len(v.toks) and v.toks[j].lower_ in SINCE_WHEN:
         return set(range(i, j + 1))
     return set()
 
@@ -326,7 +326,7 @@ def object_preposition(v: SentenceView, hit: Hit) -> int | None:
         preps |= {c.lower() for comps, trig in resources.phrases().get(lemma, [])
                   if trig == hit.trigger for c in comps} & (set(CONTRACTED.values()) | {"für", "gegen", "über"})
     return next((i for i in v.seg_tokens(v.segs[hit.i]) if not v.mask[i] and v.toks[i].tag_ in ("APPR", "APPRART")
-                 and CONTRACTED.get(v.toks[i].text.lower(), v.toks[i].text.lower()) in preps), None)
+                 and CONTRACTED.get(v.toks[i].lower_, v.toks[i].lower_) in preps), None)
 
 
 def _phrase_words(v: SentenceView, hit: Hit) -> set[str]:

@@ -52,10 +52,10 @@ def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     relative clauses after the first clause, and cut to MAX_WORDS at a clause border."""
     adverbs = words("adverb")
     idx = [i for i in sorted(set(idx)) if v.toks[i].text not in QUOTES
-           and not (v.toks[i].text.lower() in adverbs
+           and not (v.toks[i].lower_ in adverbs
                     and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA", "PAV")
                     and not modifies_noun(v, i))
-           and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].text.lower() in adverbs)
+           and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].lower_ in adverbs)
            and not _contrastive(v, i)
            and not (v.toks[i].tag_ == "ADJA" and v.toks[i].lemma_.lower() in words("hedge"))]
     while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
@@ -96,18 +96,18 @@ def _without_reasons(v: SentenceView, idx: list[int]) -> list[int]:
     drop: set[int] = set()
     kept, by_first = set(idx), _reason_openers()
     for k, first in enumerate(idx):
-        for opener in by_first.get(v.toks[first].text.lower(), ()):
+        for opener in by_first.get(v.toks[first].lower_, ()):
             n = len(opener)
             run = idx[k:k + n]
             if k >= len(idx) - n or run != list(range(first, first + n)) \
-                    or [v.toks[i].text.lower() for i in run] != list(opener):
+                    or [v.toks[i].lower_ for i in run] != list(opener):
                 continue
             end = _noun_phrase_end(v, run[-1] + 1, kept)
             finite = next((i for i in idx[k + n:] if v.toks[i].tag_ in FINITE), None)
             if k == 0 and finite is not None and v.segs[finite] == v.segs[run[0]]:
                 end = max(end, finite)  # `Trotz einer Schlappe vor Gericht sollen …`: the whole Vorfeld
             if end > run[-1] + 1 and v.toks[end - 1].tag_ in ("NN", "NE"):
-                if end in kept and v.toks[end].text.lower() in ("des", "der") and v.toks[end].tag_ == "ART":
+                if end in kept and v.toks[end].lower_ in ("des", "der") and v.toks[end].tag_ == "ART":
                     end = _noun_phrase_end(v, end + 1, kept)  # `wegen der Kosten des Ausbaus`
                 end = _attached_phrases(v, end, kept)
                 drop |= set(range(run[0], end))
@@ -142,7 +142,7 @@ def _noun_phrase_end(v: SentenceView, i: int, kept: set[int]) -> int:
 def _degree(v: SentenceView, i: int) -> bool:
     """`angesichts zu hoher Kosten`: `zu` before an adjective grades it (the tagger may read it
     as the infinitive particle)."""
-    return v.toks[i].text.lower() == "zu" and i + 1 < len(v.toks) and v.toks[i + 1].tag_ == "ADJA"
+    return v.toks[i].lower_ == "zu" and i + 1 < len(v.toks) and v.toks[i + 1].tag_ == "ADJA"
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +163,7 @@ def _closes(v: SentenceView, idx: list[int]) -> bool:
 def _contrastive(v: SentenceView, i: int) -> bool:
     """`Die SPD dagegen fordert …`: `dagegen` contrasting speakers, not `dagegen vorzugehen`."""
     nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
-    return v.toks[i].text.lower() == "dagegen" and not (nxt is not None and nxt.tag_.startswith(("VV", "VA", "PTKZU")))
+    return v.toks[i].lower_ == "dagegen" and not (nxt is not None and nxt.tag_.startswith(("VV", "VA", "PTKZU")))
 
 
 def _prune(v: SentenceView, idx: list[int]) -> list[int]:
@@ -208,7 +208,7 @@ def _one_phrase(v: SentenceView, idx: list[int]) -> bool:
         return False
     nxt = idx[noun + 1] if noun + 1 < len(idx) else None
     return nxt is None or v.toks[nxt].tag_ in ("APPR", "APPRART", "KON", "NE", "$,", "$(", "CARD") \
-        or v.toks[nxt].text.lower() in ("des", "der", "eines", "einer")
+        or v.toks[nxt].lower_ in ("des", "der", "eines", "einer")
 
 
 def _first_clauses(v: SentenceView, idx: list[int]) -> list[int]:
@@ -246,7 +246,7 @@ def _words(v: SentenceView, idx: list[int]) -> int:
 def has_content(v: SentenceView, idx: list[int]) -> bool:
     """At least one content noun or full verb that is no pronoun or placeholder."""
     return any(v.toks[i].tag_.startswith(("NN", "NE", "VV", "FM", "TRUNC"))
-               and v.toks[i].text.lower() not in words("placeholder") for i in idx)
+               and v.toks[i].lower_ not in words("placeholder") for i in idx)
 
 
 def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
@@ -261,15 +261,15 @@ def infinitive(v: SentenceView, idx: list[int]) -> list[int | str]:
     if finite is None:
         return list(idx)
     subject = [i for i in first if abs(i - finite) <= 2 and v.toks[i].tag_ in ("PPER", "PIS")
-               and v.toks[i].text.lower() in SPEAKER_PRONOUNS - {"uns", "mich", "mir", "ihm", "ihr"}]
+               and v.toks[i].lower_ in SPEAKER_PRONOUNS - {"uns", "mich", "mir", "ihm", "ihr"}]
     if not subject or (subject[0] < finite and any(v.toks[i].tag_ in ("NN", "NE") for i in first if i < subject[0])):
         return _verb_last(v, idx, first, finite)
-    rest = [i for i in idx if i not in (subject[0], finite) and not (i in first and v.toks[i].text.lower() == "sich")]
+    rest = [i for i in idx if i not in (subject[0], finite) and not (i in first and v.toks[i].lower_ == "sich")]
     tok = v.toks[finite]
     if tok.tag_ == "VVFIN":
         particle = next((i for i in first if v.toks[i].tag_ == "PTKVZ" and i > finite), None)
         rest = [i for i in rest if i != particle]
-        prefix = v.toks[particle].text.lower() if particle is not None else ""
+        prefix = v.toks[particle].lower_ if particle is not None else ""
         verb = tok.lemma_ if tok.lemma_.startswith(prefix) else prefix + tok.lemma_
         return rest[:len([i for i in rest if v.segs[i] == v.segs[idx[0]]])] + [verb] + \
             rest[len([i for i in rest if v.segs[i] == v.segs[idx[0]]]):]
@@ -322,7 +322,7 @@ def said_about(v: SentenceView, idx: list[int]) -> list[int]:
             any(v.toks[i].tag_.startswith("V") for i in words_):
         return idx
     first = next((i for i in words_ if i > head and v.toks[i].tag_ in ("APPR", "APPRART")
-                  and v.toks[i].text.lower() not in SOURCE_PREPOSITIONS), None)  # past `von X`, `aus der Union`
-    about = first if first is not None and v.toks[first].text.lower() in ABOUT else None
+                  and v.toks[i].lower_ not in SOURCE_PREPOSITIONS), None)  # past `von X`, `aus der Union`
+    about = first if first is not None and v.toks[first].lower_ in ABOUT else None
     rest = [i for i in idx if about is not None and i > about]
     return tidy(v, rest) if about is not None and has_content(v, rest) else idx

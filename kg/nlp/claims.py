@@ -76,7 +76,7 @@ def _speakers_own_cue(v: SentenceView, idx: list[int]) -> list[int]:
     phrase after the pronoun is the speaker's role (`Wir als Opposition lehnen X ab`: X)."""
     first = [i for i in idx if v.segs[i] == v.segs[idx[0]]]
     pronoun = next((i for i in first if v.toks[i].tag_ in ("PPER", "PIS")
-                    and v.toks[i].text.lower() in ("wir", "ich", "man", "er", "sie")), None)
+                    and v.toks[i].lower_ in ("wir", "ich", "man", "er", "sie")), None)
     cue = next((i for i in first if v.toks[i].tag_ in ("VVFIN", "VVINF", "VVPP")
                 and not (resources.verbs().get(v.toks[i].lemma_) or _NO_TRIGGER).report
                 and resources.verbs().get(v.toks[i].lemma_) is not None), None)
@@ -142,7 +142,7 @@ def _fallback(v: SentenceView) -> str:
     noun outside them (`Union spricht von Chaos`), else the sentence in whole words."""
     named = {i for m in v.mentions for i in range(v.local(m), v.pos[m.end - 1] + 1)}
     nouns = [i for i, t in enumerate(v.toks) if t.tag_ == "NN" and i not in named]
-    plain = [i for i in nouns if v.toks[i].text.lower() not in words("anaphor")
+    plain = [i for i in nouns if v.toks[i].lower_ not in words("anaphor")
              and v.toks[i].lemma_.lower() not in resources.nouns()
              and (v.toks[i].lemma_.lower(),) not in resources.evaluations()]
     for i in plain[:1] or nouns[:1]:
@@ -163,7 +163,7 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
         return list(range(hit.i + 1, len(v.toks)))
     naming = (v.toks[hit.i].lemma_ in NAMING and hit.evidence == "verb") or _holds_for(v, hit)
     own = _own_part(v, hit, frame) if naming or v.toks[hit.i].lemma_ in words("naming_as") else []
-    if naming or any(v.toks[i].text.lower() == "als" for i in own):  # `kritisierte die Pläne als Angriff auf …`
+    if naming or any(v.toks[i].lower_ == "als" for i in own):  # `kritisierte die Pläne als Angriff auf …`
         verdict = [i for i in quoted if own and 0 < i - own[-1] <= 2]  # `nannte X „ein Armutszeugnis“`
         named = _named_object(v, own + (verdict and [i for i in quoted if i >= verdict[0]]))
         if named:
@@ -218,7 +218,7 @@ def _clause_region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set
 def _holds_for(v: SentenceView, hit: Hit) -> bool:
     """`hält die Maut für einen Fehler`: `halten … für` names a verdict like `nennen`."""
     return v.toks[hit.i].lemma_ == "halten" and any(
-        v.toks[i].text.lower() == "für" for i in v.seg_tokens(v.segs[hit.i]) if i > hit.i)
+        v.toks[i].lower_ == "für" for i in v.seg_tokens(v.segs[hit.i]) if i > hit.i)
 
 
 def _named_object(v: SentenceView, own: list[int]) -> list[int]:
@@ -251,7 +251,7 @@ def _own_part(v: SentenceView, hit: Hit, frame: set[int]) -> list[int]:
     seg = v.segs[hit.i]
     part = clause_of(v, hit.i)
     return [i for i in v.seg_tokens(seg) if i not in frame and _kept(v.toks[i])
-            and clause_of(v, i) == part and not (v.toks[i].text.lower() in ("und", "oder") and i > hit.i
+            and clause_of(v, i) == part and not (v.toks[i].lower_ in ("und", "oder") and i > hit.i
                                                   and i + 1 < len(v.toks) and v.toks[i + 1].tag_ in FINITE)]
 
 
@@ -300,7 +300,7 @@ def _noun_complement(v: SentenceView, hit: Hit, frame: set[int]) -> list[int]:
 def _frame_object(v: SentenceView, own: list[int]) -> bool:
     """Is the object only a placeholder for the clause after it (`dafür, …`, `die Erwartung, …`)?"""
     nouns = [i for i in own if v.toks[i].tag_ in ("NN", "NE")]
-    lows = {v.toks[i].text.lower() for i in own}
+    lows = {v.toks[i].lower_ for i in own}
     return (len(nouns) == 1 and v.toks[nouns[0]].lemma_.lower() in words("frame")) or \
         (not nouns and bool(lows & words("placeholder")))
 
@@ -332,7 +332,7 @@ def _without_passive_cue(v: SentenceView, idx: list[int]) -> list[int]:
     first = [i for i in idx if v.segs[i] == v.segs[idx[0]]] if idx else []
     cue = next((i for i in first if v.toks[i].tag_ == "VVPP" and not v.mask[i]
                 and (resources.verbs().get(v.toks[i].lemma_) or _NO_TRIGGER).act in PASSIVE_CUES), None)
-    agent = next((i for i in first if v.toks[i].text.lower() in ("von", "vom")), None)
+    agent = next((i for i in first if v.toks[i].lower_ in ("von", "vom")), None)
     if cue is None or agent is None or not any(v.toks[i].lemma_ == "werden" for i in first):
         return idx
     end = agent + 1
@@ -364,14 +364,14 @@ def _anaphor(v: SentenceView, idx: list[int]) -> bool:
     content = [i for i in idx if not v.toks[i].is_punct]
     if not content:
         return False
-    if all(v.toks[i].text.lower() in words("placeholder") or v.toks[i].tag_ in ("PDS", "PPER", "PRF", "PIS")
+    if all(v.toks[i].lower_ in words("placeholder") or v.toks[i].tag_ in ("PDS", "PPER", "PRF", "PIS")
            for i in content):
         return True
     nouns = [i for i in content if v.toks[i].tag_ in ("NN", "NE")]
     if len(content) <= 2 and not nouns and not any(v.toks[i].tag_ == "CARD" for i in content):
         return True  # `nachziehen`, `abwarten`: an act whose matter was named before
     return len(content) <= 2 and len(nouns) == 1 and v.toks[nouns[0]].lemma_.lower() in words("anaphor") \
-        and all(v.toks[i].tag_ in ("ART", "PDAT", "NN") or v.toks[i].text.lower().startswith("solch")
+        and all(v.toks[i].tag_ in ("ART", "PDAT", "NN") or v.toks[i].lower_.startswith("solch")
                 for i in content)
 
 
@@ -398,7 +398,7 @@ def _head(v: SentenceView, idx: list[int]) -> str | None:
     """The lemma of the claim's first noun, else of its first full verb."""
     for tags in (("NN",), ("NE",), ("VV",)):
         for i in idx:
-            if v.toks[i].tag_.startswith(tags) and v.toks[i].text.lower() not in words("placeholder"):
+            if v.toks[i].tag_.startswith(tags) and v.toks[i].lower_ not in words("placeholder"):
                 return v.toks[i].lemma_
     return None
 

@@ -26,7 +26,7 @@ def enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]:
             toks = [i for i in v.seg_tokens(seg) if not v.toks[i].is_punct]
             found = [m for m in v.mentions if v.segs[v.local(m)] == seg and resolve(m)]
             covered = {i for m in found for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-            if not found or any(i not in covered and v.toks[i].text.lower() not in LIST_JOINERS
+            if not found or any(i not in covered and v.toks[i].lower_ not in LIST_JOINERS
                                 and v.toks[i].tag_ != "ART" for i in toks):
                 break
             added += found
@@ -44,10 +44,10 @@ def partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[M
         i = v.local(m) - 1
         while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
             i -= 1
-        if i >= 1 and v.toks[i].text.lower() == "mit" and v.toks[i - 1].text.lower() in TOGETHER \
+        if i >= 1 and v.toks[i].lower_ == "mit" and v.toks[i - 1].lower_ in TOGETHER \
                 and m not in group:
             out.append(m)
-        elif i == 0 and v.toks[0].text.lower() == "neben" and m not in group and _also(v, group):
+        elif i == 0 and v.toks[0].lower_ == "neben" and m not in group and _also(v, group):
             out.append(m)  # `Neben Polen lehnt auch Ungarn den Pakt ab`
         elif m not in group and _by_votes_of(v, v.local(m), covered):
             out.append(m)
@@ -69,11 +69,11 @@ def _by_votes_of(v: SentenceView, start: int, covered: set[int]) -> bool:
     """`mit den Stimmen von SPD und Grünen beschlossen`: the parties that voted for it
     (`covered`: the tokens of the sentence's mentions)."""
     i = start - 1
-    while i >= 0 and (i in covered or v.toks[i].tag_ in ("ART", "ADJA") or v.toks[i].text.lower() in LIST_JOINERS):
+    while i >= 0 and (i in covered or v.toks[i].tag_ in ("ART", "ADJA") or v.toks[i].lower_ in LIST_JOINERS):
         i -= 1
-    if i >= 0 and v.toks[i].text.lower() in ("von", "der", "des"):
+    if i >= 0 and v.toks[i].lower_ in ("von", "der", "des"):
         i -= 1
-    return i > 0 and v.toks[i].text in ("Stimmen", "Unterstützung") and v.toks[i - 1].text.lower() in ("den", "der")
+    return i > 0 and v.toks[i].text in ("Stimmen", "Unterstützung") and v.toks[i - 1].lower_ in ("den", "der")
 
 
 def _also(v: SentenceView, group: list[Mention]) -> bool:
@@ -81,4 +81,4 @@ def _also(v: SentenceView, group: list[Mention]) -> bool:
     i = v.local(group[0]) - 1
     while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
         i -= 1
-    return i >= 0 and v.toks[i].text.lower() == "auch"
+    return i >= 0 and v.toks[i].lower_ == "auch"

@@ -61,10 +61,10 @@ def pp_holders(v, idx: list[int], preps: frozenset[str], mentions) -> list:
             j -= 1  # `beim Koalitionspartner SPD`, not `vom Nachwuchs der Union`
         while j >= 0 and v.toks[j].tag_ in NP_LEAD and v.toks[j].tag_ != "NN" and j in inside:
             j -= 1
-        if j >= 0 and v.toks[j].text.lower() in preps:
+        if j >= 0 and v.toks[j].lower_ in preps:
             out.append(m)
-        elif last is not None and j >= 0 and v.toks[j].text.lower() in LIST_JOINERS and \
-                all(v.toks[x].tag_ in NP_LEAD or v.toks[x].text.lower() in LIST_JOINERS for x in range(last + 1, k)):
+        elif last is not None and j >= 0 and v.toks[j].lower_ in LIST_JOINERS and \
+                all(v.toks[x].tag_ in NP_LEAD or v.toks[x].lower_ in LIST_JOINERS for x in range(last + 1, k)):
             out.append(m)  # `von der SPD und den Grünen`
         else:
             continue
@@ -95,7 +95,7 @@ def made_by(v, j: int) -> bool:
     while k >= 0 and v.toks[k].tag_ == "ADJA":
         k -= 1
     if k >= 0 and v.toks[k].tag_ in ("ART", "PIAT", "PDAT"):
-        if v.toks[k].text.lower() not in ARTICLE_NOMINATIVE:
+        if v.toks[k].lower_ not in ARTICLE_NOMINATIVE:
             return False
         k -= 1
     return not (k >= 0 and v.toks[k].tag_ in ("APPR", "APPRART"))

@@ -106,7 +106,7 @@ class Discourse:
         i = view.local(x) - 1
         while i >= 0 and view.toks[i].tag_ == "ADJA":
             i -= 1
-        article = view.toks[i].text.lower() if i >= 0 else ""
+        article = view.toks[i].lower_ if i >= 0 else ""
         if gender == "f":
             return article == "die" or (info.kind == "party" and article not in ("der", "dem", "den", "des"))
         return article in ("der", "dem", "den", "des") and info.kind != "party"

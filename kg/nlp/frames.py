@@ -20,7 +20,7 @@ def consequence_frame(v: SentenceView, idx: list[int]) -> bool:
     negative words the consequence holds. `ohne … zu` (manner) and `ohne X dürfe nicht …`
     (a prohibition) are no such frame."""
     idx = sorted(idx)
-    words = [v.toks[i].text.lower() for i in idx]
+    words = [v.toks[i].lower_ for i in idx]
     if OTHERWISE & set(words):
         return True
     segs = sorted({v.segs[i] for i in idx})
@@ -42,7 +42,7 @@ def consequence_frame(v: SentenceView, idx: list[int]) -> bool:
 def _ohne_consequence(v: SentenceView, toks: list[int]) -> bool:
     """`ohne X drohe …`/`müssten …`/`werde … nicht zu lösen sein` states a consequence;
     `ohne … zu tun` (no finite verb) is manner, `ohne X dürfe nicht …` a rule."""
-    if any(v.toks[i].text.lower() == "dass" for i in toks):
+    if any(v.toks[i].lower_ == "dass" for i in toks):
         return False
     finite = [v.toks[i] for i in toks if v.toks[i].tag_ in FINITE]
     if not finite:  # a verb-final clause HanTa tags as infinitive, unless it is `ohne … zu`
@@ -55,4 +55,4 @@ def _ohne_consequence(v: SentenceView, toks: list[int]) -> bool:
 
 def _negated_plain(v: SentenceView, toks: list[int]) -> bool:
     neg = resources.negations() - {"ohne"}
-    return any(v.toks[i].text.lower() in neg for i in toks)
+    return any(v.toks[i].lower_ in neg for i in toks)

@@ -42,7 +42,7 @@ def _colon_after(v: SentenceView, end: int) -> int | None:
 
 def _verbless(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
     """`Linke und Jusos dagegen`: actors and a closing `dagegen`/`dafür`, no verb."""
-    last = v.toks[-1].text.lower()
+    last = v.toks[-1].lower_
     side = {"dagegen": Trigger("rejection", -1), "dafür": Trigger("support", 1)}.get(last)
     if side is None or any(t.tag_.startswith("V") for t in v.toks):
         return []

@@ -31,7 +31,7 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
     if i >= 0 and v.toks[i].tag_ == "NN" and v.toks[start].tag_ == "NE" and m.kind == "name":
         i -= 1
     weak_adjective = False
-    while i >= 0 and (v.toks[i].tag_ in DETERMINERS or v.toks[i].text.lower() in RELATIVE_GENITIVE) \
+    while i >= 0 and (v.toks[i].tag_ in DETERMINERS or v.toks[i].lower_ in RELATIVE_GENITIVE) \
             and v.segs[i] == seg:
         tok = v.toks[i]
         if tok.tag_ == "ADJA" and tok.text.endswith("e"):
@@ -41,13 +41,13 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
             if tok.text.lower() == "der" and (weak_adjective or m.gender == "m"):
                 return False
             return body_of(v, i - 1) is None and not constructions.made_by(v, i - 1) \
-                and v.toks[i - 1].text.lower() not in allow
+                and v.toks[i - 1].lower_ not in allow
         i -= 1
     if i >= 0 and v.toks[i].tag_ in PREPOSITIONS and v.segs[i] == seg:
-        if v.toks[i].text.lower() in AGENT_PREPOSITIONS and i > 0 and (
+        if v.toks[i].lower_ in AGENT_PREPOSITIONS and i > 0 and (
                 body_of(v, i - 1) is not None or constructions.made_by(v, i - 1)):
             return False
-        return v.toks[i].text.lower() not in allow
+        return v.toks[i].lower_ not in allow
     return False
 
 
@@ -60,14 +60,14 @@ def oblique_at(v: SentenceView, start: int) -> bool:
     i = start - 1
     while i >= 0 and v.toks[i].tag_ == "ADJA":
         i -= 1
-    if i < 0 or v.toks[i].text.lower() not in OBLIQUE_ARTICLES:
+    if i < 0 or v.toks[i].lower_ not in OBLIQUE_ARTICLES:
         return False
     return not (i > 0 and v.toks[i - 1].tag_ in PREPOSITIONS)  # in a PP, governed() decides
 
 
 def body_of(v: SentenceView, i: int) -> int | None:
     """`die Spitzen [der Ampel-Fraktionen]`: token i is a body noun standing for its owner."""
-    low = v.toks[i].text.lower()
+    low = v.toks[i].lower_
     if v.toks[i].tag_ != "NN":
         return None
     return i if low in resources.bodies() or any(low.endswith(b) for b in resources.bodies() if len(b) >= 8) else None
@@ -121,7 +121,7 @@ def possessor(v: SentenceView, hit: Hit, ms: list[Mention]) -> Mention | None:
             return m
         start = v.local(m)
         if start > hit.i and all(v.toks[j].tag_ in ("ART", "ADJA") for j in range(hit.i + 1, start)) \
-                and start - hit.i <= 3 and v.toks[hit.i + 1].text.lower() in GENITIVE_ARTICLES:
+                and start - hit.i <= 3 and v.toks[hit.i + 1].lower_ in GENITIVE_ARTICLES:
             return m
     return None
 

@@ -119,7 +119,7 @@ def passive_agent(v: SentenceView, m: Mention) -> bool:
     i = v.local(m) - 1
     while i >= 0 and v.toks[i].tag_ in ("ART", "ADJA"):
         i -= 1
-    return i >= 0 and v.toks[i].text.lower() in AGENT_PREPOSITIONS
+    return i >= 0 and v.toks[i].lower_ in AGENT_PREPOSITIONS
 
 
 def reporting(tok) -> bool:
@@ -155,9 +155,9 @@ def bare_fact(v: SentenceView, hit: Hit) -> bool:
 
 def _evaluative(toks, n: int) -> bool:
     """Does an evaluative entry (`gescheitert`, `im Stich lassen`) start at toks[n]?"""
-    for first in {toks[n].text.lower(), toks[n].lemma_.lower()}:
+    for first in {toks[n].lower_, toks[n].lemma_.lower()}:
         for key, _ in resources.evaluations_by_first().get(first, ()):
-            if all(n + k < len(toks) and word in (toks[n + k].text.lower(), toks[n + k].lemma_.lower())
+            if all(n + k < len(toks) and word in (toks[n + k].lower_, toks[n + k].lemma_.lower())
                    for k, word in enumerate(key)):
                 return True
     return False

@@ -95,7 +95,7 @@ class SentenceView:
 
     def negated(self, seg: int, quoted: bool = False) -> bool:
         neg = resources.negations()
-        return any(self.toks[i].text.lower() in neg for i in self.seg_tokens(seg) if self.mask[i] == quoted)
+        return any(self.toks[i].lower_ in neg for i in self.seg_tokens(seg) if self.mask[i] == quoted)
 
 
 def clause_of(v: SentenceView, i: int) -> tuple[int, int]:
@@ -124,10 +124,10 @@ def _clause_parts(v: SentenceView, seg: int) -> dict[int, int]:
             continue
         if v.toks[j].tag_ in FINITE:
             finite_seen = True
-        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and j + 1 < len(v.toks) and \
+        elif finite_seen and v.toks[j].lower_ in COORDINATORS and j + 1 < len(v.toks) and \
                 v.toks[j + 1].tag_ in FINITE:  # `… aus und setzt auf …`, not `… machen und dringen`
             part, finite_seen = part + 1, False
-        elif finite_seen and v.toks[j].text.lower() in COORDINATORS and v.toks[j - 1].tag_ == "VVPP" and any(
+        elif finite_seen and v.toks[j].lower_ in COORDINATORS and v.toks[j - 1].tag_ == "VVPP" and any(
                 v.toks[k].tag_ == "VVPP" for k in v.seg_tokens(seg) if k > j + 1):
             part += 1  # `hat an X festgehalten und Y vorgeworfen`: two participles, one auxiliary
     return parts
@@ -145,7 +145,7 @@ def continues_predicate(v: SentenceView, seg: int) -> bool:
         else:
             v.coordinates[seg] = v.toks[words[0]].tag_ in FINITE and not _has_noun_subject(v, seg) \
                 and (v.toks[words[1]].tag_ in ("ADV", "PTKNEG", "ADJD")
-                     or any(v.toks[i].text.lower() in CONTINUING for i in words))
+                     or any(v.toks[i].lower_ in CONTINUING for i in words))
     return v.coordinates[seg]
 
 

@@ -64,7 +64,7 @@ def _act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[s
         return _warning(v, hit, holder)
     seg_toks = v.seg_tokens(v.segs[hit.i])
     own = _phrase_words(v, hit)
-    neg = _negated(v, [i for i in seg_toks if v.toks[i].text.lower() not in own]) or \
+    neg = _negated(v, [i for i in seg_toks if v.toks[i].lower_ not in own]) or \
         (hit.evidence == "noun" and negation_before(v, hit.i)) or \
         _companion_negated(v, seg_toks, own)  # `hat keine Bedenken`
     act, pol = flip(trig, neg, noun=hit.evidence == "noun")
@@ -94,8 +94,8 @@ def _companion_negated(v: SentenceView, seg_toks: list[int], own: set[str]) -> b
     """`hat keine Bedenken`: a negation right before a phrase's own word (which the rule for
     negated objections would otherwise skip); `hält wenig von` has its negation built in."""
     neg = resources.negations() - own
-    return any(v.toks[j - 1].text.lower() in neg for j in seg_toks
-               if j and v.toks[j].text.lower() in own and v.toks[j].text.lower() not in resources.negations())
+    return any(v.toks[j - 1].lower_ in neg for j in seg_toks
+               if j and v.toks[j].lower_ in own and v.toks[j].lower_ not in resources.negations())
 
 
 def _undoes(v: SentenceView, modal: int) -> bool:
@@ -114,7 +114,7 @@ def _against(v: SentenceView, idx: list[int]) -> bool:
     for i in idx:
         if _against_clause(v, i):
             return True
-        if v.toks[i].text.lower() != "dagegen":
+        if v.toks[i].lower_ != "dagegen":
             continue
         nxt = [t for t in v.toks[i + 1:i + 3] if not t.is_punct]
         if nxt and (nxt[0].tag_ in ("VVINF", "VVIZU", "VVPP", "PTKZU", "VAINF")
@@ -127,7 +127,7 @@ def _against_clause(v: SentenceView, i: int) -> bool:
     """`…, gegen die Schließung zu protestieren`, `…, gemeinsam gegen X zu streiken`: `gegen`
     in a zu-infinitive clause, not after a noun whose complement it is (`Verstöße gegen X zu
     ahnden`, `eine Klage gegen X einzureichen`)."""
-    if v.toks[i].text.lower() != "gegen" or (i and v.toks[i - 1].tag_ in ("NN", "NE")):
+    if v.toks[i].lower_ != "gegen" or (i and v.toks[i - 1].tag_ in ("NN", "NE")):
         return False  # `Verstöße gegen X zu ahnden`: the noun's complement
     rest = [j for j in v.seg_tokens(v.segs[i]) if j > i]
     return bool(rest) and _zu_infinitive(v, rest[-1] if not v.toks[rest[-1]].is_punct else rest[-2])
@@ -146,7 +146,7 @@ def _warning(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, in
     `warnte, ohne X drohe …` or `…, sonst …`: for the thing whose absence is feared; a
     warning that states a duty (`dürfe nicht scheitern`) is for what the duty protects."""
     content = _content_indices(v, hit, holder)
-    own = {v.toks[i].text.lower() for i in v.seg_tokens(v.segs[hit.i])}
+    own = {v.toks[i].lower_ for i in v.seg_tokens(v.segs[hit.i])}
     if consequence_frame(v, content):
         return "commitment", 1
     if own & {"vor", "davor"}:
@@ -204,7 +204,7 @@ def _quoted_name(v: SentenceView, after: int) -> list[int]:
 
 def _contrast(v: SentenceView, idx: list[int]) -> bool:
     """A restriction that takes back the general case (`nicht aber`, `aber nicht`)."""
-    words = [v.toks[i].text.lower() for i in idx]
+    words = [v.toks[i].lower_ for i in idx]
     return any(pair in CONTRAST for pair in zip(words, words[1:]))
 
 
@@ -221,7 +221,7 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
             return flip(noun.trigger, _negated(v, own), noun=True)
     content = _content_indices(v, hit, holder)
     if consequence_frame(v, content):  # `dann erreichen wir das`, `sonst stünden uns Optionen offen`: a threat
-        threat = {v.toks[i].text.lower() for i in content} & FIRST_PERSON or \
+        threat = {v.toks[i].lower_ for i in content} & FIRST_PERSON or \
             getattr(verdict_of(v, content), "act", None) == "commitment"
         return ("commitment" if threat else "assertion"), 1
     own_eval = verdict_of(v, own)
@@ -266,12 +266,12 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
     actions (`werde`, `man würde`) in what is reported."""
     main = [i for i in content if not v.subordinate(v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in main]
-    words = {v.toks[i].text.lower() for i in main}
+    words = {v.toks[i].lower_ for i in main}
     if "dürfen" in lemmas and _negated(v, main):
         return "demand", prohibition_polarity(v, main)  # `dürfe keine X geben`, `dürfe nicht scheitern`
     if "müssen" in lemmas or ("brauchen" in lemmas and FIRST_PERSON & words) or NEEDED & set(lemmas):
         return "demand", -1 if predicative_verdict(v, main) < 0 or _ends(v, main) else 1
-    if "nur" in words and {v.toks[i].text.lower() for i in content} & CONDITIONS:
+    if "nur" in words and {v.toks[i].lower_ for i in content} & CONDITIONS:
         return "demand", 1  # `könne es nur geben, wenn …`: a condition
     if main and v.toks[main[0]].text.lower() == "nur" and "können" in lemmas:
         return "demand", 1  # `Nur die EU könne darüber verhandeln`: a claim to sole say
@@ -294,7 +294,7 @@ def _modal_act(v: SentenceView, content: list[int], holder: Mention | None) -> t
 def _announcing(v: SentenceView, idx: list[int]) -> list[int]:
     """The clauses that announce (hold `werden`/`würde`): `Die Preise sind nicht mehr zu stemmen,
     also werden wir handeln` -- the negation of the first clause is not the announcement's."""
-    segs = {v.segs[i] for i in idx if v.toks[i].text.lower() in FUTURE_AUX | WOULD}
+    segs = {v.segs[i] for i in idx if v.toks[i].lower_ in FUTURE_AUX | WOULD}
     return [i for i in idx if v.segs[i] in segs] if segs else idx
 
 
@@ -314,7 +314,7 @@ def _speaker_clause(v: SentenceView, idx: list[int]) -> bool:
     """Is the speaker the subject of this reported clause (`wir halten fest`, `man werde`,
     `er lehne ab`, `ihm fehle jedes Verständnis`) rather than a third party (`die
     Arbeitgeber hätten kein Angebot vorgelegt`, whose act the speaker only reports)?"""
-    words = {v.toks[j].text.lower() for j in idx}
+    words = {v.toks[j].lower_ for j in idx}
     if words & SPEAKER_PRONOUNS:
         return True
     return not any(v.toks[j].tag_ in ("NN", "NE") and j < next((k for k in idx if v.toks[k].tag_ in FINITE), j)
@@ -341,7 +341,7 @@ def _own_side(v: SentenceView, idx: list[int], holder: Mention | None) -> bool:
 
 def _would(v: SentenceView, idx: list[int]) -> bool:
     """`man würde handeln` announces; `als würde man …` only compares."""
-    return any(v.toks[i].text.lower() in WOULD and not (i and v.toks[i - 1].text.lower() == "als")
+    return any(v.toks[i].lower_ in WOULD and not (i and v.toks[i - 1].lower_ == "als")
                for i in idx)
 
 
@@ -352,10 +352,10 @@ def _inanimate_subject(v: SentenceView, idx: list[int]) -> bool:
     before = [i for i in idx if finite is not None and i < finite]
     if not before or any(v.local(m) in before for m in v.mentions):
         return False
-    if any(v.toks[i].tag_ in ("PPER", "PIS", "NE") or v.toks[i].text.lower().startswith(FIRST_POSSESSIVES)
+    if any(v.toks[i].tag_ in ("PPER", "PIS", "NE") or v.toks[i].lower_.startswith(FIRST_POSSESSIVES)
            for i in before):
         return False  # `wir`, `man`, `unser Team`
-    if {v.toks[i].text.lower() for i in idx} >= {"es"} and any(v.toks[i].lemma_ == "geben" for i in idx):
+    if {v.toks[i].lower_ for i in idx} >= {"es"} and any(v.toks[i].lemma_ == "geben" for i in idx):
         return False  # `eine Kürzung werde es nicht geben`: what the speaker will allow
     heads = [v.toks[i].lemma_.lower() for i in before if v.toks[i].tag_ == "NN"]
     bodies = resources.state_organs() | set(resources.collectives()) | GOVERNING
@@ -429,16 +429,16 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
     neg = resources.negations()
     evals = resources.evaluations()
     conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in OPEN_QUESTIONS
-                  or (v.toks[i].text.lower() in PURPOSES and v.toks[i].tag_ in ("KOUS", "KOUI"))}
-    corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].text.lower() == "sondern"}
+                  or (v.toks[i].lower_ in PURPOSES and v.toks[i].tag_ in ("KOUS", "KOUI"))}
+    corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].lower_ == "sondern"}
     for i in idx:
-        word = v.toks[i].text.lower()
+        word = v.toks[i].lower_
         if word not in neg or v.segs[i] in conditions | corrected or _manner(v, i):
             continue  # `keine Frage der Vergeltung, sondern der Selbstachtung` asserts the second
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
         if nxt is not None and nxt.text.lower() in NEGATION_LIMITERS:
             continue
-        if v.toks[i].tag_ == "PIAT" and i and v.toks[i - 1].text.lower() in COORDINATORS:
+        if v.toks[i].tag_ == "PIAT" and i and v.toks[i - 1].lower_ in COORDINATORS:
             continue  # `verlangt Verlässlichkeit und keine Kehrtwende`: only the second object is denied
         verdict = evals.get((nxt.lemma_.lower(),)) if nxt is not None else None
         if verdict is not None and verdict.polarity < 0 and verdict.act not in ("remove", "state"):

@@ -119,8 +119,8 @@ def _listed_apposition(v: SentenceView, seg: int, resolve) -> list[Mention]:
         names = [m for m in v.mentions if v.segs[v.local(m)] == s and resolve(m) and not m.genitive
                  and v.local(m) in words and v.toks[v.local(m) - 1].text != "("]  # not `(SPD)`
         covered = {i for m in names for i in range(v.local(m), v.pos[m.end - 1] + 1)}
-        if len(names) >= 2 and any(v.toks[i].text.lower() in ("und", "sowie") for i in words) and \
-                all(i in covered or v.toks[i].text.lower() in LIST_JOINERS for i in words):
+        if len(names) >= 2 and any(v.toks[i].lower_ in ("und", "sowie") for i in words) and \
+                all(i in covered or v.toks[i].lower_ in LIST_JOINERS for i in words):
             return names
     return []
 
@@ -236,7 +236,7 @@ def _agent_after_verb(v: SentenceView, pivot: int, end: int) -> bool:
 def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[str]:
     """Prepositions that introduce the holder: `aus der SPD kommt die Mahnung`, passive `von den Richtern`."""
     if hit.evidence == "noun":
-        return SOURCE_PREPOSITIONS | {v.toks[hit.i].text.lower()}
+        return SOURCE_PREPOSITIONS | {v.toks[hit.i].lower_}
     if v.toks[hit.i].tag_ == "VVPP" and any(v.toks[i].lemma_ == "werden" for i in seg_toks):
         return AGENT_PREPOSITIONS
     return frozenset()
@@ -304,7 +304,7 @@ def _mittelfeld_apposition(v: SentenceView, hit: Hit, resolve) -> list[Mention]:
         return []
     np = head[finite[0] + 1:]
     if v.toks[np[0]].text.lower() not in NOMINATIVE_ARTICLES or v.toks[np[-1]].tag_ not in ("NN", "NE") or any(
-            v.toks[i].text.lower() in OBLIQUE_ARTICLES for i in np) or any(
+            v.toks[i].lower_ in OBLIQUE_ARTICLES for i in np) or any(
             v.segs[v.local(m)] == seg - 2 for m in v.mentions if not m.genitive and resolve(m)):
         return []  # `hatte die Stadt den Vertreter, X, kritisiert`: X is the object's apposition
     return named[:1]

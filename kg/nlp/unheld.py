@@ -18,12 +18,12 @@ PENDING = resources.word_class("pending")
 
 def _hypothetical(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     """`die SPD könnte zustimmen`, `ob die SPD zustimmt`: what might be, or is asked."""
-    return any(v.toks[i].text.lower() in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob"
+    return any(v.toks[i].lower_ in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob"
 
 
 def _unsettled(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     """`wenn die SPD zustimmt`, `bis der Rat entscheidet`: a clause of what is not yet so."""
-    return next((v.toks[i].text.lower() for i in seg_toks if not v.toks[i].is_punct), "") in UNSETTLED
+    return next((v.toks[i].lower_ for i in seg_toks if not v.toks[i].is_punct), "") in UNSETTLED
 
 
 def _zu_infinitive(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
@@ -39,16 +39,16 @@ def _narrated_relative(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     words = [i for i in seg_toks if not v.toks[i].is_punct]
     if not words or v.toks[words[0]].text.lower() not in RELATIVE or not v.subordinate(seg):
         return False
-    return any(v.toks[i].text.lower() in PAST_AUX for i in words[1:])
+    return any(v.toks[i].lower_ in PAST_AUX for i in words[1:])
 
 
 def _pending_decision(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     """`Der Stadtrat soll im Mai über die Vorlage entscheiden`: a decision still to come is
     scheduling, not a position (`entschied über` or `hat entschieden` report one)."""
     tok = v.toks[hit.i]
-    if tok.lemma_ not in PENDING or not any(v.toks[i].text.lower() == "über" for i in seg_toks):
+    if tok.lemma_ not in PENDING or not any(v.toks[i].lower_ == "über" for i in seg_toks):
         return False
-    words = {v.toks[i].text.lower() for i in seg_toks}
+    words = {v.toks[i].lower_ for i in seg_toks}
     past = words & PERFECT_AUX or tok.text.lower().startswith(("entschied", "beriet"))
     return not past
 

@@ -53,7 +53,7 @@ def verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
     and by a verb in its clause that removes it (`die Gefahr abwenden`)."""
     idx = [i for i in idx if not conditional(v, v.segs[i])]
     lemmas = [v.toks[i].lemma_.lower() for i in idx]
-    words = [v.toks[i].text.lower() for i in idx]
+    words = [v.toks[i].lower_ for i in idx]
     table = resources.evaluations_by_first()
     out = []
     for n in range(len(lemmas)):
@@ -115,7 +115,7 @@ def negation_before(v: SentenceView, i: int) -> bool:
     for j in range(i - 1, max(i - 4, -1), -1):
         if v.segs[j] != v.segs[i] or v.toks[j].is_punct:
             return False
-        word = v.toks[j].text.lower()
+        word = v.toks[j].lower_
         if word in neg:  # `ohne ein einziges Problem zu lösen`: not solving one
             return True
     return False
@@ -127,7 +127,7 @@ def _aside(v: SentenceView, i: int) -> bool:
     j = i - 1
     while j >= 0 and v.toks[j].tag_ in ("ART", "ADJA", "ADJD", "PIAT", "PPOSAT", "ADV", "CARD"):
         j -= 1
-    return j >= 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j].text.lower() in ASIDE_PREPOSITIONS
+    return j >= 0 and v.toks[j].tag_ in ("APPR", "APPRART") and v.toks[j].lower_ in ASIDE_PREPOSITIONS
 
 
 def _removed(v: SentenceView, i: int, n: int) -> bool:
