@@ -36,6 +36,22 @@ def _sign(s: str) -> int:
     return -1 if s.strip() == "-" else 1
 
 
+def ranked(keys) -> dict[str, int]:
+    """Each key with its place in the list (the first place where it repeats)."""
+    out: dict[str, int] = {}
+    for n, key in enumerate(keys):
+        out.setdefault(key, n)
+    return out
+
+
+def first_ending(word: str, ranks: dict[str, int], shortest: int) -> str | None:
+    """Of the listed words that `word` is or ends in (an ending of at least `shortest`
+    letters), the one listed first. One lookup per ending of the word instead of a walk
+    over the whole list (`Rentenforderung` asks `entenforderung`, …, `forderung`, …)."""
+    found = [word[k:] for k in range(len(word)) if (k == 0 or len(word) - k >= shortest) and word[k:] in ranks]
+    return min(found, key=ranks.__getitem__) if found else None
+
+
 @lru_cache(maxsize=None)
 def verbs() -> dict[str, Trigger]:
     return {r[0]: Trigger(r[1], _sign(r[2]), r[3] == "report") for r in _rows("verbs.tsv")}

@@ -14,15 +14,19 @@ def role_gender(word: str) -> str | None:
     prefix, _, head = word.lower().rpartition("-")
     if prefix and head in resources.prefixed_role_heads():
         return resources.prefixed_role_heads()[head]
-    heads = resources.role_heads()
     generic = resources.generic_roles()
     for cand in (head, head[:-1] if head.endswith("n") else head):
         if cand in generic:
             return generic[cand]
-        for h, g in heads.items():
-            if cand.endswith(h) and (len(cand) == len(h) or len(h) >= 4):
-                return g
+        found = resources.first_ending(cand, _head_ranks(), 4)  # the whole word, or a head of four letters
+        if found is not None:
+            return resources.role_heads()[found]
     return None
+
+
+@lru_cache(maxsize=1)
+def _head_ranks() -> dict[str, int]:
+    return resources.ranked(resources.role_heads())
 
 
 def is_role(word: str, gaz: Gazetteer) -> bool:

@@ -90,9 +90,10 @@ def _compound_head(tok) -> list[tuple[tuple[str, ...], Trigger]]:
 def _heads(lemma: str) -> list[tuple[tuple[str, ...], Trigger]]:
     """Nouns and adjectives by their head; `un-` turns it round (`unwichtig`, `ungefährlich`)."""
     out = []
-    for (head,), trig in _noun_verdicts():
-        prefix = lemma[:-len(head)]
-        if not lemma.endswith(head) or not prefix or trig.act in ("remove", "state"):
+    index = _noun_verdicts()
+    for _, head in sorted((index[lemma[k:]][0], lemma[k:]) for k in range(1, len(lemma)) if lemma[k:] in index):
+        trig, prefix = index[head][1], lemma[:-len(head)]
+        if trig.act in ("remove", "state"):
             continue
         if prefix == "un":
             out.append(((lemma,), Trigger(trig.act, -trig.polarity)))
@@ -102,9 +103,11 @@ def _heads(lemma: str) -> list[tuple[tuple[str, ...], Trigger]]:
 
 
 @lru_cache(maxsize=1)
-def _noun_verdicts() -> tuple:
-    """Single-word evaluative entries long enough to be a compound's head."""
-    return tuple((k, t) for k, t in resources.evaluations().items() if len(k) == 1 and len(k[0]) >= 5)
+def _noun_verdicts() -> dict[str, tuple[int, Trigger]]:
+    """Single-word evaluative entries long enough to be a compound's head, each with its
+    place in the list (the order _heads gives them in): looked up by the endings of a word."""
+    heads = [(k[0], t) for k, t in resources.evaluations().items() if len(k) == 1 and len(k[0]) >= 5]
+    return {head: (n, t) for n, (head, t) in enumerate(heads)}
 
 
 def negation_before(v: SentenceView, i: int) -> bool:
