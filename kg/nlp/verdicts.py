@@ -51,7 +51,8 @@ def verdicts(v: SentenceView, idx: list[int]) -> list[tuple[int, Trigger]]:
     """Evaluative word sequences in these tokens (outside conditions), each with its polarity
     as meant: flipped by a negation just before it (`nicht länger hinnehmbar`, `kein Fehler`)
     and by a verb in its clause that removes it (`die Gefahr abwenden`)."""
-    idx = [i for i in idx if not conditional(v, v.segs[i])]
+    conditions = {seg for seg in {v.segs[i] for i in idx} if conditional(v, seg)}  # asked once per clause
+    idx = [i for i in idx if v.segs[i] not in conditions]
     lemmas = [v.toks[i].lemma_.lower() for i in idx]
     words = [v.toks[i].lower_ for i in idx]
     table = resources.evaluations_by_first()
