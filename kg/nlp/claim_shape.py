@@ -172,11 +172,14 @@ def _prune(v: SentenceView, idx: list[int]) -> list[int]:
     `obwohl`, `damit`, `um … zu`, `statt … zu`, `falls`, `solange`, `bis`) or a second main
     clause on (`…, gegen den Beschluss gebe es kein Rechtsmittel`, `…, und die werde sein
     Ministerium nachreichen`) go."""
-    segs = sorted({v.segs[i] for i in idx})
-    out = [i for i in idx if v.segs[i] == segs[0]] if segs else []
+    by_seg: dict[int, list[int]] = {}  # grouped once, not rescanned for each clause
+    for i in idx:
+        by_seg.setdefault(v.segs[i], []).append(i)
+    segs = sorted(by_seg)
+    out = list(by_seg[segs[0]]) if segs else []
     skipped = False
     for s in segs[1:]:
-        toks = [i for i in idx if v.segs[i] == s]
+        toks = by_seg[s]
         if skipped and v.toks[toks[0]].text == ",":
             toks = toks[1:]  # the comma that closed the relative clause
         words_ = [i for i in toks if not v.toks[i].is_punct]
