@@ -91,8 +91,8 @@ class Attributor:
         for m, hit in markers(v, resolve):
             keep(best, statement(k, v, m, hit, resolve(m)))
             plain = True
-        if not (plain or headline or other_subject(v, hits)):
-            cont = continuation(d, k, v, reported_only=bool(best))
+        if not (plain or headline or other_subject(v, hits)) and not (d.recent and d.recent[-1][1] in best):
+            cont = continuation(d, k, v, reported_only=bool(best))  # (the last speaker, if not held here already)
             if cont and cont.actor not in best:
                 keep(best, cont)
         outlets = {resolve(m) for m in v.mentions if is_outlet(m)}
