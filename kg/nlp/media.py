@@ -41,7 +41,7 @@ class MediaMentions(ActorView):
         known = self._known(words, i)
         if known:
             return self._outlet(toks, i, i + len(known[0]), known[1])
-        if DOMAIN.match(words[i]) and (self._after_source_word(words, i) or speaks(toks, i, 1)):
+        if "." in words[i] and DOMAIN.match(words[i]) and (self._after_source_word(words, i) or speaks(toks, i, 1)):
             return self._outlet(toks, i, i + 1, words[i])
         if is_media_head(words[i]) and i + 1 < len(words):
             quoted = self._quoted(words, i + 1)

@@ -12,6 +12,7 @@ An acronym in parentheses right after the name (`(SWK)`) becomes an alias.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.nlp import resources
 from kg.nlp.german import FINITE
@@ -34,8 +35,10 @@ class OrgName:
     known: str | None = None  # a gazetteer actor the apposition names (`der Branchenverband Bitkom`)
 
 
+@lru_cache(maxsize=100_000)
 def is_org_head(word: str) -> bool:
-    """Does the (capitalised) noun end in a word for an organisation (`Mieterverein`)?"""
+    """Does the (capitalised) noun end in a word for an organisation (`Mieterverein`)?
+    Cached by word: the mention finder asks it of most nouns."""
     low = word.lower()
     return word[:1].isupper() and low.endswith(resources.org_heads()) and not low.endswith(("krat", "vorrat", "heirat"))
 

@@ -184,8 +184,10 @@ def media() -> tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
     return tuple(heads), outlets
 
 
+@lru_cache(maxsize=100_000)
 def is_media_head(word: str) -> bool:
-    """`Zeitung`, `Tageszeitung`, `Nachrichtenagentur`, `Fernsehsender` (media.tsv)."""
+    """`Zeitung`, `Tageszeitung`, `Nachrichtenagentur`, `Fernsehsender` (media.tsv). Cached by
+    word: the mention finder asks it of every token."""
     return word[:1].isupper() and word.lower().endswith(media()[0])
 
 
