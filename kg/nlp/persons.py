@@ -1,12 +1,12 @@
 """Persons the article introduces that no list knows: `Irene Mihalic` (a known first name
-and a capitalised family name), `Kwame Mensah, der Sprecher der Partei, …`, `Der Leiter der
+and a capitalised family name; also `Irene K. Mihalic`, `Kurt von Hallberg`, `Ali al-Rashid`), `Kwame Mensah, der Sprecher der Partei, …`, `Der Leiter der
 Behörde, Ngozi Adeyemi, …`, `Tomasz Wrzesniak, der …`, `Kerem Yıldırımlı (SPD)`, and two
 names next to a verb of saying (`kritisierte Chidi Okonkwo`)."""
 from __future__ import annotations
 
 from kg.nlp import organisations, resources
 from kg.nlp.article_actors import ActorView, first_name
-from kg.nlp.german import FINITE
+from kg.nlp.german import ARTICLE_PREFIXES, FINITE, NAME_PARTICLES
 from kg.nlp.role_nouns import is_role, role_gender
 
 PERSON_TAGS = {"NE", "NN", "FM", "XY", "ADJA", "ADJD", "VVFIN", "VVPP"}
@@ -27,6 +27,11 @@ def middle_initial(words, j: int) -> bool:
     capitalised word after it."""
     return j + 1 < len(words) and len(words[j]) == 2 and words[j][0].isupper() and words[j][1] == "." \
         and words[j + 1][:1].isupper()
+
+
+def capitalised(word: str) -> bool:
+    """A name word: capitalised, or a family name after an Arabic article (`al-Rashid`)."""
+    return word[:1].isupper() or (word.lower().startswith(ARTICLE_PREFIXES) and word[3:4].isupper())
 
 
 def stance_noun(word: str) -> bool:
@@ -52,9 +57,9 @@ class PersonNames(ActorView):
         initial between them (`Irene K. Mihalic`) belongs to the name."""
         if first_name(words[i]) is None or i + 1 >= len(toks):
             return None
-        skip = int(middle_initial(words, i + 1))
+        skip = int(middle_initial(words, i + 1) or self._particle(toks, words, i + 1))
         n = 1 + skip
-        while i + n < len(toks) and n < 3 + skip and words[i + n][:1].isupper() and words[i + n].replace("-", "").isalpha() \
+        while i + n < len(toks) and n < 3 + skip and capitalised(words[i + n]) and words[i + n].replace("-", "").isalpha() \
                 and (toks[i + n].tag_ in PERSON_TAGS or toks[i + n].tag_.startswith("VV")) and (not self._is_role(words[i + n])
                                                          or self.role_surname(toks, words, i, n)) \
                 and not (n >= 2 and stance_noun(words[i + n])):
@@ -66,6 +71,15 @@ class PersonNames(ActorView):
         info.gender = info.gender or first_name(words[i])
         self._add(toks, i, i + n, name, "name")
         return i + n
+
+    def _particle(self, toks, words, j) -> bool:
+        """`von` in `Kurt von Hallberg`: a particle right after a first name, before a
+        capitalised word that is no known actor, role or organisation word."""
+        if j + 1 >= len(words) or words[j] not in NAME_PARTICLES or not capitalised(words[j + 1]):
+            return False
+        w = words[j + 1]
+        return toks[j + 1].tag_ in ("NE", "NN", "FM") and not (self.gaz.match(words, j + 1) or self._is_role(w)
+                                                              or organisations.is_org_head(w))
 
     def apposed(self, toks, words, i) -> int | None:
         """A name no first-name list knows, told by an apposition with a role noun: `Kwame
