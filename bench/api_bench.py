@@ -214,8 +214,8 @@ def measure(servers: dict, queries, media, clients, requests_n, seconds, rounds,
     latencies = {s: [] for s in servers}
     walls = {s: 0.0 for s in servers}
     cpus = {s: 0.0 for s in servers}
-    for endpoint, _ in servers.values():
-        run_cell(endpoint, queries, media, 1, 3, 30, fresh)  # warm-up (fills the cache when not fresh)
+    for endpoint, _ in servers.values():  # warm-up (fills the cache when not fresh): 8 clients at once, so
+        run_cell(endpoint, queries, media, 8, 16, 30, fresh)  # that each of kg's query workers has run the query
     for r in range(rounds):
         order = list(servers.items()) if r % 2 == 0 else list(reversed(servers.items()))
         for server, (endpoint, process) in order:
