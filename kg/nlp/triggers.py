@@ -77,10 +77,11 @@ def _participle_agent(q: Question) -> list[Mention] | None:
 
 
 def _passive_agents(q: Question) -> list[Mention] | None:
-    """`wurde zu zehn Jahren Haft verurteilt`, `wird von der SPD kritisiert`: a stance verb in
-    the passive, whose subject undergoes the act; its holder is only its agent."""
+    """`wurde zu zehn Jahren Haft verurteilt`, `wird von der SPD kritisiert`, `wurde vor den
+    Folgen gewarnt`: a stance verb or phrase in the passive, whose subject undergoes the act;
+    its holder is only its agent."""
     v, hit = q.v, q.hit
-    if not (v.toks[hit.i].tag_ == "VVPP" and hit.evidence == "verb" and v.toks[hit.i].lemma_ not in QUOTED and any(
+    if not (v.toks[hit.i].tag_ == "VVPP" and hit.evidence in ("verb", "phrase") and v.toks[hit.i].lemma_ not in QUOTED and any(
             v.toks[i].lemma_ == "werden" and v.toks[i].tag_.startswith("VA") for i in q.seg_toks)):
         return None
     return [m for m in free_mentions(v, q.in_segment(), q.allow())
