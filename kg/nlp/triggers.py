@@ -81,9 +81,32 @@ def _passive_agents(q: Question) -> list[Mention] | None:
     Folgen gewarnt`: a stance verb or phrase in the passive, whose subject undergoes the act;
     its holder is only its agent."""
     v, hit = q.v, q.hit
-    if not (v.toks[hit.i].tag_ == "VVPP" and hit.evidence in ("verb", "phrase") and v.toks[hit.i].lemma_ not in QUOTED and any(
-            v.toks[i].lemma_ == "werden" and v.toks[i].tag_.startswith("VA") for i in q.seg_toks)):
+    if not (v.toks[hit.i].tag_ == "VVPP" and hit.evidence in ("verb", "phrase") and v.toks[hit.i].lemma_ not in QUOTED
+            and _passive(v, q.seg_toks)):
         return None
+    return _agent(q)
+
+
+def _passive_noun(q: Question) -> list[Mention] | None:
+    """`X wurde vom Vorwurf der Bestechung freigesprochen`: a stance noun without an owner in
+    a passive clause; the clause's subject undergoes the verb and holds no side of the noun,
+    only an agent may (`Von der SPD wurde ein Antrag auf Prüfung eingebracht`)."""
+    v, hit = q.v, q.hit
+    if hit.evidence != "noun" or not _passive(v, q.seg_toks) or any(
+            v.toks[i].lemma_ in QUOTED for i in q.seg_toks if v.toks[i].tag_ == "VVPP"):
+        return None
+    return _agent(q)
+
+
+def _passive(v: SentenceView, seg_toks: list[int]) -> bool:
+    """A participle with a form of `werden` in the clause segment."""
+    return any(v.toks[i].tag_ == "VVPP" for i in seg_toks) and any(
+        v.toks[i].lemma_ == "werden" and v.toks[i].tag_.startswith("VA") for i in seg_toks)
+
+
+def _agent(q: Question) -> list[Mention]:
+    """The first actor governed by a preposition, the agent of a passive (`von der SPD`)."""
+    v = q.v
     return [m for m in free_mentions(v, q.in_segment(), q.allow())
             if governed(v, m) and not m.genitive and not noun_attribute(v, m)][:1]
 
@@ -186,6 +209,7 @@ HOLDERS = Sieve("holders", (
     ("vorfeld_before_commas", _vorfeld_before_commas),
     ("field_vorfeld", _field_vorfeld),
     ("noun_owner", _noun_owner),
+    ("passive_noun", _passive_noun),
     ("subject", _subject),
 ))
 
