@@ -69,6 +69,7 @@ class MentionFinder(ActorView):
         if sents:
             self.orgs.local_heads(sents[0])
         self.orgs.foreign_ministries()
+        self.orgs.foreign_party_families()
         FamilyNames(self.state).run()
         self.mentions.sort(key=lambda m: m.start)
         return self.state

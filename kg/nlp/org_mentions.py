@@ -20,6 +20,7 @@ from kg.nlp.german import DEFINITE, ER_DETERMINERS
 DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-ZÄÖÜ„]")
 TOWNS = resources.word_class("town")
 LAND_GOVERNMENTS = resources.word_class("land_government")
+PARTY_FAMILIES = resources.word_class("party_family")
 
 
 @lru_cache(maxsize=100_000)
@@ -113,6 +114,20 @@ class OrganisationMentions(ActorView):
             if state and state != "Deutschland":
                 m.actor = state
                 self.entity(state)
+
+    def foreign_party_families(self) -> None:
+        """`die schwedischen Sozialdemokraten`, `die niederländischen Grünen`: a party family's
+        name after a foreign state's adjective is that state's party, not the German party
+        the name is an alias of; the mention is dropped."""
+        def foreign(m) -> bool:
+            if m.end - m.start != 1 or m.text.lower() not in PARTY_FAMILIES or m.start == 0:
+                return False
+            adj = self.doc[m.start - 1]
+            stems = [adj.lower_[:-len(e)] for e in ("en", "er", "es", "e") if adj.lower_.endswith(e)]
+            state = next((self.gaz.adjectives[s] for s in stems if s in self.gaz.adjectives), None) \
+                if adj.tag_ == "ADJA" else None
+            return state is not None and state != "Deutschland" and self._info(state).kind == "state"
+        self.mentions = [m for m in self.mentions if not foreign(m)]
 
     def council(self, toks, words, i) -> int | None:
         """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`, `die Polizei in Kabul`: a
