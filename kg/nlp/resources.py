@@ -58,6 +58,14 @@ def verbs() -> dict[str, Trigger]:
 
 
 @lru_cache(maxsize=None)
+def haben_perfect() -> frozenset[str]:
+    """Cue verbs whose perfect takes `haben` (verbs.tsv and phrases.tsv, column forms: `hat
+    gewarnt`): with `sein` their participle is a statal passive (`war gewarnt`), not a perfect."""
+    return frozenset(r[0] for r in _rows("verbs.tsv") if len(r) > 6 and r[6].split("|")[-1].startswith("hat ")) | \
+        frozenset(r[0] for r in _rows("phrases.tsv") if len(r) > 5 and r[5].split("|")[-1].startswith("hat "))
+
+
+@lru_cache(maxsize=None)
 def verb_prepositions() -> dict[str, str]:
     """The preposition of a verb's prepositional object (verbs.tsv, column `frame`, `pp:auf`):
     `einigen` -> `auf`; what follows it is what the verb is about."""

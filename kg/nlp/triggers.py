@@ -82,7 +82,7 @@ def _passive_agents(q: Question) -> list[Mention] | None:
     its holder is only its agent."""
     v, hit = q.v, q.hit
     if not (v.toks[hit.i].tag_ == "VVPP" and hit.evidence in ("verb", "phrase") and v.toks[hit.i].lemma_ not in QUOTED
-            and _passive(v, q.seg_toks)):
+            and (_passive(v, q.seg_toks) or _statal_passive(v, hit, q.seg_toks))):
         return None
     return _agent(q)
 
@@ -102,6 +102,15 @@ def _passive(v: SentenceView, seg_toks: list[int]) -> bool:
     """A participle with a form of `werden` in the clause segment."""
     return any(v.toks[i].tag_ == "VVPP" for i in seg_toks) and any(
         v.toks[i].lemma_ == "werden" and v.toks[i].tag_.startswith("VA") for i in seg_toks)
+
+
+def _statal_passive(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
+    """`Die Ministerin war gewarnt`, `hätte gewarnt sein können`: the participle of a verb
+    whose perfect takes `haben`, with `sein` (and no `haben` but for a bound `sein`) in the
+    clause, states what the subject underwent: a statal passive, not a perfect."""
+    auxes = {v.toks[i].lemma_ for i in seg_toks if v.toks[i].tag_.startswith("VA")}
+    bound = hit.i + 1 < len(v.toks) and v.toks[hit.i + 1].lower_ == "sein"  # `hätten gewarnt sein können`
+    return v.toks[hit.i].lemma_ in resources.haben_perfect() and "sein" in auxes and ("haben" not in auxes or bound)
 
 
 def _agent(q: Question) -> list[Mention]:
