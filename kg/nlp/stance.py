@@ -73,11 +73,12 @@ def _act_of(v: SentenceView, hit: Hit, holder: Mention | None = None) -> tuple[s
     if hit.evidence == "modal" and pol > 0 and _undoes(v, hit.i):
         pol = -1  # `will das Gesetz kippen`: a plan against it
     if hit.evidence != "noun" and act in ("commitment", "demand", "proposal") and pol > 0:
-        content = [j for j in _content_indices(v, hit, holder) if v.segs[j] != v.segs[hit.i]]
+        reported = _content_indices(v, hit, holder)
+        content = [j for j in reported if v.segs[j] != v.segs[hit.i]]
         inner = [verb_trigger(v, j, v.toks[j]) for j in content if v.toks[j].tag_.startswith("VV")]
         if any(h and h.trigger.polarity < 0 and (h.trigger.act == "commitment" or h.evidence == "phrase"
                                                  or (h.trigger.act == "rejection" and _zu_infinitive(v, h.i)))
-               for h in inner) or _against(v, _content_indices(v, hit, holder) + seg_toks):
+               for h in inner) or _against(v, reported + seg_toks):
             pol = -1  # demanding to stop something, or to vote against it, opposes it
         elif act == "demand" and content and _negated(v, content) and not any(h and h.trigger.polarity < 0
                                                                               for h in inner):
@@ -162,10 +163,10 @@ def _warning(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, in
 def _reported(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
     """What a reporting verb reports; a negative verdict named (`nannte … „Fehler“`,
     `sprach von „Wortbruch“`) is a rejection."""
-    act, pol = _reported_content(v, hit, holder)
+    content = _content_indices(v, hit, holder)  # once: both steps read it, nothing changes it between
+    act, pol = _reported_content(v, hit, holder, content)
     if act == "assertion" and pol < 0 and hit.evidence != "continuation" and v.toks[hit.i].lemma_ in NAMING:
         return "rejection", pol
-    content = _content_indices(v, hit, holder)
     if content and v.toks[content[0]].tag_ == "PTKANT" and v.toks[content[0]].lemma_.lower() == "nein":
         return "rejection", -1  # `„Nein“, sagte …`: a refusal
     if pol > 0 and act == "assertion" and _contrast(v, content):
@@ -208,8 +209,9 @@ def _contrast(v: SentenceView, idx: list[int]) -> bool:
     return any(pair in CONTRAST for pair in zip(words, words[1:]))
 
 
-def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tuple[str, int]:
-    """What a reporting verb reports: a stance word, a modal, negation, evaluation."""
+def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None, content: list[int]) -> tuple[str, int]:
+    """What a reporting verb reports (`content`, its _content_indices): a stance word, a
+    modal, negation, evaluation."""
     own = _own_words(v, hit, holder)
     if v.toks[hit.i].lemma_ in NAMING and hit.evidence != "continuation":
         named = _naming(v, hit, holder)
@@ -219,7 +221,6 @@ def _reported_content(v: SentenceView, hit: Hit, holder: Mention | None) -> tupl
         noun = noun_trigger(v.toks[i], i) if not in_pp(v, i) else None
         if noun and noun.trigger.act != "proposal":
             return flip(noun.trigger, _negated(v, own), noun=True)
-    content = _content_indices(v, hit, holder)
     if consequence_frame(v, content):  # `dann erreichen wir das`, `sonst stünden uns Optionen offen`: a threat
         threat = {v.toks[i].lower_ for i in content} & FIRST_PERSON or \
             getattr(verdict_of(v, content), "act", None) == "commitment"
