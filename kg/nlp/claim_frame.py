@@ -23,6 +23,8 @@ DETERMINERS = {"ART", "PDAT", "PIAT", "PPOSAT", "PIDAT"}
 SETTING_PREPOSITIONS = {"in", "im", "auf", "bei", "beim", "per", "via", "gegenüber", "am", "aus", "vor", "während",
                         "nach", "laut"}
 MONTH_WORDS = {"Mitte", "Anfang", "Ende"} | set(MONTHS)
+CUE_TAGS = frozenset(("PTKVZ", "VAFIN", "VMFIN", "VAINF", "VAPP"))  # particle and auxiliaries of the cue
+NEGATION_TAGS = frozenset(("PTKNEG", "PIAT", "PIS"))
 SINCE_WHEN = {"langem", "kurzem", "jeher", "längerem", "jahren", "jahrzehnten", "monaten", "wochen"}
 
 
@@ -53,15 +55,18 @@ def frame_of(v: SentenceView, hit: Hit, holder: Mention | None) -> set[int]:
     out |= held | (relative if hit.i not in relative else set())  # `Der Städtetag, der … fordert`: the cue's own
     own = _phrase_words(v, hit) | {"sich"}
     neg = resources.negations()
-    reaction = resources.reaction_adjectives()
-    for i in seg_toks:
-        t = v.toks[i]
-        low = t.text.lower()
-        if v.mask[i] != v.mask[hit.i]:
+    reaction = resources.reaction_adjectives() if hit.evidence == "phrase" else ()
+    quoted = v.mask[hit.i]
+    for i in seg_toks:  # the cue's own words, in its clause and on its side of a quotation
+        if v.mask[i] != quoted:
             continue
-        if t.tag_ in ("PTKVZ", "VAFIN", "VMFIN", "VAINF", "VAPP") or low in own or t.lemma_.lower() in own \
-                or (low in neg and t.tag_ in ("PTKNEG", "PIAT", "PIS")) \
-                or (hit.evidence == "phrase" and (low in reaction or t.lemma_.lower() in reaction)):
+        t = v.toks[i]
+        if t.tag_ in CUE_TAGS:
+            out.add(i)
+            continue
+        low, lemma = t.text.lower(), t.lemma_.lower()
+        if low in own or lemma in own or (low in neg and t.tag_ in NEGATION_TAGS) or low in reaction \
+                or lemma in reaction:
             out.add(i)
     out |= _companion_phrases(v, seg_toks, own) | _as_role(v, hit, seg_toks) | _place(v, hit, seg_toks)
     out |= _adverbials(v, seg_toks)
@@ -248,9 +253,12 @@ def _adverbials(v: SentenceView, idx: list[int]) -> set[int]:
             out.add(i)
         if low == "seit":
             out |= _since(v, i)
-        if t.tag_ in ("NN", "NE") and (t.lemma_.lower() in time or low in time or t.text in MONTHS):
+        if t.tag_ not in ("NN", "NE"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in time or low in time or t.text in MONTHS:
             out |= phrase_around(v, i)
-        elif t.tag_ in ("NN", "NE") and setting & {t.lemma_.lower(), low, low.rpartition("-")[2]}:
+        elif lemma in setting or low in setting or low.rpartition("-")[2] in setting:
             phrase = phrase_around(v, i)
             if v.toks[min(phrase)].lower_ in SETTING_PREPOSITIONS:  # not `für das kommende Gespräch`
                 out |= phrase | _source_of(v, max(phrase), low)

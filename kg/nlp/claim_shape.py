@@ -21,6 +21,7 @@ UNLESS = {"falls", "sofern", "solange", "bis"}  # not `wenn`: `X entfällt, wenn
 INSTEAD = {"um", "statt", "anstatt"}  # `…, um … zu …`, `…, statt … zu …`: why or instead of what
 REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem", "damit", "sodass"}  # why, not what
 ABOUT = {"zu", "zum", "zur", "über"}  # `Aussage zum …`, `Äußerung über …`: what was said about
+_SPACE_AFTER, _SPACE_BEFORE, _COMMAS = re.compile(r"\(\s+"), re.compile(r"\s+([,)])"), re.compile(r",(\s*,)+")
 NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
 
 
@@ -50,14 +51,14 @@ def second_cue(v: SentenceView, toks: list[int]) -> bool:
 def tidy(v: SentenceView, idx: list[int]) -> list[int]:
     """Drop quotation marks, openers (`dass`, `und`), leading articles and sentence adverbs,
     relative clauses after the first clause, and cut to MAX_WORDS at a clause border."""
-    adverbs = words("adverb")
+    adverbs, hedges = words("adverb"), words("hedge")
     idx = [i for i in sorted(set(idx)) if v.toks[i].text not in QUOTES
            and not (v.toks[i].lower_ in adverbs
                     and v.toks[i].tag_ in ("ADV", "ADJD", "KON", "PTKVZ", "NN", "ADJA", "PAV")
                     and not modifies_noun(v, i))
            and not (v.toks[i].tag_ == "APPRART" and i + 1 < len(v.toks) and v.toks[i + 1].lower_ in adverbs)
            and not _contrastive(v, i)
-           and not (v.toks[i].tag_ == "ADJA" and v.toks[i].lemma_.lower() in words("hedge"))]
+           and not (v.toks[i].tag_ == "ADJA" and v.toks[i].lemma_.lower() in hedges)]
     while idx and (v.toks[idx[0]].text.lower() in OPENERS or v.toks[idx[0]].tag_ in ("KON", "KOUS", "$,", "$.")
                    or v.toks[idx[0]].text in ",;:-–"):
         idx = idx[1:]
@@ -309,8 +310,8 @@ def text_of(v: SentenceView, idx: list[int | str]) -> str:
             nxt = idx[n + 1]
             out.append(t.whitespace_ if isinstance(nxt, int) and nxt == i + 1 else " ")
     text = " ".join("".join(out).split())
-    text = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", text))
-    text = re.sub(r",(\s*,)+", ",", text)
+    text = _SPACE_BEFORE.sub(r"\1", _SPACE_AFTER.sub("(", text))
+    text = _COMMAS.sub(",", text)
     return text.strip(" ,.:;-–")
 
 
