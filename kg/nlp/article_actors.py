@@ -9,6 +9,7 @@ the shared state's fields and its few writing operations.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -42,8 +43,11 @@ def first_name(word: str) -> str | None:
     return names.get(word) or (names.get(word.split("-")[0]) if "-" in word else None)
 
 
+@lru_cache(maxsize=65536)
 def descriptor(word: str) -> str | None:
-    """`46-Jährige`, `Sozialdemokrat`: a word that describes a person named before."""
+    """`46-Jährige`, `Sozialdemokrat`: a word that describes a person named before. Cached
+    by word (a bounded cache: the answer depends on the word and the data file alone), since
+    the mention finder asks it of nearly every word of an article."""
     value = resources.collectives().get(word.lower().rpartition("-")[2], "")
     return value if value.startswith("person") else None
 
