@@ -192,7 +192,7 @@ def _boundary(para: str, start: int, stop: int, end: int) -> bool:
     if word in resources.abbreviations() or re.fullmatch(r"([A-ZÄÖÜ]\.)+", word):
         return False  # `e.V.`, `a.D.`, initials (`J.D. Salinger`)
     if word in resources.number_abbreviations():
-        return not follower.isdigit()  # `Art. 5 GG`, but `… dieser Art. Offiziell …`
+        return not follower.isdigit()  # `Art. 5 GG`, but `… ein Verfahren dieser Art. Es …`
     return not _ordinal(word, words[-2].lower() if len(words) > 1 else "", para[nxt:])
 
 
