@@ -34,6 +34,7 @@ ER_DETERMINERS = frozenset({"dieser", "jeder", "jener", "welcher", "mancher", "k
 
 # Pronouns.
 RELATIVE = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen"})
+RELATIVE_AFTER_PREPOSITION = RELATIVE | {"denen", "welchem", "welcher", "welchen"}  # `mit dem`, `zu der`, `in denen`
 SPEAKER_PRONOUNS = frozenset({"wir", "ich", "man", "uns", "mich", "mir", "er", "sie", "ihm", "ihr"})
 PERSONAL_GENDER = {"er": "m", "sie": "f", "Er": "m", "Sie": "f"}  # third person singular subject -> sex
 DATIVE_GENDER = {"ihm": "m", "ihr": "f", "Ihm": "m", "Ihr": "f"}  # `ihm zufolge`

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kg.nlp import resources
 from kg.nlp.article_actors import Mention
 from kg.nlp.clauses import quote_mask, segments
-from kg.nlp.german import CONTINUING, COORDINATORS, FINITE, RELATIVE, SENTENCE_JOINERS
+from kg.nlp.german import CONTINUING, COORDINATORS, FINITE, RELATIVE, RELATIVE_AFTER_PREPOSITION, SENTENCE_JOINERS
 from kg.nlp.resources import Trigger
 
 DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
@@ -85,17 +85,29 @@ class SentenceView:
         return self._seg_words.get(seg, [])
 
     def subordinate(self, seg: int) -> bool:
-        """Does the clause open with a subordinator (`dass`, `wer`, `die` after a comma)?"""
+        """Does the clause open with a subordinator (`dass`, `wer`, `die` after a comma, or
+        a preposition with a relative pronoun: `mit dem`, `zu der`)?"""
         if seg not in self._subordinate:
             words = [self.toks[i] for i in self.seg_words(seg)]
             self._subordinate[seg] = bool(words) and (
                 words[0].tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT")
-                or words[0].text.lower() in RELATIVE and words[-1].tag_ in FINITE and len(words) > 2)
+                or words[0].text.lower() in RELATIVE and words[-1].tag_ in FINITE and len(words) > 2
+                or prepositional_relative(words))
         return self._subordinate[seg]
 
     def negated(self, seg: int, quoted: bool = False) -> bool:
         neg = resources.negations()
         return any(self.toks[i].lower_ in neg for i in self.seg_tokens(seg) if self.mask[i] == quoted)
+
+
+def prepositional_relative(words: list) -> bool:
+    """`ein Instrument, mit dem die EU das Ziel erreichen will`, `die Kundgebung, zu der
+    die Gewerkschaft aufgerufen hatte`: after a comma, a preposition and a relative pronoun
+    open a relative clause when its finite verb closes it (a main clause, `Mit dem Plan will
+    die Regierung sparen`, has its finite verb second)."""
+    return len(words) > 3 and words[0].tag_ in PREPOSITIONS and words[0].i > 0 and \
+        words[0].doc[words[0].i - 1].text == "," and \
+        words[1].text.lower() in RELATIVE_AFTER_PREPOSITION and words[-1].tag_ in FINITE
 
 
 def clause_of(v: SentenceView, i: int) -> tuple[int, int]:

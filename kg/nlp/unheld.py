@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.nlp import constructions, resources
 from kg.nlp.clause_model import clause_at
 from kg.nlp.german import ABLE, BOUND, DEONTIC, FINITE, HYPOTHETICAL, PAST_AUX, PERFECT_AUX, RELATIVE, UNSETTLED
-from kg.nlp.sentence_view import Hit, SentenceView
+from kg.nlp.sentence_view import Hit, SentenceView, prepositional_relative
 from kg.nlp.sieve import Sieve
 
 PENDING = resources.word_class("pending")
@@ -33,11 +33,14 @@ def _zu_infinitive(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
 
 
 def _narrated_relative(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
-    """`das Gesetz, das der Bundestag beschlossen hatte`: a relative clause in the
-    pluperfect describes its noun; it reports no one's position."""
+    """`das Gesetz, das der Bundestag beschlossen hatte`, `die Kundgebung, zu der X
+    aufgerufen hatte`: a relative clause in the pluperfect describes its noun; it reports
+    no one's position."""
     seg = v.segs[hit.i]
     words = [i for i in seg_toks if not v.toks[i].is_punct]
-    if not words or v.toks[words[0]].text.lower() not in RELATIVE or not v.subordinate(seg):
+    relative = bool(words) and (v.toks[words[0]].text.lower() in RELATIVE
+                                or prepositional_relative([v.toks[i] for i in words]))
+    if not relative or not v.subordinate(seg):
         return False
     return any(v.toks[i].lower_ in PAST_AUX for i in words[1:])
 
