@@ -143,7 +143,7 @@ def _mistagged_verb(v: SentenceView, i: int, t) -> Hit | None:
         return Hit(i, resources.verbs()[lemma], "verb") if lemma else None
     lemma = resources.participles().get(word)
     if lemma and any(v.toks[j].lemma_ == "haben" and v.toks[j].tag_ == "VAFIN" for j in v.seg_tokens(v.segs[i])
-                     if j < i):
+                     if j < i) and _licensed(v, i, lemma):  # `hat seinen Rücktritt bekannt gegeben`: no `sich`
         return Hit(i, resources.verbs()[lemma], "verb")
     lemma = resources.finite_forms().get(word) if t.tag_ != "VVPP" else None
     nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
