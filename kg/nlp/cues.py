@@ -18,6 +18,8 @@ from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 
 CAREER = resources.word_class("career")  # `will Kanzlerin bleiben`: what `wollen` plans for the actor's own office
+CAREER_TAKING = resources.word_class("career_taking")  # `will den Vorsitz übernehmen`: with an office as object
+OFFICES = tuple(resources.word_class("office"))  # `Vorsitz`, `Amt`, and compounds ending in them (`Fraktionsvorsitz`)
 # the tags of the words _construction_trigger, verb_trigger (with _mistagged_verb) and noun_trigger read
 CUE_TAGS = ("VV", "VA", "VM", "ADJA", "ADJD", "PTKVZ", "NN")
 
@@ -80,10 +82,25 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     if t.tag_ == "VMFIN" and lemma == "wollen" and not v.subordinate(v.segs[i]):  # `Was X machen will, …`,
         # `das Ziel, das die EU erreichen will`: an intention the sentence only mentions
         infinitives = [v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ in ("VVINF", "VAINF")]
-        if infinitives and infinitives[-1] in CAREER:
+        if _career(v, i):
             return None  # `will Kanzlerin bleiben`, `will ihr Amt niederlegen`: a career, no political matter
         return Hit(i, Trigger("proposal" if infinitives else "demand", 1), "modal")
     return None
+
+
+def _career(v: SentenceView, i: int) -> bool:
+    """Does `wollen` at i plan the actor's own office (`will Kanzlerin bleiben`, `will den
+    Vorsitz übernehmen`)? The clause's last verb after the modal is its infinitive, even
+    where the tagger read it as finite (`will Kanzlerin bleiben bis 2029`); a verb of taking
+    up or keeping (`übernehmen`) is a career move with an office as its object."""
+    after = [j for j in v.seg_tokens(v.segs[i]) if j > i]
+    verbs = [v.toks[j].lemma_ for j in after if v.toks[j].tag_ in ("VVINF", "VAINF", "VVFIN")]
+    if not verbs:
+        return False
+    if verbs[-1] in CAREER:
+        return True
+    return verbs[-1] in CAREER_TAKING and any(
+        v.toks[j].tag_ == "NN" and v.toks[j].lower_.endswith(OFFICES) for j in after)
 
 
 def _amount_von(tok) -> bool:
