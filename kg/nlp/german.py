@@ -99,6 +99,7 @@ PLAN_ACTS = frozenset({"proposal", "commitment", "demand"})
 WOULD = frozenset({"würde", "würden"})
 HYPOTHETICAL = frozenset({"könne", "könnte", "könnten", "würde", "würden", "müsste", "müssten", "dürfte",
                           "sollte"})
+COUNTERFACTUAL_AUX = frozenset({"hätte", "hätten"})  # with a modal infinitive: `hätte … verlangen müssen`
 KONJ1_IRREGULAR = frozenset({"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "dürfe", "solle",
                              "wolle", "möge", "wisse", "gebe", "stehe", "gehe", "komme", "bleibe", "liege"})
 KONJ2 = frozenset({"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste",

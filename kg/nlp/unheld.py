@@ -1,6 +1,6 @@
 """Cues nobody holds: the clause around them reports no side anyone took.
 
-A stance verb in a condition (`wenn die SPD zustimmt`), in a source note in parentheses, in a zu-infinitive, in a
+A stance verb in a condition (`wenn die SPD zustimmt`) or a counterfactual (`hätte … verlangen müssen`), in a source note in parentheses, in a zu-infinitive, in a
 relative clause that describes its noun, under `können`, `müssen` or `sollen`, in a decision still to come or
 in a statal passive names an act, not a position. These checks run before the holder
 search (kg.nlp.triggers) as one ordered sieve, so each can be counted and switched off.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.nlp import constructions, resources
 from kg.nlp.clause_model import clause_at
-from kg.nlp.german import ABLE, BOUND, DEONTIC, FINITE, HYPOTHETICAL, PAST_AUX, PERFECT_AUX, RELATIVE, UNSETTLED
+from kg.nlp.german import ABLE, BOUND, COUNTERFACTUAL_AUX, DEONTIC, FINITE, HYPOTHETICAL, PAST_AUX, PERFECT_AUX, RELATIVE, UNSETTLED
 from kg.nlp.sentence_view import Hit, SentenceView, prepositional_relative
 from kg.nlp.sieve import Sieve
 
@@ -17,8 +17,17 @@ PENDING = resources.word_class("pending")
 
 
 def _hypothetical(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
-    """`die SPD könnte zustimmen`, `ob die SPD zustimmt`: what might be, or is asked."""
-    return any(v.toks[i].lower_ in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob"
+    """`die SPD könnte zustimmen`, `ob die SPD zustimmt`: what might be, or is asked;
+    `das Land hätte die Rückgabe verlangen müssen`: what should have been and was not."""
+    return any(v.toks[i].lower_ in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob" \
+        or _counterfactual(v, seg_toks)
+
+
+def _counterfactual(v: SentenceView, seg_toks: list[int]) -> bool:
+    """`hätte … verlangen müssen`, `hätten … ablehnen können`: a Konjunktiv II of `haben`
+    with a modal infinitive (the double infinitive) says what was not done."""
+    words = [v.toks[i] for i in seg_toks]
+    return any(t.lower_ in COUNTERFACTUAL_AUX for t in words) and any(t.tag_ == "VMINF" for t in words)
 
 
 def _unsettled(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
