@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.nlp import constructions, resources
-from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
+from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GENITIVE_ARTICLES, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
 from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
@@ -260,10 +260,13 @@ def _particle_after_commas(v: SentenceView, i: int) -> str | None:
 
 
 def in_pp(v: SentenceView, i: int) -> bool:
-    """`mit ihren Plänen`: a noun inside a prepositional phrase states no act."""
+    """`mit ihren Plänen`: a noun inside a prepositional phrase states no act, nor does its
+    genitive attribute (`für die Prüfung des Antrags`)."""
     j = i - 1
     while j >= 0 and v.toks[j].tag_ in DETERMINERS:
         j -= 1
+    if j >= 0 and v.toks[j].tag_ == "NN" and v.toks[j + 1].lower_ in GENITIVE_ARTICLES:
+        return in_pp(v, j)
     return j >= 0 and v.toks[j].tag_ in PREPOSITIONS and v.toks[j].lower_ not in SOURCE_PREPOSITIONS | {"als"}
 
 
