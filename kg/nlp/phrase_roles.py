@@ -14,6 +14,7 @@ from kg.nlp.german import AGENT_PREPOSITIONS, GENITIVE_ARTICLES, LIST_JOINERS, O
 from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 
 AGENT_NOUNS = resources.word_class("agent_noun")
+ROLE_HEADS = tuple(resources.role_heads())  # `Außenminister`, `Sprecherin`: a person in a role
 
 
 def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -> bool:
@@ -132,6 +133,11 @@ def agentive(word: str) -> bool:
     low = word.lower()
     return low in resources.state_organs() or low in resources.bodies() or low in AGENT_NOUNS \
         or low.endswith(resources.org_heads()) or low.endswith(tuple(AGENT_NOUNS)) or low in resources.collectives()
+
+
+def role_noun(word: str) -> bool:
+    """A noun for persons in a role (`EU-Außenminister`, `Sprecherin`: role_heads.tsv)."""
+    return word.lower().endswith(ROLE_HEADS)
 
 
 def coordinated(v: SentenceView, ordered: list[Mention]) -> list[Mention]:

@@ -18,7 +18,7 @@ from kg.nlp.co_holders import enumerated, partners, voters
 from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, LIST_JOINERS, NOMINATIVE_ARTICLES,
                            OBLIQUE_ARTICLES, RELATIVE, SOURCE_PREPOSITIONS)
 from kg.nlp.phrase_roles import (agentive, attribute_head, body_of, coordinated, free_mentions, governed, noun_attribute,
-                                 oblique, oblique_at, owner_of_body, possessor)
+                                 oblique, oblique_at, owner_of_body, possessor, role_noun)
 from kg.nlp.sentence_view import Hit, SentenceView, continues_predicate
 from kg.nlp.sieve import Sieve
 from kg.nlp.unheld import unheld, unheld_clause
@@ -240,8 +240,10 @@ def _second_predicate(v: SentenceView, hit: Hit) -> bool:
 
 def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
     """Does the Vorfeld hold a noun phrase for someone who acts (`Die Regierung`, `Ein
-    Bezirksgericht`, `Die Staatsanwaltschaft`, `McCains Kampagne`) that no actor was found for?
-    Then it is the subject, and actors after the finite verb are its objects."""
+    Bezirksgericht`, `Die Staatsanwaltschaft`, `McCains Kampagne`, `Die EU-Außenminister`)
+    that no actor was found for? Then it is the subject, and actors after the finite verb are
+    its objects. (After the verb a role noun is the apposition of the name that follows it:
+    `bestätigte der Minister X`.)"""
     lead = [i for i in seg_toks if i < pivot and not v.toks[i].is_punct]
     while lead and v.toks[lead[0]].tag_ in ("ADV", "KON", "PAV"):
         lead = lead[1:]
@@ -251,7 +253,8 @@ def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
     if not (first.text.lower() in NOMINATIVE_ARTICLES or first.tag_ == "NE" and first.text.endswith("s")):
         return False
     nouns = [i for i in lead[1:] if v.toks[i].tag_ != "ADJA"]
-    return len(nouns) == 1 and v.toks[nouns[0]].tag_ == "NN" and agentive(v.toks[nouns[0]].text)
+    return len(nouns) == 1 and v.toks[nouns[0]].tag_ == "NN" and (
+        agentive(v.toks[nouns[0]].text) or role_noun(v.toks[nouns[0]].text))
 
 
 def _agent_after_verb(v: SentenceView, pivot: int, end: int) -> bool:
