@@ -18,6 +18,8 @@ def enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]:
     out = []
     segs = sorted({v.segs[v.local(m)] for m in group})
     for step, start in ((1, segs[-1] + 1), (-1, segs[0] - 1)):
+        if step == 1 and _followed_in_segment(v, group, resolve):
+            continue  # `schlug X den Obmann, Y, vor`: Y names the object after X, not a second subject
         seg, added, opened = start, [], False
         while 0 <= seg <= v.segs[-1]:
             if step == -1 and v.toks[v.seg_tokens(seg + 1)[0]].text in ("-", "–", "—"):
@@ -34,6 +36,17 @@ def enumerated(v: SentenceView, group: list[Mention], resolve) -> list[Mention]:
         if step == 1 or seg < 0 or opened:  # a list before the verb must open the sentence
             out += added
     return out
+
+
+def _followed_in_segment(v: SentenceView, group: list[Mention], resolve) -> bool:
+    """Do words other than names follow the group's last mention in its comma segment? Then
+    a name in the next segment is the apposition of what stands between, not a list member."""
+    last = max(group, key=v.local)
+    seg = v.segs[v.local(last)]
+    names = {i for m in v.mentions if v.segs[v.local(m)] == seg and resolve(m)
+             for i in range(v.local(m), v.pos[m.end - 1] + 1)}
+    return any(i > v.pos[last.end - 1] and i not in names and not v.toks[i].is_punct
+               and v.toks[i].lower_ not in LIST_JOINERS for i in v.seg_tokens(seg))
 
 
 def partners(v: SentenceView, ms: list[Mention], group: list[Mention]) -> list[Mention]:
