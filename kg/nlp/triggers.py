@@ -128,6 +128,8 @@ def _vorfeld_before_commas(q: Question) -> list[Mention] | None:
     words = [i for i in seg_toks if not v.toks[i].is_punct]
     if seg == 0 or not words or v.toks[words[0]].tag_ not in FINITE:
         return None
+    if q.hit.evidence == "noun" and _passive(v, seg_toks):
+        return None  # `Im Senat, der zweiten Kammer, wurde ein Antrag eingebracht`: only an agent (_passive_noun)
     before = range(seg_toks[0])
     if any(v.mask[i] or v.toks[i].tag_ in FINITE for i in before):
         return None
