@@ -74,7 +74,7 @@ def segments(tokens, mask: list[bool]) -> list[int]:
 
 def is_konjunktiv1(tok) -> bool:
     """A finite verb in Konjunktiv I (3rd person), the mark of indirect speech."""
-    if tok.tag_ not in ("VVFIN", "VAFIN", "VMFIN"):
+    if tok.tag_ not in ("VVFIN", "VAFIN", "VMFIN") or not _spelled_as_verb(tok):
         return False
     w = tok.text.lower()
     if w in KONJ1_IRREGULAR:
@@ -87,6 +87,16 @@ def is_konjunktiv1(tok) -> bool:
         if w == stem[particle_len:] + "e" and len(w) > 2:
             return True
     return False
+
+
+def _spelled_as_verb(tok) -> bool:
+    """German verbs are written in lower case but at the start of a sentence or a quote:
+    a capital further in (`WhatsApp, iMessage und Snapchat`) is a name the tagger took
+    for a verb, whose ending says nothing of the mood."""
+    w = tok.text
+    if any(c.isupper() for c in w[1:]):
+        return False
+    return not w[:1].isupper() or tok.i == 0 or bool(tok.is_sent_start) or tok.nbor(-1).is_punct
 
 
 def is_konjunktiv2(tok) -> bool:

@@ -119,7 +119,7 @@ def continuation(d: Discourse, k: int, v: SentenceView, reported_only: bool = Fa
     words = [t.text.lower() for t in v.toks]
     if ("hieß" in words or "heißt" in words) and not from_their_side(v):
         return None
-    quoted = all(v.mask[i] or v.toks[i].is_punct for i in range(len(v.toks)))
+    quoted = any(v.mask) and all(v.mask[i] or v.toks[i].is_punct for i in range(len(v.toks)))  # not a lone `.`
     finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
     konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
     if not konj and not reported_only and d.last_speaker_sent == k - 1:
