@@ -20,6 +20,8 @@ def headline_holders(v: SentenceView, heading: bool, resolve) -> list[tuple[Ment
     if v.local(m) > 1 or end >= len(v.toks) or not resolve(m):
         return []
     colon = _colon_after(v, end)
+    if colon is not None and _figures(v.toks[colon + 1:]):
+        return []
     if colon is not None and (heading or len(v.toks) <= SHORT_LINE or v.mask[min(colon + 1, len(v.toks) - 1)]):
         return [(m, Hit(colon, Trigger("assertion", 1, report=True), "headline"))]
     if not heading and len(v.toks) > SHORT_LINE:
@@ -38,6 +40,13 @@ def _colon_after(v: SentenceView, end: int) -> int | None:
         if tok.tag_.startswith("V") or v.mask[j] or tok.text in (".", ";", "?", "!"):
             return None
     return None
+
+
+def _figures(toks) -> bool:
+    """`Sozialdemokratische Partei: 28,2 %`: a label and its figures (a table row, a result)
+    say nothing; what follows a speaker's colon has more words than numbers."""
+    numbers = sum(t.like_num for t in toks)
+    return numbers > 0 and numbers >= sum(t.is_alpha for t in toks)
 
 
 def _verbless(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
