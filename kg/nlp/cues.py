@@ -44,6 +44,19 @@ def _capitalised_inside(v: SentenceView, i: int) -> bool:
     return i > 0 and v.toks[i].text[:1].isupper() and not v.toks[i - 1].is_punct
 
 
+def _in_free_relative(v: SentenceView, i: int) -> bool:
+    """`Was das Gericht schildert, lässt sich als Patt auffassen`: a verb in a `was` clause
+    opening the sentence names a thing the main clause talks about; the actor says nothing
+    here. A pseudo-cleft states it (`Was die SPD fordert, ist ein Mietendeckel`)."""
+    if v.toks[0].lower_ != "was" or v.toks[0].tag_ not in ("PWS", "PRELS"):
+        return False
+    finite = [j for j in range(1, len(v.toks)) if v.toks[j].tag_ in FINITE and not v.mask[j]]
+    if not finite or i > finite[0]:
+        return False
+    main = finite[1] if len(finite) > 1 else None
+    return main is None or v.toks[main].lemma_ != "sein"
+
+
 def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
     """`stieß auf Widerstand` (holder in a PP), `die von X geforderte Reform` (the agent
     of an attributive participle): triggers of kg.nlp.constructions."""
@@ -59,7 +72,7 @@ def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
 def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     if not t.tag_.startswith(("VV", "VA", "VM")) or (t.tag_ in ("VVPP", "VVINF") and _mistagged_verb(v, i, t)):
         return _mistagged_verb(v, i, t)
-    if _capitalised_inside(v, i):
+    if _capitalised_inside(v, i) or _in_free_relative(v, i):
         return None
     lemma = t.lemma_
     phrase = _phrase_trigger(v, i, lemma)
@@ -70,7 +83,7 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
             tok = v.toks[j]
             adj = resources.reaction_adjectives().get(tok.lemma_.lower()) or \
                 resources.reaction_adjectives().get(tok.text.lower())
-            if adj and j != i:
+            if adj and j != i and tok.tag_ != "ADJA":  # `eine begeisterte Anhängerin`: describes a noun
                 return Hit(i, adj, "phrase")
     if t.tag_.startswith("VV") and lemma not in resources.verbs() and lemma.startswith(GOING_ON):
         lemma = lemma[len(GOING_ON):]  # `sagte weiter`, `erklärte weiter`: a verb going on, no `weitersagen`
