@@ -7,10 +7,11 @@ keep answering. After a write, `refresh()` takes a new snapshot (a RocksDB check
 hard links, milliseconds) and workers switch to it on their next query. A query whose
 work its answer bounds (api.bounded: one triple pattern) runs in this process instead
 when no other such query does, up to INLINE_ROWS rows: the trip to a worker and back
-costs more than the query on the smallest requests. pyoxigraph holds the GIL while it
-reads, so a longer read here would stall every other request (100,000 rows take a second)
-and two at a time would queue where the workers run side by side: a larger answer is
-abandoned and asked of a worker.
+costs more than the query on the smallest requests. pyoxigraph lets go of the GIL while it
+reads but needs it back for every chunk it writes, so a longer read here contends with every
+other request's Python (100,000 rows take a second), and two or eight at a time cost more
+CPU a request than one (8 clients, one article's graph) where the workers run side by side:
+a larger answer is abandoned and asked of a worker.
 `ThreadExecutor` (any other Store, e.g. a remote server) hands the time limit to the
 store's own HTTP timeout and applies the same row limit to the answer.
 """

@@ -87,7 +87,9 @@ def encode(result, media: dict[str, str | None], max_results: int,
     try:
         if kind == "solutions":
             result.serialize(cap, ox.QueryResultsFormat.TSV)
-        else:
+        elif isinstance(result, ox.QueryTriples):  # its own loop, in Rust and without the GIL
+            result.serialize(cap, ox.RdfFormat.N_TRIPLES)
+        else:  # triples parsed from a remote store's answer
             ox.serialize(result, cap, ox.RdfFormat.N_TRIPLES)
         if cap.tripped:
             raise ResultTooLarge("over the limit")

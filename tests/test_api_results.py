@@ -34,3 +34,19 @@ def test_results_every_kind_in_its_format(store):
     assert media == "text/turtle" and len(list(ox.parse(body, ox.RdfFormat.TURTLE))) == 10
     with pytest.raises(NoAcceptableFormat):
         encode(store.query("ASK {}"), {"boolean": None}, 1)
+
+
+def test_results_store_triples_and_parsed_triples_encode_alike(store):
+    """A store's CONSTRUCT is written by its own serializer (no Python object per triple), a
+    remote store's parsed answer by ox.serialize: the same bytes, the same limits."""
+    from api.results import NTRIPLES, parse_wire
+
+    media = {"graph": NTRIPLES}
+    _, body = encode(store.query("CONSTRUCT WHERE { ?s ?p ?o }"), media, 10)
+    assert body.count(b"\n") == 10
+    assert encode(parse_wire("graph", body), media, 10)[1] == body
+    for triples in (lambda: store.query("CONSTRUCT WHERE { ?s ?p ?o }"), lambda: parse_wire("graph", body)):
+        with pytest.raises(ResultTooLarge, match="the result has more than"):
+            encode(triples(), media, 10, max_bytes=500)
+        with pytest.raises(ResultTooLarge, match="more than 9 triples"):
+            encode(triples(), media, 9)
