@@ -19,6 +19,7 @@ from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 
 CAREER = resources.word_class("career")  # `will Kanzlerin bleiben`: what `wollen` plans for the actor's own office
 CAREER_TAKING = resources.word_class("career_taking")  # `will den Vorsitz übernehmen`: with an office as object
+NONCOMMITTAL = resources.word_class("noncommittal")  # `wollte sich nicht festlegen`: declining to take a side
 OFFICES = tuple(resources.word_class("office"))  # `Vorsitz`, `Amt`, and compounds ending in them (`Fraktionsvorsitz`)
 # the tags of the words _construction_trigger, verb_trigger (with _mistagged_verb) and noun_trigger read
 CUE_TAGS = ("VV", "VA", "VM", "ADJA", "ADJD", "PTKVZ", "NN")
@@ -97,6 +98,8 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
         infinitives = [v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ in ("VVINF", "VAINF")]
         if _career(v, i):
             return None  # `will Kanzlerin bleiben`, `will ihr Amt niederlegen`: a career, no political matter
+        if _last_verb(v, i) in NONCOMMITTAL:
+            return None  # `wollte sich nicht festlegen`, `will sich nicht äußern`: no side taken
         return Hit(i, Trigger("proposal" if infinitives else "demand", 1), "modal")
     return None
 
@@ -106,14 +109,18 @@ def _career(v: SentenceView, i: int) -> bool:
     Vorsitz übernehmen`)? The clause's last verb after the modal is its infinitive, even
     where the tagger read it as finite (`will Kanzlerin bleiben bis 2029`); a verb of taking
     up or keeping (`übernehmen`) is a career move with an office as its object."""
-    after = [j for j in v.seg_tokens(v.segs[i]) if j > i]
-    verbs = [v.toks[j].lemma_ for j in after if v.toks[j].tag_ in ("VVINF", "VAINF", "VVFIN")]
-    if not verbs:
-        return False
-    if verbs[-1] in CAREER:
+    last = _last_verb(v, i)
+    if last in CAREER:
         return True
-    return verbs[-1] in CAREER_TAKING and any(
-        v.toks[j].tag_ == "NN" and v.toks[j].lower_.endswith(OFFICES) for j in after)
+    return last in CAREER_TAKING and any(
+        v.toks[j].tag_ == "NN" and v.toks[j].lower_.endswith(OFFICES) for j in v.seg_tokens(v.segs[i]) if j > i)
+
+
+def _last_verb(v: SentenceView, i: int) -> str | None:
+    """The lemma of the last verb after the modal at i in its clause: its infinitive, even
+    where the tagger read it as finite (`will Kanzlerin bleiben bis 2029`)."""
+    verbs = [v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ in ("VVINF", "VAINF", "VVFIN")]
+    return verbs[-1] if verbs else None
 
 
 def _amount_von(tok) -> bool:
