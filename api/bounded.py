@@ -15,34 +15,31 @@ ORDER BY, DISTINCT, OFFSET, FROM, sub-queries.
 """
 from __future__ import annotations
 
-import re
+from kg.sparql_text import lexemes
 
 MAX_CHARS = 4096  # a longer text is not one triple pattern worth the lexing
 _NEVER = "(\"';,[|^"  # a function, a literal, a second triple, a blank node, a path: no need to lex
-
-# whitespace and comments are skipped; any character no alternative takes (a quote, a bracket,
-# a path operator) becomes a token no rule accepts, so the query is refused
-_LEXEME = re.compile(r"""\s+ | \#[^\n]*
-  | ( <[^<>"{}|^`\\\x00-\x20]*>           # an IRI
-    | [?$]\w+                                # a variable
-    | (?:[A-Za-z][\w\-.]*)?:[\w\-]*          # a prefixed name (no blank node: "_:" is refused)
-    | [A-Za-z]+ | \d+ | [{}.*] | . )""", re.X)
+_TERMS = {"var", "iri", "pname"}  # a string, a number or a blank node is no term here
 
 
 class _Tokens:
-    """The query's lexemes without whitespace and comments, read one at a time."""
+    """The query's lexemes (kg.sparql_text) without whitespace and comments, read one at a time."""
 
     def __init__(self, text: str):
-        self._tokens = [m for m in _LEXEME.findall(text) if m]
+        self._tokens = lexemes(text)
         self._at = 0
 
     @property
+    def kind(self) -> str:
+        return self._tokens[self._at][0] if self._at < len(self._tokens) else ""
+
+    @property
     def text(self) -> str:
-        return self._tokens[self._at] if self._at < len(self._tokens) else ""
+        return self._tokens[self._at][1] if self._at < len(self._tokens) else ""
 
     def next(self) -> str:
         self._at += 1
-        return self._tokens[self._at - 1] if self._at <= len(self._tokens) else ""
+        return self._tokens[self._at - 1][1] if self._at <= len(self._tokens) else ""
 
     def take(self, *texts: str) -> bool:
         if self.text.upper() in texts:
@@ -54,7 +51,7 @@ class _Tokens:
 def _term(t: _Tokens, predicate: bool = False) -> str | None:
     """A variable, an IRI or a prefixed name (or `a` as predicate); None for anything else."""
     text = t.text
-    if (text[:1] in "?$<" and len(text) > 1) or ":" in text or (predicate and text == "a"):
+    if t.kind in _TERMS or (predicate and t.kind == "name" and text == "a"):
         t.next()
         return text
     return None
@@ -83,7 +80,7 @@ def _pattern(t: _Tokens) -> tuple | None:
 
 def _limit_then_end(t: _Tokens) -> bool:
     """Nothing more, or LIMIT and a number."""
-    if t.take("LIMIT") and not t.next().isdigit():
+    if t.take("LIMIT") and not (t.kind == "number" and t.next().isdigit()):
         return False
     return t.text == ""
 
@@ -91,9 +88,9 @@ def _limit_then_end(t: _Tokens) -> bool:
 def _prologue(t: _Tokens) -> bool:
     """Skip BASE <iri> and PREFIX name: <iri> declarations; False if one is malformed."""
     while t.text.upper() in ("PREFIX", "BASE"):
-        if t.next().upper() == "PREFIX" and not t.next().endswith(":"):
+        if t.next().upper() == "PREFIX" and not (t.kind == "pname" and t.text.count(":") == 1 and t.next().endswith(":")):
             return False
-        if not t.text.startswith("<"):
+        if t.kind != "iri":
             return False
         t.next()
     return True
@@ -111,7 +108,7 @@ def bounded(query: str) -> bool:
     t.next()
     if form == "SELECT":
         if not t.take("*"):
-            while t.text[:1] in "?$" and len(t.text) > 1:
+            while t.kind == "var":
                 projected.append(t.next())
             if not projected:
                 return False

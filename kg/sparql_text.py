@@ -1,9 +1,10 @@
-"""Reading SPARQL text without a full parser: a lexer that skips strings, IRIs and comments.
+"""Reading SPARQL text without a full parser: one lexer that tells strings, IRIs and comments from keywords.
 
 Some decisions must be taken before the store parses a request: whether a query names
 its own dataset (FROM / FROM NAMED, which the union default graph must not override),
 and where an update's operations take their dataset (USING / WITH). Keywords are
 words outside strings, IRIs and comments; `from:x` is a prefixed name, `?from` a variable.
+api.bounded reads a query's one triple pattern off the same lexemes.
 """
 from __future__ import annotations
 
@@ -11,21 +12,47 @@ import re
 from typing import Iterator
 from urllib.parse import urljoin
 
-LEXEME = re.compile(r'''
+_PLX = r"""%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"""  # a local name's escape (SPARQL 1.1 §19.8)
+_LOCAL = rf"(?:[\w:]|{_PLX})(?:[\w\-:]|{_PLX}|\.+(?=[\w\-:]|{_PLX}))*"  # no '.' first or last
+# `word` holds what the keyword tests look at: variables, blank nodes, prefixed names, bare
+# words; `skip` what they pass over. lexemes() tells their parts apart by the first
+# characters, for readers that must refuse a literal or a blank node (api.bounded). A name
+# never ends in '.': `?o.` is `?o` and the triple's full stop, as the grammar says.
+LEXEME = re.compile(rf'''
     (?P<skip> """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-            | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'
-            | <[^<>"{}|^`\\\x00-\x20]*> | \#[^\n]* )
-  | (?P<word> [?$]?[\w\-.]*:[\w\-.:%]* | [?$]?[A-Za-z_][\w\-.]* )
+            | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'      # strings
+            | <[^<>"{{}}|^`\\\x00-\x20]*> | \#[^\n]* | \s+ )    # an IRI, a comment, white space
+  | (?P<word> [?$]\w+ | _:{_LOCAL}                          # a variable, a blank node
+            | (?:[^\W\d_](?:[\w\-]|\.+(?=[\w\-]))*)?:(?:{_LOCAL})?  # a prefixed name
+            | [A-Za-z_][\w\-]* )                           # a keyword, a function, `a`
+  | (?P<number> \d+\.\d*[eE][+-]?\d+ | \.?\d+[eE][+-]?\d+ | \d*\.\d+ | \d+ )  # `1.` is 1 and a stop
   | (?P<other> . )''', re.S | re.X)
 
 
 def tokens(text: str) -> Iterator[re.Match]:
-    """Every lexeme but whitespace and comments, in order."""
+    """Every lexeme but whitespace, comments and strings, in order."""
     for m in LEXEME.finditer(text):
-        if m.group("word") or m.group("other") and not m.group("other").isspace():
+        if m.lastgroup != "skip" or m.group(0)[0] == "<":
             yield m
-        elif m.group("skip") and m.group("skip").startswith("<"):
-            yield m
+
+
+def lexemes(text: str) -> list[tuple[str, str]]:
+    """Every lexeme but white space and comments, as (kind, text), the kind one of string,
+    iri, var, bnode, pname, name, number, other: a reader that knows a few kinds can refuse
+    the rest (a literal, a blank node)."""
+    found = []
+    for skip, word, number, other in LEXEME.findall(text):  # faster than a Match per lexeme
+        if word:
+            first = word[0]
+            kind = "var" if first in "?$" else "bnode" if word[:2] == "_:" else "pname" if ":" in word else "name"
+            found.append((kind, word))
+        elif skip[:1] == "<":
+            found.append(("iri", skip))
+        elif skip[:1] in ("'", '"'):
+            found.append(("string", skip))
+        elif number or other:
+            found.append(("number", number) if number else ("other", other))
+    return found
 
 
 def keywords(text: str) -> Iterator[str]:
