@@ -5,6 +5,8 @@ oppose what the negation takes (tax rises, debt); `dürfe nicht scheitern` and
 `forderte, das Gesetz nicht zu kippen` are for the thing a negative verb would hit. The
 verb's own valence decides: a lexicon verb of rejecting or undoing (verbs.tsv), a negative
 evaluative verb (`scheitern`, evaluation.tsv) or a verb of removing.
+A `nicht` inside an attribute (`die nicht im Landtag vertretenen Linken`) negates only that
+attribute (attributive).
 """
 from __future__ import annotations
 
@@ -34,3 +36,25 @@ def prohibition_polarity(v: SentenceView, idx: list[int]) -> int:
     """The side a negated demand takes on the thing it names: against it (`keine X geben`,
     `nicht erhöht werden`), or for it when the negated verb would harm it."""
     return 1 if undone(v, idx) else -1
+
+
+ATTRIBUTE_DETERMINERS = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT")  # before the `nicht` of an attribute
+ATTRIBUTE_INSIDE = ("APPR", "APPRART", "ART", "ADV", "ADJD", "NN", "NE", "CARD")  # `nicht im Landtag vertretenen`
+
+
+def attributive(v: SentenceView, i: int) -> bool:
+    """Is the negation at token i part of an attribute before a noun (`die nicht im Landtag
+    vertretenen Linken`, `den nicht finanzierbaren Plan`)? It denies the attribute, not the
+    clause's verb: `hatten die Pläne kritisiert` stays a rejection. The attribute is an
+    attributive adjective or participle (ADJA) reached over a phrase of its own (prepositions,
+    articles, adverbs, nouns), not over a verb, and the `nicht` follows the noun's determiner
+    (`unterstützt nicht den neuen Plan` negates the clause)."""
+    if v.toks[i].tag_ != "PTKNEG" or not i or v.toks[i - 1].tag_ not in ATTRIBUTE_DETERMINERS:
+        return False
+    for j in range(i + 1, min(i + 8, len(v.toks))):
+        tag = v.toks[j].tag_
+        if tag == "ADJA":
+            return True
+        if tag not in ATTRIBUTE_INSIDE:
+            return False
+    return False

@@ -22,7 +22,7 @@ from kg.nlp.german import (CONDITIONS, CONTRAST, COORDINATORS, DEONTIC, FINITE, 
                            SELF_OR_ANYONE, SPEAKER_PRONOUNS, WOULD)
 from kg.nlp.article_actors import Mention
 from kg.nlp.resources import Trigger
-from kg.nlp.scope import prohibition_polarity
+from kg.nlp.scope import attributive, prohibition_polarity
 from kg.nlp.claim_frame import QUOTES
 from kg.nlp.frames import consequence_frame
 from kg.nlp.cues import in_pp, noun_trigger, verb_trigger
@@ -434,7 +434,7 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
     corrected = {v.segs[i] - 1 for i in range(len(v.toks)) if v.toks[i].lower_ == "sondern"}
     for i in idx:
         word = v.toks[i].lower_
-        if word not in neg or v.segs[i] in conditions | corrected or _manner(v, i):
+        if word not in neg or v.segs[i] in conditions | corrected or _manner(v, i) or attributive(v, i):
             continue  # `keine Frage der Vergeltung, sondern der Selbstachtung` asserts the second
         nxt = v.toks[i + 1] if i + 1 < len(v.toks) else None
         if nxt is not None and nxt.text.lower() in NEGATION_LIMITERS:
