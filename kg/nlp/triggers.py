@@ -249,7 +249,7 @@ def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
     lead = [i for i in seg_toks if i < pivot and not v.toks[i].is_punct]
     while lead and v.toks[lead[0]].tag_ in ("ADV", "KON", "PAV"):
         lead = lead[1:]
-    if len(lead) < 2 or lead[0] != seg_toks[0] and v.toks[seg_toks[0]].text not in (",", "und"):
+    if len(lead) < 2:  # a focus adverb may open the Vorfeld: `Auch die Staatsanwaltschaft nimmt … in Schutz`
         return False
     first = v.toks[lead[0]]
     if not (first.text.lower() in NOMINATIVE_ARTICLES or first.tag_ == "NE" and first.text.endswith("s")):
