@@ -12,9 +12,12 @@ decision changes the graphs of some articles (`Services.writing(articles)`), so 
 positions in those graphs or derived from those articles, before or after the write, and
 their holders (api.queries.touched_positions) are dropped; any other write (SPARQL Update)
 drops everything. The holder and topic labels are kept apart (most pages name the same few
-dozen topics) and dropped by every write: an article can bring a new label, and a page's
-labels are one query. A reader that began before a write never stores what it read after
-it: every part counts its drops (`generation`), and a store is refused once the count moved.
+dozen topics), and a write to articles drops the labels of the actors those articles name
+and their parties: the actor nodes an article brings to the shared actors graph (or takes
+with it), the only label triples such a write changes; topic labels change with the
+reference graphs, which an upload writes only into a store without them. A reader that began
+before a write never stores what it read after it: every part counts its drops
+(`generation`), and a store is refused once the count moved.
 
 Bounded (the least recently used go first) and on only where the /sparql result cache is
 (the embedded store, whose every write goes through the app; `--cache-mb 0` turns both off).
@@ -22,10 +25,12 @@ Bounded (the least recently used go first) and on only where the /sparql result 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 from cachetools import LRUCache
 
 from api import queries as q
+from kg import iris
 
 MAX_POSITIONS = 4096  # about 20 triples, 3.6 kB each: some 15 MB at most
 MAX_LABELS = 4096  # holders and topics: a label or two each
@@ -73,11 +78,30 @@ class PositionCache(Lru):
         self.labels = Lru(MAX_LABELS)
         self.pages = Lru(MAX_PAGES)
 
-    def forget(self, positions=None, holders=None) -> None:
-        """A write changed these positions and the pages of these holders (None: anything)."""
-        self.labels.drop()
-        self.drop(None if positions is None else set(positions).__contains__)
-        self.pages.drop(None if holders is None else lambda key: key[0] in holders)
+    def forget(self, changed: Touched | None = None) -> None:
+        """A write changed what `changed` names (None: anything)."""
+        if changed is None or not changed.reference:
+            self.labels.drop()
+        else:
+            self.labels.drop(lambda key: key[1] in changed.actors)  # key: (holder or topic, IRI)
+        self.drop(None if changed is None else changed.positions.__contains__)
+        self.pages.drop(None if changed is None else lambda key: key[0] in changed.holders)
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What a write to some articles may change, read before and after it: positions, the
+    holders whose pages list them, the actors whose labels it may change; `reference`: the
+    store held the reference graphs (an upload writes them, topic labels and all, if not)."""
+
+    positions: set
+    holders: set
+    actors: set
+    reference: bool
+
+    def __or__(self, other: Touched) -> Touched:
+        return Touched(self.positions | other.positions, self.holders | other.holders,
+                       self.actors | other.actors, self.reference and other.reference)
 
 
 def position_cache(svc) -> PositionCache | None:
@@ -85,10 +109,13 @@ def position_cache(svc) -> PositionCache | None:
     return svc.positions if svc.results.enabled else None
 
 
-def touched(store, articles: list[str] | None) -> tuple[set, set] | None:
-    """(positions, holders) a write to these articles may change; None for a write that may
-    change anything (or when nothing is kept)."""
-    return None if articles is None else q.touched_positions(store, articles)
+def touched(store, articles: list[str] | None) -> Touched | None:
+    """What a write to these articles may change; None for a write that may change anything
+    (or when nothing is kept)."""
+    if articles is None:
+        return None
+    reference = bool(store.query(f"ASK {{ GRAPH <{iris.TOPICS_GRAPH}> {{ ?s ?p ?o }} }}"))
+    return Touched(*q.touched_positions(store, articles), reference=reference)
 
 
 def kept_page(store, filters: dict, limit: int, offset: int, cache: PositionCache | None):

@@ -230,14 +230,18 @@ def _with_labels(store: Store, term: "_Terms", described: dict, labels=None) -> 
     return {p: list(triples) for p, triples in out.items()}
 
 
-def touched_positions(store: Store, articles: list[str]) -> tuple[set[URIRef], set[str]]:
-    """(positions, holders) a write to these articles' graphs may change: those in an article's
-    own graph and those derived from it in any graph (reviewers' positions, review status)."""
+def touched_positions(store: Store, articles: list[str]) -> tuple[set[URIRef], set[str], set[str]]:
+    """(positions, holders, actors) a write to these articles' graphs may change: the positions
+    in an article's own graph and those derived from it in any graph (reviewers' positions,
+    review status), their holders, and those holders with their parties: the actor nodes whose
+    labels the write may bring or take (kg.build.actors_graph, a review's new actor)."""
     if not articles:
-        return set(), set()
-    rows = select_rows(store, PREFIXES + f"""SELECT DISTINCT ?p ?h WHERE {{ {values('a', articles)}
-  {{ GRAPH ?a {{ ?p sp:holder ?h }} }} UNION {{ GRAPH ?g {{ ?p prov:wasDerivedFrom ?a ; sp:holder ?h }} }} }}""")
-    return {URIRef(p.value) for p, _ in rows}, {h.value for _, h in rows}
+        return set(), set(), set()
+    rows = select_rows(store, PREFIXES + f"""SELECT DISTINCT ?p ?h ?party WHERE {{ {values('a', articles)}
+  {{ GRAPH ?a {{ ?p sp:holder ?h }} }} UNION {{ GRAPH ?g {{ ?p prov:wasDerivedFrom ?a ; sp:holder ?h }} }}
+  OPTIONAL {{ GRAPH <{iris.ACTORS_GRAPH}> {{ ?h schema:memberOf ?party }} }} }}""")
+    holders = {h.value for _, h, _ in rows}
+    return {URIRef(p.value) for p, _, _ in rows}, holders, holders | {party.value for _, _, party in rows if party}
 
 
 _HOLDER, _TOPIC = URIRef(iris.ONTOLOGY + "holder"), URIRef(iris.ONTOLOGY + "topic")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 
-from api.position_cache import PositionCache, touched
+from api.position_cache import PositionCache, Touched, touched
 from kg import native_memory
 
 # writes between two native_memory.trim() calls: a trim costs a few ms of CPU
@@ -33,30 +33,29 @@ class Services:
     @contextmanager
     def writing(self, articles: list[str] | None = None):
         """The write lock around a write that changes the graphs of `articles` (IRIs; None: it may
-        change anything); afterwards queries see the write, and the kept positions and pages that
+        change anything); afterwards queries see the write, and the kept positions, pages and labels that
         the write touched, before or after it, are dropped (api.position_cache)."""
         with self.write_lock:
             before = touched(self.store, articles if self.results.enabled else None)
             try:
                 yield
             finally:
-                changed = None  # (positions, holders); None: drop everything, as after a failed look
+                changed = None  # None: drop everything, as after a failed look
                 try:
                     if before is not None:
-                        after = touched(self.store, articles)
-                        changed = (before[0] | after[0], before[1] | after[1])
+                        changed = before | touched(self.store, articles)
                 finally:
-                    self.written(*(changed or ()))
+                    self.written(changed)
 
-    def written(self, positions=None, holders=None) -> None:
+    def written(self, changed: Touched | None = None) -> None:
         """Call after every write (`writing` does) so that queries and caches see it. The
         generation moves only once the executor sees the new data, so an answer cached under
-        it is never stale. `positions`, `holders`: all the write changed of them (None: anything)."""
+        it is never stale. `changed`: all the write may have changed (None: anything)."""
         self.cache.clear()
         self.executor.refresh()
         self.generation += 1
         self.results.clear()
-        self.positions.forget(positions, holders)
+        self.positions.forget(changed)
         self.writes += 1
         if self.writes % TRIM_EVERY == 0:  # what the write and its extraction freed goes back to the system
             native_memory.trim()
