@@ -138,3 +138,8 @@ ESTIMATE = frozenset({"dürfte", "dürften", "könnte", "könnten"})  # epistemi
 GOING_ON = "weiter"  # `sagte weiter`: the tagger joins it as a particle, but the verb is `sagen`
 SEPARABLE_PARTICLES = ("zusammen", "zurück", "weiter", "nieder", "fest", "fort", "nach", "ab", "an", "auf",
                        "aus", "bei", "ein", "mit", "vor", "weg", "um", "los", "her", "hin", "zu")
+
+# indefinite pronouns that stand as a subject for unnamed people (`Viele kritisierten X`): no actor
+# of their own, so an actor after the verb is the object
+INDEFINITE_SUBJECTS = frozenset({"viele", "einige", "manche", "andere", "mehrere", "wenige", "niemand",
+                                 "jemand", "etliche", "zahlreiche"})

@@ -15,8 +15,8 @@ from kg.nlp import constructions, resources
 from kg.nlp.article_actors import Mention
 from kg.nlp.clause_model import clause_at
 from kg.nlp.co_holders import enumerated, partners, voters
-from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, LIST_JOINERS, NOMINATIVE_ARTICLES,
-                           OBLIQUE_ARTICLES, RELATIVE, SOURCE_PREPOSITIONS)
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, INDEFINITE_SUBJECTS, LIST_JOINERS,
+                           NOMINATIVE_ARTICLES, OBLIQUE_ARTICLES, RELATIVE, SOURCE_PREPOSITIONS)
 from kg.nlp.phrase_roles import (agentive, attribute_head, body_of, coordinated, free_mentions, governed, noun_attribute,
                                  oblique, oblique_at, owner_of_body, possessor, role_noun)
 from kg.nlp.sentence_view import Hit, SentenceView, continues_predicate
@@ -249,6 +249,8 @@ def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
     lead = [i for i in seg_toks if i < pivot and not v.toks[i].is_punct]
     while lead and v.toks[lead[0]].tag_ in ("ADV", "KON", "PAV"):
         lead = lead[1:]
+    if len(lead) == 1 and v.toks[lead[0]].lower_ in INDEFINITE_SUBJECTS:
+        return True  # `Viele kritisierten X`: unnamed people, X is the object
     if len(lead) < 2:  # a focus adverb may open the Vorfeld: `Auch die Staatsanwaltschaft nimmt … in Schutz`
         return False
     first = v.toks[lead[0]]
