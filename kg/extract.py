@@ -8,7 +8,6 @@ data, and the surface forms of each actor. No rdflib here.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
 from collections import deque
 from dataclasses import replace
 from functools import cache
@@ -37,22 +36,18 @@ def extract(article: Article) -> list[Position]:
 
     doc = analyse(article.text, article.date, budget=budget_for(article.text))
     positions = positions_from_doc(article, doc)
-    return with_propositions(positions, active_index(), whole_sentences(doc, positions))
+    return with_propositions(positions, active_index(), whole_sentences(doc))
 
 
-def whole_sentences(doc, positions: list[Position]) -> list[str]:
-    """The sentence each position's evidence stands in: the evidence may be one of its
-    clauses joined by `;` or `:` (kg.nlp.sentence_view), while the words around it still
-    tell what the claim is about (`Heizungsgesetz: Die Fraktionen haben sich geeinigt`)."""
+def whole_sentences(doc) -> list[str]:
+    """The sentence each statement stands in, so each position of positions_from_doc (one per
+    statement, in their order): the evidence may be one of its clauses joined by `;` or `:`
+    (kg.nlp.sentence_view), while the words around it still tell what the claim is about
+    (`Heizungsgesetz: Die Fraktionen haben sich geeinigt`). The statement knows its sentence."""
     from kg.nlp.doc import sentences_of, text_of
 
     text, sents = text_of(doc), sentences_of(doc)
-    starts = [s.start_char for s in sents]
-    out = []
-    for p in positions:
-        s = sents[max(bisect_right(starts, p.start) - 1, 0)]
-        out.append(text[s.start_char:s.end_char].strip())
-    return out
+    return [text[sents[st.sent].start_char:sents[st.sent].end_char].strip() for st in doc._.statements or []]
 
 
 def positions_from_doc(article: Article, doc) -> list[Position]:
