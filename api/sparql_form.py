@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from kg.sparql_text import LEXEME as _LEXEME
 
 _PROLOGUE = re.compile(
     r"""\s+                                   # whitespace
