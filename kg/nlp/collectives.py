@@ -13,6 +13,7 @@ from kg.nlp.article_actors import ActorView, ArticleActors, Mention, descriptor
 from kg.nlp.categories import CategoryReferences
 
 GROUP_KINDS = {"state": {"state", "government"}}
+AUTHORITY_KINDS = {"institution", "government"}  # `die Ermittler`: police, prosecutors, agencies; no company or outlet
 
 
 class CollectiveReferences(ActorView):
@@ -64,7 +65,8 @@ class CollectiveReferences(ActorView):
 
     def run(self) -> None:
         """`die Delegierten`, `der Parteitag`: the party mentioned last; `die Richter`: the
-        court; `die Prüfer`, `die Währungshüter`: the institution last named; `der Verband`,
+        court; `die Prüfer`, `die Währungshüter`: the institution last named (`die Ermittler`: the
+        public authority last named, not a company or outlet); `der Verband`,
         `die Kommission`: the organisation last named with that word."""
         ordered = sorted(self.mentions, key=lambda m: m.start)
         last: dict[str, str] = {}
@@ -85,6 +87,8 @@ class CollectiveReferences(ActorView):
                     orgs.append(m.actor)
                     if info.kind not in ("party", "state"):
                         last["body"] = m.actor
+                    if info.kind in AUTHORITY_KINDS:
+                        last["authority"] = m.actor
             elif m.kind == "definite":
                 word = m.text.lower()
                 m.actor = next((o for o in reversed(orgs) if word != o.lower()
