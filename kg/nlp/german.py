@@ -28,6 +28,10 @@ ORDINAL_DETERMINERS = DEFINITE | frozenset({
     "unser", "unsere", "unserer", "unseres", "unserem", "unseren"})
 OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen"})  # dative/accusative, never a subject
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})  # may open a subject
+# Before a feminine noun `der`/`einer` is genitive or dative (`der Zeitung`, `einer Stiftung`), never a subject;
+# nouns with these endings are feminine, whatever their stem.
+FEMININE_OBLIQUE_ARTICLES = frozenset({"der", "einer"})
+FEMININE_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "sion", "ität")
 # Determiner-like words that end in -er and never form a city adjective (`Berliner`).
 ER_DETERMINERS = frozenset({"dieser", "jeder", "jener", "welcher", "mancher", "keiner", "einer", "unser", "neuer",
                             "alter"})

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from kg.nlp import constructions, resources
 from kg.nlp.article_actors import Mention
-from kg.nlp.german import AGENT_PREPOSITIONS, GENITIVE_ARTICLES, LIST_JOINERS, OBLIQUE_ARTICLES, RELATIVE_GENITIVE
+from kg.nlp.german import (AGENT_PREPOSITIONS, FEMININE_OBLIQUE_ARTICLES, FEMININE_SUFFIXES, GENITIVE_ARTICLES,
+                           LIST_JOINERS, OBLIQUE_ARTICLES, RELATIVE_GENITIVE)
 from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
 
 AGENT_NOUNS = resources.word_class("agent_noun")
@@ -53,17 +54,30 @@ def governed(v: SentenceView, m: Mention, allow: frozenset[str] = frozenset()) -
 
 
 def oblique(v: SentenceView, m: Mention) -> bool:
-    """`dem Bund`, `den Grünen`, `einem Verband`: dative/accusative, never the subject."""
-    return oblique_at(v, v.local(m))
+    """`dem Bund`, `den Grünen`, `einem Verband`: dative/accusative, never the subject; so too
+    `der Zeitung „X“`, `einer Stiftung`: `der`/`einer` before a feminine noun (known by its
+    ending) and after no noun is a dative (the reader told) or a genitive, not the subject."""
+    start = v.local(m)
+    i = _before_adjectives(v, start)
+    feminine = v.toks[start].tag_ == "NN" and v.toks[start].lower_.endswith(FEMININE_SUFFIXES)
+    if i >= 0 and feminine and v.toks[i].lower_ in FEMININE_OBLIQUE_ARTICLES:
+        return not (i > 0 and v.toks[i - 1].tag_ in (*PREPOSITIONS, "NN", "NE"))  # after a noun: governed()
+    return oblique_at(v, start)
 
 
 def oblique_at(v: SentenceView, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and v.toks[i].tag_ == "ADJA":
-        i -= 1
+    i = _before_adjectives(v, start)
     if i < 0 or v.toks[i].lower_ not in OBLIQUE_ARTICLES:
         return False
     return not (i > 0 and v.toks[i - 1].tag_ in PREPOSITIONS)  # in a PP, governed() decides
+
+
+def _before_adjectives(v: SentenceView, start: int) -> int:
+    """The token before the attributive adjectives in front of `start` (-1 at the start)."""
+    i = start - 1
+    while i >= 0 and v.toks[i].tag_ == "ADJA":
+        i -= 1
+    return i
 
 
 def body_of(v: SentenceView, i: int) -> int | None:
