@@ -24,6 +24,7 @@ from kg.nlp.sieve import Sieve
 from kg.nlp.unheld import unheld, unheld_clause
 
 EXPERIENCER = resources.word_class("experiencer")
+FILED = resources.word_class("filed")  # `Klage beim Landgericht`: `bei` names where it lies, not who files it
 QUOTED = resources.word_class("quoted")  # `„…“, wird die Ministerin zitiert`: the passive's subject speaks
 
 
@@ -275,9 +276,12 @@ def _agent_after_verb(v: SentenceView, pivot: int, end: int) -> bool:
 
 
 def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[str]:
-    """Prepositions that introduce the holder: `aus der SPD kommt die Mahnung`, passive `von den Richtern`."""
+    """Prepositions that introduce the holder: `aus der SPD kommt die Mahnung`, passive `von den Richtern`;
+    not `bei` for a filing (`die Klage beim Landgericht`, `Beschwerde beim Verfassungsgericht`)."""
     if hit.evidence == "noun":
-        return SOURCE_PREPOSITIONS | {v.toks[hit.i].lower_}
+        low = v.toks[hit.i].lower_
+        filed = any(low == w or low.endswith(w) for w in FILED)
+        return (SOURCE_PREPOSITIONS - {"bei", "beim"} if filed else SOURCE_PREPOSITIONS) | {low}
     if v.toks[hit.i].tag_ == "VVPP" and any(v.toks[i].lemma_ == "werden" for i in seg_toks):
         return AGENT_PREPOSITIONS
     return frozenset()
