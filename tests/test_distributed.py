@@ -261,3 +261,27 @@ def test_distributed_load_names_a_bad_shard(tmp_path, capsys):
     assert "part-000000-aaaa.nq.gz" in err and "N-Quads" in err
     assert main(["load", str(folder), "--store", str(tmp_path / "u"), "--threads", "0"]) == 2
     assert "--threads" in capsys.readouterr().err
+
+
+def test_distributed_load_names_the_line_and_leaves_the_store_as_it_was(tmp_path, capsys):
+    """The shards stream through one bulk_load call: a bad line in the second shard names that
+    shard and its own line, and nothing of the first shard (nor the reference graphs) is stored;
+    a shard without a final newline does not run into the next one."""
+    import pyoxigraph as ox
+
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    good = b"<urn:s> <urn:p> <urn:o1> <urn:g> .\n<urn:s> <urn:p> <urn:o2> <urn:g> ."  # no final newline
+    (folder / "part-000000-aaaa.nq.gz").write_bytes(gzip.compress(good))
+    (folder / "part-000001-bbbb.nq.gz").write_bytes(
+        gzip.compress(b"<urn:s> <urn:p> <urn:o3> <urn:g> .\n\n<urn:s> <urn:p> oops <urn:g> .\n"))
+    assert main(["load", str(folder), "--store", str(tmp_path / "s")]) == 2
+    err = capsys.readouterr().err
+    assert "part-000001-bbbb.nq.gz: not valid N-Quads at line 3" in err
+    with OxigraphStore(tmp_path / "s") as store:
+        assert store.quad_count() == 0
+        (folder / "part-000001-bbbb.nq.gz").write_bytes(gzip.compress(b"<urn:s> <urn:p> <urn:o3> <urn:g> .\n"))
+        summary = load_shards(store, find_shards(folder))
+        assert (summary.shards, summary.quads) == (2, 3)
+        graph = store.native.quads_for_pattern(None, None, None, ox.NamedNode("urn:g"))
+        assert {q.object.value for q in graph} == {"urn:o1", "urn:o2", "urn:o3"}

@@ -11,12 +11,14 @@ def register(subparsers) -> None:
         "load", help="bulk-load extracted shards (*.nq.gz) into the embedded store",
         description="Load every *.nq.gz shard that `kg extract --engine dask|local --out DIR` wrote "
                     "into the embedded store with Oxigraph's bulk loader (no per-article "
-                    "transactions, several shards at once), plus the ontology and topic graphs as `kg ingest` writes them. "
-                    "Not atomic, but idempotent: after an interruption, run it again.")
+                    "transactions: the shards stream through one call that parses and sorts on every core), plus the "
+                    "ontology and topic graphs as `kg ingest` writes them. A bad shard stops the load with its name and "
+                    "line and leaves the store as it was; the load is idempotent: after an interruption, run it again.")
     p.add_argument("folder", metavar="DIR", help="the folder of shards")
     add_store_option(p, remote=False)
     p.add_argument("--threads", type=int, default=None, metavar="N",
-                   help="shards loaded at once (default: the number of cores, at most 8)")
+                   help="bulk_load calls at once, each streaming a run of the shards (default 1; more parse in "
+                        "parallel on many cores, but each call is atomic only on its own)")
     p.add_argument("--progress", action="store_true", default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
     p.set_defaults(func=run)
