@@ -11,38 +11,29 @@ Two checks, both before the store parses anything:
   fetch URLs, so anyone could make it send requests into its own network. They are
   refused unless the server was started with --allow-service.
 
-The second check decides on SPARQL tokens, not on text: a tokenizer that follows the
+Both checks decide on SPARQL tokens, not on text: kg.sparql_text's lexer follows the
 grammar's terminals (IRIs, strings, comments, prefixed names with `\\#` escapes,
-variables) finds the keywords, on the text as sent and after codepoint escapes
-(`\\u0053`) are expanded. When the text is small, rdflib's SPARQL parser gives a second
+variables, language tags) finds the keywords and brackets, on the text as sent and
+after codepoint escapes (`\\u0053`) are expanded. When the text is small, rdflib's SPARQL parser gives a second
 opinion from the parse tree; either one finding SERVICE or LOAD refuses the request.
 """
 from __future__ import annotations
 
 import re
+from typing import Iterator
 from urllib.parse import unquote_to_bytes
 
 from api.errors import BadRequest, Forbidden
+from kg.sparql_text import lexemes
 
 MAX_NESTING = 64    # brackets { ( [ << open at once
 MAX_TERMS = 1000    # open brackets plus the terms chained at each open level
 PARSE_LIMIT = 20_000  # characters up to which rdflib's parser gives its second opinion
 CALL_OUT_KEYWORDS = {"SERVICE", "LOAD"}
 
-_PLX = r"""%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"""
-_TOKEN = re.compile(rf'''
-    (?P<skip> \s+ | \#[^\r\n]*
-            | """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-            | "(?:[^"\\\r\n]|\\[^\r\n])*" | '(?:[^'\\\r\n]|\\[^\r\n])*'
-            | <[^<>"{{}}|^`\\\x00-\x20]*>
-            | [?$]\w+ | _:[\w\-.]* | @[A-Za-z]+(?:-[A-Za-z0-9]+)*
-            | (?:[^\W\d_][\w\-.]*)?:(?:[\w\-.:]|{_PLX})*
-            | (?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)? )
-  | (?P<word> [^\W\d]\w* )
-  | (?P<open> << | [{{(\[] )
-  | (?P<close> >> | [}})\]] )
-  | (?P<op> \|\| | && | != | <= | >= | \^\^ | [=<>+\-*/|^!.;,] )
-  | (?P<other> . )''', re.S | re.X)
+_OPEN = {"{", "(", "[", "<<"}
+_CLOSE = {"}", ")", "]", ">>"}
+_OPERATORS = {"||", "&&", "!=", "<=", ">=", "^^", *"=<>+-*/|^!.;,"}
 _CHAIN_WORDS = {"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "SERVICE", "GRAPH", "VALUES"}
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _MENTION = re.compile("service|load", re.I)
@@ -77,11 +68,7 @@ def check_nesting(text: str) -> None:
         return
     levels: list[list] = []  # per open bracket: [opener, chained terms, inside a DATA block]
     terms = previous = 0
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind == "skip":
-            continue
-        value = m.group()
+    for kind, value in _tokens(text):
         if kind == "open":
             data = bool(levels and levels[-1][2]) or (value == "{" and previous == "DATA")
             levels.append([value, 0, data])
@@ -140,7 +127,25 @@ def expand_escapes(text: str) -> str:
 
 def keyword_tokens(text: str) -> set[str]:
     """The bare words of a SPARQL text (keywords), upper-cased; names, strings and IRIs excluded."""
-    return {m.group().upper() for m in _TOKEN.finditer(text) if m.lastgroup == "word"}
+    return {value.upper() for kind, value in _tokens(text) if kind == "word"}
+
+
+def _tokens(text: str) -> Iterator[tuple[str, str]]:
+    """kg.sparql_text's lexemes as the checks read them, (kind, text) with kind word, open,
+    close, op or other. Terms (variables, names, strings, IRIs, numbers) and language tags
+    neither nest nor call out, and are left out."""
+    for kind, value in lexemes(text):
+        if kind == "name":
+            if "-" not in value:
+                yield "word", value
+            else:  # `a-b` lexes as one name; the parser reads a, -, b
+                for i, part in enumerate(value.split("-")):
+                    if i:
+                        yield "op", "-"
+                    yield from _tokens(part)
+        elif kind == "other":
+            yield ("open" if value in _OPEN else "close" if value in _CLOSE
+                   else "op" if value in _OPERATORS else "other"), value
 
 
 def parse_tree_calls_out(text: str) -> bool:

@@ -17,16 +17,19 @@ _LOCAL = rf"(?:[\w:]|{_PLX})(?:[\w\-:]|{_PLX}|\.+(?=[\w\-:]|{_PLX}))*"  # no '.'
 # `word` holds what the keyword tests look at: variables, blank nodes, prefixed names, bare
 # words; `skip` what they pass over. lexemes() tells their parts apart by the first
 # characters, for readers that must refuse a literal or a blank node (api.bounded). A name
-# never ends in '.': `?o.` is `?o` and the triple's full stop, as the grammar says.
+# never ends in '.': `?o.` is `?o` and the triple's full stop, as the grammar says. A line
+# ends at CR or LF (EOL in SPARQL 1.1 §19.8), and a short string holds neither. `other` is an
+# operator or a bracket, one token as the parser reads it (`<=`, `<<`), for api.guard's counts.
 LEXEME = re.compile(rf'''
     (?P<skip> """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
-            | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'      # strings
-            | <[^<>"{{}}|^`\\\x00-\x20]*> | \#[^\n]* | \s+ )    # an IRI, a comment, white space
-  | (?P<word> [?$]\w+ | _:{_LOCAL}                          # a variable, a blank node
+            | "(?:[^"\\\r\n]|\\[^\r\n])*" | '(?:[^'\\\r\n]|\\[^\r\n])*'  # strings
+            | <[^<>"{{}}|^`\\\x00-\x20]*> | \#[^\r\n]* | \s+    # an IRI, a comment (to CR or LF), white space
+            | @[A-Za-z]+(?:-[A-Za-z0-9]+)* )                  # a language tag
+  | (?P<word> [?$]\w+ | _:\w(?:[\w\-]|\.+(?=[\w\-]))*        # a variable, a blank node (no escapes)
             | (?:[^\W\d_](?:[\w\-]|\.+(?=[\w\-]))*)?:(?:{_LOCAL})?  # a prefixed name
-            | [A-Za-z_][\w\-]* )                           # a keyword, a function, `a`
+            | [^\W\d][\w\-]* )                             # a keyword, a function, `a`
   | (?P<number> \d+\.\d*[eE][+-]?\d+ | \.?\d+[eE][+-]?\d+ | \d*\.\d+ | \d+ )  # `1.` is 1 and a stop
-  | (?P<other> . )''', re.S | re.X)
+  | (?P<other> << | >> | \|\| | && | != | <= | >= | \^\^ | . )''', re.S | re.X)  # `<<` opens a quoted triple
 
 
 def tokens(text: str) -> Iterator[re.Match]:
@@ -38,7 +41,7 @@ def tokens(text: str) -> Iterator[re.Match]:
 
 def lexemes(text: str) -> list[tuple[str, str]]:
     """Every lexeme but white space and comments, as (kind, text), the kind one of string,
-    iri, var, bnode, pname, name, number, other: a reader that knows a few kinds can refuse
+    langtag, iri, var, bnode, pname, name, number, other: a reader that knows a few kinds can refuse
     the rest (a literal, a blank node)."""
     found = []
     for skip, word, number, other in LEXEME.findall(text):  # faster than a Match per lexeme
@@ -50,6 +53,8 @@ def lexemes(text: str) -> list[tuple[str, str]]:
             found.append(("iri", skip))
         elif skip[:1] in ("'", '"'):
             found.append(("string", skip))
+        elif skip[:1] == "@":
+            found.append(("langtag", skip))
         elif number or other:
             found.append(("number", number) if number else ("other", other))
     return found

@@ -268,3 +268,53 @@ def test_guard_bad_graph_iri_is_400_and_no_worker_dies(param, app, client):
     response = client.get("/sparql", query_string={"query": "ASK {}", param: "null"})
     assert response.status_code == 400
     assert {w.process.pid for w in executor._all} == pids and all(w.alive() for w in executor._all)
+
+
+# ---- the lexer (kg.sparql_text) as the guard reads it -------------------------------------------
+
+# text -> whether it calls out; each decision as the guard's own tokenizer took it before it
+# read kg.sparql_text's lexemes (the decisions must not change with the lexer)
+TRICKY_CALLS_OUT = {
+    "# SERVICE <http://x/> { }\nASK {}": False,
+    "# a comment to CR\rSERVICE <http://x/> { }": True,
+    'ASK { ?s ?p "SERVICE" . ?s ?p """LOAD\n<http://x/>""" }': False,
+    "ASK { ?s ?p 'it\\'s' SERVICE <http://x/> { } }": True,
+    "ASK { ?s <http://x/SERVICE> <http://x/#LOAD> }": False,
+    "PREFIX ex: <http://x/> ASK { ?s ex:SERVICE ex:LOAD . ?s :service _:load }": False,
+    "PREFIX ex: <http://x/> ASK { ex:a\\#SERVICE ?p ?o }": False,
+    "ASK { ?s ?p 'x'@service . ?s ?p 'y'@en-load }": False,
+    "ASK { ?s ?p 'x'@en SERVICE <http://x/> { } }": True,
+    "ASK { ?service ?p $load }": False,
+    "ASK{{{SERVICE<http://x/>{}}}}": True,
+    "ASK { FILTER(1-SERVICE) }": True,
+    "ASK { FILTER(a-SERVICE) }": True,
+}
+
+# text -> None if the nesting check passes, else the limit it names
+TRICKY_NESTING = {
+    "ASK { " + "{" * 60 + "}" * 60 + " }": None,
+    "ASK { " + "{" * 70 + "}" * 70 + " }": "64",
+    "ASK { ?s ?p '" + "{" * 100 + "' }": None,
+    "ASK { ?s ?p <http://x/" + "(" * 70 + "> }": None,
+    "# " + "[" * 100 + "\nASK {}": None,
+    "ASK { " + "<< " * 70 + "?s ?p ?o" + " >>" * 70 + " }": "64",
+    "INSERT DATA { " + " . ".join(["<http://x/a> <http://x/b> 1"] * 1200) + " }": None,
+    "ASK { " + " || ".join(["?s ?p ?o"] * 1200) + " }": "1000",
+    "ASK { FILTER(" + "<=".join(["1"] * 1200) + ") }": "1000",
+    "ASK { FILTER(" + "<=".join(["1"] * 700) + " || " + "&&".join(["1"] * 200) + ") }": None,  # one term each
+}
+
+
+@pytest.mark.parametrize("text", list(TRICKY_CALLS_OUT))
+def test_guard_keywords_only_outside_comments_strings_iris_and_names(text):
+    assert guard.calls_out(text) is TRICKY_CALLS_OUT[text]
+
+
+@pytest.mark.parametrize("text", list(TRICKY_NESTING))
+def test_guard_nesting_counts_only_brackets_and_operators_outside_terms(text):
+    limit = TRICKY_NESTING[text]
+    if limit is None:
+        guard.check_nesting(text)
+    else:
+        with pytest.raises(guard.BadRequest, match=limit):
+            guard.check_nesting(text)
