@@ -25,6 +25,7 @@ from pyshacl.errors import ReportableRuntimeError, ValidationFailure
 from rdflib import BNode, Literal, URIRef
 
 from kg import ontology
+from kg.caches import memo
 from kg.errors import KGError, ValidationError
 from kg.namespaces import PREFIXES, SH, SPSH
 
@@ -141,7 +142,7 @@ class _PreparedQueries(rdflib.Graph):
         return super().query(query_object, *args, **kwargs)
 
 
-@lru_cache(maxsize=512)
+@memo("validate.queries")
 def _prepared(text: str, namespaces: tuple):
     from rdflib.plugins.sparql import prepareQuery
 

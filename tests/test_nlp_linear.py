@@ -37,14 +37,9 @@ def operations(run, roots: tuple[str, ...] = (KG_DIR,)) -> int:
 
 
 def _fresh_caches():
-    from kg.nlp import tagger
+    from kg import caches
 
-    tagger.sentence_tags.cache_clear()
-    tagger._not_a_noun.cache_clear()
-    tagger._fallback_lemma.cache_clear()
-    hanta = tagger._hanta()
-    hanta._tag_word.cache_clear()
-    hanta._analyze.cache_clear()
+    caches.clear()
 
 
 def _sentence_without_punctuation(clauses: int) -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from kg.caches import memo
 from kg.nlp import resources
 from kg.nlp.doc import sentences_of
 from kg.nlp.gazetteer import ActorInfo, Gazetteer, role_key
@@ -43,7 +44,7 @@ def first_name(word: str) -> str | None:
     return names.get(word) or (names.get(word.split("-")[0]) if "-" in word else None)
 
 
-@lru_cache(maxsize=65536)
+@memo("mentions.descriptor")
 def descriptor(word: str) -> str | None:
     """`46-Jährige`, `Sozialdemokrat`: a word that describes a person named before. Cached
     by word (a bounded cache: the answer depends on the word and the data file alone), since

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.caches import memo
 from kg.nlp import constructions, resources
 from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GENITIVE_ARTICLES, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
 from kg.nlp.clause_model import clause_at
@@ -297,7 +298,7 @@ def noun_trigger(t, i: int) -> Hit | None:
     return Hit(i, trig, "noun") if trig is not None else None
 
 
-@lru_cache(maxsize=100_000)
+@memo("cues.stance_noun")
 def _stance_noun(lemma: str) -> Trigger | None:
     """The first stance noun (nouns.tsv, in its order) a noun's lemma is or, for one longer
     than five letters, ends in (`Rentenforderung`). Cached by lemma: every noun of every

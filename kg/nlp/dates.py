@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from kg.caches import memo
 from kg.nlp.doc import text_of
 from kg.nlp.time_expressions import DateReading, find, lexicon, parse_ref
 
@@ -178,7 +179,7 @@ def _event_noun(tok) -> str | None:
     return _event_word(tok.lower_) if tok.tag_ == "NN" else None
 
 
-@lru_cache(maxsize=20_000)
+@memo("dates.event_word")
 def _event_word(low: str) -> str | None:
     return next((e for e in lexicon()["event"] if low == e or (low.endswith(e) and len(e) >= 6)), None)
 

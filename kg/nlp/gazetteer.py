@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.caches import memo
 from kg.nlp import resources
 
 ADJECTIVE_HEADS = {"deutsche", "europäische", "internationale", "paritätische", "evangelische",
@@ -47,7 +48,7 @@ class ActorInfo:
         return self.party
 
 
-@lru_cache(maxsize=100_000)
+@memo("mentions.role_key")
 def role_key(role: str) -> str:
     """A comparable form of a role noun: 'Bundesinnenministerin' -> 'innenminister',
     'CDU-Vorsitzende' -> 'cdu-chef', 'Kanzler' -> 'kanzler'."""

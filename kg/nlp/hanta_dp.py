@@ -18,6 +18,8 @@ from operator import itemgetter
 
 from numpy import logaddexp
 
+from kg.caches import kept_on
+
 EMPTY, START, UNKNOWN = 0, 1, 3
 LOWERBOUND = -1e6
 NEG_INF = -math.inf
@@ -72,14 +74,13 @@ def _spans(tagger, word: str, i: int, strict: bool) -> list[tuple[int, dict]]:
 def _guesses(tagger, m: str) -> dict[int, float]:
     """lp_m_t's guess for a morpheme it does not know, per guessable tag: it reads only the
     morpheme's length and its last four letters, so it is cached by those."""
-    cache = tagger.__dict__.setdefault("_kg_guesses", {})
+    cache = kept_on(tagger, "hanta.guesses")
     key = (m[-4:], min(len(m), 24))
     found = cache.get(key)
     if found is None:
         tags, by_length = _guess_terms(tagger)
-        found = dict(zip(tags, [lp + suffix for lp, suffix in zip(by_length[key[1]], _suffix_terms(tagger, m))]))
-        if len(cache) < 200_000:
-            cache[key] = found
+        terms = [lp + suffix for lp, suffix in zip(by_length[key[1]], _suffix_terms(tagger, m))]
+        found = cache.keep(key, dict(zip(tags, terms)))
     return found
 
 
@@ -95,13 +96,11 @@ def _suffix_terms(tagger, m: str) -> list[float]:
     """The last term of the guess per guessable tag: the score of the longest of the
     morpheme's last four, three, two or one letters the tag knows (it reads the last four
     letters and whether the morpheme is longer than 4, 3, 2, 1), cached by those."""
-    cache = tagger.__dict__.setdefault("_kg_suffixes", {})
+    cache = kept_on(tagger, "hanta.suffixes")
     key = (m[-4:], min(len(m), 5))
     found = cache.get(key)
     if found is None:
-        found = [_suffix_term(tagger.LP_s_t[t], m) for t in _guess_terms(tagger)[0]]
-        if len(cache) < 200_000:
-            cache[key] = found
+        found = cache.keep(key, [_suffix_term(tagger.LP_s_t[t], m) for t in _guess_terms(tagger)[0]])
     return found
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 
+from kg.caches import kept_on
+
 EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
 LOWERBOUND = -1e6
-MAX_WORDS = 200_000  # cached candidate lists (a word and whether its case counts)
 
 
 def transition_order(tagger) -> tuple[int, ...] | None:
@@ -32,7 +33,7 @@ def transition_order(tagger) -> tuple[int, ...] | None:
 def _candidates(tagger, word: str, casesensitive: bool) -> list[tuple[int, float]]:
     """(tag, lexical log probability) of the tags `word` may have, in transition order;
     every tag with 0 for a word HanTa knows nothing about (`anything goes`)."""
-    cache = tagger.__dict__.setdefault("_kg_candidates", {})
+    cache = kept_on(tagger, "hanta.candidates")
     key = (word, casesensitive)
     found = cache.get(key)
     if found is None:
@@ -41,8 +42,7 @@ def _candidates(tagger, word: str, casesensitive: bool) -> list[tuple[int, float
             wprobs = {}
         order = transition_order(tagger)
         found = [(c, wprobs[c]) for c in order if c in wprobs] if wprobs else [(c, 0) for c in order]
-        if len(cache) < MAX_WORDS:
-            cache[key] = found
+        cache.keep(key, found)
     return found
 
 

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from cachetools import LRUCache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from kg.caches import Memo, memo
 from kg.codebook import issue_key
 from kg.nlp.german import FUNCTION_WORDS, SEPARABLE_PARTICLES
 from kg.nlp.resources import directions, word_class
@@ -39,7 +39,6 @@ MIN_REST = 4  # the rest of a compound beside a matched stem is a word of its ow
 MIN_WORD = 4  # shorter direction words ("aus") count only joined to a compound ("Verbrenner-Aus")
 MIN_CUE = 5  # a weak cue is a word of at least this many letters
 MAX_CUE_ISSUES = 2  # ... in the labels of at most this many issues
-LABELS_CACHED = 4096  # word sequences whose labels IssueIndex.find keeps (a few articles' claims)
 GEGEN_REACH = 3  # "gegen" this close after an against word belongs to it
 FUNCTION = frozenset(w.replace("ß", "ss") for w in FUNCTION_WORDS)  # as Word.text spells them
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+|\d+(?:[.,]\d+)*[^\W\d_]*")  # numbers count: "Rente mit 63"
@@ -92,7 +91,7 @@ def noun_units(text: str) -> list[Word]:
     return [u for u in content_units(text) if u.surface[:1].isupper()]
 
 
-@lru_cache(maxsize=20_000)
+@memo("issues.units")
 def _units(text: str) -> tuple[Word, ...]:
     """Cached: an article's claims and sentences are read twice (kg.nlp.propositions)."""
     out: list[Word] = []
@@ -110,7 +109,7 @@ def direction_of(unit: Word) -> str | None:
     return _direction(unit.text, unit.joined)
 
 
-@lru_cache(maxsize=100_000)
+@memo("issues.direction")
 def _direction(word: str, joined: bool) -> str | None:
     table = _directions()
     found = table.get(word) or table.get(without_zu(word)) or (word.endswith("ungen") and table.get(word[:-2]))
@@ -119,7 +118,7 @@ def _direction(word: str, joined: bool) -> str | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+@memo("issues.without_zu")
 def without_zu(word: str) -> str:
     """A zu-infinitive as its infinitive: "zurückzuweisen" -> "zurückweisen"."""
     for particle in SEPARABLE_PARTICLES:
@@ -149,8 +148,8 @@ class IssueIndex:
         # a word in the labels of many issues ("Ukraine", "Koalition") tells none of them apart
         self.weak = {s: issues for s, issues in self.weak.items() if len(issues) <= MAX_CUE_ISSUES}
         self._positions = {iri: k for k, iri in enumerate(self.iris)}
-        self._stems_cache: dict[tuple[str, bool], tuple[tuple[str, str | None], ...]] = {}
-        self._labels_cache: LRUCache = LRUCache(maxsize=LABELS_CACHED)
+        self._stems_cache = Memo("issues.stems")  # (word, adjective) -> its label stems
+        self._labels_cache = Memo("issues.labels", renew=True)  # a claim is read twice, close together
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -225,7 +224,7 @@ class IssueIndex:
         before the article's issues are counted and once after."""
         found = self._labels_cache.get(words)
         if found is None:
-            found = self._labels_cache[words] = self._labels_of(words)
+            found = self._labels_cache.keep(words, self._labels_of(words))
         return found
 
     def _labels_of(self, words: Sequence[Word]) -> list[tuple[_Label, list[int], int]]:
@@ -255,9 +254,7 @@ class IssueIndex:
         adjective = not unit.surface[:1].isupper()
         found = self._stems_cache.get((unit.text, adjective))
         if found is None:
-            found = tuple(self._word_stems(unit.text, adjective))
-            if len(self._stems_cache) < 200_000:
-                self._stems_cache[unit.text, adjective] = found
+            found = self._stems_cache.keep((unit.text, adjective), tuple(self._word_stems(unit.text, adjective)))
         return found
 
     def _word_stems(self, word: str, adjective: bool = False) -> Iterable[tuple[str, str | None]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.caches import memo
 from kg.nlp import organisations, resources
 from kg.nlp.article_actors import ActorView, Mention, first_name
 from kg.nlp.doc import text_of
@@ -23,7 +24,7 @@ LAND_GOVERNMENTS = resources.word_class("land_government")
 PARTY_FAMILIES = resources.word_class("party_family")
 
 
-@lru_cache(maxsize=100_000)
+@memo("mentions.state_organ_word")
 def _state_organ_word(word: str) -> bool:
     """`Regierung`, `Führung`, and any ministry (`Handelsministerium`, `Außenministeriums`)."""
     low = word.lower()

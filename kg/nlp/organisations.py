@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.caches import memo
 from kg.nlp import resources
 from kg.nlp.german import FINITE
 
@@ -35,7 +36,7 @@ class OrgName:
     known: str | None = None  # a gazetteer actor the apposition names (`der Branchenverband Bitkom`)
 
 
-@lru_cache(maxsize=100_000)
+@memo("mentions.is_org_head")
 def is_org_head(word: str) -> bool:
     """Does the (capitalised) noun end in a word for an organisation (`Mieterverein`)?
     Cached by word: the mention finder asks it of most nouns."""

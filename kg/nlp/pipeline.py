@@ -9,12 +9,16 @@ from __future__ import annotations
 import time
 from functools import lru_cache
 
+from kg import caches
+
 COMPONENTS = ("news_sentences", "hanta_tagger", "clause_fields", "actor_mentions", "coreference", "attribution")
 # spaCy's vocabulary keeps every word form it has seen (about 450 bytes each, string and lexeme),
 # so a long-running server that reads new articles grows without end; past this many strings
-# (about 45 MB) the next article gets a new pipeline (30 ms) and the old vocabulary is freed.
-# Nothing in the pipeline learns from the vocabulary: the results are the same.
-MAX_STRINGS = 100_000
+# (kg.caches) the next article gets a new pipeline (40-60 ms) and the old vocabulary is freed.
+# Nothing in the pipeline learns from the vocabulary: the results are the same. (spaCy's
+# memory_zone would drop an article's new strings at its end, but it changes the one vocabulary
+# that kg serve's threads share, and zones must not overlap.)
+MAX_STRINGS = caches.BOUNDS["spacy.strings"]
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +32,7 @@ def load_pipeline():
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.initialize()  # components read their declarative patterns here
+    caches.measured("spacy.strings", lambda: len(load_pipeline().vocab.strings))
     return nlp
 
 

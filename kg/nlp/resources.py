@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.caches import memo
+
 DATA = Path(__file__).parent / "data"
 ACTORS_DIR = DATA / "actors"
 
@@ -192,7 +194,7 @@ def media() -> tuple[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
     return tuple(heads), outlets
 
 
-@lru_cache(maxsize=100_000)
+@memo("mentions.is_media_head")
 def is_media_head(word: str) -> bool:
     """`Zeitung`, `Tageszeitung`, `Nachrichtenagentur`, `Fernsehsender` (media.tsv). Cached by
     word: the mention finder asks it of every token."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.caches import memo
 from kg.nlp import resources
 from kg.nlp.gazetteer import Gazetteer
 
 
-@lru_cache(maxsize=100_000)
+@memo("mentions.role_gender")
 def role_gender(word: str) -> str | None:
     """The role noun's gender if it is a role noun (by its head), else None."""
     prefix, _, head = word.lower().rpartition("-")

@@ -16,6 +16,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, P
 from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc
 
+from kg.caches import memo
 from kg.nlp import hanta_dp, hanta_viterbi, resources
 from kg.nlp.doc import Tok, sentences_of
 from kg.nlp.german import COORDINATORS, FINITE, PREPOSITION_OBJECTS, VERBLIKE_PREPOSITIONS
@@ -31,19 +32,18 @@ QUOTE_CHARS = {q: '"' for q in ("„", "“", "”", "«", "»", "‚", "‘")}
 
 @lru_cache(maxsize=1)
 def _hanta():
-    """The HanTa model with its per-word work cached: the lexical tag distribution
-    of a word and the lemma of a (word, tag) pair do not depend on the sentence. Its
-    morphological analyses run in kg.nlp.hanta_dp (same results, a fraction of the time)
-    and are cached by the lower-case word, which is all they read; its sentence Viterbi
-    in kg.nlp.hanta_viterbi (same tags, visiting only each word's possible tags)."""
+    """The HanTa model with its per-word work cached (bounds in kg.caches): the lemma of a
+    (word, tag) pair does not depend on the sentence. Its morphological analyses run in
+    kg.nlp.hanta_dp (same results, a fraction of the time) and are cached by the lower-case
+    word, which is all they read; its sentence Viterbi in kg.nlp.hanta_viterbi (same tags,
+    visiting only each word's possible tags), which caches each word's lexical tags."""
     from HanTa import HanoverTagger as ht
 
     tagger = ht.HanoverTagger("morphmodel_ger.pgz")
-    tagger.analyze_forward = lru_cache(maxsize=200_000)(partial(hanta_dp.analyze_forward, tagger))
-    tagger.analyze_viterbi = lru_cache(maxsize=200_000)(partial(hanta_dp.analyze_viterbi, tagger))
-    tagger._tag_word = lru_cache(maxsize=200_000)(tagger._tag_word)
+    tagger.analyze_forward = memo("hanta.analyze_forward")(partial(hanta_dp.analyze_forward, tagger))
+    tagger.analyze_viterbi = memo("hanta.analyze_viterbi")(partial(hanta_dp.analyze_viterbi, tagger))
     tagger.tag_sent_viterbi = partial(hanta_viterbi.tag_sent_viterbi, tagger)
-    tagger._analyze = lru_cache(maxsize=200_000)(tagger._analyze)
+    tagger._analyze = memo("hanta.analyze")(tagger._analyze)
     return tagger
 
 
@@ -86,7 +86,7 @@ def tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=50_000)
+@memo("tagger.sentence_tags")
 def sentence_tags(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lemmas and STTS tags of one sentence's words (whitespace left out) with this
     module's corrections of HanTa applied; they read the sentence's words alone, so the
@@ -99,7 +99,7 @@ def sentence_tags(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, .
     return tuple(lemmas), tuple(tags)
 
 
-@lru_cache(maxsize=50_000)
+@memo("tagger.noun_lemma")
 def noun_lemma(word: str) -> str:
     """A noun's lemma out of context ("Gebieten" -> "Gebiet", "Begründungen" -> "Begründung"),
     the word as written for a name or any other word: it names a proposition the same in
@@ -119,7 +119,7 @@ def _whole_lemma(word: str, tail_lemma: str) -> str:
     return word[:cut] + word[cut] + tail_lemma[1:]
 
 
-@lru_cache(maxsize=100_000)
+@memo("tagger.not_a_noun")
 def _not_a_noun(word: str) -> tuple[str, str] | None:
     """A lower-case word is no noun (`folge` in `Außerdem folge sie …`): the likeliest
     other reading from HanTa's lexicon, with its lemma."""
@@ -132,7 +132,7 @@ def _not_a_noun(word: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+@memo("tagger.fallback_lemma")
 def _fallback_lemma(word: str) -> str:
     import simplemma
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from kg.caches import memo
+
 DATA = Path(__file__).parent / "data" / "dates.tsv"
 LOOKBACK = 3
 
@@ -210,7 +212,7 @@ def prepare() -> None:
     _absolute(1, 1, 2000)
 
 
-@lru_cache(maxsize=4096)
+@memo("dates.absolute")
 def _absolute(day: int, month: int, year: int) -> dt.date | None:
     """A calendar date through dateparser (strict: an impossible date gives None)."""
     import dateparser

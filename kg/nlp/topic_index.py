@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.caches import Memo, memo
 from kg.iris import ONTOLOGY, topic_iri
 from kg.nlp.german import DEFINITE
 
@@ -48,7 +49,6 @@ MIN_STEM = 5  # a keyword's stem shorter than this is no key: "dürr" (Dürre) i
 LINKING = ("", "s", "n", "en", "es", "e", "ns")
 _SUFFIXES = ("en", "es", "em", "e", "n", "s")  # not "er": Richter is no form of richten
 _DERIVED = ("isch", "lich", "ig", "ieren", "ität", "ation", "ell")  # derivational endings: no compound head
-MAX_TALLIES = 10_000  # word lists whose tally is kept
 _TRIM = re.compile(r"^[#\W_]+|[\W_]+$")
 
 
@@ -65,7 +65,7 @@ class TopicMatch:
     lead: float = 0.0
 
 
-@lru_cache(maxsize=200_000)
+@memo("topics.stem")
 def stem(word: str) -> str:
     """A light German stem, enough to equate inflected forms of one lemma."""
     for suffix in _SUFFIXES:
@@ -74,7 +74,7 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+@memo("topics.phrase_stem")
 def phrase_stem(word: str) -> str:
     """A stem for words inside multiword keywords, where adjective endings vary freely
     ("sozialer Wohnungsbau", "sozialen Wohnungsbau"); safe there as the whole sequence must match.
@@ -87,7 +87,7 @@ def phrase_stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
+@memo("topics.normalise")
 def normalise(word: str) -> str:
     """Lower case, 'ß' as 'ss' (HanTa lemmas use the old spelling), no '#'/quotes/punctuation around."""
     return _TRIM.sub("", word.lower().replace("ß", "ss"))
@@ -104,9 +104,9 @@ class TopicIndex:
         self.heads: dict[str, dict[int, float]] = defaultdict(dict)
         self.parts: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrases: dict[str, list[tuple[tuple[str, ...], int, float]]] = defaultdict(list)
-        self._cache: dict[str, tuple[tuple[int, float], ...]] = {}
-        self._stems: dict[str, str] = {}
-        self._tallies: dict[tuple, tuple[dict[int, float], dict[int, float]]] = {}
+        self._cache = Memo("topics.word_hits")  # word -> (concept index, weight) pairs
+        self._stems = Memo("topics.stem_of")
+        self._tallies = Memo("topics.tallies", renew=True)
         self._load(graph)
         collections = (yielding,) if isinstance(yielding, str) else tuple(yielding)
         members = {str(m) for c in collections for m in graph.objects(URIRef(c), SKOS.member)}
@@ -153,17 +153,13 @@ class TopicIndex:
         """(concept index, weight) pairs a single word contributes; cached per word."""
         hits = self._cache.get(word)
         if hits is None:
-            hits = tuple(self._match(normalise(word)).items())
-            if len(self._cache) < 500_000:
-                self._cache[word] = hits
+            hits = self._cache.keep(word, tuple(self._match(normalise(word)).items()))
         return hits
 
     def _stem_of(self, word: str) -> str:
         key = self._stems.get(word)
         if key is None:
-            key = phrase_stem(normalise(word))
-            if len(self._stems) < 500_000:
-                self._stems[word] = key
+            key = self._stems.keep(word, phrase_stem(normalise(word)))
         return key
 
     def _match(self, w: str) -> dict[int, float]:
@@ -235,9 +231,7 @@ class TopicIndex:
         key = (tuple(words), distinct)
         found = self._tallies.get(key)
         if found is None:
-            if len(self._tallies) >= MAX_TALLIES:
-                self._tallies.clear()
-            found = self._tallies[key] = self._tally(words, distinct)
+            found = self._tallies.keep(key, self._tally(words, distinct))
         return found
 
     def _tally(self, words: Sequence[str], distinct: bool) -> tuple[dict[int, float], dict[int, float]]:

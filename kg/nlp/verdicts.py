@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.caches import memo
 from kg.nlp import resources
 from kg.nlp.german import ASIDE_PREPOSITIONS, CONDITION_OPENERS
 from kg.nlp.resources import Trigger
@@ -87,7 +88,7 @@ def _compound_head(tok) -> list[tuple[tuple[str, ...], Trigger]]:
     return _heads(lemma) if tok.tag_ in ("NN", "ADJD", "ADJA") and len(lemma) >= 8 else []
 
 
-@lru_cache(maxsize=4096)
+@memo("verdicts.heads")
 def _heads(lemma: str) -> list[tuple[tuple[str, ...], Trigger]]:
     """Nouns and adjectives by their head; `un-` turns it round (`unwichtig`, `ungefährlich`)."""
     out = []
