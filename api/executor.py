@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from multiprocessing.connection import Connection
@@ -267,7 +268,13 @@ class ThreadExecutor(Executor):
         extra = {"timeout": self.timeout} if self._passes_timeout else {}
         body = self.store.query_raw(query, WIRE_MEDIA[kind], default_graphs=default_graphs,
                                     named_graphs=named_graphs, **extra)
-        return encode(parse_wire(kind, body), media, self.max_results)
+        try:
+            return encode(parse_wire(kind, body), media, self.max_results)
+        except Exception as e:
+            # pyoxigraph's results may be dropped only on the thread that made them, and the
+            # error's frames (encode's) would carry this one to the caller's thread
+            traceback.clear_frames(e.__traceback__)
+            raise
 
     def close(self):
         self._threads.shutdown(wait=False, cancel_futures=True)

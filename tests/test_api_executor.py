@@ -1,5 +1,7 @@
 """Query execution: snapshots follow writes, killed workers are replaced, other stores get the timeout."""
+import gc
 import json
+import sys
 import time
 
 import pytest
@@ -168,6 +170,22 @@ def test_executor_other_stores_get_the_timeout_and_the_row_limit(store):
             slow.run("ASK {}", MEDIA)
     finally:
         slow.close()
+
+
+def test_executor_pool_results_die_on_their_thread(store, monkeypatch):
+    """pyoxigraph's results may be dropped only on the thread that made them: an error out of a
+    pool thread (here a result past the row limit) must carry no frame that still holds one,
+    or the main thread's garbage collector drops it there (an unraisable RuntimeError)."""
+    dropped = []
+    monkeypatch.setattr(sys, "unraisablehook", dropped.append)
+    executor = ThreadExecutor(Delegating(store), workers=1, timeout=4, max_results=1)
+    try:
+        with pytest.raises(ResultTooLarge):
+            executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
+    finally:
+        executor.close()
+    gc.collect()
+    assert [str(d.exc_value) for d in dropped] == []
 
 
 def test_executor_queries_during_writes_never_lose_their_snapshot(store):
