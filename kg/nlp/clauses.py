@@ -91,7 +91,7 @@ def is_konjunktiv1(tok) -> bool:
 
 def _spelled_as_verb(tok) -> bool:
     """German verbs are written in lower case but at the start of a sentence or a quote:
-    a capital further in (`WhatsApp, iMessage und Snapchat`) is a name the tagger took
+    a capital further in (`Telegram und iMessage`) is a name the tagger took
     for a verb, whose ending says nothing of the mood."""
     w = tok.text
     if any(c.isupper() for c in w[1:]):

@@ -47,7 +47,7 @@ def _capitalised_inside(v: SentenceView, i: int) -> bool:
 
 
 def _in_free_relative(v: SentenceView, i: int) -> bool:
-    """`Was das Gericht schildert, lässt sich als Patt auffassen`: a verb in a `was` clause
+    """`Was die Kommission schildert, hängt vom Haushalt ab`: a verb in a `was` clause
     opening the sentence names a thing the main clause talks about; the actor says nothing
     here. A pseudo-cleft states it (`Was die SPD fordert, ist ein Mietendeckel`)."""
     if v.toks[0].lower_ != "was" or v.toks[0].tag_ not in ("PWS", "PRELS"):

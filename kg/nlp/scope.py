@@ -5,7 +5,7 @@ oppose what the negation takes (tax rises, debt); `dürfe nicht scheitern` and
 `forderte, das Gesetz nicht zu kippen` are for the thing a negative verb would hit. The
 verb's own valence decides: a lexicon verb of rejecting or undoing (verbs.tsv), a negative
 evaluative verb (`scheitern`, evaluation.tsv) or a verb of removing.
-A `nicht` inside an attribute (`die nicht im Landtag vertretenen Linken`) negates only that
+A `nicht` inside an attribute (`die nicht zur Wahl zugelassenen Parteien`) negates only that
 attribute (attributive).
 """
 from __future__ import annotations
@@ -39,12 +39,12 @@ def prohibition_polarity(v: SentenceView, idx: list[int]) -> int:
 
 
 ATTRIBUTE_DETERMINERS = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT")  # before the `nicht` of an attribute
-ATTRIBUTE_INSIDE = ("APPR", "APPRART", "ART", "ADV", "ADJD", "NN", "NE", "CARD")  # `nicht im Landtag vertretenen`
+ATTRIBUTE_INSIDE = ("APPR", "APPRART", "ART", "ADV", "ADJD", "NN", "NE", "CARD")  # `nicht zur Wahl zugelassenen`
 
 
 def attributive(v: SentenceView, i: int) -> bool:
-    """Is the negation at token i part of an attribute before a noun (`die nicht im Landtag
-    vertretenen Linken`, `den nicht finanzierbaren Plan`)? It denies the attribute, not the
+    """Is the negation at token i part of an attribute before a noun (`die nicht zur Wahl
+    zugelassenen Parteien`, `den nicht finanzierbaren Plan`)? It denies the attribute, not the
     clause's verb: `hatten die Pläne kritisiert` stays a rejection. The attribute is an
     attributive adjective or participle (ADJA) reached over a phrase of its own (prepositions,
     articles, adverbs, nouns), not over a verb, and the `nicht` follows the noun's determiner

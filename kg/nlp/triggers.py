@@ -252,7 +252,7 @@ def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
         lead = lead[1:]
     if len(lead) == 1 and v.toks[lead[0]].lower_ in INDEFINITE_SUBJECTS:
         return True  # `Viele kritisierten X`: unnamed people, X is the object
-    if len(lead) < 2:  # a focus adverb may open the Vorfeld: `Auch die Staatsanwaltschaft nimmt … in Schutz`
+    if len(lead) < 2:  # a focus adverb may open the Vorfeld: `Auch die Polizei nimmt … in Schutz`
         return False
     first = v.toks[lead[0]]
     if not (first.text.lower() in NOMINATIVE_ARTICLES or first.tag_ == "NE" and first.text.endswith("s")):
