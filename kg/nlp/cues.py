@@ -85,7 +85,7 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
             tok = v.toks[j]
             adj = resources.reaction_adjectives().get(tok.lemma_.lower()) or \
                 resources.reaction_adjectives().get(tok.text.lower())
-            if adj and j != i and tok.tag_ != "ADJA":  # `eine begeisterte Anhängerin`: describes a noun
+            if adj and j != i and tok.tag_ != "ADJA" and not _compared(v, j):  # `eine begeisterte Anhängerin`
                 return Hit(i, adj, "phrase")
     if t.tag_.startswith("VV") and lemma not in resources.verbs() and lemma.startswith(GOING_ON):
         lemma = lemma[len(GOING_ON):]  # `sagte weiter`, `erklärte weiter`: a verb going on, no `weitersagen`
@@ -131,6 +131,23 @@ def _amount_von(tok) -> bool:
     return tok.lower_ in AGENT_PREPOSITIONS and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "höhe"
 
 
+def _compared(v: SentenceView, j: int) -> bool:
+    """`ist kritischer als der Bericht`: a comparative before `als` weighs one thing against
+    another, the writer's comparison, not a reaction the subject shows."""
+    tok = v.toks[j]
+    return j + 1 < len(v.toks) and v.toks[j + 1].lower_ == "als" and tok.lower_ != tok.lemma_.lower() \
+        and tok.lower_.endswith(("er", "ere"))
+
+
+def _noun_attribute(tok) -> bool:
+    """`ist im Kampf gegen den Terror wichtig`: a `gegen`/`für` right after a noun with its
+    article belongs to that noun, it is no companion of a copula's phrase (`gegen die Reform
+    sein`); `hält die Reform für falsch` keeps its `für`."""
+    doc = tok.doc
+    return tok.lower_ in ("gegen", "für") and tok.i >= 2 and doc[tok.i - 1].tag_ == "NN" \
+        and doc[tok.i - 2].tag_ in ("ART", "APPRART")
+
+
 def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     """The multi-word predicate (phrases.tsv) the verb heads, the one with most companions
     in its clause; a companion may be the particle the verb's lemma has taken up
@@ -142,7 +159,7 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     clause = clause_at(v.toks[i].doc, v.toks[i].i)  # `Von einer „Provokation“ sprach X`: no split
     if clause is not None and not clause.quoted:
         seg += [v.toks[v.pos[j]] for j in clause.tokens if j in v.pos and not v.mask[v.pos[j]]]
-    seg = [x for x in seg if not _amount_von(x)]
+    seg = [x for x in seg if not _amount_von(x) and not (lemma in TENSE_AUXILIARIES and _noun_attribute(x))]
     seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
         x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
     participles = _participles_after(v, i)
@@ -217,7 +234,7 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     seg = v.seg_tokens(v.segs[i])
     words = {v.toks[j].lower_ for j in seg
              if not (v.toks[j].lower_ == "als" and j + 1 < len(v.toks) and v.toks[j + 1].lower_ == "auch")}
-    own = {v.toks[j].lower_ for j in seg if not v.mask[j]}  # a quotation's words are not the verb's object
+    own = {v.toks[j].lower_ for j in _clause_reach(v, i) if not v.mask[j]}  # a quotation's words are no object
     if any(_names(w[1:], own) for w in only if w.startswith("-")):
         return False
     wanted = {w for w in only if not w.startswith("-")}
@@ -234,6 +251,23 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
         return True
     heads = tuple(w for w in wanted if len(w) >= 4)
     return any(w in wanted or (len(w) > 6 and w.endswith(heads)) for w in words)
+
+
+def _clause_reach(v: SentenceView, i: int) -> list[int]:
+    """The tokens of the verb's clause: its comma segment, and for a participle or infinitive
+    whose finite verb stands earlier, the comma segments back to that one (`wurden wegen
+    Anstiftung zu Betrug, Erpressung und Nötigung verurteilt`: an enumeration's commas split it)."""
+    seg = v.segs[i]
+    out = list(v.seg_tokens(seg))
+    if v.toks[i].tag_ in FINITE or any(v.toks[j].tag_ in FINITE for j in out):
+        return out
+    while seg > 0:
+        seg -= 1
+        prev = v.seg_tokens(seg)
+        out = list(prev) + out
+        if any(v.toks[j].tag_ in FINITE for j in prev):
+            break
+    return out
 
 
 def _names(word: str, words: set[str]) -> bool:

@@ -70,6 +70,7 @@ class MentionFinder(ActorView):
             self.orgs.local_heads(sents[0])
         self.orgs.foreign_ministries()
         self.orgs.foreign_party_families()
+        self.orgs.party_family_adjectives()
         FamilyNames(self.state).run()
         self.mentions.sort(key=lambda m: m.start)
         return self.state

@@ -22,6 +22,7 @@ DATELINE = re.compile(r"(?:^|\n)\s*([A-ZÄÖÜ][\w-]+)(?: \([^)]*\))? [-–] [A-
 TOWNS = resources.word_class("town")
 LAND_GOVERNMENTS = resources.word_class("land_government")
 PARTY_FAMILIES = resources.word_class("party_family")
+GROUP_NOUNS = resources.word_class("group_noun")
 
 
 @memo("mentions.state_organ_word")
@@ -129,6 +130,15 @@ class OrganisationMentions(ActorView):
                 if adj.tag_ == "ADJA" else None
             return state is not None and state != "Deutschland" and self._info(state).kind == "state"
         self.mentions = [m for m in self.mentions if not foreign(m)]
+
+    def party_family_adjectives(self) -> None:
+        """`Linke Gruppen`, `linke Parteien`: a party family's name before a noun for groups
+        of people (word_classes.tsv group_noun) is an adjective describing them, no party."""
+        def adjective(m) -> bool:
+            if m.end - m.start != 1 or m.text.lower() not in PARTY_FAMILIES or m.end >= len(self.doc):
+                return False
+            return self.doc[m.end].lower_ in GROUP_NOUNS
+        self.mentions = [m for m in self.mentions if not adjective(m)]
 
     def council(self, toks, words, i) -> int | None:
         """`Der Stadtrat beschloss`, `der Leipziger Stadtrat`, `die Polizei in Kabul`: a
