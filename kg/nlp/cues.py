@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.caches import memo
-from kg.nlp import constructions, resources
+from kg.nlp import career, constructions, resources
 from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GENITIVE_ARTICLES, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
 from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
@@ -226,7 +226,8 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     compounds (`sieht X als Y`, `legte einen Gesetzentwurf vor`); `-w`: the word must not,
     nor a compound it ends (`verurteilte den Angriff`, not `verurteilte X zu einer Strafe`;
     `bestritt die Vorwürfe`, not `bestritt das Auftaktspiel`): the object picks another sense
-    of the verb. The `als` of `sowohl … als auch` joins, it compares nothing. Verbs without
+    of the verb; `-career`: never with the actor's own career move as object (kg.nlp.career,
+    `erklärte seinen Rücktritt`). The `als` of `sowohl … als auch` joins, it compares nothing. Verbs without
     conditions are always cues."""
     only = resources.verb_conditions().get(lemma)
     if not only:
@@ -234,8 +235,11 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     seg = v.seg_tokens(v.segs[i])
     words = {v.toks[j].lower_ for j in seg
              if not (v.toks[j].lower_ == "als" and j + 1 < len(v.toks) and v.toks[j + 1].lower_ == "auch")}
-    own = {v.toks[j].lower_ for j in _clause_reach(v, i) if not v.mask[j]}  # a quotation's words are no object
-    if any(_names(w[1:], own) for w in only if w.startswith("-")):
+    reach = [j for j in _clause_reach(v, i) if not v.mask[j]]  # a quotation's words are no object
+    own = {v.toks[j].lower_ for j in reach}
+    if "-career" in only and career.own_career(v, reach):
+        return False  # `erklärte seinen Rücktritt`: the actor's own office, no political matter
+    if any(_names(w[1:], own) for w in only if w.startswith("-") and w != "-career"):
         return False
     wanted = {w for w in only if not w.startswith("-")}
     if not wanted:

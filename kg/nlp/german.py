@@ -26,6 +26,9 @@ ORDINAL_DETERMINERS = DEFINITE | frozenset({
     "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jedem", "jeden",
     "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren",
     "unser", "unsere", "unserer", "unseres", "unserem", "unseren"})
+# Third-person possessives (`seinen Rücktritt`, `ihre Kandidatur`): what the actor owns itself.
+THIRD_POSSESSIVES = frozenset({"sein", "seine", "seiner", "seines", "seinem", "seinen",
+                               "ihr", "ihre", "ihrer", "ihres", "ihrem", "ihren"})
 OBLIQUE_ARTICLES = frozenset({"dem", "den", "einem", "einen"})  # dative/accusative, never a subject
 NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})  # may open a subject
 # Before a feminine noun `der`/`einer` is genitive or dative (`der Zeitung`, `einer Stiftung`), never a subject;
