@@ -270,6 +270,28 @@ def test_nlp_propositions_a_generic_word_names_no_issue_alone(claim, not_key):
     assert propose(claim, "support", active_index()).key != not_key
 
 
+NAMES = [
+    # claim, key or None (a name's first letters spell an issue's stem: no compound of it)
+    ("Wolfgang Keller fordert mehr Geld für Schulen", "wolf", False),
+    ("ein Fest in Wolfsburg", "wolf", False),
+    ("eine neue Stadthalle für Solingen", "solidaritaetszuschlag", False),
+    ("ein Konzert in Mauthausen", "pkw-maut", False),
+    ("Die Landesregierung will den Abschuss von Wölfen erleichtern", "wolf", True),
+    ("ein Wolfsrudel in der Heide", "wolf", True),
+    ("den Problemwolf zum Abschuss freigeben", "wolf", True),
+    ("Ein Wolf hat drei Schafe gerissen", "wolf", True),
+]
+
+
+@pytest.mark.parametrize("claim, key, names", NAMES, ids=[c[0] for c in NAMES])
+def test_nlp_propositions_a_first_name_or_place_is_no_compound_of_an_issue(claim, key, names):
+    """`Wolfgang`, `Wolfsburg` begin with the stem of `Wolf` but are names; the word itself,
+    its plural and a compound it begins or ends (`Wolfsrudel`, `Problemwolf`) name the issue."""
+    index = active_index()
+    assert propose(claim, "support", index).key.startswith(key) == names
+    assert propose("mehr Geld", "support", index, sentence=claim).key.startswith(key) == names
+
+
 def test_nlp_propositions_a_hidden_label_still_points_beside_its_issue():
     """`Handelskrieg` is a weak cue now: beside an article's claim on US tariffs it is about them."""
     rows = with_propositions([_position("Zölle der USA auf Stahl", "oppose"),

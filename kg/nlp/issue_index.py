@@ -4,8 +4,10 @@ Matching is by words, deterministic, and needs no model: the codebook's German l
 (prefLabel, altLabel) are reduced to light stems of their content words; a label matches
 when each of its stems is a word of the text, the stem of one ("Mindestlohns"), its
 infinitive ("zurückzuweisen"), or a part of a compound ("Wehrpflichtdebatte",
-"Mindestlohnerhöhung"). The label that covers most words of the text wins, then the issue
-the article names most, then the longer label; the codebook order breaks the last tie. hiddenLabels,
+"Mindestlohnerhöhung"), unless the word is a first name, a word of a known person's name or a
+place's name: "Wolfgang" and "Wolfsburg" begin with the stem of "Wolf" and are neither wolves
+nor compounds. The label that covers most words of the text wins, then the issue the article
+names most, then the longer label; the codebook order breaks the last tie. hiddenLabels,
 and the single nouns of longer labels (not those every debate has), are weak cues: they name
 an issue only beside a position of the same article that names it outright
 (kg.nlp.propositions). A word written small may carry the strong adjective ending
@@ -30,7 +32,7 @@ from rdflib.namespace import RDF, SKOS
 from kg.caches import Memo, memo
 from kg.codebook import issue_key
 from kg.nlp.german import FUNCTION_WORDS, SEPARABLE_PARTICLES
-from kg.nlp.resources import directions, word_class
+from kg.nlp.resources import actor_records, directions, first_names, word_class
 from kg.nlp.topics import LINKING, phrase_stem, stem
 
 MIN_COMPOUND = 4  # a label stem this long also matches as the first part of a compound
@@ -267,6 +269,8 @@ class IssueIndex:
         for s in forms:
             if s in self.by_stem:
                 yield s, None
+        if word in _proper_names():
+            return
         for cut in range(MIN_COMPOUND, len(word) - MIN_REST + 1):
             head, rest = word[:cut], word[cut:]
             if head in self.by_stem and _real_rest(rest):
@@ -297,6 +301,19 @@ def _cue_stems(words: Sequence[Word]) -> tuple[str, ...]:
 def _generic_nouns() -> frozenset[str]:
     words = {w.lower().replace("ß", "ss") for w in word_class("generic_issue_noun")}
     return frozenset(words | {stem(w) for w in words})
+
+
+@lru_cache(maxsize=1)
+def _proper_names() -> frozenset[str]:
+    """First names, the words of the gazetteer's person names and the place names of word
+    class proper_name, spelled as Word.text: a name is one word, no compound of an issue's
+    stem ("Wolf|gang", "Soli|ngen", "Gute|rres")."""
+    names = set(first_names()) | set(word_class("proper_name"))
+    for record in actor_records():
+        if record.get("type") == "person":
+            for name in [record["name"], *record.get("aliases", ())]:
+                names.update(w for w in name.replace("-", " ").split() if w[:1].isupper())  # not "von"
+    return frozenset(n.lower().replace("ß", "ss") for n in names)
 
 
 def _real_rest(rest: str) -> bool:
