@@ -23,7 +23,7 @@ from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE,
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import OrganisationMentions, _state_organ_word
 from kg.nlp.media import MediaMentions
-from kg.nlp.persons import PERSON_TAGS, PersonNames, stance_noun
+from kg.nlp.persons import PERSON_TAGS, PersonNames, capitalised, stance_noun
 from kg.nlp.role_nouns import is_role, role_gender
 from kg.nlp.surnames import FamilyNames, is_time_word
 
@@ -261,6 +261,13 @@ class MentionFinder(ActorView):
             self._add(toks, i, j + name_len, name, "name", role)
             self._note_role(name, role)
             return j + name_len
+        end = self.persons.unknown(toks, words, j) if j < len(words) else None
+        if end:  # `Innenministerin Ana del Campo`: a name with a particle; the role is its apposition
+            self.mentions.pop()
+            name = " ".join(words[j:end])
+            self._add(toks, i, end, name, "name", role)
+            self._note_role(name, role)
+            return end
         of = self._role_of(toks, words, i)
         self.mentions.append(Mention(toks[i].i, toks[i].i + 1, None, "role", role,
                                      gender if gender in ("m", "f") else None, role, of))
@@ -299,11 +306,11 @@ class MentionFinder(ActorView):
         return None
 
     def _name_after_role(self, toks, words, j) -> int:
-        """How many capitalised words after a role noun form a person's name (0-3)."""
+        """How many name words (capitalised, or `al-Rashid`) after a role noun form a person's name (0-3)."""
         n = 0
         while j + n < len(toks) and n < 3:
             w, tag = words[j + n], toks[j + n].tag_
-            if not (w[:1].isupper() and w.replace("-", "").isalpha()
+            if not (capitalised(w) and w.replace("-", "").isalpha()
                     and (tag in PERSON_TAGS or n and tag.startswith("VV"))):
                 break
             known = self.gaz.surface.get((w,))
