@@ -97,20 +97,21 @@ def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     if t.tag_ == "VMFIN" and lemma == "wollen" and not v.subordinate(v.segs[i]):  # `Was X machen will, …`,
         # `das Ziel, das die EU erreichen will`: an intention the sentence only mentions
         infinitives = [v.toks[j].lemma_ for j in v.seg_tokens(v.segs[i]) if j > i and v.toks[j].tag_ in ("VVINF", "VAINF")]
-        if _career(v, i):
+        last = _last_verb(v, i)
+        if _career(v, i, last):
             return None  # `will Kanzlerin bleiben`, `will ihr Amt niederlegen`: a career, no political matter
-        if _last_verb(v, i) in NONCOMMITTAL:
+        if last in NONCOMMITTAL:
             return None  # `wollte sich nicht festlegen`, `will sich nicht äußern`: no side taken
         return Hit(i, Trigger("proposal" if infinitives else "demand", 1), "modal")
     return None
 
 
-def _career(v: SentenceView, i: int) -> bool:
+def _career(v: SentenceView, i: int, last: str | None) -> bool:
     """Does `wollen` at i plan the actor's own office (`will Kanzlerin bleiben`, `will den
     Vorsitz übernehmen`)? The clause's last verb after the modal is its infinitive, even
     where the tagger read it as finite (`will Kanzlerin bleiben bis 2029`); a verb of taking
-    up or keeping (`übernehmen`) is a career move with an office as its object."""
-    last = _last_verb(v, i)
+    up or keeping (`übernehmen`) is a career move with an office as its object. `last` is
+    _last_verb's answer, which the caller also needs."""
     if last in CAREER:
         return True
     return last in CAREER_TAKING and any(
