@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.caches import memo
-from kg.nlp import career, constructions, resources
+from kg.nlp import career, constructions, reporting, resources
 from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GENITIVE_ARTICLES, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
 from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
@@ -22,6 +22,7 @@ CAREER = resources.word_class("career")  # `will Kanzlerin bleiben`: what `wolle
 CAREER_TAKING = resources.word_class("career_taking")  # `will den Vorsitz übernehmen`: with an office as object
 NONCOMMITTAL = resources.word_class("noncommittal")  # `wollte sich nicht festlegen`: declining to take a side
 OFFICES = tuple(resources.word_class("office"))  # `Vorsitz`, `Amt`, and compounds ending in them (`Fraktionsvorsitz`)
+KEYWORD_CONDITIONS = ("-career", "-figure")  # verbs.tsv `only` conditions that are no word
 # the tags of the words _construction_trigger, verb_trigger (with _mistagged_verb) and noun_trigger read
 CUE_TAGS = ("VV", "VA", "VM", "ADJA", "ADJD", "PTKVZ", "NN")
 
@@ -228,8 +229,9 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     nor a compound it ends (`verurteilte den Angriff`, not `verurteilte X zu einer Strafe`;
     `bestritt die Vorwürfe`, not `bestritt das Auftaktspiel`): the object picks another sense
     of the verb; `-career`: never with the actor's own career move as object (kg.nlp.career,
-    `erklärte seinen Rücktritt`). The `als` of `sowohl … als auch` joins, it compares nothing. Verbs without
-    conditions are always cues."""
+    `erklärte seinen Rücktritt`); `-figure`: never with a figure in its clause (`meldete 300
+    Verletzte`: a count reported, no side taken). The `als` of `sowohl … als auch` joins, it
+    compares nothing. Verbs without conditions are always cues."""
     only = resources.verb_conditions().get(lemma)
     if not only:
         return True
@@ -240,7 +242,9 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     own = {v.toks[j].lower_ for j in reach}
     if "-career" in only and career.own_career(v, reach):
         return False  # `erklärte seinen Rücktritt`: the actor's own office, no political matter
-    if any(_names(w[1:], own) for w in only if w.startswith("-") and w != "-career"):
+    if "-figure" in only and _figure(v, i, reach):
+        return False  # `meldete 300 Verletzte`: a count, not a side
+    if any(_names(w[1:], own) for w in only if w.startswith("-") and w not in KEYWORD_CONDITIONS):
         return False
     wanted = {w for w in only if not w.startswith("-")}
     if not wanted:
@@ -273,6 +277,18 @@ def _clause_reach(v: SentenceView, i: int) -> list[int]:
         if any(v.toks[j].tag_ in FINITE for j in prev):
             break
     return out
+
+
+def _figure(v: SentenceView, i: int, reach: list[int]) -> bool:
+    """Is a figure what the verb at i reports (`meldete 300 Verletzte`, `einen Gewinn von
+    drei Milliarden Euro`)? A number before a noun in its clause (kg.nlp.reporting.quantity,
+    not `im Jahr 2024`) and no clause after it that holds what is reported (`meldete unter
+    Berufung auf zwei Diplomaten, die Gespräche seien gescheitert`)."""
+    toks = [v.toks[j] for j in reach if not v.toks[j].is_punct]
+    if not any(reporting.quantity(toks, n) for n in range(len(toks))):
+        return False
+    return not any(v.toks[j].tag_ in FINITE for j in range(i + 1, len(v.toks))
+                   if v.segs[j] != v.segs[i] and not v.mask[j])
 
 
 def _names(word: str, words: set[str]) -> bool:

@@ -140,7 +140,7 @@ def bare_fact(v: SentenceView, hit: Hit) -> bool:
     if not (hit.trigger.report and hit.evidence == "verb"):
         return False
     content = [t for i, t in enumerate(v.toks) if v.segs[i] != v.segs[hit.i] and not t.is_punct]
-    if not any(_quantity(content, n) for n in range(len(content))):
+    if not any(quantity(content, n) for n in range(len(content))):
         return False
     stance = resources.verbs()
     for n, t in enumerate(content):
@@ -163,7 +163,7 @@ def _evaluative(toks, n: int) -> bool:
     return False
 
 
-def _quantity(toks, n: int) -> bool:
+def quantity(toks, n: int) -> bool:
     """`zehn Bewerber`, `30.000 Wohnungen`, `22 Prozent`; not `Tempo 30`, `im Jahr 2024`."""
     t = toks[n]
     if not (t.tag_ == "CARD" or t.lemma_.lower() in NUMBER_WORDS):
