@@ -164,18 +164,38 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     seg = [x for x in seg if not _amount_von(x) and not (lemma in TENSE_AUXILIARIES and _noun_attribute(x))]
     seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
         x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
+    particles = {x.text.lower() for x in seg if _particle(x)}
+    split_off = resources.phrase_particles().get(lemma, frozenset())
     participles = _participles_after(v, i)
     best = None
     for companions, trig, joined in candidates:
         if participles and not participles & set(companions):
             continue
-        if not all(c[1:] not in seg_lemmas if c.startswith("-") else c in seg_lemmas  # `-sich`: must be absent
+        if not all(_companion_found(c, seg_lemmas, particles if c in split_off else None)
                    for k, c in enumerate(companions) if k != joined):
             continue
         score = len(companions) + 0.5 if joined is None else len(companions) - 1  # a direct reading first
         if best is None or score > best[0]:
             best = (score, trig)
     return best[1] if best else None
+
+
+def _particle(tok) -> bool:
+    """A separable particle: tagged so, or a word closing its clause, where the tagger may
+    read it as a preposition (`setzte … die Senkung der Stromsteuer durch.`); a
+    preposition has its noun after it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.tag_ == "PTKVZ" or nxt is None or nxt.is_punct
+
+
+def _companion_found(c: str, words: set[str], particles: set[str] | None) -> bool:
+    """Does a phrase's companion stand in the clause (`words`)? `-sich`: must be absent; a
+    separable particle of the phrase's verb (`particles` given: resources.phrase_particles)
+    only as a particle, not as a preposition (`setzte durch einen Erlass … in Gang` is no
+    `durchsetzen`, `zog vor das Gericht` no `vorziehen`)."""
+    if c.startswith("-"):
+        return c[1:] not in words
+    return c in particles if particles is not None else c in words
 
 
 def _participles_after(v: SentenceView, i: int) -> set[str]:

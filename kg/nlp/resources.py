@@ -134,6 +134,21 @@ def phrases() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
 
 
 @lru_cache(maxsize=None)
+def phrase_particles() -> dict[str, frozenset[str]]:
+    """The companions that are a separable particle of the phrase's verb, by verb: those its
+    citation splits off the verb column's lemma (`die Reform durch|setzen` under `setzen`).
+    In a sentence such a companion must stand as a particle; a preposition of the same
+    spelling is none (`setzte durch einen Erlass … in Gang`, `zog vor das Gericht`)."""
+    out: dict[str, set[str]] = {}
+    for verb, companions, _act, _pol, citation, *_ in _rows("phrases.tsv"):
+        for word in citation.split():
+            particle, bar, rest = word.partition("|")
+            if bar and rest.rstrip(",") == verb and particle in companions.split(","):
+                out.setdefault(verb, set()).add(particle)
+    return {verb: frozenset(ps) for verb, ps in out.items()}
+
+
+@lru_cache(maxsize=None)
 def phrases_by_lemma() -> dict[str, list[tuple[tuple[str, ...], Trigger, int | None]]]:
     """The phrases a verb lemma may head: (companions, trigger, None) under the phrase's verb,
     and (companions, trigger, k) under companion k joined to it as a particle (`freimachen`
