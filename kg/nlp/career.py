@@ -9,7 +9,7 @@ must be the actor's own, with a third-person possessive or no owner after it."""
 from __future__ import annotations
 
 from kg.nlp import resources
-from kg.nlp.german import GENITIVE_ARTICLES, THIRD_POSSESSIVES
+from kg.nlp.german import GENITIVE_ARTICLES, PREMODIFIER_TAGS, PREPOSITION_TAGS, THIRD_POSSESSIVES
 from kg.nlp.sentence_view import SentenceView
 
 NOUNS = tuple(resources.word_class("career_noun"))  # `Rücktritt`, `Kandidatur` (and compounds ending in them)
@@ -38,10 +38,12 @@ def _career_move(v: SentenceView, j: int) -> bool:
 
 
 def _in_phrase(v: SentenceView, j: int) -> bool:
+    """Is the noun at j inside a prepositional phrase (`nach seinem Rücktritt`), its article,
+    possessive and adjectives skipped?"""
     k = j - 1
-    while k >= 0 and v.toks[k].tag_ in ("ADJA", "ART", "PPOSAT", "ADV", "ADJD"):
+    while k >= 0 and v.toks[k].tag_ in PREMODIFIER_TAGS:
         k -= 1
-    return k >= 0 and v.toks[k].tag_ in ("APPR", "APPRART")
+    return k >= 0 and v.toks[k].tag_ in PREPOSITION_TAGS
 
 
 def _possessed(v: SentenceView, j: int) -> bool:

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from kg.caches import memo
 from kg.nlp import career, constructions, reporting, resources
-from kg.nlp.german import AGENT_PREPOSITIONS, FINITE, GENITIVE_ARTICLES, GOING_ON, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES
+from kg.nlp.german import (AGENT_PREPOSITIONS, ARTICLE_TAGS, FINITE, GENITIVE_ARTICLES, GOING_ON,
+                           NOUN_ATTRIBUTE_PREPOSITIONS, SOURCE_PREPOSITIONS, TENSE_AUXILIARIES)
 from kg.nlp.clause_model import clause_at
 from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import DETERMINERS, PREPOSITIONS, Hit, SentenceView
@@ -146,8 +147,8 @@ def _noun_attribute(tok) -> bool:
     article belongs to that noun, it is no companion of a copula's phrase (`gegen die Reform
     sein`); `hält die Reform für falsch` keeps its `für`."""
     doc = tok.doc
-    return tok.lower_ in ("gegen", "für") and tok.i >= 2 and doc[tok.i - 1].tag_ == "NN" \
-        and doc[tok.i - 2].tag_ in ("ART", "APPRART")
+    return tok.lower_ in NOUN_ATTRIBUTE_PREPOSITIONS and tok.i >= 2 and doc[tok.i - 1].tag_ == "NN" \
+        and doc[tok.i - 2].tag_ in ARTICLE_TAGS
 
 
 def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 # STTS tags of a finite verb (full, auxiliary, modal).
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# STTS tags of a preposition that opens a phrase (`nach`, `im`) and of an article, alone or fused with one (`der`, `im`).
+PREPOSITION_TAGS = frozenset({"APPR", "APPRART"})
+ARTICLE_TAGS = frozenset({"ART", "APPRART"})
+# STTS tags of what stands between a preposition and its noun (`nach seinem schnellen Rücktritt`).
+PREMODIFIER_TAGS = frozenset({"ADJA", "ART", "PPOSAT", "ADV", "ADJD"})
 
 # Articles.
 DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
@@ -88,6 +93,8 @@ OBJECT_LINKS = frozenset({"der", "des", "den", "dem", "die", "das", "einer", "ei
 VERBLIKE_PREPOSITIONS = frozenset({"anstelle"})  # spelled like a verb form (`stelle an`), a preposition before:
 PREPOSITION_OBJECTS = frozenset({"von", "vom", "des", "der", "eines", "einer", "dieses", "dieser"})
 ASIDE_PREPOSITIONS = frozenset({"auf", "gegen", "vor", "über", "wegen", "trotz", "angesichts"})
+# right after a noun with its article they join the noun's own matter (`im Kampf gegen den Terror`), not a predicate's
+NOUN_ATTRIBUTE_PREPOSITIONS = frozenset({"gegen", "für"})
 
 # Verb forms.
 DEONTIC = frozenset({"dürfen", "müssen", "sollen"})
