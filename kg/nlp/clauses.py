@@ -6,7 +6,7 @@ a sentence is reported speech (Konjunktiv I: `sei`, `habe`, `werde`, `müsse`).
 """
 from __future__ import annotations
 
-from kg.nlp.german import KONJ1_IRREGULAR, KONJ2
+from kg.nlp.german import COUNTERFACTUAL_AUX, KONJ1_IRREGULAR, KONJ2
 from kg.nlp.resources import is_media_head
 
 CLOSE_FOR = {"„": {"“", "”", '"'}, "«": {"»"}, "»": {"«"}, "‚": {"‘"}, '"': {'"', "“", "”"}, "“": {"”"}}
@@ -101,3 +101,9 @@ def _spelled_as_verb(tok) -> bool:
 
 def is_konjunktiv2(tok) -> bool:
     return tok.tag_ in ("VVFIN", "VAFIN", "VMFIN") and tok.text.lower() in KONJ2
+
+
+def is_counterfactual(words) -> bool:
+    """`hätte … verlangen müssen`, `hätten … ablehnen können`: a Konjunktiv II of `haben`
+    with a modal infinitive (the double infinitive) says what should have been and was not."""
+    return any(t.lower_ in COUNTERFACTUAL_AUX for t in words) and any(t.tag_ == "VMINF" for t in words)

@@ -116,6 +116,10 @@ HYPOTHETICAL = frozenset({"könne", "könnte", "könnten", "würde", "würden", 
 COUNTERFACTUAL_AUX = frozenset({"hätte", "hätten"})  # with a modal infinitive: `hätte … verlangen müssen`
 KONJ1_IRREGULAR = frozenset({"sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "dürfe", "solle",
                              "wolle", "möge", "wisse", "gebe", "stehe", "gehe", "komme", "bleibe", "liege"})
+# Konjunktiv II forms that stand in for a Konjunktiv I spelled like the indicative (`sie haben` ->
+# `sie hätten`): reported speech on their own. Other Konjunktiv II forms (`wäre`, `hätte`, `müsste`)
+# have a Konjunktiv I of their own (`sei`, `habe`, `müsse`) and mark a hypothetical.
+KONJ1_STAND_INS = frozenset({"hätten", "würden", "müssten", "könnten", "dürften", "sollten", "wollten", "gäben"})
 KONJ2 = frozenset({"hätte", "hätten", "wäre", "wären", "würde", "würden", "könnte", "könnten", "müsste",
                    "müssten", "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "stünde",
                    "entstünde"})

@@ -4,15 +4,18 @@ German news reports one speaker over several sentences: Konjunktiv I or a bare q
 goes on with the last speaker, and so do the details of a plan just reported (`So sollen …`); a sentence opening with `Das`/`So` and a verb of saying
 attributes the sentence before it; a speaker can be introduced without taking a side
 (`reagierte zurückhaltend`, ``data/speaker_verbs.tsv``) and speak in the sentences after.
+A Konjunktiv II goes on with the speaker only as a stand-in for Konjunktiv I, as a reproach or
+where speech runs up to it (konjunktiv2_speech); otherwise it is the writer's hypothetical.
 Each function reads and the attribution updates the memory of kg.nlp.discourse.
 """
 from __future__ import annotations
 
 from kg.nlp.article_actors import Mention
 from kg.nlp.claims import claim_text
-from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2
+from kg.nlp.clauses import is_counterfactual, is_konjunktiv1, is_konjunktiv2
 from kg.nlp.discourse import Discourse
-from kg.nlp.german import ESTIMATE, PLAN_LINKS, PLANNED, PRETERITE_LIKE, TENSE_AUXILIARIES
+from kg.nlp.german import (ESTIMATE, FINITE, KONJ1_STAND_INS, PLAN_LINKS, PLANNED, PRETERITE_LIKE,
+                            TENSE_AUXILIARIES)
 from kg.nlp.reporting import from_their_side, points_back, reporting, speaker_verbs
 from kg.nlp.resources import Trigger
 from kg.nlp.sentence_view import Hit, SentenceView
@@ -89,6 +92,35 @@ def reporting_speaker(d: Discourse, k: int, v: SentenceView) -> str | None:
     return d.recent[-1][1]
 
 
+def konjunktiv2_speech(d: Discourse, k: int, v: SentenceView, finite) -> bool:
+    """Right after a speaker, is a main clause in the Konjunktiv II their speech? A stand-in for
+    a Konjunktiv I spelled like the indicative (`Die Länder hätten …`) is; so is a reproach
+    (`Der Bund hätte … zahlen müssen`). A form with a Konjunktiv I of its own (`wäre`, `hätte`,
+    `müsste`) is speech only where speech runs up to it; after a plan or advice in the
+    indicative (`Die Ministerin schlug eine Abgabe vor. Das wäre ein erster Schritt …`) it
+    spells out what would follow, in the writer's words."""
+    main = [t for t in finite if not v.subordinate(v.segs[v.pos[t.i]])]  # `Ein Antrag, der … sollte, wurde …`
+    if not main or not is_konjunktiv2(main[0]) or main[0].lower_ in ESTIMATE | PRETERITE_LIKE:
+        return False
+    unquoted = [t for i, t in enumerate(v.toks) if not v.mask[i]]
+    return main[0].lower_ in KONJ1_STAND_INS or is_counterfactual(unquoted) or reported_before(d, k)
+
+
+def reported_before(d: Discourse, k: int) -> bool:
+    """Does reported speech run up to sentence k: a Konjunktiv (I or II) or a quoted clause in
+    the sentence before, or in the one before that when it points back (`„…“ So warnte X.`)?"""
+    prev = d.views.get(k - 1)
+    return prev is not None and (_reported(prev) or points_back(prev) and _reported(d.views.get(k - 2)))
+
+
+def _reported(v: SentenceView | None) -> bool:
+    """A finite verb quoted or in the Konjunktiv, or a main clause's verb of saying (`X berichtet
+    von …`); a quoted phrase (`riet zu „Gelassenheit“`) or a plan (`schlug vor`) is none."""
+    finite = [(i, t) for i, t in enumerate(v.toks) if t.tag_ in FINITE] if v else []
+    return any(v.mask[i] or is_konjunktiv1(t) or is_konjunktiv2(t)
+               or reporting(t) and not v.subordinate(v.segs[i]) for i, t in finite)
+
+
 def plan_detail(d: Discourse, k: int, v: SentenceView, finite) -> bool:
     """`Die Ministerin kündigte eine Reform an. Danach sollen Mieten gedeckelt werden.`: right
     after a plan, a main clause led by `soll`/`sollen` tells its details -- in the passive (what
@@ -123,8 +155,7 @@ def continuation(d: Discourse, k: int, v: SentenceView, reported_only: bool = Fa
     finite = [t for i, t in enumerate(v.toks) if not v.mask[i] and t.tag_ in ("VVFIN", "VAFIN", "VMFIN")]
     konj = bool(finite) and is_konjunktiv1(finite[0]) if reported_only else any(is_konjunktiv1(t) for t in finite)
     if not konj and not reported_only and d.last_speaker_sent == k - 1:
-        main = [t for t in finite if not v.subordinate(v.segs[v.pos[t.i]])]  # `Ein Antrag, der … sollte, wurde …`
-        konj = bool(main) and is_konjunktiv2(main[0]) and main[0].lower_ not in ESTIMATE | PRETERITE_LIKE
+        konj = konjunktiv2_speech(d, k, v, finite)
     konj = konj or (not reported_only and plan_detail(d, k, v, finite))
     if reported_only and (quoted or not konj or any(reporting(t) for t in finite)):
         return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from kg.nlp import constructions, resources
 from kg.nlp.clause_model import clause_at
-from kg.nlp.german import ABLE, BOUND, COUNTERFACTUAL_AUX, DEONTIC, FINITE, HYPOTHETICAL, PAST_AUX, PERFECT_AUX, RELATIVE, UNSETTLED
+from kg.nlp.clauses import is_counterfactual
+from kg.nlp.german import ABLE, BOUND, DEONTIC, FINITE, HYPOTHETICAL, PAST_AUX, PERFECT_AUX, RELATIVE, UNSETTLED
 from kg.nlp.sentence_view import Hit, SentenceView, prepositional_relative
 from kg.nlp.sieve import Sieve
 
@@ -20,14 +21,7 @@ def _hypothetical(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
     """`die SPD könnte zustimmen`, `ob die SPD zustimmt`: what might be, or is asked;
     `das Land hätte die Rückgabe verlangen müssen`: what should have been and was not."""
     return any(v.toks[i].lower_ in HYPOTHETICAL for i in seg_toks) or v.toks[seg_toks[0]].text.lower() == "ob" \
-        or _counterfactual(v, seg_toks)
-
-
-def _counterfactual(v: SentenceView, seg_toks: list[int]) -> bool:
-    """`hätte … verlangen müssen`, `hätten … ablehnen können`: a Konjunktiv II of `haben`
-    with a modal infinitive (the double infinitive) says what was not done."""
-    words = [v.toks[i] for i in seg_toks]
-    return any(t.lower_ in COUNTERFACTUAL_AUX for t in words) and any(t.tag_ == "VMINF" for t in words)
+        or is_counterfactual([v.toks[i] for i in seg_toks])
 
 
 def _unsettled(v: SentenceView, hit: Hit, seg_toks: list[int]) -> bool:
