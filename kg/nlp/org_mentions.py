@@ -23,6 +23,7 @@ TOWNS = resources.word_class("town")
 LAND_GOVERNMENTS = resources.word_class("land_government")
 PARTY_FAMILIES = resources.word_class("party_family")
 GROUP_NOUNS = resources.word_class("group_noun")
+CODE_THINGS = resources.word_class("code_thing")  # `die Mission ARX-12`: a code that names no body
 
 
 @memo("mentions.state_organ_word")
@@ -62,11 +63,13 @@ class OrganisationMentions(ActorView):
         """`TEPCO erklärte`, `kritisierte die KDB`: an acronym the gazetteer lacks, next to
         a verb of saying or taking a side, names an organisation (elsewhere it may be a
         product, a law or a unit, and stays none); once so introduced it names the
-        organisation anywhere in the article."""
+        organisation anywhere in the article. A code after a noun for a mission, a flight or
+        a model names that thing (`die Mission ARX-12 leitet … ein`)."""
         word = words[i]
         if len(word) > 8 or word.upper() != word or sum(c.isupper() for c in word) < 2 \
                 or not word.replace("-", "").isalnum() or word in resources.abbreviations() \
-                or (i and toks[i - 1].tag_ == "APPR") or not speaks(toks, i, 1):
+                or (i and toks[i - 1].tag_ == "APPR") or not speaks(toks, i, 1) \
+                or (i and words[i - 1].lower().rpartition("-")[2] in CODE_THINGS):
             return None
         self._add(toks, i, i + 1, self._generic(word, "organisation"), "name")
         self.local[(word,)] = word  # `laut ISNA` later: the acronym the article introduced names it anywhere
