@@ -250,8 +250,8 @@ def _licensed(v: SentenceView, i: int, lemma: str) -> bool:
     nor a compound it ends (`verurteilte den Angriff`, not `verurteilte X zu einer Strafe`;
     `bestritt die Vorwürfe`, not `bestritt das Auftaktspiel`): the object picks another sense
     of the verb; `-career`: never with the actor's own career move as object (kg.nlp.career,
-    `erklärte seinen Rücktritt`); `-figure`: never with a figure in its clause (`meldete 300
-    Verletzte`: a count reported, no side taken). The `als` of `sowohl … als auch` joins, it
+    `erklärte seinen Rücktritt`); `-figure`: never when a figure in its clause is what it reports
+    (`meldete 300 Verletzte`: a count, no side taken; _figure). The `als` of `sowohl … als auch` joins, it
     compares nothing. Verbs without conditions are always cues."""
     only = resources.verb_conditions().get(lemma)
     if not only:
