@@ -21,7 +21,7 @@ Words are data (kg/nlp/data/dates.tsv), read and resolved by kg.nlp.time_express
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
@@ -133,14 +133,31 @@ class DateChain:
         self._readings: dict[tuple[int, int], tuple[DateReading | None, DateReading, list, list[_Clause]]] = {}
         self._last: tuple[object, DateReading] | None = None
         self._anchored: dict[tuple, DateReading] = {}
-        self.events = dated_events(sents, article_date)
+        self._sents = sents
+        self._events: dict[str, tuple[int, DateReading]] | None = None
+        self._parsed: dict[tuple[int, int], tuple[list, list[_Clause]]] = {}
+
+    @property
+    def events(self) -> dict[str, tuple[int, DateReading]]:
+        """dated_events of the article, read when a statement first asks (most never do)."""
+        if self._events is None:
+            self._events = dated_events(self._sents, self.article_date, self._parse)
+        return self._events
+
+    def _parse(self, sent) -> tuple[list, list[_Clause]]:
+        """A sentence's tokens (whitespace left out) and clauses, split once for all its readings."""
+        key = (sent.start, sent.end)
+        found = self._parsed.get(key)
+        if found is None:
+            tokens = [t for t in sent if not t.text.isspace()]
+            found = self._parsed[key] = (tokens, _clauses(tokens))
+        return found
 
     def reading(self, sent, paragraph, anchor=None) -> DateReading:
         key = (sent.start, sent.end)
         if key not in self._readings:
             previous = self._last[1] if self._last and self._last[0] == paragraph else None
-            tokens = [t for t in sent if not t.text.isspace()]
-            clauses = _clauses(tokens)  # kept for the sentence's anchored readings
+            tokens, clauses = self._parse(sent)  # kept for the sentence's anchored readings
             self._readings[key] = (previous, _explain(tokens, clauses, self.article_date, None, previous),
                                    tokens, clauses)
             self._last = (paragraph, self._readings[key][1])
@@ -157,12 +174,12 @@ class DateChain:
     def _at_event(self, sent, anchor, found: DateReading) -> DateReading:
         """`Auf dem Parteitag forderte sie …` after `Am Dienstag tagte der Parteitag`: a
         statement made at an event the text dates elsewhere takes the event's date."""
-        if found.source not in ("article", "inherited") or not self.events:
+        if found.source not in ("article", "inherited"):
             return found
-        tokens = [t for t in sent if not t.text.isspace()]
-        if not any(t.lower_ in lexicon()["event_preposition"] for t in tokens):
+        tokens, clauses = self._parse(sent)
+        if not any(t.lower_ in lexicon()["event_preposition"] for t in tokens) or not self.events:
             return found
-        positions = {i for c in _relevant(_clauses(tokens), tokens, anchor) for i in c.indexes}
+        positions = {i for c in _relevant(clauses, tokens, anchor) for i in c.indexes}
         for i in sorted(positions):
             event = _event_at(tokens, i)
             if event in self.events and self.events[event][0] != sent.start:
@@ -196,15 +213,16 @@ def _event_at(tokens: Sequence, i: int) -> str | None:
     return None
 
 
-def dated_events(sents, article_date: str | None) -> dict[str, tuple[int, DateReading]]:
+def dated_events(sents, article_date: str | None, parse=None) -> dict[str, tuple[int, DateReading]]:
     """Events the text dates (`Am Dienstag kam der Parteitag zusammen`): event -> (start of
-    the dating sentence, its date); the first dating of an event counts."""
+    the dating sentence, its date); the first dating of an event counts. `parse`: a
+    sentence's tokens and clauses, where the caller keeps them (DateChain._parse)."""
     events: dict[str, tuple[int, DateReading]] = {}
     for sent in sents:
         nouns = {e for t in sent if (e := _event_noun(t))} - set(events)
         if not nouns:
             continue
-        reading = explain_date(sent, article_date)
+        reading = explain_date(sent, article_date) if parse is None else _explain(*parse(sent), article_date, None, None)
         if reading.source == "text" and reading.value:
             events.update(dict.fromkeys(nouns, (sent.start, reading)))
     return events
@@ -216,6 +234,7 @@ class _Clause:
     indexes: list[int]
     quoted: bool
     kind: str = "main"  # main | sub | content (Konjunktiv main clause) | quote
+    moods: set[str] | None = field(default=None, compare=False, repr=False)  # _clause_moods, read once
 
 
 def _clauses(tokens: Sequence) -> list[_Clause]:
@@ -294,7 +313,11 @@ def _anchor_position(tokens: Sequence, anchor) -> int | None:
 
 # ---------------------------------------------------------------------- tense and mood
 def _clause_moods(tokens: Sequence, clause: _Clause) -> set[str]:
-    return {m for m in (_mood(tokens[i]) for i in clause.indexes) if m}
+    """The moods of the clause's finite verbs; kept on the clause, which every reading of its
+    sentence asks again (callers only read the set)."""
+    if clause.moods is None:
+        clause.moods = {m for m in (_mood(tokens[i]) for i in clause.indexes) if m}
+    return clause.moods
 
 
 def _mood(tok) -> str | None:

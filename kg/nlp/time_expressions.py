@@ -71,6 +71,7 @@ def calendar_words() -> frozenset[str]:
     return frozenset(word for kind in CALENDAR_KINDS for word in table.get(kind, {}) if " " not in word)
 
 
+@lru_cache(maxsize=4)  # an article's every sentence asks again for its one date
 def parse_ref(article_date: str | None) -> Ref | None:
     """'2023-12-12' or '2023-12' (then the month's last day, so no day of it lies ahead)."""
     if not article_date:
