@@ -64,6 +64,8 @@ BOUNDS: dict[str, int] = {
     "issues.direction": 5_000,  # (word, joined)
     "issues.without_zu": 5_000,
     "issues.stems": 5_000,  # (word, adjective)
+    "issues.points_back": 5_000,  # a claim -> whether its head only points back (kg.nlp.propositions)
+    "issues.verdict_phrase": 5_000,  # a claim -> whether it holds a verdict of several words
     "issues.labels": 1_000,  # a claim's words -> the issue labels in them; starts again when full
     # mentions, cues, dates
     "mentions.is_media_head": 5_000,

@@ -219,6 +219,11 @@ class IssueIndex:
                 best = hit
         return None if best is None else replace(best, units=frozenset(named_by[best.issue]))
 
+    def issues_in(self, words: Sequence[Word]) -> set[int]:
+        """The issues with a label all there in `words`: with at most one, `find` answers the
+        same whatever the article names (`named` only ranks one issue against another)."""
+        return {label.issue for label, _, _ in self._labels_in(tuple(words))}
+
     def _labels_in(self, words: tuple[Word, ...]) -> list[tuple[_Label, list[int], int]]:
         """The labels all there in `words`, in label order: each with the indices of the words
         naming it and how many of them end a compound in an against word. They do not depend

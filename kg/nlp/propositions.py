@@ -26,6 +26,7 @@ from typing import Sequence
 from rdflib import Graph
 
 from kg import iris
+from kg.caches import memo
 from kg.codebook import default_codebook
 from kg.nlp import gazetteer
 from kg.nlp.german import ASPECT_LINKS, OBJECT_LINKS
@@ -187,11 +188,13 @@ def with_propositions(positions: Sequence, index: IssueIndex, sentences: Sequenc
     (`Zurückweisungen`); kg.nlp.claims keeps the article's words otherwise.
     """
     sentences = sentences or [p.sentence for p in positions]  # whole sentences where the evidence is a part
-    named = named_issues(index, [propose(p.claim, p.stance, index, s) for p, s in zip(positions, sentences)])
+    alone = [propose(p.claim, p.stance, index, s) for p, s in zip(positions, sentences)]
+    named = named_issues(index, alone)
     empty = [_names_no_matter(p.claim) for p in positions]
     vague = [e or _points_back(p.claim) for p, e in zip(positions, empty)]
-    found = [_with_cue(index, p, propose(p.claim, p.stance, index, s, named), named, v)
-             for p, s, v in zip(positions, sentences, vague)]
+    found = [_with_cue(index, p, first if _one_issue_each(index, p.claim, s)
+                       else propose(p.claim, p.stance, index, s, named), named, v)
+             for p, s, v, first in zip(positions, sentences, vague, alone)]
     main = _article_issue(found)  # weak cues count: "Friedensprozess" beside its issue
     names = article_names(index, positions, found, vague)
     out = []
@@ -211,6 +214,13 @@ def with_propositions(positions: Sequence, index: IssueIndex, sentences: Sequenc
                            issue=None if proposal.aspect else proposal.issue, side=proposal.side,
                            direction=proposal.direction))
     return out
+
+
+def _one_issue_each(index: IssueIndex, claim: str, sentence: str) -> bool:
+    """Whether the claim, and the sentence propose falls back on, name at most one issue
+    each: then what the article names cannot change the claim's proposal, and the one
+    proposed before the article was counted stands."""
+    return len(index.issues_in(units(claim))) <= 1 and len(index.issues_in(units(sentence))) <= 1
 
 
 def _as_named(index: IssueIndex, p, proposal: Proposal, name: str | None, judged: bool = False):
@@ -264,6 +274,7 @@ def _article_issue(found: Sequence[Proposal]) -> Proposal | None:
     return first[best] if counts[best] >= MAIN_ISSUE else None
 
 
+@memo("issues.points_back")
 def _points_back(claim: str) -> bool:
     """Whether the claim's head noun (its first) only points back to a question named
     before ("Beschluss der hessischen Christdemokraten") or is a verdict on it ("ein
@@ -286,6 +297,7 @@ def _verdict(word: Word) -> bool:
     return word.text in verdicts or word.stem in verdicts
 
 
+@memo("issues.verdict_phrase")
 def _verdict_phrase(claim: str) -> bool:
     """A verdict of several words anywhere in the claim (`ein schwarzer Tag für …`, `mit dem
     Kopf durch die Wand`): the claim judges a matter rather than names one."""
