@@ -39,11 +39,23 @@ def is_target(v, idx: list[int]) -> bool:
 def pp_trigger(v, i: int, idx: list[int]) -> tuple[Trigger, frozenset[str]] | None:
     """`stieß auf Widerstand`: the trigger of a pp_holder row for the verb at i, with the
     prepositions that introduce its holder."""
+    rows = _pp_holder_rows().get(v.toks[i].lemma_)
+    if not rows:  # most verbs head no row: the clause's words are not read for them
+        return None
     lemmas, words = _lemmas_words(v, idx)
-    for r in patterns.labelled(FILE, "pp_holder"):
-        if v.toks[i].lemma_ == r["lemma"] and patterns.clause_has(r, lemmas, words):
+    for r in rows:
+        if patterns.clause_has(r, lemmas, words):
             return Trigger(r["act"], r["polarity"]), frozenset(r["preps"])
     return None
+
+
+@lru_cache(maxsize=1)
+def _pp_holder_rows() -> dict[str, list[dict]]:
+    """The pp_holder rows by their verb's lemma, in file order."""
+    out: dict[str, list[dict]] = {}
+    for r in patterns.labelled(FILE, "pp_holder"):
+        out.setdefault(r["lemma"], []).append(r)
+    return out
 
 
 def pp_holders(v, idx: list[int], preps: frozenset[str], mentions) -> list:

@@ -155,7 +155,7 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     """The multi-word predicate (phrases.tsv) the verb heads, the one with most companions
     in its clause; a companion may be the particle the verb's lemma has taken up
     (`macht den Weg frei` -> `freimachen`)."""
-    candidates = resources.phrases_by_lemma().get(lemma)
+    candidates = _phrase_candidates().get(lemma)
     if not candidates:
         return None
     seg = [v.toks[j] for j in v.seg_tokens(v.segs[i])]
@@ -165,20 +165,45 @@ def _phrase_trigger(v: SentenceView, i: int, lemma: str) -> Trigger | None:
     seg = [x for x in seg if not _amount_von(x) and not (lemma in TENSE_AUXILIARIES and _noun_attribute(x))]
     seg_lemmas = {x.lemma_ for x in seg} | {x.text for x in seg} | {
         x.text.rpartition("-")[2] for x in seg if "-" in x.text[1:]}  # `Snapback-Mechanismus`
-    particles = {x.text.lower() for x in seg if _particle(x)}
-    split_off = resources.phrase_particles().get(lemma, frozenset())
+    particles = None
     participles = _participles_after(v, i)
     best = None
-    for companions, trig, joined in candidates:
-        if participles and not participles & set(companions):
+    for companions, needed, as_particles, absent, score, trig in candidates:
+        if participles and not participles & companions:
             continue
-        if not all(_companion_found(c, seg_lemmas, particles if c in split_off else None)
-                   for k, c in enumerate(companions) if k != joined):
+        if not needed <= seg_lemmas or absent & seg_lemmas:
             continue
-        score = len(companions) + 0.5 if joined is None else len(companions) - 1  # a direct reading first
+        if as_particles:
+            if particles is None:
+                particles = {x.text.lower() for x in seg if _particle(x)}
+            if not as_particles <= particles:
+                continue
         if best is None or score > best[0]:
             best = (score, trig)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _phrase_candidates() -> dict[str, tuple[tuple, ...]]:
+    """resources.phrases_by_lemma as sets, made once, not per verb of every sentence: per
+    phrase under a lemma its companions; those its clause must hold, leaving out the one the
+    lemma has taken up (`freimachen`); of those, the separable particles of the phrase's verb
+    (resources.phrase_particles), which must stand as particles, not as prepositions (`setzte
+    durch einen Erlass … in Gang` is no `durchsetzen`, `zog vor das Gericht` no
+    `vorziehen`); those that must be absent (`-sich`); its score (a direct reading first)."""
+    out = {}
+    for lemma, entries in resources.phrases_by_lemma().items():
+        split_off = resources.phrase_particles().get(lemma, frozenset())
+        rows = []
+        for companions, trig, joined in entries:
+            own = [c for k, c in enumerate(companions) if k != joined]
+            rows.append((frozenset(companions),
+                         frozenset(c for c in own if not c.startswith("-") and c not in split_off),
+                         frozenset(c for c in own if not c.startswith("-") and c in split_off),
+                         frozenset(c[1:] for c in own if c.startswith("-")),
+                         len(companions) + 0.5 if joined is None else len(companions) - 1, trig))
+        out[lemma] = tuple(rows)
+    return out
 
 
 def _particle(tok) -> bool:
@@ -187,16 +212,6 @@ def _particle(tok) -> bool:
     preposition has its noun after it."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return tok.tag_ == "PTKVZ" or nxt is None or nxt.is_punct
-
-
-def _companion_found(c: str, words: set[str], particles: set[str] | None) -> bool:
-    """Does a phrase's companion stand in the clause (`words`)? `-sich`: must be absent; a
-    separable particle of the phrase's verb (`particles` given: resources.phrase_particles)
-    only as a particle, not as a preposition (`setzte durch einen Erlass … in Gang` is no
-    `durchsetzen`, `zog vor das Gericht` no `vorziehen`)."""
-    if c.startswith("-"):
-        return c[1:] not in words
-    return c in particles if particles is not None else c in words
 
 
 def _participles_after(v: SentenceView, i: int) -> set[str]:

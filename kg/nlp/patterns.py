@@ -30,5 +30,19 @@ def labelled(name: str, label: str) -> tuple[dict, ...]:
 def clause_has(row: dict, lemmas: set[str], words: set[str]) -> bool:
     """Does a clause with these lemmas and lower-cased words hold all of the row's
     ``lemmas`` and ``words`` (and, if given, one of its ``any``)?"""
-    return set(row.get("lemmas", ())) <= lemmas and set(row.get("words", ())) <= words \
-        and (not row.get("any") or bool(set(row["any"]) & words))
+    _, need_lemmas, need_words, any_of = _row_sets(row)
+    return need_lemmas <= lemmas and need_words <= words and (not any_of or bool(any_of & words))
+
+
+_ROW_SETS: dict[int, tuple[dict, frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _row_sets(row: dict) -> tuple[dict, frozenset[str], frozenset[str], frozenset[str]]:
+    """The row with its ``lemmas``, ``words`` and ``any`` as sets, made once per row: every
+    verb of every clause asks. Keyed by the row's id (rows() keeps the rows, a few dozen,
+    for the process); the row kept beside its sets makes a reused id miss, never mismatch."""
+    found = _ROW_SETS.get(id(row))
+    if found is None or found[0] is not row:
+        found = _ROW_SETS[id(row)] = (row, frozenset(row.get("lemmas", ())), frozenset(row.get("words", ())),
+                                      frozenset(row.get("any") or ()))
+    return found
