@@ -78,6 +78,7 @@ BOUNDS: dict[str, int] = {
     "verdicts.heads": 5_000,  # a lemma of eight letters or more
     "dates.event_word": 5_000,
     "dates.absolute": 5_000,  # (day, month, year)
+    "iris.slug": 5_000,  # a name or key -> its IRI slug (kg.iris)
     # validation (kg.validate)
     "validate.queries": 512,  # pySHACL's SPARQL texts: the shapes' own, a fixed few
     # spaCy's vocabulary: every word form read, string and lexeme, about 450 bytes each;

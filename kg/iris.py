@@ -20,6 +20,8 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from kg.caches import memo
+
 VOCABULARY = "https://w3id.org/standpunkt/"
 ONTOLOGY = VOCABULARY + "ontology#"
 VOCABULARY_KINDS = frozenset({"topic", "issue", "proposition", "ontology", "shapes", "api"})
@@ -62,10 +64,12 @@ def namespace(kind: str) -> str:
 GERMAN_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 
 
+@memo("iris.slug")
 def slug(text: str) -> str:
     """ASCII slug: 'Wolodymyr Selenskyj' -> 'wolodymyr-selenskyj', 'CDU/CSU' -> 'cdu-csu',
     'Hendrik Wüst' -> 'hendrik-wuest' (umlauts as German writes them without; other
-    accents dropped: 'Emmanuel Macron', 'Nicușor Dan' -> 'nicusor-dan')."""
+    accents dropped: 'Emmanuel Macron', 'Nicușor Dan' -> 'nicusor-dan'). Memoised: every
+    position asks for its actor's, and an article names the same actors again and again."""
     return _ascii_slug(unicodedata.normalize("NFC", text).translate(GERMAN_ASCII))
 
 
@@ -74,9 +78,12 @@ def legacy_slug(text: str) -> str:
     return _ascii_slug(text.replace("ß", "ss"))
 
 
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def _ascii_slug(text: str) -> str:
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "x"
+    return _NON_SLUG.sub("-", t).strip("-") or "x"
 
 
 def article_iri(article_id: str) -> str:
