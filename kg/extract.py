@@ -58,10 +58,10 @@ def positions_from_doc(article: Article, doc) -> list[Position]:
     aliases = _aliases(doc)
     text = text_of(doc)
     dates = _DateChain(article.date, doc)
-    out = []
+    out, actors = [], doc._.actors
     for st in doc._.statements or []:
         sent = sents[st.sent]
-        info = doc._.actors[st.actor]
+        info = actors[st.actor]
         topic = context.topic(st.sent, st.claim, st.actor)
         out.append(Position(
             article=article.id, sentence=text[st.start:st.end], start=st.start, end=st.end,

@@ -36,10 +36,11 @@ class Discourse:
         self.views: dict[int, SentenceView] = {}
         self.last_speaker_sent = -10
         self.plans: set[int] = set()  # sentences whose first speaker proposes, demands or commits to something
+        self.para_of_sent: list[int] = doc._.para_of_sent or []  # read once: spaCy's `doc._` is slow to ask
 
     def same_paragraph(self, a: int, b: int) -> bool:
         """Are sentences a and b in one paragraph (true when the article has no paragraphs)?"""
-        para = self.doc._.para_of_sent or []
+        para = self.para_of_sent
         return not para or para[a] == para[b]
 
     def actor_of(self, m: Mention, k: int) -> str | None:

@@ -33,7 +33,7 @@ def markers(v: SentenceView, resolve) -> list[tuple[Mention, Hit]]:
         elif _genitive_role(v, i):
             before = before[:-1]  # `nach Einschätzung des Ökonomen X` as `nach Einschätzung X`
         after = [t.text.lower() for t in v.toks[j:j + 2]]
-        for form, where, act, cue in resources.source_markers():
+        for form, where, act, cue in _forms_at(before[-1] if before else None, after[0] if after else None):
             n = len(form)
             if (where == "before" and tuple(before[-n:]) == form) or \
                     (where == "after" and tuple(after[:n]) == form):
@@ -56,6 +56,27 @@ def _words_before(v: SentenceView, i: int, n: int) -> list[str]:
             out.append(v.toks[k].lower_)
         k -= 1
     return out[::-1]
+
+
+def _forms_at(last_before: str | None, first_after: str | None) -> list[tuple[tuple[str, ...], str, str, bool]]:
+    """The marker rows that can match where the word before a mention is `last_before` and the
+    one after it `first_after`: a `before` form ends in that word, an `after` form begins with
+    it. In file order, so the first that matches is the one a scan of every row finds."""
+    by_end = _forms_by_edge()
+    found = by_end.get(("before", last_before), []) + by_end.get(("after", first_after), [])
+    return [row for _, row in sorted(found)]
+
+
+@lru_cache(maxsize=1)
+def _forms_by_edge() -> dict[tuple[str, str], list[tuple[int, tuple]]]:
+    """The rows of resources.source_markers by (side, the word next to the actor), with their
+    place in the file."""
+    out: dict[tuple[str, str], list[tuple[int, tuple]]] = {}
+    for k, row in enumerate(resources.source_markers()):
+        form, where = row[0], row[1]
+        if form:
+            out.setdefault((where, form[-1] if where == "before" else form[0]), []).append((k, row))
+    return out
 
 
 @lru_cache(maxsize=1)
