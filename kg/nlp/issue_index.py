@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -46,9 +46,10 @@ FUNCTION = frozenset(w.replace("ß", "ss") for w in FUNCTION_WORDS)  # as Word.t
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*|\d+(?:-[^\W_]+)+|\d+(?:[.,]\d+)*[^\W\d_]*")  # numbers count: "Rente mit 63"
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of a text, lower case, with its stem; `joined` when it follows a hyphen."""
+class Word(NamedTuple):
+    """One word of a text, lower case, with its stem; `joined` when it follows a hyphen. A
+    named tuple, so hashing one is C's work: an article's claims and sentences are looked
+    up by their words (IssueIndex._labels_in) several times each."""
 
     text: str
     surface: str
