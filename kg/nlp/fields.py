@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from kg.nlp import patterns
 from kg.nlp.clause_model import Clause
+from kg.nlp.doc import sentence_toks
 from kg.nlp.german import CLAUSE_COORDINATORS as COORDINATORS, FINITE
 
 RIGHT = {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "PTKVZ", "PTKZU"}
@@ -144,20 +145,11 @@ def _kind(toks, words: list[int]) -> str | None:
     return None
 
 
-class _Tok:
-    """What the clause splitter reads of a token, copied once: spaCy's string attributes
-    are looked up in the StringStore on every access, and the splitter reads them often."""
-
-    __slots__ = ("i", "tag_", "text", "lower_", "is_punct")
-
-    def __init__(self, tok):
-        self.i, self.tag_, self.text, self.lower_, self.is_punct = tok.i, tok.tag_, tok.text, tok.lower_, tok.is_punct
-
-
 def sentence_clauses(tokens, start: int = 0) -> list[Clause]:
-    """The clauses of one sentence (its non-space tokens); `start` offsets the parent
-    and conj indices when the sentence's clauses join a longer list."""
-    toks = [_Tok(t) for t in tokens if not t.is_space]
+    """The clauses of one sentence (its non-space tokens: kg.nlp.doc.Tok, whose attributes
+    are plain slots, where spaCy's Token looks each string up anew); `start` offsets the
+    parent and conj indices when the sentence's clauses join a longer list."""
+    toks = [t for t in tokens if not t.is_space]
     if not toks:
         return []
     units = [(a, b, q, _kind(toks, _words(toks, a, b))) for a, b, q in _units(toks)]
@@ -172,8 +164,8 @@ def sentence_clauses(tokens, start: int = 0) -> list[Clause]:
         words = [t.i for t in toks]
         return [Clause("fragment", words[0], words[-1] + 1, words)]
     _attach_fragments(toks, units, unit_clause, clauses)
-    _relate(toks, units, unit_clause, clauses)
     pos = {t.i: n for n, t in enumerate(toks)}
+    _relate(toks, pos, unit_clause, clauses)
     for c in clauses:
         _fields(toks, pos, c)
         if c.parent is not None:
@@ -221,7 +213,7 @@ def _attach_fragments(toks, units, unit_clause, clauses) -> None:
         unit_clause[u] = target
 
 
-def _relate(toks, units, unit_clause, clauses) -> None:
+def _relate(toks, pos: dict[int, int], unit_clause, clauses) -> None:
     """Parents of subordinate clauses (the main clause before, or after when the
     subordinate clause opens the sentence), antecedents of relative clauses, and the
     clause a verb-first main clause follows."""
@@ -234,8 +226,8 @@ def _relate(toks, units, unit_clause, clauses) -> None:
             later = [p for p in dict.fromkeys(order) if p not in seen and p != c and clauses[p].kind == "main"]
             clause.parent = mains_before[-1] if mains_before else (later[0] if later else None)
             if clause.kind == "relative":
-                clause.antecedent = _antecedent(toks, clause)
-        elif mains_before and _first_word_finite(toks, clause):
+                clause.antecedent = _antecedent(toks, pos, clause)
+        elif mains_before and _first_word_finite(toks, pos, clause):
             clause.conj = mains_before[-1]
         seen.append(c)
     for clause in clauses:  # an embedding clause spans what it embeds
@@ -245,17 +237,15 @@ def _relate(toks, units, unit_clause, clauses) -> None:
                 p.end = max(p.end, clause.end)
 
 
-def _first_word_finite(toks, clause: Clause) -> bool:
-    pos = {t.i: n for n, t in enumerate(toks)}
+def _first_word_finite(toks, pos: dict[int, int], clause: Clause) -> bool:
     words = [pos[i] for i in clause.tokens if not toks[pos[i]].is_punct]
     if words and toks[words[0]].text.lower() in COORDINATORS and toks[words[0]].tag_ == "KON":
         words = words[1:]
     return bool(words) and toks[words[0]].tag_ in FINITE
 
 
-def _antecedent(toks, clause: Clause) -> int | None:
+def _antecedent(toks, pos: dict[int, int], clause: Clause) -> int | None:
     """The noun a relative clause hangs on: the last noun before its comma."""
-    pos = {t.i: n for n, t in enumerate(toks)}
     n = pos[clause.tokens[0]] - 1
     while n >= 0 and (toks[n].is_punct and toks[n].text != "," or toks[n].text == ","):
         n -= 1
@@ -298,7 +288,7 @@ def annotate(doc, sents) -> list[Clause]:
     clauses: list[Clause] = []
     owner = [None] * len(doc)
     for sent in sents:
-        found = sentence_clauses(sent, len(clauses))
+        found = sentence_clauses(sentence_toks(doc, sent), len(clauses))
         base = len(clauses)
         clauses += found
         for n, c in sorted(enumerate(found), key=lambda x: len(x[1].tokens), reverse=True):
