@@ -137,7 +137,17 @@ def _split_paragraph(para: str) -> list[tuple[int, int]]:
             i = start
     if start < n and para[start:].strip():
         cuts.append((start, len(para.rstrip())))
-    return cuts
+    return [part for cut in cuts for part in _markup_apart(para, *cut)]
+
+
+def _markup_apart(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A wiki italics mark standing alone before a sentence (`… voran. '' Keller'': Auch …`,
+    closing the question before or opening a speaker label) is a sentence of its own: it has
+    no words, so the position of the sentence after it does not reach back over it."""
+    if para.startswith(WIKI_ITALICS, start) and end > start + len(WIKI_ITALICS) \
+            and para[start + len(WIKI_ITALICS)].isspace():
+        return [(start, start + len(WIKI_ITALICS)), (_skip_space(para, start + len(WIKI_ITALICS)), end)]
+    return [(start, end)]
 
 
 def _track_quote(ch: str, stack: list[str], para: str, i: int) -> bool:
