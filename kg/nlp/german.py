@@ -75,6 +75,9 @@ LIST_JOINERS = frozenset({"und", "sowie", ",", "oder", "auch"})
 SENTENCE_JOINERS = frozenset({";", ":"})  # join two main clauses into one orthographic sentence
 CONTINUING = frozenset({"aber", "jedoch", "allerdings", "zudem", "außerdem", "zugleich", "dagegen", "indes"})
 # `…, hält X aber für falsch`: a verb-first comma clause with one of these goes on with the subject before
+# Connectives that open a main clause: written with a capital inside a paragraph, after a word or a
+# bracket and no stop, they show the stop of a list or caption before them is missing (`… (ESA) Doch …`)
+SENTENCE_CONNECTIVES = CONTINUING | {"doch", "deshalb", "dennoch", "trotzdem", "daher"}
 CLAUSE_COORDINATORS = frozenset({"und", "oder", "sowie", "aber", "doch", "sondern", "denn"})  # may join two clauses
 CLAIM_OPENERS = frozenset({"dass", "ob", "und", "aber", "doch", "denn", ","})  # trimmed from a claim's start
 CONTRAST = frozenset({("nicht", "aber"), ("aber", "nicht"), ("jedoch", "nicht"), ("nicht", "jedoch")})

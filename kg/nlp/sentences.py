@@ -13,7 +13,7 @@ import re
 
 from kg.nlp import resources
 from kg.nlp.doc import is_heading
-from kg.nlp.german import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_DETERMINERS
+from kg.nlp.german import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_DETERMINERS, SENTENCE_CONNECTIVES
 
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 FINAL = ".!?"
@@ -23,6 +23,8 @@ OPENERS = {"„": "“", "«": "»", "»": "«", "‚": "‘"}
 CLOSERS_ONLY = {"”"}
 MARKS = re.compile("[" + re.escape(FINAL + ELLIPSIS + '"“' + "".join(OPENERS) + "".join(OPENERS.values())
                              + "".join(CLOSERS_ONLY)) + "]")  # what _split_paragraph acts on: stops and quotation marks
+MISSING_STOP = re.compile(r"(?<=[\w)\]])[ \t]+(?=(" + "|".join(sorted(w.capitalize() for w in SENTENCE_CONNECTIVES))
+                          + r")\b)")  # see _missing_stops
 MAX_SENTENCE = 1000  # characters; see _capped
 
 
@@ -137,7 +139,23 @@ def _split_paragraph(para: str) -> list[tuple[int, int]]:
             i = start
     if start < n and para[start:].strip():
         cuts.append((start, len(para.rstrip())))
-    return [part for cut in cuts for part in _markup_apart(para, *cut)]
+    return [part for cut in cuts for piece in _missing_stops(para, *cut) for part in _markup_apart(para, *piece)]
+
+
+def _missing_stops(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A list or caption whose stop is missing runs into the next sentence (`… Kommandant;
+    Peter Lang, Pilot (ESA) Doch auch die Europäer fordern einen früheren Start.`): a
+    connective that opens a main clause, capitalised after a word or bracket outside a
+    quotation, starts a sentence of its own, so that no name of the list holds its verb."""
+    out = []
+    for m in MISSING_STOP.finditer(para, start, end):
+        stack: list[str] = []
+        for i in range(start, m.start()):
+            _track_quote(para[i], stack, para, i + 1)
+        if not stack:
+            out.append((start, m.start()))
+            start = m.end()
+    return out + [(start, end)]
 
 
 def _markup_apart(para: str, start: int, end: int) -> list[tuple[int, int]]:
