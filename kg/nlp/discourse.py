@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.nlp.article_actors import Mention
+from kg.nlp.clause_model import clause_at
 from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.doc import sentences_of
 from kg.nlp.phrase_roles import governed
@@ -54,6 +55,9 @@ class Discourse:
         if m.kind != "pronoun" or m.actor:
             return m.actor
         v = self.views.get(k)
+        if v is not None and (own := antecedent_in_sentence(v, m)):
+            m.actor = own[0]
+            return m.actor
         same = [x for x in (v.mentions if v else []) if x.start < m.start and v.segs[v.local(x)] < v.segs[v.local(m)]]
         prev = self.views.get(k - 1)
         for n, (view, cands) in enumerate(((v, same), (prev, prev.mentions if prev else []))):
@@ -111,3 +115,40 @@ class Discourse:
         if gender == "f":
             return article == "die" or (info.kind == "party" and article not in ("der", "dem", "den", "des"))
         return article in ("der", "dem", "den", "des") and info.kind != "party"
+
+
+def antecedent_in_sentence(v: SentenceView, m: Mention) -> tuple[str | None] | None:
+    """Whom `er`/`sie` in a subordinate clause means when its own sentence names a person
+    before it: the name a relative clause opened by `der`/`die` hangs on (`Der Vorsitz fällt
+    an Lukas Brandt, der … zurückgetreten war, weil er …`), or the subject of the main clause,
+    a name after `der`/`die` (`Der Verteidiger Elvin Quandt schämt sich für die Worte, die er
+    …`). As a 1-tuple of its actor, (None,) for a name no actor was found for: the pronoun then
+    never reaches back to a person of an earlier sentence. None when the sentence names no
+    one so."""
+    at = v.local(m)
+    doc, i = v.toks[at].doc, v.toks[at].i
+    clause = clause_at(doc, i)
+    article = {"m": "der", "f": "die"}.get(m.gender or "")
+    if clause is None or clause.kind not in ("sub", "relative") or article is None:
+        return None
+    found, owner, clauses = None, doc.user_data["clause_of"], doc.user_data["clauses"]
+    for c in (clauses[n] for n in sorted({owner[t.i] for t in v.toks[:at]} - {None})):
+        if not v.toks[0].i <= c.start < i or c.left is None or c.left >= i:
+            continue
+        if c.kind == "relative" and doc[c.left].lower_ == article and c.antecedent in v.pos:
+            found = _named(v, v.pos[c.antecedent], v.pos[c.antecedent]) or found
+        elif c.kind == "main" and c.vorfeld and c.vorfeld[0] in v.pos and c.vorfeld[-1] in v.pos \
+                and doc[c.vorfeld[0]].lower_ == article:
+            found = _named(v, v.pos[c.vorfeld[0]], v.pos[c.vorfeld[-1]]) or found
+    return found
+
+
+def _named(v: SentenceView, first: int, head: int) -> tuple[str | None] | None:
+    """The phrase from `first` to its head `head`, when the head is a name: (its actor,) --
+    (None,) for a name no actor was found for; None when the head is no name."""
+    if v.toks[head].tag_ != "NE" or any(t.tag_ in ("KON", "$,") for t in v.toks[first:head]):
+        return None  # `Die Minister Frankreichs und Italiens`: a list, its last name no head
+    held = [x for x in v.mentions if x.actor and v.local(x) <= head <= v.pos[x.end - 1]]
+    if any(x.actor and first <= v.local(x) < head and x not in held for x in v.mentions):
+        return None  # `Die Regierung von Kanada`: an actor inside, the name only its attribute
+    return (held[0].actor,) if held else (None,)
