@@ -52,6 +52,13 @@ def _portfolio_end(toks, words, j: int) -> int:
     return k if nxt[:1].isupper() and (_first_name(nxt) or toks[k].tag_ == "NE") else j
 
 
+def _plural(words: list[str], i: int) -> bool:
+    """`die Amerikaner`, `die 46-Jährigen`: `die` before a describing noun that is no feminine
+    form (those end in `-in` or, as adjectives, `-e`: `die Amerikanerin`, `die 46-Jährige`)
+    is a plural -- a people or a group, no one person named before."""
+    return words[i - 1].lower() == "die" and not words[i].lower().endswith(("in", "e"))
+
+
 class MentionFinder(ActorView):
     """Runs over one Doc, filling the article's ArticleActors as it goes."""
 
@@ -183,7 +190,7 @@ class MentionFinder(ActorView):
             kind, role = "group", str(GROUP_COUNTS[words[i - 1].lower().rstrip("nr")])
         elif low in resources.categories() and words[i][:1].isupper():
             kind = "category"
-        elif descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem"):
+        elif descriptor(words[i]) and i and words[i - 1].lower() in ("der", "die", "dem") and not _plural(words, i):
             kind, gender = "collective", "f" if words[i - 1].lower() == "die" else "m"
         elif resources.collectives().get(low, "self") != "self" and not resources.collectives()[low].startswith(
                 "person:@") and not (i + 1 < len(words) and _first_name(words[i + 1])):
