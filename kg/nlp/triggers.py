@@ -172,6 +172,8 @@ def _field_vorfeld(q: Question) -> list[Mention] | None:
         return None
     if all(v.segs[v.pos[i]] == v.segs[hit.i] for i in clause.vorfeld if i in v.pos):
         return None  # within the segment the subject search before the verb decides
+    if clause.left in v.pos and _indefinite_after_verb(v, v.pos[clause.left]):
+        return []  # `Die Wahl von X und „…“ Y halten viele für klug`: the Vorfeld is the object
     inside = [m for m in v.mentions if m.start in clause.vorfeld and not v.mask[v.local(m)] and q.resolve(m)]
     free = [m for m in free_mentions(v, inside, frozenset()) if not m.genitive]
     return coordinated(v, free) if free else None
@@ -208,6 +210,8 @@ def _subject(q: Question) -> list[Mention]:
     after = [m for m in cands if v.local(m) >= pivot]
     if _second_predicate(v, hit):  # `X hält die Mehrheit und lobt den Plan`: after it, its object
         after = [m for m in after if v.local(m) < hit.i]
+    if before and _indefinite_after_verb(v, pivot):
+        return []  # `Den Plan von X halten viele für falsch`: X is in the object
     if not before and not after or not before and (_agent_in_vorfeld(v, q.seg_toks, pivot)
                                                    or _agent_after_verb(v, pivot, v.local(after[0]))):
         return []  # `Die Staatsanwaltschaft warf Berger vor`: the one after the verb is its object
@@ -260,6 +264,19 @@ def _agent_in_vorfeld(v: SentenceView, seg_toks: list[int], pivot: int) -> bool:
     nouns = [i for i in lead[1:] if v.toks[i].tag_ != "ADJA"]
     return len(nouns) == 1 and v.toks[nouns[0]].tag_ == "NN" and (
         agentive(v.toks[nouns[0]].text) or role_noun(v.toks[nouns[0]].text))
+
+
+def _indefinite_after_verb(v: SentenceView, pivot: int) -> bool:
+    """`Den Vorschlag von X halten viele für falsch`, `X kritisierten einige scharf`: an
+    indefinite pronoun standing alone right after the finite verb is its subject (unnamed
+    people); the actor before the verb is in its object. `lehnte einige Punkte ab`,
+    `einige der Vorschläge`: a determiner of a noun after it, no subject."""
+    nxt = pivot + 1
+    if nxt >= len(v.toks) or v.toks[pivot].tag_ not in FINITE or v.toks[nxt].lower_ not in INDEFINITE_SUBJECTS:
+        return False
+    after = v.toks[nxt + 1] if nxt + 1 < len(v.toks) else None
+    return after is None or after.tag_ not in ("NN", "NE", "ADJA", "ART", "CARD", "PIAT", "PPOSAT", "TRUNC") \
+        and after.lower_ not in ("der", "des", "von", "vom", "aus", "unter")
 
 
 def _agent_after_verb(v: SentenceView, pivot: int, end: int) -> bool:
