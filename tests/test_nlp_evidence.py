@@ -3,7 +3,9 @@
 Each row of tests/fixtures/evidence_parts.tsv is a short text, an actor and the evidence
 its position must carry: a clause joined by `;` or `:` that holds the holder, the cue and
 the claim; the whole sentence where they span the joiner, where a colon announces what
-is said, where the joiner stands inside a quotation, and for a headline's `X: „…“`.
+is said, where the joiner stands inside a quotation, and for a headline's `X: „…“`;
+speech carried on without a speaker of its own stops before the writer's indicative
+part after a colon. One of the actor's positions must carry the evidence.
 """
 from pathlib import Path
 
@@ -21,7 +23,7 @@ ROWS = [line.split("\t") for line in
 def test_nlp_evidence_is_the_part_that_states_the_position(kind, text, actor, want):
     doc = analyse(text.replace("\\n", "\n"), "2025-11-28")
     found = [text_of(doc)[st.start:st.end] for st in doc._.statements if st.actor == actor]
-    assert found and found[0] == want
+    assert want in found
 
 
 def test_nlp_evidence_fixture_rows_are_complete():

@@ -157,7 +157,10 @@ def _region(v: SentenceView, hit: Hit, holder: Mention | None, frame: set[int]) 
     follows it; else the cue's object, or the clause it governs when the object only
     stands for it (`dafür, …`, `die Forderung, …`) or there is none."""
     quoted = [i for i, q in enumerate(v.mask) if q and _kept(v.toks[i])]
-    if hit.evidence in ("continuation", "marker"):
+    if hit.evidence == "continuation":
+        first, last = v.reported_part()
+        return [i for i in range(first, last + 1) if _kept(v.toks[i])]
+    if hit.evidence == "marker":
         return [i for i in range(len(v.toks)) if _kept(v.toks[i])]
     if hit.evidence == "headline":
         return list(range(hit.i + 1, len(v.toks)))

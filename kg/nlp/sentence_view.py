@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from kg.nlp import resources
 from kg.nlp.article_actors import Mention
-from kg.nlp.clauses import quote_mask, segments
-from kg.nlp.german import CONTINUING, COORDINATORS, FINITE, RELATIVE, RELATIVE_AFTER_PREPOSITION, SENTENCE_JOINERS
+from kg.nlp.clauses import is_konjunktiv1, is_konjunktiv2, quote_mask, segments
+from kg.nlp.german import (CONTINUING, COORDINATORS, FINITE, PLANNED, RELATIVE, RELATIVE_AFTER_PREPOSITION,
+                            SENTENCE_JOINERS)
 from kg.nlp.resources import Trigger
 
 DETERMINERS = {"ART", "ADJA", "PPOSAT", "CARD", "PIAT", "PDAT", "ADV", "PIDAT", "TRUNC"}
@@ -51,7 +52,7 @@ class SentenceView:
         """Character offsets of the sentence without surrounding whitespace."""
         return self.toks[0].idx, self.toks[-1].idx + len(self.toks[-1].text)
 
-    def evidence(self, needed: list[int]) -> tuple[int, int]:
+    def evidence(self, needed: list[int], announces: bool = True) -> tuple[int, int]:
         """Character offsets of the parts of the sentence that hold the tokens `needed`.
 
         A semicolon or a colon outside quotation marks joins clauses that could stand as
@@ -60,7 +61,14 @@ class SentenceView:
         in one of them is stated there; the other is context, and shown as such, not
         as the evidence of the position. A colon ending the last of them announces what
         it says (`X kritisierte den Plan scharf: „…“`), so the part after it goes with it.
-        Without a joiner, or when the tokens span it, the evidence is the whole sentence."""
+        Without a joiner, or when the tokens span it, the evidence is the whole sentence.
+        Without `announces` a colon takes nothing after it along, a semicolon all (reported
+        speech carried on: see reported_part)."""
+        first, final = self.parts(needed, announces)
+        return self.toks[first].idx, self.toks[final].idx + len(self.toks[final].text)
+
+    def parts(self, needed: list[int], announces: bool = True) -> tuple[int, int]:
+        """The first and last token of the parts holding `needed` (see evidence)."""
         parts, ends = [], []
         for i, t in enumerate(self.toks):
             parts.append(len(ends))
@@ -68,11 +76,20 @@ class SentenceView:
                 ends.append(t.text)
         held = {parts[i] for i in needed if 0 <= i < len(parts)}
         if not ends or not held:
-            return self.span()
-        last = max(held) + (max(held) < len(ends) and ends[max(held)] == ":")
-        first = parts.index(min(held))
-        final = len(parts) - 1 - parts[::-1].index(last)
-        return self.toks[first].idx, self.toks[final].idx + len(self.toks[final].text)
+            return 0, len(self.toks) - 1
+        last = max(held) + (announces and max(held) < len(ends) and ends[max(held)] == ":")
+        while not announces and last < len(ends) and ends[last] == ";":
+            last += 1  # `…, sei gelungen; auch X blieben erlaubt`: speech goes on past a semicolon
+        return parts.index(min(held)), len(parts) - 1 - parts[::-1].index(last)
+
+    def reported_part(self) -> tuple[int, int]:
+        """The part of the sentence around `;` and `:` that reported speech carried on stands
+        in (kg.nlp.speech_chain.continuation): the parts holding its quotation or its
+        Konjunktiv (`Die Koalition stehe hinter ihr: Die Umfragen sehen beide Lager gleichauf`:
+        what follows a colon in the indicative is the writer's; after a semicolon the speech
+        goes on, its preterite standing for a Konjunktiv), as first and last token."""
+        return self.parts([i for i, t in enumerate(self.toks) if self.mask[i] or t.tag_ in FINITE and (
+            is_konjunktiv1(t) or is_konjunktiv2(t) or t.lower_ in PLANNED)], announces=False)
 
     def local(self, m: Mention) -> int:
         return self.pos[m.start]
