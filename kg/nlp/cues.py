@@ -74,6 +74,16 @@ def _construction_trigger(v: SentenceView, i: int, t) -> Hit | None:
 
 
 def verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
+    """The cue the verb (or a lexicon verb form the tagger misread) at i makes, if any; `t`
+    is v.toks[i]. Kept on the view: triggers() asks for every verb, kg.nlp.stance again for
+    the verbs of what a reporting verb reports."""
+    found = v.verb_hits.get(i, v)
+    if found is v:
+        found = v.verb_hits[i] = _verb_trigger(v, i, t)
+    return found
+
+
+def _verb_trigger(v: SentenceView, i: int, t) -> Hit | None:
     if not t.tag_.startswith(("VV", "VA", "VM")) or (t.tag_ in ("VVPP", "VVINF") and _mistagged_verb(v, i, t)):
         return _mistagged_verb(v, i, t)
     if _capitalised_inside(v, i) or _in_free_relative(v, i):

@@ -46,6 +46,7 @@ class SentenceView:
         self.clause_parts: dict[int, dict[int, int]] = {}  # kept for clause_of, per segment
         self.coordinates: dict[int, bool] = {}  # kept for continues_predicate, per segment
         self._subordinate: dict[int, bool] = {}
+        self.verb_hits: dict[int, Hit | None] = {}  # kept for kg.nlp.cues.verb_trigger, per token
         self.mentions = [m for m in mentions if m.start in self.pos]
 
     def span(self) -> tuple[int, int]:
