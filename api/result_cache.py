@@ -20,12 +20,17 @@ import re
 import threading
 from collections import OrderedDict
 
+from kg.sparql_text import mentions
+
 _VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(|\bSERVICE\b", re.IGNORECASE)
+_VOLATILE_WORDS = ("NOW", "RAND", "UUID", "BNODE", "SERVICE")  # STRUUID holds UUID
 _OVERHEAD = 200  # bytes an entry costs beyond its body and query (key tuple, dict slot)
 
 
 def cacheable(query: str) -> bool:
-    return not _VOLATILE.search(query)
+    """Whether the answer changes only with a write. Most queries hold none of the words, and
+    then need no case-insensitive search (which costs more than the rest of the check)."""
+    return not (mentions(query, _VOLATILE_WORDS) and _VOLATILE.search(query))
 
 
 def etag_of(body: bytes) -> str:

@@ -8,6 +8,8 @@ reopens when the pool announces a newer one after a write. Imports stay minimal
 """
 from __future__ import annotations
 
+import pickle
+
 import pyoxigraph as ox
 
 from api.results import MAX_RESULT_BYTES, NoAcceptableFormat, encode
@@ -43,13 +45,13 @@ def main(conn) -> None:
     store, opened = None, None
     while True:
         try:
-            path, job = conn.recv()
+            path, job = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
         try:
             if "update" in job:
                 dry_run(job["update"])
-                conn.send(("ok", None, None))
+                send(conn, ("ok", None, None))
                 continue
             if path != opened:
                 store, opened = None, None
@@ -66,7 +68,13 @@ def main(conn) -> None:
             reply = ("store", f"cannot read the store snapshot: {e}", None)
         except Exception as e:  # anything else answers this job; the worker lives on
             reply = ("query", f"query failed: {type(e).__name__}: {e}", None)
-        conn.send(reply)
+        send(conn, reply)
+
+
+def send(conn, message) -> None:
+    """A plain pickle, without multiprocessing's pickler (which a reply of bytes and strings does
+    not need); api.executor reads it with pickle.loads."""
+    conn.send_bytes(pickle.dumps(message, pickle.HIGHEST_PROTOCOL))
 
 
 if __name__ == "__main__":

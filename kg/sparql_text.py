@@ -78,6 +78,20 @@ def declares_dataset(query: str) -> bool:
 _FROM = re.compile("from", re.IGNORECASE)
 
 
+def mentions(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` (upper-case ASCII) occurs in `text` in any case: a test with no false
+    negative against `re.IGNORECASE`, which also folds U+0130 (İ) to i and the Kelvin sign to k,
+    at str speed. A case-insensitive regular expression costs tens of µs on a query of 500
+    characters, and the endpoint runs a few such tests on every query it is sent."""
+    folded = text.upper()
+    if not text.isascii():
+        folded = folded.translate(_FOLD_TO_ASCII)
+    return any(word in folded for word in words)
+
+
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "I", "\u212a": "K"})
+
+
 def dataset_clause(query: str) -> tuple[list[str], list[str]]:
     """The IRIs of a query's FROM and FROM NAMED clauses, prefixed names and relative IRIs
     resolved through its PREFIX and BASE declarations: (default graphs, named graphs).

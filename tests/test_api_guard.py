@@ -7,6 +7,7 @@ same text with 403 without any request reaching the listener.
 from __future__ import annotations
 
 import http.server
+import re
 import subprocess
 import sys
 import threading
@@ -17,6 +18,7 @@ import pytest
 from api import guard
 from api_fixtures import *  # noqa: F401,F403 (fixtures)
 from api_fixtures import TOKEN, _app, dataset
+from kg.sparql_text import mentions
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -163,6 +165,17 @@ def test_guard_allow_service_lets_the_engine_call_out(api_store, listener):
         app.extensions["standpunkt"].close()
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT * { SERVICE <http://x/> {} }", True), ("select * { service <http://x/> {} }", True),
+    ("LOAD <http://x/>", True), ("SERV\u0130CE", True), ("\u017fervice", True), ("serv\u0131ce", True),
+    ("SERVIC <http://x/>", False), ("SELECT * { ?s ?p ?o }", False), ("l\u00f6ad", False),
+])
+def test_guard_mentions_folds_case_as_a_case_insensitive_regex_does(text, expected):
+    """The cheap first test for SERVICE and LOAD misses nothing that re.IGNORECASE would find."""
+    assert mentions(text, ("SERVICE", "LOAD")) is expected
+    assert bool(re.search("service|load", text, re.IGNORECASE)) is expected
+
+
 # ---- nesting ---------------------------------------------------------------------------------
 
 DEEP = {
@@ -172,6 +185,7 @@ DEEP = {
     "chained operators": "ASK { FILTER(" + "+".join(["1"] * 10_000) + " > 0) }",
     "chained unions": "ASK { " + " UNION ".join(["{ ?s ?p ?o }"] * 10_000) + " }",
     "chained patterns": "ASK { " + " . ".join(["?s ?p ?o"] * 10_000) + " }",
+    "chained keywords": "ASK { ?s ?p ?o" + " BIND" * 1100 + " }",  # few brackets: only the words count
 }
 
 
