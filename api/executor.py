@@ -42,6 +42,7 @@ from api import sparql_form
 from api.bounded import bounded
 from api.results import WIRE_MEDIA, NoAcceptableFormat, encode, parse_wire
 from api.worker import evaluate
+from kg import native_memory
 from kg.errors import KGError, QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.store import OxigraphStore, Store
 
@@ -107,7 +108,8 @@ class _Worker:
 
     def __init__(self):
         ours, theirs = socket.socketpair()
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
+        env = native_memory.tuned_environment(
+            dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))))
         self.process = subprocess.Popen([sys.executable, "-m", "api.worker", str(theirs.fileno())],
                                         pass_fds=[theirs.fileno()], env=env, stdin=subprocess.DEVNULL)
         theirs.close()

@@ -3,12 +3,14 @@ import gc
 import json
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from api_fixtures import SLOW_QUERY
 
 from api.executor import ProcessExecutor, ThreadExecutor
+from kg import native_memory
 from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.store import OxigraphStore, Store
 
@@ -150,6 +152,25 @@ class Delegating(Store):
 
     def dump(self, *a, **k):
         return self.inner.dump(*a, **k)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not native_memory.tuned_environment({}),
+                    reason="glibc and /proc only")
+def test_executor_workers_start_with_glibcs_larger_malloc_cache(store, monkeypatch):
+    """Query workers get kg.native_memory's tcache setting; a GLIBC_TUNABLES of the caller's own wins."""
+    def tunables() -> list[bytes]:
+        executor = ProcessExecutor(store, workers=1, timeout=30, max_results=10)
+        try:
+            assert count(executor) == 3  # the worker has started (before its exec, /proc shows our environment)
+            pid = next(iter(executor._all)).process.pid
+            return [v for v in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0") if v.startswith(b"GLIBC_")]
+        finally:
+            executor.close()
+
+    monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
+    assert tunables() == [f"GLIBC_TUNABLES=glibc.malloc.tcache_count={native_memory.TCACHE_COUNT}".encode()]
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.tcache_count=7")
+    assert tunables() == [b"GLIBC_TUNABLES=glibc.malloc.tcache_count=7"]
 
 
 def test_executor_other_stores_get_the_timeout_and_the_row_limit(store):
