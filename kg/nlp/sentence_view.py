@@ -104,14 +104,21 @@ class SentenceView:
 
     def subordinate(self, seg: int) -> bool:
         """Does the clause open with a subordinator (`dass`, `wer`, `die` after a comma, or
-        a preposition with a relative pronoun: `mit dem`, `zu der`)?"""
+        a preposition with a relative pronoun: `mit dem`, `zu der`)? A relative pronoun
+        points back to a noun before it, so `Die Anwohner sagen, …` opening the sentence
+        is a main clause, though its verb stands last."""
         if seg not in self._subordinate:
             words = [self.toks[i] for i in self.seg_words(seg)]
             self._subordinate[seg] = bool(words) and (
                 words[0].tag_ in ("KOUS", "KOUI", "PRELS", "PWS", "PWAV", "PRELAT")
                 or words[0].text.lower() in RELATIVE and words[-1].tag_ in FINITE and len(words) > 2
+                and self._after_words(words[0].i)
                 or prepositional_relative(words))
         return self._subordinate[seg]
+
+    def _after_words(self, i: int) -> bool:
+        """Does a word (not only quotation marks or a dash) come before token `i`?"""
+        return any(not t.is_punct for t in self.toks[:self.pos[i]])
 
     def negated(self, seg: int, quoted: bool = False) -> bool:
         neg = resources.negations()
