@@ -84,7 +84,8 @@ class PersonNames(ActorView):
     def apposed(self, toks, words, i) -> int | None:
         """A name no first-name list knows, told by an apposition with a role noun: `Kwame
         Mensah, der Sprecher der Partei, …` (the role after it) or `Der Leiter der Behörde,
-        Ngozi Adeyemi, …` (after a role phrase no one was named with)."""
+        Ngozi Adeyemi, …` (after a role phrase no one was named with; also closing the
+        sentence: `„…“, sagte der Leiter der Behörde, Ngozi Adeyemi.`)."""
         n = self._name_words(toks, words, i)
         if n < 2:
             return None
@@ -95,7 +96,7 @@ class PersonNames(ActorView):
             role_after = "-" if party and self.gaz.actors[party].kind == "party" else role_after
         last = next((m for m in reversed(self.mentions) if m.kind == "role"), None)
         role_before = i and words[i - 1] == "," and last is not None and not last.actor \
-            and toks[i].i - last.end <= 10 and (after in (",", "(") or toks[i + n].tag_ in FINITE) \
+            and toks[i].i - last.end <= 10 and (after in (",", "(", ".", "") or toks[i + n].tag_ in FINITE) \
             and not any(t.tag_ in FINITE or t.text in ".;:" for t in self.doc[last.end:toks[i].i]) \
             and not any(m.start > last.start and m.actor and self._info(m.actor).type == "person" for m in self.mentions)
         speaking = not (role_after or role_before) and n == 2 and speaks(toks, i, n)
