@@ -79,6 +79,7 @@ class MentionFinder(ActorView):
         self.orgs.foreign_party_families()
         self.orgs.party_family_adjectives()
         FamilyNames(self.state).run()
+        self.orgs.pending_sources()
         self.mentions.sort(key=lambda m: m.start)
         return self.state
 
@@ -144,7 +145,7 @@ class MentionFinder(ActorView):
         if gender is not None or self.gaz.is_role(words[i]):
             return self._role(toks, words, i, gender)
         end = self.persons.unknown(toks, words, i) or self.persons.apposed(toks, words, i) \
-            or self.orgs.acronym(toks, words, i)
+            or self.orgs.acronym(toks, words, i) or self.orgs.named_source(toks, words, i)
         return end or self._referring(toks, words, i)
 
     def _named(self, toks, words, i) -> int | None:

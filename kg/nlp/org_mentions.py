@@ -36,6 +36,10 @@ def _state_organ_word(word: str) -> bool:
 class OrganisationMentions(ActorView):
     """Asked by kg.nlp.mentions.MentionFinder at each token; adds to the same ArticleActors."""
 
+    def __init__(self, state):
+        super().__init__(state)
+        self.pending: list[tuple] = []  # named_source's finds, added after the family names
+
     @staticmethod
     def is_body_word(word: str) -> bool:
         """`Botschaft`, `Regierung`, `Handelskammer`: a noun for a body that may be seated in a
@@ -74,6 +78,30 @@ class OrganisationMentions(ActorView):
         self._add(toks, i, i + 1, self._generic(word, "organisation"), "name")
         self.local[(word,)] = word  # `laut ISNA` later: the acronym the article introduced names it anywhere
         return i + 1
+
+    def named_source(self, toks, words, i) -> int | None:
+        """`laut Quarkwerk`, `Quarkwerk zufolge`: a name no list knows, that a source marker
+        points to, names the source the sentence reports (a body, unless a first name made
+        it a person before this is asked). Without the mention the sentence went to the
+        last speaker."""
+        if toks[i].tag_ not in ("NE", "FM") or not words[i][:1].isupper() or not words[i].replace("-", "").isalnum():
+            return None
+        n = 1
+        while i + n < len(toks) and n < 3 and toks[i + n].tag_ in ("NE", "FM") and words[i + n][:1].isupper():
+            n += 1
+        marker = (i and words[i - 1].lower() == "laut") or (i + n < len(words) and words[i + n].lower() == "zufolge")
+        if not marker or any(first_name(w) for w in words[i:i + n + 1]):
+            return None  # `laut Hauptmann Lukas Brenner`: a title before a person's name, no body
+        self.pending.append((toks, i, i + n, " ".join(words[i:i + n])))
+        return i + n
+
+    def pending_sources(self) -> None:
+        """Add the sources named_source found, once family names are known: `laut Lehmann`
+        after `Anna Lehmann`, or a person the article named in full, is that person."""
+        taken = {k for m in self.mentions for k in range(m.start, m.end)}
+        for toks, i, j, name in self.pending:
+            if not any(toks[k].i in taken for k in range(i, j)):
+                self._add(toks, i, j, name if name in self.actors else self._generic(name, "organisation"), "name")
 
     def land_government(self, toks, words, i) -> int | None:
         """`Kiel - Die Landesregierung will …`: a bare Land government in an article with a
