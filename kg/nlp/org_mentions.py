@@ -24,6 +24,7 @@ LAND_GOVERNMENTS = resources.word_class("land_government")
 PARTY_FAMILIES = resources.word_class("party_family")
 GROUP_NOUNS = resources.word_class("group_noun")
 CODE_THINGS = resources.word_class("code_thing")  # `die Mission ARX-12`: a code that names no body
+SPOKESPERSONS = tuple(resources.word_class("spokesperson"))  # `ein Sprecher von X`: X is a body
 
 
 @memo("mentions.state_organ_word")
@@ -83,13 +84,15 @@ class OrganisationMentions(ActorView):
         """`laut Quarkwerk`, `Quarkwerk zufolge`: a name no list knows, that a source marker
         points to, names the source the sentence reports (a body, unless a first name made
         it a person before this is asked). Without the mention the sentence went to the
-        last speaker."""
+        last speaker. So does the name a spokesperson speaks for (`ein Sprecher von
+        Quarkwerk`): a body."""
         if toks[i].tag_ not in ("NE", "FM") or not words[i][:1].isupper() or not words[i].replace("-", "").isalnum():
             return None
         n = 1
         while i + n < len(toks) and n < 3 and toks[i + n].tag_ in ("NE", "FM") and words[i + n][:1].isupper():
             n += 1
-        marker = (i and words[i - 1].lower() == "laut") or (i + n < len(words) and words[i + n].lower() == "zufolge")
+        marker = (i and words[i - 1].lower() == "laut") or (i + n < len(words) and words[i + n].lower() == "zufolge") \
+            or (i > 1 and words[i - 1] in ("von", "vom") and words[i - 2].lower().endswith(SPOKESPERSONS))
         if not marker or any(first_name(w) for w in words[i:i + n + 1]):
             return None  # `laut Hauptmann Lukas Brenner`: a title before a person's name, no body
         self.pending.append((toks, i, i + n, " ".join(words[i:i + n])))
