@@ -162,5 +162,9 @@ SEPARABLE_PARTICLES = ("zusammen", "zurück", "weiter", "nieder", "fest", "fort"
 
 # indefinite pronouns that stand as a subject for unnamed people (`Viele kritisierten X`): no actor
 # of their own, so an actor after the verb is the object
+# what follows an indefinite that determines a noun or names a part (`einige Punkte`, `einige der Vorschläge`,
+# `viele von ihnen`), so that it is no subject on its own
+NOMINAL_TAGS = frozenset({"NN", "NE", "ADJA", "ART", "CARD", "PIAT", "PPOSAT", "TRUNC"})
+PARTITIVE_LINKS = frozenset({"der", "des", "von", "vom", "aus", "unter"})
 INDEFINITE_SUBJECTS = frozenset({"viele", "einige", "manche", "andere", "mehrere", "wenige", "niemand",
                                  "jemand", "etliche", "zahlreiche"})

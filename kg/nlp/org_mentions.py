@@ -91,7 +91,8 @@ class OrganisationMentions(ActorView):
         n = 1
         while i + n < len(toks) and n < 3 and toks[i + n].tag_ in ("NE", "FM") and words[i + n][:1].isupper():
             n += 1
-        marker = (i and words[i - 1].lower() == "laut") or (i + n < len(words) and words[i + n].lower() == "zufolge") \
+        marker = (i and words[i - 1].lower() in resources.bare_source_words("before")) \
+            or (i + n < len(words) and words[i + n].lower() in resources.bare_source_words("after")) \
             or (i > 1 and words[i - 1] in ("von", "vom") and words[i - 2].lower().endswith(SPOKESPERSONS))
         if not marker or any(first_name(w) for w in words[i:i + n + 1]):
             return None  # `laut Hauptmann Lukas Brenner`: a title before a person's name, no body

@@ -326,6 +326,14 @@ def source_markers() -> list[tuple[tuple[str, ...], str, str, bool]]:
             for r in _rows("source_markers.tsv")]
 
 
+@lru_cache(maxsize=None)
+def bare_source_words(where: str) -> frozenset[str]:
+    """The one-word markers (source_markers.tsv) on side `where` (`before`: `laut`; `after`:
+    `zufolge`) that need no stance cue: the word alone says the name next to it is a source."""
+    return frozenset(form[0] for form, side, _act, cue in source_markers()
+                     if len(form) == 1 and side == where and not cue)
+
+
 def actor_records() -> list[dict]:
     """Every actor line of every JSONL file in data/actors (roles.jsonl holds role nouns)."""
     records = []

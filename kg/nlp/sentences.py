@@ -147,11 +147,11 @@ def _missing_stops(para: str, start: int, end: int) -> list[tuple[int, int]]:
     Peter Lang, Pilot (ESA) Doch auch die Europäer fordern einen früheren Start.`): a
     connective that opens a main clause, capitalised after a word or bracket outside a
     quotation, starts a sentence of its own, so that no name of the list holds its verb."""
-    out = []
+    out, stack, read = [], [], start  # the quotation marks are read once, up to each match
     for m in MISSING_STOP.finditer(para, start, end):
-        stack: list[str] = []
-        for i in range(start, m.start()):
+        for i in range(read, m.start()):
             _track_quote(para[i], stack, para, i + 1)
+        read = m.start()
         if not stack:
             out.append((start, m.start()))
             start = m.end()

@@ -166,4 +166,3 @@ def continuation(d: Discourse, k: int, v: SentenceView, reported_only: bool = Fa
     first, last = v.reported_part()  # an indicative part after `:` is the writer's
     return Statement(k, v.toks[first].idx, v.toks[last].idx + len(v.toks[last].text), d.recent[-1][1], act, pol,
                      claim_text(v, hit, None), CONFIDENCE["continuation"], "continuation", True)
-

@@ -15,8 +15,9 @@ from kg.nlp import constructions, resources
 from kg.nlp.article_actors import Mention
 from kg.nlp.clause_model import clause_at
 from kg.nlp.co_holders import enumerated, partners, voters
-from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, INDEFINITE_SUBJECTS, LIST_JOINERS,
-                           NOMINATIVE_ARTICLES, OBLIQUE_ARTICLES, RELATIVE, SOURCE_PREPOSITIONS)
+from kg.nlp.german import (AGENT_PREPOSITIONS, COORDINATORS, FINITE, INDEFINITE_SUBJECTS, LIST_JOINERS, NOMINAL_TAGS,
+                           NOMINATIVE_ARTICLES, OBLIQUE_ARTICLES, PARTITIVE_LINKS, RELATIVE,
+                           SOURCE_PREPOSITIONS)
 from kg.nlp.phrase_roles import (agentive, attribute_head, body_of, coordinated, free_mentions, governed, noun_attribute,
                                  oblique, oblique_at, owner_of_body, possessor, role_noun)
 from kg.nlp.sentence_view import Hit, SentenceView, continues_predicate
@@ -275,8 +276,7 @@ def _indefinite_after_verb(v: SentenceView, pivot: int) -> bool:
     if nxt >= len(v.toks) or v.toks[pivot].tag_ not in FINITE or v.toks[nxt].lower_ not in INDEFINITE_SUBJECTS:
         return False
     after = v.toks[nxt + 1] if nxt + 1 < len(v.toks) else None
-    return after is None or after.tag_ not in ("NN", "NE", "ADJA", "ART", "CARD", "PIAT", "PPOSAT", "TRUNC") \
-        and after.lower_ not in ("der", "des", "von", "vom", "aus", "unter")
+    return after is None or after.tag_ not in NOMINAL_TAGS and after.lower_ not in PARTITIVE_LINKS
 
 
 def _agent_after_verb(v: SentenceView, pivot: int, end: int) -> bool:
