@@ -106,7 +106,9 @@ class _Context:
         from kg.nlp.topics import MACROECONOMICS, OWN_TOPIC_EVIDENCE, classify, with_article_prior
 
         para = self.paras.get(self.para_of[k], [])
-        sentence = self._sentence_topic(k, para)
+        if k not in self._sentence_topics:  # the sentence's own topic: the same for each of its statements
+            self._sentence_topics[k] = classify(self.lemmas[k], [para, self.headline])
+        sentence = self._sentence_topics[k]
         claimed = self._claim_lemmas(k, claim)
         said = self._claim_lemmas(k, claim, self.named.get(holder, ()))  # the holder's name is no topic
         own = classify(said, [self.lemmas[k], para, self.headline]) if said else None
@@ -120,14 +122,6 @@ class _Context:
                 and sentence.score >= OWN_TOPIC_EVIDENCE:
             return sentence
         return chosen
-
-    def _sentence_topic(self, k: int, para: list[str]):
-        """The sentence's own topic with its context: the same for each of its statements."""
-        from kg.nlp.topics import classify
-
-        if k not in self._sentence_topics:
-            self._sentence_topics[k] = classify(self.lemmas[k], [para, self.headline])
-        return self._sentence_topics[k]
 
     def _claim_lemmas(self, k: int, claim: str, leave_out=()) -> list[str]:
         """Lemmas of the sentence's words that make up the claim (the claim is a phrase of them)."""

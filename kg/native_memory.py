@@ -70,4 +70,3 @@ def tuned_environment(environ: dict) -> dict:
     if _LIBC is None or "GLIBC_TUNABLES" in environ:
         return environ
     return dict(environ, GLIBC_TUNABLES=f"glibc.malloc.tcache_count={TCACHE_COUNT}")
-
