@@ -34,9 +34,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg import iris
 from kg.errors import StoreError
-from kg.shards import SHARD
+from kg.ingest import write_reference_graphs
+from kg.shards import SHARD, reference_graphs
 
 THREADS = 1  # concurrent bulk_load calls; each one already sorts on every core
 AHEAD = 2  # decompressed shards waiting for the parser, per call (about 30 MB each)
@@ -72,11 +75,6 @@ def find_shards(folder: str | Path) -> list[Path]:
 def load_shards(store, shards: list[Path], *, progress: bool = False, threads: int = THREADS) -> LoadSummary:
     """Bulk-load `shards` (gzip N-Quads) into an embedded OxigraphStore, plus the reference graphs,
     in `threads` streamed calls at once; a bad shard stops the load with its name and line."""
-    import pyoxigraph as ox
-
-    from kg.ingest import write_reference_graphs
-    from kg.shards import reference_graphs
-
     native = getattr(store, "native", None)
     if native is None:
         raise StoreError("kg load writes the embedded store only; for a remote server see README (Loading shards)")
