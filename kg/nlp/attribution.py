@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from kg.nlp.claim_split import each_claim
 from kg.nlp.claims import resolve_anaphors
-from kg.nlp.clauses import is_konjunktiv1
 from kg.nlp.cues import triggers
 from kg.nlp.discourse import Discourse
 from kg.nlp.doc import TokSpan
@@ -86,7 +85,7 @@ class Attributor:
                 found = [m for m in found if resolve(m) in reporters or passive_agent(v, m)]
             for m in found:
                 keep(best, statement(k, v, m, hit, resolve(m)), clause_of(v, hit.i))
-            if found and not any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(v.segs[hit.i])):
+            if found and not v.konjunktiv1(v.segs[hit.i]):
                 plain = True
         for m, hit in markers(v, resolve):
             keep(best, statement(k, v, m, hit, resolve(m)))

@@ -31,7 +31,11 @@ def _lemmas_words(v, idx) -> tuple[set[str], set[str]]:
 
 
 def is_target(v, idx: list[int]) -> bool:
-    """Does the clause make its subject the target of a stance (`sah sich Kritik ausgesetzt`)?"""
+    """Does the clause make its subject the target of a stance (`sah sich Kritik ausgesetzt`)?
+    Asked of every held cue's clause: one without any lemma that a row needs is not read further."""
+    needed = _target_lemmas()
+    if needed is not None and not any(v.toks[i].lemma_ in needed for i in idx):
+        return False
     lemmas, words = _lemmas_words(v, idx)
     return any(patterns.clause_has(r, lemmas, words) for r in patterns.labelled(FILE, "target"))
 
@@ -47,6 +51,16 @@ def pp_trigger(v, i: int, idx: list[int]) -> tuple[Trigger, frozenset[str]] | No
         if patterns.clause_has(r, lemmas, words):
             return Trigger(r["act"], r["polarity"]), frozenset(r["preps"])
     return None
+
+
+@lru_cache(maxsize=1)
+def _target_lemmas() -> frozenset[str] | None:
+    """A lemma of each target row, one a clause must hold for the row to match (None where a
+    row needs no lemma)."""
+    rows = patterns.labelled(FILE, "target")
+    if not all(r.get("lemmas") for r in rows):
+        return None
+    return frozenset(r["lemmas"][0] for r in rows)
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ def in_konjunktiv(v: SentenceView, hit: Hit) -> bool:
     """Is the trigger's clause a main clause of indirect speech (Konjunktiv I)? Subordinate
     clauses (`wie es der Parteitag beschlossen habe`) report their own actor's act."""
     seg = v.segs[hit.i]
-    return not v.subordinate(seg) and any(is_konjunktiv1(v.toks[i]) for i in v.seg_tokens(seg))
+    return not v.subordinate(seg) and v.konjunktiv1(seg)
 
 
 def other_subject(v: SentenceView, hits) -> bool:
@@ -75,10 +75,11 @@ def speaker_verbs() -> dict[str, tuple[str, ...]]:
 
 def clear_for(v: SentenceView, i: int, j: int) -> bool:
     """`Für die SPD ist klar: …`, `Für den Verband steht fest, dass …`: the actor's view."""
+    if j + 1 >= len(v.toks) or v.toks[j].lemma_ not in ("sein", "stehen") or \
+            v.toks[j + 1].tag_ not in ("ADJD", "PTKVZ", "ADV"):
+        return False  # (asked of every mention: the words before it are read only after a verb that fits)
     lead = [t for t in v.toks[:i] if t.tag_ not in ("ART", "ADJA", "PPOSAT")]
-    if len(lead) != 1 or lead[0].text != "Für" or j + 1 >= len(v.toks):
-        return False
-    return v.toks[j].lemma_ in ("sein", "stehen") and v.toks[j + 1].tag_ in ("ADJD", "PTKVZ", "ADV")
+    return len(lead) == 1 and lead[0].text == "Für"
 
 
 def points_back(v: SentenceView) -> bool:

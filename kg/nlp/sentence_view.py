@@ -46,6 +46,7 @@ class SentenceView:
         self.clause_parts: dict[int, dict[int, int]] = {}  # kept for clause_of, per segment
         self.coordinates: dict[int, bool] = {}  # kept for continues_predicate, per segment
         self._subordinate: dict[int, bool] = {}
+        self._konjunktiv1: dict[int, bool] = {}
         self.verb_hits: dict[int, Hit | None] = {}  # kept for kg.nlp.cues.verb_trigger, per token
         self.mentions = [m for m in mentions if m.start in self.pos]
 
@@ -115,6 +116,13 @@ class SentenceView:
                 and self._after_words(words[0].i)
                 or prepositional_relative(words))
         return self._subordinate[seg]
+
+    def konjunktiv1(self, seg: int) -> bool:
+        """Does a verb of the segment stand in Konjunktiv I (kg.nlp.clauses.is_konjunktiv1)?
+        Kept per segment: each trigger in it asks, and whether its clause is reported speech."""
+        if seg not in self._konjunktiv1:
+            self._konjunktiv1[seg] = any(is_konjunktiv1(self.toks[i]) for i in self.seg_tokens(seg))
+        return self._konjunktiv1[seg]
 
     def _after_words(self, i: int) -> bool:
         """Does a word (not only quotation marks or a dash) come before token `i`?"""

@@ -25,7 +25,9 @@ from kg.nlp.sieve import Sieve
 from kg.nlp.unheld import unheld, unheld_clause
 
 EXPERIENCER = resources.word_class("experiencer")
-FILED = resources.word_class("filed")  # `Klage beim Landgericht`: `bei` names where it lies, not who files it
+# `Klage beim Landgericht`: `bei` names where it lies, not who files it; a tuple, so that one
+# str.endswith asks for them all (every stance noun asks)
+FILED = tuple(sorted(resources.word_class("filed")))
 QUOTED = resources.word_class("quoted")  # `„…“, wird die Ministerin zitiert`: the passive's subject speaks
 
 
@@ -297,7 +299,7 @@ def _allowed_preps(v: SentenceView, hit: Hit, seg_toks: list[int]) -> frozenset[
     not `bei` for a filing (`die Klage beim Landgericht`, `Beschwerde beim Verfassungsgericht`)."""
     if hit.evidence == "noun":
         low = v.toks[hit.i].lower_
-        filed = any(low == w or low.endswith(w) for w in FILED)
+        filed = low.endswith(FILED)  # the word itself, or a compound ending in it
         return (SOURCE_PREPOSITIONS - {"bei", "beim"} if filed else SOURCE_PREPOSITIONS) | {low}
     if v.toks[hit.i].tag_ == "VVPP" and any(v.toks[i].lemma_ == "werden" for i in seg_toks):
         return AGENT_PREPOSITIONS
