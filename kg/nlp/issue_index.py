@@ -22,7 +22,7 @@ by a label is not ("Atomausstieg" against the issue "Atomkraft", labelled "Atom"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
@@ -210,15 +210,17 @@ class IssueIndex:
         """The best issue whose label is all there in `words`, or None: the label that covers
         most words, then the issue `named` most often in the article, then the longest label. The words of every label of that issue found there are its name."""
         named = named or {}
-        best: _Hit | None = None
+        best: tuple | None = None  # (rank, issue, against): the _Hit is made once, for the best
         named_by: dict[int, set[int]] = {}
         for label, at, inside in self._labels_in(tuple(words)):
             named_by.setdefault(label.issue, set()).update(at)
             rank = (len(set(at)), named.get(label.issue, 0), label.length, -label.issue)
-            hit = _Hit(label.issue, frozenset(at), rank, inside % 2 == 1)
-            if best is None or hit.rank > best.rank:
-                best = hit
-        return None if best is None else replace(best, units=frozenset(named_by[best.issue]))
+            if best is None or rank > best[0]:
+                best = (rank, label.issue, inside % 2 == 1)
+        if best is None:
+            return None
+        rank, issue, against = best
+        return _Hit(issue, frozenset(named_by[issue]), rank, against)
 
     def issues_in(self, words: Sequence[Word]) -> set[int]:
         """The issues with a label all there in `words`: with at most one, `find` answers the

@@ -201,18 +201,19 @@ def with_propositions(positions: Sequence, index: IssueIndex, sentences: Sequenc
     for p, proposal, e, v in zip(positions, found, empty, vague):
         if proposal.issue is None and main is not None and (v or _bare_direction(p.claim)):
             proposal = replace(main, direction=proposal.direction, side=SIDES[p.stance, proposal.direction])
+        claim = p.claim  # (the position is copied once, below: dataclasses.replace is slow)
         if proposal.issue is not None and _undirected(p.claim) and (p.claim_points_back or (
                 (e or (v and (_says_little(p.claim) or _verdict_phrase(p.claim))))
                 and not names_issue(index, p.claim, proposal.issue))):
-            p, proposal = _as_named(index, p, proposal, names.get(proposal.key), _judges(p.claim))
+            claim, proposal = _as_named(index, p, proposal, names.get(proposal.key), _judges(p.claim))
         elif proposal.issue is not None and proposal.direction == "for" and not noun_phrase(p.claim) \
                 and only_names(index, p.claim):
-            p = replace(p, claim=proposal.label)  # `mit der SPD regieren`: a name of the issue said as a clause
+            claim = proposal.label  # `mit der SPD regieren`: a name of the issue said as a clause
         elif proposal.issue is not None and not p.claim_points_back and not v:
-            p = replace(p, claim=fuller_name(index, p.claim, proposal.issue, positions) or p.claim)
-        out.append(replace(p, proposition=proposal.key, proposition_label=proposal.label,  # no sp:issue for an aspect
-                           issue=None if proposal.aspect else proposal.issue, side=proposal.side,
-                           direction=proposal.direction))
+            claim = fuller_name(index, p.claim, proposal.issue, positions) or p.claim
+        out.append(replace(p, claim=claim, proposition=proposal.key, proposition_label=proposal.label,
+                           issue=None if proposal.aspect else proposal.issue,  # no sp:issue for an aspect
+                           side=proposal.side, direction=proposal.direction))
     return out
 
 
@@ -223,19 +224,21 @@ def _one_issue_each(index: IssueIndex, claim: str, sentence: str) -> bool:
     return len(index.issues_in(units(claim))) <= 1 and len(index.issues_in(units(sentence))) <= 1
 
 
-def _as_named(index: IssueIndex, p, proposal: Proposal, name: str | None, judged: bool = False):
+def _as_named(index: IssueIndex, p, proposal: Proposal, name: str | None, judged: bool = False
+              ) -> tuple[str, Proposal]:
     """A claim that names nothing of its own, read as its issue: the article's own name for
     it where it has one that says the label shorter and does not turn it, else that label.
     A verdict (`judged`: `ein schwarzer Tag`) judges what the article reports, so it also
-    takes a one-word name that turns the issue (`Atomausstieg`), and its side follows."""
+    takes a one-word name that turns the issue (`Atomausstieg`), and its side follows.
+    The position's new claim, and the proposal."""
     if name is None:
-        return replace(p, claim=proposal.label), proposal
+        return proposal.label, proposal
     named = propose(name, p.stance, index)
     if named.key == proposal.key and named.direction == "for" and shortens(name, proposal.label):
-        return replace(p, claim=name), proposal  # not `Mindestlohn von 17 Euro` (says more)
+        return name, proposal  # not `Mindestlohn von 17 Euro` (says more)
     if judged and named.key == proposal.key and named.direction == "against" and len(name.split()) == 1:
-        return replace(p, claim=name), replace(proposal, direction=named.direction, side=named.side)
-    return replace(p, claim=proposal.label), proposal  # the stance toward it is the stance toward the claim
+        return name, replace(proposal, direction=named.direction, side=named.side)
+    return proposal.label, proposal  # the stance toward it is the stance toward the claim
 
 
 def _judges(claim: str) -> bool:
