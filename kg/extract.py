@@ -110,7 +110,8 @@ class _Context:
             self._sentence_topics[k] = classify(self.lemmas[k], [para, self.headline])
         sentence = self._sentence_topics[k]
         claimed = self._claim_lemmas(k, claim)
-        said = self._claim_lemmas(k, claim, self.named.get(holder, ()))  # the holder's name is no topic
+        leave_out = self.named.get(holder, ())  # the holder's name is no topic
+        said = [lem for i, lem in claimed if i not in leave_out]
         own = classify(said, [self.lemmas[k], para, self.headline]) if said else None
         if own is None or own.lead == 0:
             own = replace(sentence, lead=0.0) if sentence and claimed else sentence  # keywords outside the claim
@@ -123,10 +124,11 @@ class _Context:
             return sentence
         return chosen
 
-    def _claim_lemmas(self, k: int, claim: str, leave_out=()) -> list[str]:
-        """Lemmas of the sentence's words that make up the claim (the claim is a phrase of them)."""
+    def _claim_lemmas(self, k: int, claim: str) -> list[tuple[int, str]]:
+        """Lemmas of the sentence's words that make up the claim (the claim is a phrase of
+        them), each with its token's index in the Doc."""
         words = set(claim.split())
-        return [lem for t, lem in zip(self.words[k], self.lemmas[k]) if t.text in words and t.i not in leave_out]
+        return [(t.i, lem) for t, lem in zip(self.words[k], self.lemmas[k]) if t.text in words]
 
     def article_topic(self):
         if self._article_topic is False:

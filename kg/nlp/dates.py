@@ -177,7 +177,8 @@ class DateChain:
         if found.source not in ("article", "inherited"):
             return found
         tokens, clauses = self._parse(sent)
-        if not any(t.lower_ in lexicon()["event_preposition"] for t in tokens) or not self.events:
+        prepositions = lexicon()["event_preposition"]  # (read once: each sentence's every word asks)
+        if not any(t.lower_ in prepositions for t in tokens) or not self.events:
             return found
         positions = {i for c in _relevant(clauses, tokens, anchor) for i in c.indexes}
         for i in sorted(positions):
@@ -315,8 +316,8 @@ def _anchor_position(tokens: Sequence, anchor) -> int | None:
 def _clause_moods(tokens: Sequence, clause: _Clause) -> set[str]:
     """The moods of the clause's finite verbs; kept on the clause, which every reading of its
     sentence asks again (callers only read the set)."""
-    if clause.moods is None:
-        clause.moods = {m for m in (_mood(tokens[i]) for i in clause.indexes) if m}
+    if clause.moods is None:  # (only finite verbs have one: the others are not asked)
+        clause.moods = {m for i in clause.indexes if tokens[i].tag_.endswith("FIN") and (m := _mood(tokens[i]))}
     return clause.moods
 
 

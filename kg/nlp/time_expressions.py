@@ -93,12 +93,13 @@ def find(tokens: Sequence, positions: set[int], ref: Ref | None, present: bool) 
     In a present-tense clause a weekday or weekend other than today announces an event
     ("Am Montag entscheidet der Bundestag"), unless marked as past ("vergangenen Montag").
     """
-    lowered = [t.text.lower() for t in tokens]
     triggers, weekdays = _triggers(), tuple(lexicon()["weekday"])
+    starts = [i for i in sorted(positions) if (low := tokens[i].text.lower()) in triggers or low.startswith(weekdays)]
+    if not starts:  # most sentences: their words are not lowered all
+        return None
+    lowered = [t.text.lower() for t in tokens]
     today = ref.show(ref.day) if ref else None
-    for i in sorted(positions):
-        if lowered[i] not in triggers and not lowered[i].startswith(weekdays):
-            continue
+    for i in starts:
         for finder in (_vague, _relative_day, _weekday, _week_or_weekend, _month, _days_ago):
             reading = finder(lowered, i, ref)
             if reading is None:
