@@ -41,7 +41,7 @@ class Attributor:
     def run(self) -> list[Statement]:
         d, out = self.d, []
         for k, sent in enumerate(d.sents):
-            v = SentenceView(TokSpan(self.doc, sent), d.mentions)
+            v = SentenceView(TokSpan(self.doc, sent), d.mentions_in[k])
             if not v.toks:
                 continue
             found = self._sentence(k, v) or pointing_speaker(d, k, v)

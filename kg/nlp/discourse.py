@@ -33,6 +33,11 @@ class Discourse:
         self.sent_of = {}
         for k, s in enumerate(self.sents):
             self.sent_of.update(dict.fromkeys(range(s.start, s.end), k))
+        # each sentence's mentions, in their order: a sentence view reads its own, not the article's all
+        self.mentions_in: list[list[Mention]] = [[] for _ in self.sents]
+        for m in self.mentions:
+            if m.start in self.sent_of:
+                self.mentions_in[self.sent_of[m.start]].append(m)
         self.headings = {k for k, s in enumerate(self.sents) if is_heading(doc, s)}
         self.views: dict[int, SentenceView] = {}
         self.last_speaker_sent = -10
