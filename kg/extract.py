@@ -18,6 +18,7 @@ from kg.model import Article, Position
 
 BUDGET_BASE, BUDGET_PER_1000_CHARS = 20.0, 0.1  # CPU seconds; see budget_for
 APPOSITION = 6  # tokens between two mentions of one actor that still designate it
+YOUNG_OBJECTS = 10_000  # allocations between two collections of the young generation (see _freeze_loaded)
 
 
 def budget_for(text: str) -> float:
@@ -304,5 +305,10 @@ def warm() -> None:
 @cache
 def _freeze_loaded() -> None:
     """gc.freeze() once per process: a later call would also freeze what a caller holds
-    then, and garbage among it would never be collected."""
+    then, and garbage among it would never be collected. Then the young generation is
+    collected every YOUNG_OBJECTS container allocations, not CPython's 700: an article's
+    objects (tokens, views, mentions) live until it is done and then die by reference
+    counting, so frequent young collections only walk live objects again and promote them
+    (the collector's time on the bench: 0.13 -> 0.09 CPU-s per 240 articles)."""
     gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
