@@ -74,6 +74,7 @@ BOUNDS: dict[str, int] = {
     "mentions.is_org_head": 5_000,
     "mentions.role_gender": 5_000,
     "mentions.descriptor": 5_000,
+    "mentions.unlisted": 5_000,  # a lower-case word -> in none of the lists the mention checks read
     "cues.stance_noun": 5_000,  # a lemma
     "verdicts.heads": 5_000,  # a lemma of eight letters or more
     "dates.event_word": 5_000,

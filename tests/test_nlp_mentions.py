@@ -100,3 +100,21 @@ def test_mentions_time_of_year_after_a_preposition_is_no_person():
         assert not [a for t, a in found if t == "Sommer"], text
     found, _ = _actors("Der Präsident des Bundesamts, Hans-Eckhard Sommer, fordert mehr Personal.")
     assert any(a == "Hans-Eckhard Sommer" for _, a in found)  # the name itself still names him
+
+
+def test_mentions_plain_word_gate_changes_nothing(monkeypatch):
+    """MentionFinder._plain sends a lower-case word no list holds straight to _referring: on
+    the test articles every mention is the same as with every check asked of every word."""
+    from pathlib import Path
+
+    from kg.nlp.mentions import MentionFinder
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))]
+
+    def mentions():
+        return [[(m.start, m.end, m.actor, m.kind, m.text) for m in analyse(t, "2025-11-28")._.mentions] for t in texts]
+
+    gated = mentions()
+    monkeypatch.setattr(MentionFinder, "_plain", lambda self, toks, words, i: False)
+    assert mentions() == gated
+    assert sum(map(len, gated)) > 100
