@@ -21,7 +21,9 @@ UNLESS = {"falls", "sofern", "solange", "bis"}  # not `wenn`: `X entfällt, wenn
 INSTEAD = {"um", "statt", "anstatt"}  # `…, um … zu …`, `…, statt … zu …`: why or instead of what
 REASONS = {"weil", "da", "zumal", "obwohl", "obgleich", "nachdem", "damit", "sodass"}  # why, not what
 ABOUT = {"zu", "zum", "zur", "über"}  # `Aussage zum …`, `Äußerung über …`: what was said about
-_SPACE_AFTER, _SPACE_BEFORE, _COMMAS = re.compile(r"\(\s+"), re.compile(r"\s+([,)])"), re.compile(r",(\s*,)+")
+# (the space before a comma or bracket matched with a lookahead: a literal replacement, no
+# template expanded in Python for each match)
+_SPACE_AFTER, _SPACE_BEFORE, _COMMAS = re.compile(r"\(\s+"), re.compile(r"\s+(?=[,)])"), re.compile(r",(\s*,)+")
 NOUN_PREPS = {"nach", "an", "auf", "für", "gegen", "zu", "zur", "zum", "über", "um", "vor", "von", "mit"}
 
 
@@ -310,7 +312,7 @@ def text_of(v: SentenceView, idx: list[int | str]) -> str:
             nxt = idx[n + 1]
             out.append(t.whitespace_ if isinstance(nxt, int) and nxt == i + 1 else " ")
     text = " ".join("".join(out).split())
-    text = _SPACE_BEFORE.sub(r"\1", _SPACE_AFTER.sub("(", text))
+    text = _SPACE_BEFORE.sub("", _SPACE_AFTER.sub("(", text))
     text = _COMMAS.sub(",", text)
     return text.strip(" ,.:;-–")
 

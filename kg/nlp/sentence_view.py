@@ -47,6 +47,7 @@ class SentenceView:
         self.coordinates: dict[int, bool] = {}  # kept for continues_predicate, per segment
         self._subordinate: dict[int, bool] = {}
         self._konjunktiv1: dict[int, bool] = {}
+        self._joined: tuple[list[int], list[str]] | None = None  # kept for parts
         self.verb_hits: dict[int, Hit | None] = {}  # kept for kg.nlp.cues.verb_trigger, per token
         self.mentions = [m for m in mentions if m.start in self.pos]
 
@@ -71,11 +72,7 @@ class SentenceView:
 
     def parts(self, needed: list[int], announces: bool = True) -> tuple[int, int]:
         """The first and last token of the parts holding `needed` (see evidence)."""
-        parts, ends = [], []
-        for i, t in enumerate(self.toks):
-            parts.append(len(ends))
-            if t.text in SENTENCE_JOINERS and not self.mask[i] and 0 < i < len(self.toks) - 1:
-                ends.append(t.text)
+        parts, ends = self._parts()
         held = {parts[i] for i in needed if 0 <= i < len(parts)}
         if not ends or not held:
             return 0, len(self.toks) - 1
@@ -83,6 +80,18 @@ class SentenceView:
         while not announces and last < len(ends) and ends[last] == ";":
             last += 1  # `…, sei gelungen; auch X blieben erlaubt`: speech goes on past a semicolon
         return parts.index(min(held)), len(parts) - 1 - parts[::-1].index(last)
+
+    def _parts(self) -> tuple[list[int], list[str]]:
+        """Each token's part (how many joiners stand before it) and the joiners (`;`, `:`)
+        in order; read once per sentence, as every statement's evidence asks."""
+        if self._joined is None:
+            parts, ends = [], []
+            for i, t in enumerate(self.toks):
+                parts.append(len(ends))
+                if t.text in SENTENCE_JOINERS and not self.mask[i] and 0 < i < len(self.toks) - 1:
+                    ends.append(t.text)
+            self._joined = parts, ends
+        return self._joined
 
     def reported_part(self) -> tuple[int, int]:
         """The part of the sentence around `;` and `:` that reported speech carried on stands
