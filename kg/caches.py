@@ -49,6 +49,7 @@ BOUNDS: dict[str, int] = {
     # entry, so 50,000 (real 0.76 / scale 1.0; 90 % on real text takes 100,000, 50 MB more)
     "hanta.guesses": 50_000,
     "hanta.suffixes": 50_000,  # real 0.89
+    "hanta.suffix_scores": 50_000,  # the same as C doubles, for kg.nlp._hanta_table (which needs neither above)
     # topics (kg.nlp.topic_index)
     "topics.stem": 5_000,
     "topics.phrase_stem": 20_000,

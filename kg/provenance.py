@@ -26,18 +26,26 @@ _SOURCES = ("nlp", "extract.py")
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """'0.1.0+1a2b3c4d': kg.__version__ and the first 8 hex digits of a SHA-256 over the
-    extraction sources (relative path and bytes of each file, in sorted order)."""
+    extraction sources (relative path and bytes of each file, in sorted order). What a build
+    makes of them is left out: compiled modules and the C that Cython writes from a .pyx
+    (hatch_build.py) compute what their sources say, and differ from machine to machine."""
     digest = hashlib.sha256()
     files: list[Path] = []
     for name in _SOURCES:
         path = _KG / name
         files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
     for path in files:
-        if path.suffix in (".pyc", ".pyo") or "__pycache__" in path.parts:
+        if _built(path):
             continue
         digest.update(path.relative_to(_KG).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return f"{__version__}+{digest.hexdigest()[:8]}"
+
+
+def _built(path: Path) -> bool:
+    """Whether `path` is made by a build, not a source: bytecode, a compiled module, Cython's C."""
+    return (path.suffix in (".pyc", ".pyo", ".so", ".pyd") or "__pycache__" in path.parts
+            or (path.suffix == ".c" and path.with_suffix(".pyx").exists()))
 
 
 def extract_activity_iri(version: str | None = None) -> str:

@@ -1,6 +1,7 @@
 """kg.build: hand-made positions -> the RDF shape of the brief, deterministic, JSON-LD round trip."""
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -275,3 +276,14 @@ def test_build_actors_graph_party_membership():
     assert graph.value(cdu, RDFS.label) == Literal("CDU")
     assert set(graph.objects(cdu, RDF.type)) == {SP.Actor, ns.SCHEMA.Organization}
     assert graph.value(URIRef(iris.actor_iri("SPD")), ns.SCHEMA.memberOf) is None
+
+
+def test_the_extractor_version_leaves_build_products_out():
+    """A compiled module, and the C Cython writes, compute what their sources say: they are
+    no part of the extractor's version, which is then the same with or without them."""
+    from kg.provenance import _built
+
+    nlp = Path(build.__file__).parent / "nlp"
+    assert _built(nlp / "_hanta_table.cpython-311-x86_64-linux-gnu.so") and _built(nlp / "_hanta_table.c")
+    assert _built(nlp / "__pycache__" / "hanta_dp.cpython-311.pyc")
+    assert not _built(nlp / "_hanta_table.pyx") and not _built(nlp / "hanta_dp.py")

@@ -9,6 +9,7 @@ unless it names them. Imports under `if TYPE_CHECKING:` never run and are left o
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +19,7 @@ PACKAGES = ("kg", "api")
 def _modules() -> dict[str, Path]:
     out = {}
     for package in PACKAGES:
-        for path in (ROOT / package).rglob("*.py"):
+        for path in [*(ROOT / package).rglob("*.py"), *(ROOT / package).rglob("*.pyx")]:
             parts = path.relative_to(ROOT).with_suffix("").parts
             out[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
     return out
@@ -33,6 +34,9 @@ def _type_checking_nodes(tree: ast.AST) -> set[int]:
 
 
 def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    if path.suffix == ".pyx":  # Cython, which ast cannot read: its top-level imports by pattern
+        found = re.findall(r"^(?:from|import) ([\w.]+)", path.read_text(encoding="utf-8"), re.M)
+        return {d for d in found if d in modules and d != name}
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     skip, deps = _type_checking_nodes(tree), set()

@@ -9,6 +9,10 @@ morpheme of that tag) is skipped without a call; everything else -- the pruning,
 in which states and tags are visited, the arithmetic of every sum, the tie-breaking -- is
 HanTa's own (HanTa 1.1), so the tables, and therefore tags and lemmas, are identical.
 `tests/test_nlp_hanta_dp.py` compares both with HanTa's originals word for word.
+
+The table itself runs compiled where the extension kg.nlp._hanta_table is built (`pip install`
+builds it, hatch_build.py): the same loops on C arrays, 10-20 times faster; where it is not,
+the Python loops here, with identical results (tests/test_nlp_hanta_native.py).
 """
 from __future__ import annotations
 
@@ -19,6 +23,11 @@ from operator import itemgetter
 from numpy import logaddexp
 
 from kg.caches import kept_on
+
+try:
+    from kg.nlp import _hanta_table
+except ImportError:  # not built (no C compiler when installed): the Python tables below
+    _hanta_table = None
 
 EMPTY, START, UNKNOWN = 0, 1, 3
 LOWERBOUND = -1e6
@@ -32,6 +41,21 @@ def prepare(tagger) -> None:
     """Build the tables the analyses read, so the first word does not pay for them."""
     _morphemes(tagger)
     _guessable(tagger)
+    _compiled(tagger)
+
+
+def _compiled(tagger):
+    """The compiled tables of this tagger (kg.nlp._hanta_table.Model), or None where the
+    extension is not built."""
+    if _hanta_table is None:
+        return None
+    found = getattr(tagger, "_kg_compiled", None)
+    if found is None:
+        tags, by_length = _guess_terms(tagger)
+        found = tagger._kg_compiled = _hanta_table.Model(
+            tagger, _morphemes(tagger), tags, by_length,
+            kept_on(tagger, "hanta.suffix_scores"))
+    return found
 
 
 def _morphemes(tagger) -> dict[str, dict[int, float]]:
@@ -155,8 +179,27 @@ def _table(tagger, word: str, strict: bool, follow, backpointer: list[dict] | No
     return table
 
 
-def analyze_forward(tagger, word: str) -> list[tuple[int, float]]:
-    """HanoverTagger.analyze_forward(word), computed alike."""
+def analyze_forward(tagger, word: str, compiled: bool = True) -> list[tuple[int, float]]:
+    """HanoverTagger.analyze_forward(word), computed alike (`compiled=False`: on the Python
+    tables even where the compiled ones are built, for tests)."""
+    model = _compiled(tagger) if compiled else None
+    if model is not None:
+        last_row = model.forward_last_row(word, tagger.strict)
+    else:
+        last_row = _forward_last_row(tagger, word).items()
+    results: dict = {}
+    for state, lp in last_row:
+        if lp == NEG_INF:
+            continue
+        pos = -state[1]
+        results[pos] = logaddexp(results[pos], lp) if pos in results else lp
+    result_list = list(results.items())
+    result_list.sort(key=itemgetter(1), reverse=True)
+    return result_list or [(UNKNOWN, 0)]
+
+
+def _forward_last_row(tagger, word: str) -> dict:
+    """The last row of HanTa's forward table: after the last letter, the final transitions."""
     nonfinal = tagger.LP_trans_nonfinal
     table = _table(tagger, word, tagger.strict, lambda state: nonfinal.get(state, []))
     final = tagger.LP_trans_final
@@ -168,16 +211,7 @@ def analyze_forward(tagger, word: str) -> list[tuple[int, float]]:
                 newstate = (state[1], tag1)
                 if newstate not in table[-1] or lp1 > table[-1][newstate]:
                     table[-1][newstate] = lp1
-    results: dict = {}
-    for state in table[-1]:
-        lp = table[-1][state]
-        if lp == NEG_INF:
-            continue
-        pos = -state[1]
-        results[pos] = logaddexp(results[pos], lp) if pos in results else lp
-    result_list = list(results.items())
-    result_list.sort(key=itemgetter(1), reverse=True)
-    return result_list or [(UNKNOWN, 0)]
+    return table[-1]
 
 
 def _follow_to(tagger, targetpos: int, state: tuple[int, int]) -> list[tuple[int, float]]:
@@ -192,9 +226,13 @@ def _follow_to(tagger, targetpos: int, state: tuple[int, int]) -> list[tuple[int
     return found
 
 
-def analyze_viterbi(tagger, word: str, targetpos: int) -> list[tuple[int, int]]:
+def analyze_viterbi(tagger, word: str, targetpos: int, compiled: bool = True) -> list[tuple[int, int]]:
     """HanoverTagger.analyze_viterbi(word, targetpos), computed alike: strict first (known
-    morphemes only), with guessed ones where that finds no path."""
+    morphemes only), with guessed ones where that finds no path (`compiled` as in
+    analyze_forward)."""
+    model = _compiled(tagger) if compiled else None
+    if model is not None:
+        return model.viterbi(word, targetpos)
     wlen = len(word)
     final = tagger.LP_trans_final
     follow = partial(_follow_to, tagger, targetpos)

@@ -8,12 +8,21 @@ same order), and only those are visited. Everything else -- the top-5 pruning, t
 which states and tags are visited, the arithmetic of every sum, the tie-breaking -- is
 HanTa's own (HanTa 1.1), so the tags are identical; `tests/test_nlp_hanta_viterbi.py`
 compares them with HanTa's sentence by sentence.
+
+The loop itself runs compiled where the extension kg.nlp._hanta_sentence is built (`pip
+install` builds it, hatch_build.py): the same loops on C arrays; where it is not, the Python
+loop here, with the same tags (tests/test_nlp_hanta_native.py).
 """
 from __future__ import annotations
 
 import math
 
 from kg.caches import kept_on
+
+try:
+    from kg.nlp import _hanta_sentence
+except ImportError:  # not built (no C compiler when installed): the Python loop below
+    _hanta_sentence = None
 
 EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
 LOWERBOUND = -1e6
@@ -27,6 +36,23 @@ def transition_order(tagger) -> tuple[int, ...] | None:
         orders = {tuple(row) for row in tagger.LP_trans_word.values()}
         found = tuple(t for t in orders.pop() if t != END) if len(orders) == 1 else None
         tagger._kg_order = found
+    return found
+
+
+def prepare(tagger) -> None:
+    """Find the transition order and build the compiled loop's tables, before the first text."""
+    transition_order(tagger)
+    _compiled(tagger)
+
+
+def _compiled(tagger):
+    """The compiled loop for this tagger (kg.nlp._hanta_sentence.Sentences), or None where
+    the extension is not built or HanTa's rows differ in their tags."""
+    if _hanta_sentence is None or transition_order(tagger) is None:
+        return None
+    found = getattr(tagger, "_kg_sentences", None)
+    if found is None:
+        found = tagger._kg_sentences = _hanta_sentence.Sentences(tagger.LP_trans_word, transition_order(tagger), END)
     return found
 
 
@@ -46,10 +72,16 @@ def _candidates(tagger, word: str, casesensitive: bool) -> list[tuple[int, float
     return found
 
 
-def tag_sent_viterbi(tagger, sent, casesensitive: bool = True) -> list[int]:
-    """HanoverTagger.tag_sent_viterbi(sent, casesensitive), computed alike."""
+def tag_sent_viterbi(tagger, sent, casesensitive: bool = True, compiled: bool = True) -> list[int]:
+    """HanoverTagger.tag_sent_viterbi(sent, casesensitive), computed alike (`compiled=False`:
+    by the Python loop even where the compiled one is built, for tests)."""
     if transition_order(tagger) is None:
         return type(tagger).tag_sent_viterbi(tagger, sent, casesensitive)
+    model = _compiled(tagger) if compiled else None
+    if model is not None:
+        found = model.tags([_candidates(tagger, word, casesensitive if i else False) for i, word in enumerate(sent)])
+        if found is not None:
+            return found
     trans = tagger.LP_trans_word
     table, backpointer = [], []
     prevrow = {(EMPTY, START): 0.0}
