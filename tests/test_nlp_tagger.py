@@ -40,3 +40,17 @@ def test_tagger_lower_case_word_is_never_a_noun():
     doc = analyse("Außerdem folge sie dem Grundsatz.", "2023-11-10")
     folge = [t for t in doc if t.text == "folge"][0]
     assert (folge.tag_, folge.lemma_) == ("VVFIN", "folgen")
+
+
+def test_makelemma_is_hantas():
+    """kg.nlp.tagger.makelemma (the longest lemma suffix found once) makes HanTa's lemmas."""
+    from HanTa.HanoverTagger import HanoverTagger
+
+    from kg.nlp.tagger import _hanta, makelemma
+    tagger = _hanta()
+    stems = [["a"], ["geh"], ["forder"], ["lehn", "t"], ["miet", "preis", "brems"], ["ab", "zu", "lehn"],
+             ["wohn", "ung", "s", "bau"], ["kaiser42"], ["zrbft"], ["über", "leb"], ["sprech"], ["handel"]]
+    tags = ["NN", "VV(FIN)", "VV(INF)", "VV(PP)", "NNI", "NNA", "ADJ(A)", "PIS", "VM(FIN)", "VA(FIN)", "NE", "XY"]
+    for stem in stems:
+        for tag in tags:
+            assert makelemma(tagger, stem, tag) == HanoverTagger.makelemma(tagger, stem, tag), (stem, tag)
