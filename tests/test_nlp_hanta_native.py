@@ -5,6 +5,7 @@ hatch_build.py), and float for float the same analyses as the Python loops on ma
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from importlib import metadata
@@ -15,6 +16,7 @@ import pytest
 import kg
 from kg.articles import read_paths
 from kg.nlp import hanta_dp, hanta_viterbi
+from kg.nlp.compiled_loops import stale
 from kg.nlp.tagger import _hanta
 
 ROOT = Path(kg.__file__).resolve().parent.parent
@@ -37,6 +39,17 @@ def test_the_installed_checkout_uses_the_compiled_tables():
     assert hanta_dp._hanta_table is not None, "make install should have built kg.nlp._hanta_table"
     assert hanta_viterbi._hanta_sentence is not None, "make install should have built kg.nlp._hanta_sentence"
     assert hanta_dp._compiled(_hanta()) is not None and hanta_viterbi._compiled(_hanta()) is not None
+
+
+def test_a_compiled_module_older_than_its_sources_is_not_used(tmp_path):
+    built, source, absent = tmp_path / "m.so", tmp_path / "m.pyx", tmp_path / "shared.pxd"
+    source.write_text("source")
+    built.write_text("built")
+    os.utime(source, (1_000, 1_000))
+    os.utime(built, (2_000, 2_000))
+    assert not stale(built, [source, absent])
+    os.utime(source, (3_000, 3_000))  # edited, pulled or checked out after the build
+    assert stale(built, [source, absent])
 
 
 # morphemes German words are made of, to put together into many words HanTa's lexicon lacks

@@ -23,11 +23,9 @@ from operator import itemgetter
 from numpy import logaddexp
 
 from kg.caches import kept_on
+from kg.nlp.compiled_loops import load_compiled
 
-try:
-    from kg.nlp import _hanta_table
-except ImportError:  # not built (no C compiler when installed): the Python tables below
-    _hanta_table = None
+_hanta_table = load_compiled("_hanta_table")  # None where not built (no C compiler) or stale
 
 EMPTY, START, UNKNOWN = 0, 1, 3
 LOWERBOUND = -1e6

@@ -18,11 +18,9 @@ from __future__ import annotations
 import math
 
 from kg.caches import kept_on
+from kg.nlp.compiled_loops import load_compiled
 
-try:
-    from kg.nlp import _hanta_sentence
-except ImportError:  # not built (no C compiler when installed): the Python loop below
-    _hanta_sentence = None
+_hanta_sentence = load_compiled("_hanta_sentence")  # None where not built (no C compiler) or stale
 
 EMPTY, START, END, UNKNOWN = 0, 1, 2, 3
 LOWERBOUND = -1e6
