@@ -70,14 +70,23 @@ cdef class _Scores:
 
 
 cdef _Scores _scores(list items, int mintag):
-    cdef _Scores out = _Scores()
-    out.col = <int *> malloc((len(items) + 1) * sizeof(int))
-    out.lp = <double *> malloc((len(items) + 1) * sizeof(double))
-    if not (out.col and out.lp):
-        raise MemoryError()
+    cdef _Scores out = _unknown(len(items))
     for tag, lp in items:
         out.col[out.n], out.lp[out.n] = tag - mintag, lp
         out.n += 1
+    return out
+
+
+cdef _Scores _unknown(int n):
+    """Room for n scores, each column k NaN (no score yet); out.n = 0 for _scores to fill."""
+    cdef _Scores out = _Scores()
+    cdef int k
+    out.col = <int *> malloc((n + 1) * sizeof(int))
+    out.lp = <double *> malloc((n + 1) * sizeof(double))
+    if not (out.col and out.lp):
+        raise MemoryError()
+    for k in range(n):
+        out.col[k], out.lp[k] = k, NAN
     return out
 
 
@@ -147,7 +156,7 @@ cdef class Model:
         self.suffixes = {}
         for suffix in {s for lp_s in by_tag for s in lp_s}:
             self.suffixes[suffix] = _scores([(k, lp_s.get(suffix, NAN)) for k, lp_s in enumerate(by_tag)], 0)
-        self.no_suffix = _scores([(k, NAN) for k in range(len(by_tag))], 0)
+        self.no_suffix = _unknown(len(by_tag))
 
     cdef int _number(self, tuple state):
         found = self.index.get(state)
@@ -249,7 +258,7 @@ cdef class Model:
     cdef _Scores _suffix_terms(self, str last4, int length):
         """hanta_dp._suffix_term per guessable tag: the score of the longest of the last
         4, 3, 2, 1 letters the tag knows (only those shorter than the morpheme), else of ""."""
-        cdef _Scores out = _scores([(k, NAN) for k in range(self.nguess)], 0)
+        cdef _Scores out = _unknown(self.nguess)
         cdef _Scores known
         cdef int n, k
         for n in range(4, -1, -1):
