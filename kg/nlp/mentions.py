@@ -23,7 +23,7 @@ from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention,
 from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE, GROUP_COUNTS, PERSONAL_GENDER
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import LAND_GOVERNMENTS, TOWNS, OrganisationMentions, _state_organ_word
-from kg.nlp.media import MediaMentions
+from kg.nlp.media import OPEN_QUOTES, MediaMentions
 from kg.nlp.persons import PERSON_TAGS, PersonNames, capitalised, stance_noun
 from kg.nlp.role_nouns import is_role, role_gender
 from kg.nlp.surnames import FamilyNames, is_time_word
@@ -55,7 +55,7 @@ def _portfolio_end(toks, words, j: int) -> int:
 
 @memo("mentions.unlisted")
 def _unlisted(low: str) -> bool:
-    """Is a lower-case word in none of the word lists the mention checks read of the word they
+    """Is a lower-case word (or a punctuation mark) in none of the word lists the mention checks read of the word they
     start at: first names (PersonNames.unknown), state organs (organ_in_seat), collectives
     and their descriptors (_described, council), generic actors (council), outlets
     (MediaMentions), towns and Land governments? Cached by word: asked of half the tokens."""
@@ -164,13 +164,15 @@ class MentionFinder(ActorView):
 
     def _plain(self, toks, words, i) -> bool:
         """Can only a referring word (`wir`, a pronoun, a definite noun: _referring) start at
-        token i? So for a lower-case word that no gazetteer form starts and no word list
-        holds (_unlisted), tagged neither ADJA (`die russische Führung`: state_organ, an
-        organisation's adjectives) nor TRUNC (`Industrie- und Handelskammer`): every other
-        check needs a capital, a hyphen, a full stop, a quotation mark or a listed word there.
-        Half of an article's tokens, asked once instead of some fifteen times."""
+        token i? So for a lower-case word, or a punctuation mark other than a hyphen or an
+        opening quotation mark (`die „Rundschau“`: an outlet), that no gazetteer form starts
+        and no word list holds (_unlisted), tagged neither ADJA (`die russische Führung`:
+        state_organ, an organisation's adjectives) nor TRUNC (`Industrie- und Handelskammer`):
+        every other check needs a capital, a hyphen, a full stop in a name, a quotation mark
+        or a listed word there. Six tokens in ten, asked once instead of some fifteen times."""
         w = words[i]
-        return w.islower() and w.isalpha() and toks[i].tag_ not in ("ADJA", "TRUNC") and _unlisted(w) \
+        return (w.islower() and w.isalpha() or toks[i].is_punct and "-" not in w and w not in OPEN_QUOTES) \
+            and toks[i].tag_ not in ("ADJA", "TRUNC") and _unlisted(w) \
             and w not in self.gaz.first_words and (w,) not in self.local and not self.gaz.is_role(w)
 
     def _named(self, toks, words, i) -> int | None:
