@@ -23,7 +23,8 @@ from kg.nlp.article_actors import NAME_KINDS, ActorView, ArticleActors, Mention,
 from kg.nlp.german import DATIVE_GENDER, DEFINITE, DEMONSTRATIVE_GENDER, FINITE, GROUP_COUNTS, PERSONAL_GENDER
 from kg.nlp.gazetteer import Gazetteer, role_key
 from kg.nlp.org_mentions import LAND_GOVERNMENTS, TOWNS, OrganisationMentions, _state_organ_word
-from kg.nlp.media import OPEN_QUOTES, MediaMentions
+from kg.nlp.organisations import is_org_head
+from kg.nlp.media import OPEN_QUOTES, MediaMentions, is_media_head
 from kg.nlp.persons import PERSON_TAGS, PersonNames, capitalised, stance_noun
 from kg.nlp.role_nouns import is_role, role_gender
 from kg.nlp.surnames import FamilyNames, is_time_word
@@ -54,14 +55,19 @@ def _portfolio_end(toks, words, j: int) -> int:
 
 
 @memo("mentions.unlisted")
-def _unlisted(low: str) -> bool:
-    """Is a lower-case word (or a punctuation mark) in none of the word lists the mention checks read of the word they
-    start at: first names (PersonNames.unknown), state organs (organ_in_seat), collectives
-    and their descriptors (_described, council), generic actors (council), outlets
-    (MediaMentions), towns and Land governments? Cached by word: asked of half the tokens."""
-    return low not in resources.first_names() and not _state_organ_word(low) and low not in resources.collectives() \
-        and low not in resources.generic_actors() and low not in resources.media()[1] and low not in TOWNS \
-        and low not in LAND_GOVERNMENTS
+def _unlisted(word: str) -> bool:
+    """Is the word in none of the word lists the mention checks read of the word they start
+    at: first names (PersonNames.unknown), state organs (organ_in_seat), collectives and
+    their descriptors (_described, council), generic actors (council), categories
+    (_described), outlets and their head nouns (MediaMentions), towns and Land governments,
+    organisation heads, also under a genitive `-s`/`-es` (organisations.find), role nouns
+    (_at)? Cached by word: asked of most tokens."""
+    low = word.lower()
+    return word not in resources.first_names() and not _state_organ_word(word) and low not in resources.collectives() \
+        and low not in resources.generic_actors() and low not in resources.categories() \
+        and low not in resources.media()[1] and not is_media_head(word) and word not in TOWNS \
+        and word not in LAND_GOVERNMENTS and role_gender(word) is None \
+        and not any(is_org_head(stem) for stem in (word, word.removesuffix("s"), word.removesuffix("es")))
 
 
 def _plural(words: list[str], i: int) -> bool:
@@ -164,16 +170,21 @@ class MentionFinder(ActorView):
 
     def _plain(self, toks, words, i) -> bool:
         """Can only a referring word (`wir`, a pronoun, a definite noun: _referring) start at
-        token i? So for a lower-case word, or a punctuation mark other than a hyphen or an
-        opening quotation mark (`die „Rundschau“`: an outlet), that no gazetteer form starts
-        and no word list holds (_unlisted), tagged neither ADJA (`die russische Führung`:
-        state_organ, an organisation's adjectives) nor TRUNC (`Industrie- und Handelskammer`):
-        every other check needs a capital, a hyphen, a full stop in a name, a quotation mark
-        or a listed word there. Six tokens in ten, asked once instead of some fifteen times."""
-        w = words[i]
-        return (w.islower() and w.isalpha() or toks[i].is_punct and "-" not in w and w not in OPEN_QUOTES) \
-            and toks[i].tag_ not in ("ADJA", "TRUNC") and _unlisted(w) \
-            and w not in self.gaz.first_words and (w,) not in self.local and not self.gaz.is_role(w)
+        token i? So where no gazetteer form starts, no local name or role noun stands and no
+        word list holds the word (_unlisted), for a lower-case word or a punctuation mark
+        (but a hyphen, `CDU-Politiker`, or an opening quotation mark, `die „Rundschau“`),
+        tagged neither ADJA (`die russische Führung`: state_organ, an organisation's
+        adjectives) nor TRUNC (`Industrie- und Handelskammer`), and for a capitalised common
+        noun (NN: a name's checks want NE or FM, an acronym two capitals): every other check
+        needs a capital, a hyphen, a full stop in a name, a quotation mark or a listed word
+        there. Most tokens, asked once instead of some fifteen times."""
+        w, tag = words[i], toks[i].tag_
+        if w.isalpha():
+            shaped = w.islower() and tag not in ("ADJA", "TRUNC") or w.istitle() and tag == "NN"
+        else:
+            shaped = toks[i].is_punct and "-" not in w and w not in OPEN_QUOTES and tag not in ("ADJA", "TRUNC")
+        return shaped and _unlisted(w) and w not in self.gaz.first_words and (w,) not in self.local \
+            and not self.gaz.is_role(w)
 
     def _named(self, toks, words, i) -> int | None:
         """Gazetteer names, organisations, state organs, party bodies, councils."""
