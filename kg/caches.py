@@ -79,6 +79,7 @@ BOUNDS: dict[str, int] = {
     "cues.stance_noun": 5_000,  # a lemma
     "verdicts.heads": 5_000,  # a lemma of eight letters or more
     "dates.event_word": 5_000,
+    "dates.mood": 5_000,  # (a finite verb form, its lemma)
     "dates.absolute": 5_000,  # (day, month, year)
     "iris.slug": 5_000,  # a name or key -> its IRI slug (kg.iris)
     # validation (kg.validate)

@@ -325,14 +325,21 @@ def _mood(tok) -> str | None:
     """'present', 'past' or 'subjunctive' for a finite verb (None otherwise); a heuristic."""
     if not tok.tag_.endswith("FIN"):
         return None
-    text, lex = tok.text.lower(), lexicon()
+    return _verb_mood(tok.text.lower(), tok.lemma_.lower())
+
+
+@memo("dates.mood")
+def _verb_mood(text: str, lemma: str) -> str:
+    """_mood of a finite verb form with its lemma (both lower-cased). Cached: every reading of
+    a sentence asks of its verbs, and a few verbs (`sagte`, `ist`, `habe`) make most of them."""
+    lex = lexicon()
     if text in lex["finite_subjunctive"]:
         return "subjunctive"
     if text in lex["finite_past"]:
         return "past"
     if text in lex["finite_present"]:
         return "present"
-    rest = _ending(text, tok.lemma_.lower())
+    rest = _ending(text, lemma)
     if rest is not None:
         if rest in PAST_ENDINGS:
             return "past"
