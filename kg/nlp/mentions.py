@@ -242,7 +242,8 @@ class MentionFinder(ActorView):
     def _referring(self, toks, words, i) -> int:
         """`Wir als Fraktion der Grünen`, pronouns, demonstratives and definite nouns that refer back."""
         tok = toks[i]
-        if words[i].lower() == "wir" and i + 2 < len(words) and words[i + 1] == "als":
+        low = tok.lower_  # (words[i].lower(), read once: most tokens come here)
+        if low == "wir" and i + 2 < len(words) and words[i + 1] == "als":
             hit = self.gaz.match(words, i + 2)
             if hit and self._info(hit[1]).type != "person":  # `Wir als Grünen-Fraktion fordern …`
                 self._add(toks, i, i + 2 + hit[0], hit[1], "self")
@@ -251,11 +252,11 @@ class MentionFinder(ActorView):
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, DATIVE_GENDER[words[i]]))
         elif tok.tag_ == "PPER" and words[i] in PERSONAL_GENDER:
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "pronoun", tok.text, PERSONAL_GENDER[words[i]]))
-        elif tok.tag_ in ("PDS", "PIS", "NN") and words[i].lower() in DEMONSTRATIVE_GENDER and i + 1 < len(words) \
+        elif tok.tag_ in ("PDS", "PIS", "NN") and low in DEMONSTRATIVE_GENDER and i + 1 < len(words) \
                 and toks[i + 1].tag_ in FINITE and not words[i + 1].endswith("en"):  # `Diese forderten`: plural
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "demonstrative", tok.text,
-                                         DEMONSTRATIVE_GENDER[words[i].lower()]))
-        elif tok.lemma_.lower() in resources.collectives() or words[i].lower() in resources.collectives():
+                                         DEMONSTRATIVE_GENDER[low]))
+        elif tok.lemma_.lower() in resources.collectives() or low in resources.collectives():
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "collective", tok.text))
         elif tok.tag_ == "NN" and i and words[i - 1].lower() in DEFINITE and len(tok.lemma_) >= 5:
             self.mentions.append(Mention(tok.i, tok.i + 1, None, "definite", tok.lemma_))
