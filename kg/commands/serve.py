@@ -77,6 +77,7 @@ def run(args) -> int:
     from kg import native_memory
     from kg.errors import KGError
     from kg.remote import remote_options
+    from kg.commands.serve_threads import LastIdleFirst
     from kg.review.users import users_path
 
     apply_base_option(args)
@@ -101,8 +102,11 @@ def run(args) -> int:
           f"answers the IRIs under {iris.BASE})", file=sys.stderr)
     print(_writes_hint(args), file=sys.stderr)
     print(_review_hint(app.config["USERS_PATH"]), file=sys.stderr)
+    threads = args.threads or args.workers + 8
+    dispatcher = LastIdleFirst()
+    dispatcher.set_thread_count(threads)
     try:
-        serve(app, host=args.host, port=args.port, threads=args.threads or args.workers + 8,
+        serve(app, host=args.host, port=args.port, threads=threads, _dispatcher=dispatcher,
               ident="standpunkt", channel_timeout=max(120, int(args.query_timeout) + 30))
     finally:
         app.extensions["standpunkt"].close()
