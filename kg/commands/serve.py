@@ -75,9 +75,9 @@ def run(args) -> int:
 
     from api import create_app
     from kg import native_memory
+    from kg.commands.serve_threads import LastIdleFirst
     from kg.errors import KGError
     from kg.remote import remote_options
-    from kg.commands.serve_threads import LastIdleFirst
     from kg.review.users import users_path
 
     apply_base_option(args)

@@ -7,7 +7,9 @@ per-thread state (RocksDB keeps some per thread) have gone cold since. Woken las
 first-out, the thread that has just answered answers again, and the others stay asleep
 until requests overlap. One answer of one article's graph (1 M triples, kg serve, one
 client) took 1.40 ms of the server's CPU with waitress's order, 1.12 ms on a single
-thread (bench/results.md).
+thread, 1.25 ms in this order (bench/results.md). waitress takes the dispatcher through
+`create_server(_dispatcher=...)`, and this class keeps its base class's attributes and
+queue: pinned to waitress 3.
 """
 from __future__ import annotations
 
