@@ -106,11 +106,12 @@ def _reported_segments(v: SentenceView, hits) -> set[int]:
     Grünen wollten …, sagte der Kanzler`): an actor named there is what the speaker talks
     about, not a holder of its own. The clause after the saying one, or before it when
     the verb opens its clause."""
-    out = set()
-    worded = sorted({v.segs[i] for i, t in enumerate(v.toks) if not t.is_punct})
+    out, worded = set(), None
     for hit, found in hits:
         if not (found and hit.trigger.report and hit.trigger.act == "assertion") or _as_source(v, hit):
             continue
+        if worded is None:  # the segments with words, read once a verb of saying asks
+            worded = sorted({v.segs[i] for i, t in enumerate(v.toks) if not t.is_punct})
         seg = v.segs[hit.i]
         opens = next(i for i in v.seg_tokens(seg) if not v.toks[i].is_punct) == hit.i
         near = [s for s in worded if (s < seg if opens else s > seg)]

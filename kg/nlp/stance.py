@@ -428,6 +428,8 @@ def _negated(v: SentenceView, idx: list[int]) -> bool:
     unless that phrase names a stance (`bekräftigte ihre Haltung ohne Zugeständnisse`);
     `liefern, ohne zu zögern` is a clause of its own."""
     neg = resources.negations()
+    if not any(v.toks[i].lower_ in neg for i in idx):
+        return False  # (most claims and clauses: the sentence's conditions are then not read)
     evals = resources.evaluations()
     conditions = {v.segs[i] for i in idx if v.toks[i].lemma_.lower() in OPEN_QUESTIONS
                   or (v.toks[i].lower_ in PURPOSES and v.toks[i].tag_ in ("KOUS", "KOUI"))}
