@@ -6,12 +6,20 @@ cost is in Rust (parsing, sorting six indexes, RocksDB's compaction) and it rele
 GIL. Each bulk_load call ends in one ingestion of sorted files that overlap the store's
 key ranges, so RocksDB merges them into what is there: with one call per shard, perf put
 37 % of the CPU of 20 real shards in those merges, 14 % with the shards streamed
-through one call as here. A thread decompresses the next shards ahead (zlib releases
-the GIL) while Oxigraph parses in the call and sorts batches of a million quads on
-every core; Python never parses a quad. The CPU in all stayed about the same (README,
+through one call as here. A thread decompresses the next shards ahead (ISA-L's gzip
+reader releases the GIL) while Oxigraph parses in the call and sorts batches of a
+million quads on every core; Python never parses a quad. The CPU in all stayed about the same (README,
 Scaling out); on a loaded machine the wall clock fell, on an idle one it did not (248 s for
 the 100,000 run's shards against 201 s one call a shard), so what this buys is that a
 failed load changes nothing.
+
+Two costs are cut (bench/results.md, "kg load: lenient parsing and ISA-L"): the shards
+are decompressed with ISA-L (python-isal, about 2.5x zlib's speed; gzip's CPU was 3 % of
+the load's), and they are parsed leniently, without Oxigraph's validation of every IRI and
+language tag (0.5 of about 8 microseconds of CPU a quad), since `kg extract` wrote them
+from graphs it had SHACL-validated. Syntax errors still stop the load;
+an IRI that is not one (a space in it, say) would be stored as it stands, so shards from
+anywhere else load with `strict=True` (`kg load --strict`), which validates as Oxigraph does.
 
 One call is atomic: a bad shard (not gzip, not N-Quads) stops the load with its name
 and line, and the store is as before. With `threads` > 1 each call is atomic on its
@@ -24,7 +32,6 @@ workers matched claims against).
 from __future__ import annotations
 
 import bisect
-import gzip
 import queue
 import re
 import sys
@@ -35,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from isal import igzip
 
 from kg import iris
 from kg.errors import StoreError
@@ -72,19 +80,21 @@ def find_shards(folder: str | Path) -> list[Path]:
     return shards
 
 
-def load_shards(store, shards: list[Path], *, progress: bool = False, threads: int = THREADS) -> LoadSummary:
+def load_shards(store, shards: list[Path], *, progress: bool = False, threads: int = THREADS,
+                strict: bool = False) -> LoadSummary:
     """Bulk-load `shards` (gzip N-Quads) into an embedded OxigraphStore, plus the reference graphs,
-    in `threads` streamed calls at once; a bad shard stops the load with its name and line."""
+    in `threads` streamed calls at once; a bad shard stops the load with its name and line.
+    `strict` validates IRIs and language tags (shards not written by `kg extract`)."""
     native = getattr(store, "native", None)
     if native is None:
-        raise StoreError("kg load writes the embedded store only; for a remote server see README (Loading shards)")
+        raise StoreError("kg load writes the embedded store only; for a remote server see README (Scaling out)")
     summary, started = LoadSummary(), time.perf_counter()
     bar = _progress(progress, len(shards))
 
     def one(group: list[Path]) -> _Stream:
         stream = _Stream(group, bar)
         try:
-            native.bulk_load(stream, ox.RdfFormat.N_QUADS)
+            native.bulk_load(stream, ox.RdfFormat.N_QUADS, lenient=not strict)
         except SyntaxError as e:
             raise StoreError(stream.where(e)) from None
         except OSError:
@@ -144,8 +154,9 @@ class _Stream:
     def _decompress(self, shards: list[Path], bar) -> None:
         for shard in shards:
             try:
-                data = gzip.decompress(shard.read_bytes())
-            except (OSError, EOFError) as e:
+                data = igzip.decompress(shard.read_bytes())
+            except Exception as e:  # OSError, EOFError, or the inflater's own error: each a bad shard
+                # (an exception let out here would end the thread and leave the parser waiting)
                 self.error = StoreError(f"{shard}: not a readable gzip shard ({e})")
                 break
             if data and not data.endswith(b"\n"):

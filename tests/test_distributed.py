@@ -285,3 +285,38 @@ def test_distributed_load_names_the_line_and_leaves_the_store_as_it_was(tmp_path
         assert (summary.shards, summary.quads) == (2, 3)
         graph = store.native.quads_for_pattern(None, None, None, ox.NamedNode("urn:g"))
         assert {q.object.value for q in graph} == {"urn:o1", "urn:o2", "urn:o3"}
+
+
+def test_distributed_load_strict_refuses_what_lenient_parsing_stores(tmp_path, capsys):
+    """`kg load` parses leniently (its shards come from SHACL-validated graphs): an IRI with a
+    space in it is stored as it stands. `--strict` validates as Oxigraph does: the shard is
+    named and the store stays empty."""
+    import pyoxigraph as ox
+
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    (folder / "part-000000-aaaa.nq.gz").write_bytes(gzip.compress(b"<urn:s> <urn:p> <urn:o1> <urn:g> .\n"))
+    (folder / "part-000001-bbbb.nq.gz").write_bytes(
+        gzip.compress(b"<urn:s> <urn:p> <urn:o2> <urn:g> .\n<urn:s> <urn:p> <http://x/a b> <urn:g> .\n"))
+    assert main(["load", str(folder), "--store", str(tmp_path / "s"), "--strict"]) == 2
+    assert "part-000001-bbbb.nq.gz: not valid N-Quads at line 2" in capsys.readouterr().err
+    with OxigraphStore(tmp_path / "s") as store:
+        assert store.quad_count() == 0
+        summary = load_shards(store, find_shards(folder))
+        assert (summary.shards, summary.quads) == (2, 3)
+        graph = store.native.quads_for_pattern(None, None, None, ox.NamedNode("urn:g"))
+        assert {q.object.value for q in graph} == {"urn:o1", "urn:o2", "http://x/a b"}
+
+
+def test_distributed_load_names_a_shard_corrupt_inside(tmp_path, capsys):
+    """A shard whose gzip header is right but whose compressed data is damaged (the inflater's
+    own error, or a CRC that does not match) is named like any unreadable shard."""
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    good = gzip.compress(b"".join(b"<urn:s> <urn:p> <urn:o%d> <urn:g> .\n" % i for i in range(2000)))
+    for store, at in (("s", 10), ("t", len(good) // 2)):  # the first deflate block's header; its middle
+        data = bytearray(good)
+        data[at: at + 40] = b"\xff" * 40
+        (folder / "part-000000-aaaa.nq.gz").write_bytes(bytes(data))
+        assert main(["load", str(folder), "--store", str(tmp_path / store)]) == 2
+        assert "part-000000-aaaa.nq.gz: not a readable gzip shard" in capsys.readouterr().err
