@@ -31,13 +31,20 @@ def extract(article: Article) -> list[Position]:
     """Every position the pipeline finds in one article, in text order, each with its
     proposition in the codebook in use (kg.nlp.propositions.use_codebook).
 
+    The Doc's annotations hold it in cycles (each Tok and sentence span refers back to it), so it
+    would live until the cyclic collector's next young or middle collection, walked by each on
+    the way; its user_data (annotations and extension values) is cleared once the positions are
+    made, and reference counting frees the article's objects as extract returns.
+
     :raise TimeoutError: the article took more than budget_for(text) CPU seconds."""
     from kg.nlp import analyse
     from kg.nlp.propositions import active_index, with_propositions
 
     doc = analyse(article.text, article.date, budget=budget_for(article.text))
     positions = positions_from_doc(article, doc)
-    return with_propositions(positions, active_index(), whole_sentences(doc))
+    found = with_propositions(positions, active_index(), whole_sentences(doc))
+    doc.user_data.clear()  # the cycles broken (see above)
+    return found
 
 
 def whole_sentences(doc) -> list[str]:
