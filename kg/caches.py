@@ -50,6 +50,8 @@ BOUNDS: dict[str, int] = {
     "hanta.guesses": 50_000,
     "hanta.suffixes": 50_000,  # real 0.89
     "hanta.suffix_scores": 50_000,  # the same as C doubles, for kg.nlp._hanta_table (which needs neither above)
+    # a sentence's words, tags and places -> its clauses (kg.nlp.fields)
+    "fields.sentence_clauses": 5_000,
     # topics (kg.nlp.topic_index)
     "topics.stem": 5_000,
     "topics.phrase_stem": 20_000,

@@ -50,3 +50,23 @@ def test_nlp_fields_cover_every_sentence_of_a_text():
     covered = {i for c in doc._.clauses for i in c.tokens}
     assert covered == {t.i for t in doc if not t.is_space}
     assert len(sentences_of(doc)) == 3
+
+
+def test_nlp_fields_a_sentence_seen_before_gets_the_clauses_found_anew():
+    """kg.nlp.fields remembers the clauses of a sentence seen twice: each later sighting, at
+    any place in a text, gets what sentence_clauses finds there, in Clause objects of its own."""
+    from kg.nlp import fields
+    from kg.nlp.doc import sentence_toks, toks_of
+
+    texts = [row[1] for row in ROWS]
+    doc = analyse("\n\n".join(texts + ["Vorweg ein Satz."] + texts + texts[::-1]), "2025-11-28")
+    fresh = []
+    for sent in sentences_of(doc):
+        fresh += fields.sentence_clauses(sentence_toks(doc, sent), len(fresh))
+    assert doc._.clauses == fresh
+    assert any(fields._SENTENCE_CLAUSES.get(key) for key in fields._SENTENCE_CLAUSES)  # the memo was read
+    sent = sentences_of(doc)[-1]
+    again = fields.remembered_clauses(toks_of(doc)[sent.start:sent.end], 3)
+    again[0].tokens.append(-1)
+    assert fields.remembered_clauses(toks_of(doc)[sent.start:sent.end], 3) == \
+        fields.sentence_clauses(sentence_toks(doc, sent), 3)

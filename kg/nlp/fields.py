@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kg.caches import Memo
 from kg.nlp import patterns
 from kg.nlp.clause_model import Clause
-from kg.nlp.doc import sentence_toks
+from kg.nlp.doc import toks_of
 from kg.nlp.german import CLAUSE_COORDINATORS as COORDINATORS, FINITE
 
 RIGHT = {"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU", "PTKVZ", "PTKZU"}
@@ -283,12 +284,47 @@ def _fields(toks, pos: dict[int, int], c: Clause) -> None:
     c.middle, c.right, c.nachfeld = rest[:first], rest[first:last + 1], rest[last + 1:]
 
 
+def remembered_clauses(span, start: int = 0) -> list[Clause]:
+    """sentence_clauses for a sentence's tokens (`span`: its Tok, spaces included), from a memo
+    once the sentence has been seen twice (news wires repeat sentences, as the tagger's memo
+    knows; most sentences of real news come once, and a first sighting costs only its key).
+    The clauses read each token's text (its lower case and punctuation follow from it), tag and
+    place, so these are the key; each call gets its own Clause objects, moved to the
+    sentence's place in the Doc."""
+    toks = [t for t in span if not t.is_space]
+    if not toks:
+        return []
+    key = (tuple([t.text for t in span]), tuple([t.tag_ for t in span]))
+    kept = _SENTENCE_CLAUSES.get(key)
+    if kept is None:
+        _SENTENCE_CLAUSES.keep(key, ())
+        return sentence_clauses(toks, start)
+    first = span[0].i
+    if not kept:  # the second sighting
+        kept = [_moved(c, -first, 0) for c in sentence_clauses(toks)]
+        if key in _SENTENCE_CLAUSES:
+            _SENTENCE_CLAUSES[key] = kept
+    return [_moved(c, first, start) for c in kept]
+
+
+_SENTENCE_CLAUSES = Memo("fields.sentence_clauses", renew=True)  # first sightings fill it: start again
+
+
+def _moved(c: Clause, by: int, start: int) -> Clause:
+    """A copy of `c` with its token indices moved by `by` and its clause indices by `start`."""
+    return Clause(c.kind, c.start + by, c.end + by, [i + by for i in c.tokens], [i + by for i in c.vorfeld],
+                  None if c.left is None else c.left + by, [i + by for i in c.middle], [i + by for i in c.right],
+                  [i + by for i in c.nachfeld], None if c.parent is None else c.parent + start,
+                  None if c.conj is None else c.conj + start, None if c.antecedent is None else c.antecedent + by,
+                  c.quoted, [i + by for i in c.lead])
+
+
 def annotate(doc, sents) -> list[Clause]:
     """All clauses of the text, sentence by sentence, and the clause of every token."""
     clauses: list[Clause] = []
     owner = [None] * len(doc)
     for sent in sents:
-        found = sentence_clauses(sentence_toks(doc, sent), len(clauses))
+        found = remembered_clauses(toks_of(doc)[sent.start:sent.end], len(clauses))
         base = len(clauses)
         clauses += found
         for n, c in sorted(enumerate(found), key=lambda x: len(x[1].tokens), reverse=True):
