@@ -50,6 +50,7 @@ BOUNDS: dict[str, int] = {
     "hanta.guesses": 50_000,
     "hanta.suffixes": 50_000,  # real 0.89
     "hanta.suffix_scores": 50_000,  # the same as C doubles, for kg.nlp._hanta_table (which needs neither above)
+    "sentences.paragraph": 5_000,  # a paragraph's text -> its sentences' (start, end) (kg.nlp.sentences)
     # a sentence's words, tags and places -> its clauses (kg.nlp.fields)
     "fields.sentence_clauses": 5_000,
     # topics (kg.nlp.topic_index)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.caches import memo
 from kg.nlp import resources
 from kg.nlp.doc import is_heading
 from kg.nlp.german import MONTH_ABBREVIATIONS, MONTHS, ORDINAL_DETERMINERS, SENTENCE_CONNECTIVES
@@ -119,7 +120,11 @@ def _inside_quote(para: str, lines: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _split_paragraph(para: str) -> list[tuple[int, int]]:
+@memo("sentences.paragraph")
+def _split_paragraph(para: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of a paragraph (a line of it, see _lines). It reads the
+    paragraph alone, so it is kept per paragraph: news wires repeat paragraphs, and a heading
+    asks twice (_inner_stop, then split)."""
     cuts, start, stack, i = [], 0, [], 0
     n = len(para)
     while (mark := MARKS.search(para, i)) is not None:  # any other character changes nothing
@@ -139,7 +144,7 @@ def _split_paragraph(para: str) -> list[tuple[int, int]]:
             i = start
     if start < n and para[start:].strip():
         cuts.append((start, len(para.rstrip())))
-    return [part for cut in cuts for piece in _missing_stops(para, *cut) for part in _markup_apart(para, *piece)]
+    return tuple([part for cut in cuts for piece in _missing_stops(para, *cut) for part in _markup_apart(para, *piece)])
 
 
 def _missing_stops(para: str, start: int, end: int) -> list[tuple[int, int]]:
