@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.nlp.doc import toks_of
 from kg.nlp.german import GENITIVE_ARTICLES
 
 @dataclass
@@ -62,24 +63,26 @@ def coordinated_objects(doc, clause: Clause) -> list[tuple[int, int]]:
     """`fordert ein Tempolimit und einen schnelleren Ausbau der Bahn`: the conjoined noun
     phrases of the Mittelfeld, each with its own determiner or adjective, as (start, end)
     token spans; [] unless there are two or more. `Bus und Bahn` (no determiner of its
-    own) and phrases inside a prepositional phrase are not split; `sowohl A als auch B` is."""
-    middle = [i for i in clause.middle if not doc[i].is_space]
-    start = next((n for n, i in enumerate(middle) if doc[i].tag_ in NP_OPEN | NP_HEAD), None)
-    if start is None or (start and doc[middle[start - 1]].tag_ in ("APPR", "APPRART")):
+    own) and phrases inside a prepositional phrase are not split; `sowohl A als auch B` is.
+    Reads the tagged tokens (kg.nlp.doc.Tok), not spaCy's Token made anew on every doc[i]."""
+    toks = toks_of(doc)
+    middle = [i for i in clause.middle if not toks[i].is_space]
+    start = next((n for n, i in enumerate(middle) if toks[i].tag_ in NP_OPEN | NP_HEAD), None)
+    if start is None or (start and toks[middle[start - 1]].tag_ in ("APPR", "APPRART")):
         return []
     spans, first = [], middle[start]
     for n in range(start + 1, len(middle)):
         prev, i = middle[n - 1], middle[n]
-        pair = doc[i].text.lower() == "als" and n + 2 < len(middle) and doc[middle[n + 1]].text.lower() == "auch"
-        joiner = doc[i].text.lower() in LIST_WORDS or pair  # `sowohl A als auch B`
-        comma = i - prev > 1 and any(doc[j].text == "," for j in range(prev + 1, i))
+        pair = toks[i].text.lower() == "als" and n + 2 < len(middle) and toks[middle[n + 1]].text.lower() == "auch"
+        joiner = toks[i].text.lower() in LIST_WORDS or pair  # `sowohl A als auch B`
+        comma = i - prev > 1 and any(toks[j].text == "," for j in range(prev + 1, i))
         nxt = middle[n + 2] if pair else middle[n + 1] if joiner and n + 1 < len(middle) else i
-        genitive = doc[nxt].text.lower() in GENITIVE_ARTICLES and any(  # `die Erhöhung der Renten sowie der Löhne`
-            doc[j].text.lower() in GENITIVE_ARTICLES and doc[j - 1].tag_ in NP_HEAD for j in range(first + 1, prev + 1))
-        if (joiner or comma) and doc[prev].tag_ in NP_HEAD and doc[nxt].tag_ in NP_OPEN - {"CARD"} and not genitive:
+        genitive = toks[nxt].text.lower() in GENITIVE_ARTICLES and any(  # `die Erhöhung der Renten sowie der Löhne`
+            toks[j].text.lower() in GENITIVE_ARTICLES and toks[j - 1].tag_ in NP_HEAD for j in range(first + 1, prev + 1))
+        if (joiner or comma) and toks[prev].tag_ in NP_HEAD and toks[nxt].tag_ in NP_OPEN - {"CARD"} and not genitive:
             spans.append((first, prev + 1))
             first = nxt
-    if not spans or any(doc[i].tag_ in ("KON",) and doc[i].text.lower() == "oder" for i in middle):
+    if not spans or any(toks[i].tag_ in ("KON",) and toks[i].text.lower() == "oder" for i in middle):
         return []
     end = middle[-1] + 1
     spans.append((first, end))
