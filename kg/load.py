@@ -15,11 +15,11 @@ failed load changes nothing.
 
 Two costs are cut (bench/results.md, "kg load: lenient parsing and ISA-L"): the shards
 are decompressed with ISA-L (python-isal, about 2.5x zlib's speed; gzip's CPU was 3 % of
-the load's), and they are parsed leniently, without Oxigraph's validation of every IRI and
-language tag (0.5 of about 8 microseconds of CPU a quad), since `kg extract` wrote them
-from graphs it had SHACL-validated. Syntax errors still stop the load;
-an IRI that is not one (a space in it, say) would be stored as it stands, so shards from
-anywhere else load with `strict=True` (`kg load --strict`), which validates as Oxigraph does.
+the load's), and with `lenient=True` (`kg load --lenient`) they are parsed without Oxigraph's
+validation of every IRI and language tag (0.5 of about 8 microseconds of CPU a quad), for
+shards `kg extract` wrote from graphs it had SHACL-validated. Syntax errors still stop a
+lenient load, but an IRI that is not one (a space in it, say) would be stored as it stands,
+so validation stays the default: a user's mistake in a shard gets its name and line.
 
 One call is atomic: a bad shard (not gzip, not N-Quads) stops the load with its name
 and line, and the store is as before. With `threads` > 1 each call is atomic on its
@@ -81,10 +81,10 @@ def find_shards(folder: str | Path) -> list[Path]:
 
 
 def load_shards(store, shards: list[Path], *, progress: bool = False, threads: int = THREADS,
-                strict: bool = False) -> LoadSummary:
+                lenient: bool = False) -> LoadSummary:
     """Bulk-load `shards` (gzip N-Quads) into an embedded OxigraphStore, plus the reference graphs,
     in `threads` streamed calls at once; a bad shard stops the load with its name and line.
-    `strict` validates IRIs and language tags (shards not written by `kg extract`)."""
+    `lenient` skips the check of IRIs and language tags (for shards `kg extract` wrote)."""
     native = getattr(store, "native", None)
     if native is None:
         raise StoreError("kg load writes the embedded store only; for a remote server see README (Scaling out)")
@@ -94,7 +94,7 @@ def load_shards(store, shards: list[Path], *, progress: bool = False, threads: i
     def one(group: list[Path]) -> _Stream:
         stream = _Stream(group, bar)
         try:
-            native.bulk_load(stream, ox.RdfFormat.N_QUADS, lenient=not strict)
+            native.bulk_load(stream, ox.RdfFormat.N_QUADS, lenient=lenient)
         except SyntaxError as e:
             raise StoreError(stream.where(e)) from None
         except OSError:
