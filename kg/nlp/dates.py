@@ -22,7 +22,6 @@ Words are data (kg/nlp/data/dates.tsv), read and resolved by kg.nlp.time_express
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Sequence
 
 from kg.caches import memo

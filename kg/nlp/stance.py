@@ -21,7 +21,6 @@ from kg.nlp.german import (CONDITIONS, CONTRAST, COORDINATORS, DEONTIC, FINITE, 
                            FIRST_POSSESSIVES, FUTURE_AUX, NEGATION_LIMITERS, OPEN_QUESTIONS, PERSONAL_SUBJECTS, PURPOSES,
                            SELF_OR_ANYONE, SPEAKER_PRONOUNS, WOULD)
 from kg.nlp.article_actors import Mention
-from kg.nlp.resources import Trigger
 from kg.nlp.scope import attributive, prohibition_polarity
 from kg.nlp.claim_frame import QUOTES
 from kg.nlp.frames import consequence_frame
