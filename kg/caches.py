@@ -46,10 +46,11 @@ BOUNDS: dict[str, int] = {
     "hanta.analyze": 10_000,
     "hanta.candidates": 10_000,  # (word, case counts) -> candidate tags
     # (last four letters, length) of a morpheme HanTa does not know -> a guess per tag: 1 KB an
-    # entry, so 50,000 (real 0.76 / scale 1.0; 90 % on real text takes 100,000, 50 MB more)
+    # entry, so 50,000 (real 0.76 / scale 1.0; 90 % on real text takes 100,000, 50 MB more).
+    # These two serve the Python tables only: the compiled ones (kg.nlp._hanta_table) keep a
+    # guess's suffix terms per suffix HanTa knows (860), a table that does not grow
     "hanta.guesses": 50_000,
     "hanta.suffixes": 50_000,  # real 0.89
-    "hanta.suffix_scores": 50_000,  # the same as C doubles, for kg.nlp._hanta_table (which needs neither above)
     # a paragraph's text -> its sentences' (start, end) (kg.nlp.sentences); this and the next
     # set as tagger.sentence_tags, not yet sized by bench/cache_sizes.py
     "sentences.paragraph": 5_000,

@@ -95,8 +95,8 @@ cdef class Model:
     cdef int mintag, ncols, nstates, start
     cdef list states
     cdef dict index, morphemes, _to
-    cdef object reachability, nonfinal_rows, suffix_memo
-    cdef dict suffixes
+    cdef object reachability, nonfinal_rows
+    cdef dict suffixes, chains
     cdef _Scores no_suffix
     cdef list word_suffix
     cdef _Transitions nonfinal, final
@@ -117,9 +117,9 @@ cdef class Model:
     cdef int *span_end
     cdef list span_known
 
-    def __init__(self, tagger, dict morphemes, tuple guess_tags, dict by_length, suffix_memo):
+    def __init__(self, tagger, dict morphemes, tuple guess_tags, dict by_length):
         """`morphemes`, `guess_tags` and `by_length` are hanta_dp's own (`_morphemes`,
-        `_guess_terms`); `suffix_memo` a kg.caches Memo."""
+        `_guess_terms`)."""
         nonfinal, final = tagger.LP_trans_nonfinal, tagger.LP_trans_final
         tags = {t for lps in (nonfinal, final) for state, row in lps.items() for t in (*state, *(t for t, _ in row))}
         tags |= set(tagger.LP_m_t) | set(guess_tags) | {0, 1}
@@ -144,7 +144,6 @@ cdef class Model:
             self.guess_col[k] = tag - self.mintag
             for n in range(1, MAX_LENGTH + 1):
                 self.by_length[n][k] = by_length[n][k]
-        self.suffix_memo = suffix_memo
         self._number_suffixes([tagger.LP_s_t[t] for t in guess_tags])
         self.rows_cap, self.gen = 0, 0
 
@@ -157,6 +156,7 @@ cdef class Model:
         for suffix in {s for lp_s in by_tag for s in lp_s}:
             self.suffixes[suffix] = _scores([(k, lp_s.get(suffix, NAN)) for k, lp_s in enumerate(by_tag)], 0)
         self.no_suffix = _unknown(len(by_tag))
+        self.chains = {suffix: self._suffix_terms(suffix, len(suffix) + 1) for suffix in self.suffixes}
 
     cdef int _number(self, tuple state):
         found = self.index.get(state)
@@ -243,15 +243,24 @@ cdef class Model:
         self.back_state[entry], self.back_pos[entry] = from_state, from_pos
 
     cdef _Scores _suffix(self, str word, int i, int j):
-        """hanta_dp._suffix_terms(word[i:j]) as doubles: it reads the last four letters and
-        the length up to 5, so it is kept by those for the word, and in suffix_memo."""
+        """hanta_dp._suffix_terms(word[i:j]) as doubles, kept for the word. It reads the
+        known suffixes among the morpheme's last 4, 3, 2, 1 letters (each shorter than the
+        morpheme): the longest of them fixes the shorter ones, so the terms are the chain of
+        that suffix (`chains`, one per suffix HanTa knows, 860 for its German model). A
+        memo keyed by the last four letters and the length instead (50,000 entries) filled
+        on new words for as long as a worker ran (bench/results.md, flat worker memory)."""
         cdef int at = j * 6 + min(j - i, 5)
+        cdef int n
         found = self.word_suffix[at]
         if found is None:
-            key = (word[max(j - 4, i):j], min(j - i, 5))
-            found = self.suffix_memo.get(key)
+            n = min(j - i - 1, 4)
+            while n > 0:
+                found = self.chains.get(word[j - n:j])
+                if found is not None:
+                    break
+                n -= 1
             if found is None:
-                found = self.suffix_memo.keep(key, self._suffix_terms(key[0], key[1]))
+                found = self.chains[""]
             self.word_suffix[at] = found
         return found
 

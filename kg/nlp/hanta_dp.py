@@ -50,9 +50,7 @@ def _compiled(tagger):
     found = getattr(tagger, "_kg_compiled", None)
     if found is None:
         tags, by_length = _guess_terms(tagger)
-        found = tagger._kg_compiled = _hanta_table.Model(
-            tagger, _morphemes(tagger), tags, by_length,
-            kept_on(tagger, "hanta.suffix_scores"))
+        found = tagger._kg_compiled = _hanta_table.Model(tagger, _morphemes(tagger), tags, by_length)
     return found
 
 
