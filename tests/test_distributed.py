@@ -17,10 +17,12 @@ import threading
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kg import iris
 from kg.articles import read_paths
+from kg.errors import StoreError
 from kg.cli import main
 from kg.ingest import ingest_articles
 from kg.load import find_shards, load_shards
@@ -285,6 +287,32 @@ def test_distributed_load_names_the_line_and_leaves_the_store_as_it_was(tmp_path
         assert (summary.shards, summary.quads) == (2, 3)
         graph = store.native.quads_for_pattern(None, None, None, ox.NamedNode("urn:g"))
         assert {q.object.value for q in graph} == {"urn:o1", "urn:o2", "urn:o3"}
+
+
+def test_distributed_load_calls_commit_together(tmp_path):
+    """Two bulk_load calls (the larger first shard, the second) commit only when both have parsed
+    all of theirs: a bad line in the second shard, or a last line of the first without its dot
+    (Oxigraph sees that only at the next statement), leaves the store empty."""
+    folder = tmp_path / "shards"
+    folder.mkdir()
+    lines = b"".join(b"<urn:s> <urn:p> <urn:o%d> <urn:g> .\n" % i for i in range(8))
+    cases = ((lines, b"<urn:s> <urn:p> oops <urn:g> .\n", "part-000001-bbbb.nq.gz"),
+             (lines + b"<urn:s> <urn:p> <urn:o9> <urn:g>\n", b"<urn:s> <urn:p> <urn:o8> <urn:g> .\n",
+              "part-000000-aaaa.nq.gz"),
+             (lines, b"<urn:s> <urn:p> <urn:o8> <urn:g> .\n", None))
+    for first, second, bad in cases:
+        (folder / "part-000000-aaaa.nq.gz").write_bytes(gzip.compress(first))
+        (folder / "part-000001-bbbb.nq.gz").write_bytes(gzip.compress(second))
+        with OxigraphStore(tmp_path / "s") as store:
+            if bad is None:
+                summary = load_shards(store, find_shards(folder), threads=2)
+                assert (summary.shards, summary.quads) == (2, 9)
+                graph = store.native.quads_for_pattern(None, None, None, ox.NamedNode("urn:g"))
+                assert {q.object.value for q in graph} == {f"urn:o{i}" for i in range(9)}
+                continue
+            with pytest.raises(StoreError, match=bad):
+                load_shards(store, find_shards(folder), threads=2)
+            assert store.quad_count() == 0
 
 
 def test_distributed_load_validates_what_lenient_parsing_stores(tmp_path, capsys):

@@ -11,14 +11,15 @@ def register(subparsers) -> None:
         "load", help="bulk-load extracted shards (*.nq.gz) into the embedded store",
         description="Load every *.nq.gz shard that `kg extract --engine dask|local --out DIR` wrote "
                     "into the embedded store with Oxigraph's bulk loader (no per-article "
-                    "transactions: the shards stream through one call that parses and sorts on every core), plus the "
+                    "transactions: the shards stream through two calls that parse and sort on every core and commit together), plus the "
                     "ontology and topic graphs as `kg ingest` writes them. A bad shard stops the load with its name and "
                     "line and leaves the store as it was; the load is idempotent: after an interruption, run it again.")
     p.add_argument("folder", metavar="DIR", help="the folder of shards")
     add_store_option(p, remote=False)
     p.add_argument("--threads", type=int, default=None, metavar="N",
-                   help="bulk_load calls at once, each streaming a run of the shards (default 1; more parse in "
-                        "parallel on many cores, but each call is atomic only on its own)")
+                   help="bulk_load calls at once, each streaming a run of the shards (default 2: each call "
+                        "commits on one thread, two keep both cores busy; 1 needs half the memory). The calls "
+                        "commit together: a bad shard still leaves the store as it was")
     p.add_argument("--lenient", action="store_true",
                    help="skip the check of every IRI and language tag, for shards written by `kg extract` "
                         "from SHACL-validated graphs: about 6 %% less CPU (see README, Scaling out); a syntax "
