@@ -11,7 +11,12 @@ costs more than the query on the smallest requests. pyoxigraph lets go of the GI
 reads but needs it back for every chunk it writes, so a longer read here contends with every
 other request's Python (100,000 rows take a second), and two or eight at a time cost more
 CPU a request than one (8 clients, one article's graph) where the workers run side by side:
-a larger answer is abandoned and asked of a worker.
+a larger answer is abandoned and asked of a worker. Even one at a time, a query here costs
+more CPU while other requests' threads run beside it than the same query in a worker (the
+tenth session: 8 clients, every one-article graph answered here 3.2 - 3.6 ms of CPU a request,
+none 2.6 - 2.8), so while other queries run a bounded query takes an idle worker if one comes
+within BUSY_WAIT with the current snapshot open, and runs here when none does (slow queries
+hold them all, or the worker would open the store first).
 `ThreadExecutor` (any other Store, e.g. a remote server) hands the time limit to the
 store's own HTTP timeout and applies the same row limit to the answer.
 """
@@ -83,6 +88,7 @@ class Executor:
 
 SNAPSHOT_PREFIX = ".kg-snapshots-"
 INLINE_ROWS, INLINE_BYTES = 1_000, 1 << 19  # an answer this process gives itself: a few ms
+BUSY_WAIT = 0.005  # seconds a bounded query waits for an idle worker, while others run, before running here
 
 
 def _remove_orphaned_snapshots(folder: Path | None) -> None:
@@ -149,6 +155,7 @@ class ProcessExecutor(Executor):
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._inline = threading.Lock()  # held by the one bounded query running in this process
+        self._count, self._running = threading.Lock(), 0  # queries in run() now
         self.refresh()
         for _ in range(workers):
             self._add_worker()
@@ -195,20 +202,43 @@ class ProcessExecutor(Executor):
                                f"{self.timeout:g} s; try again later") from None
 
     def run(self, query, media, default_graphs=None, named_graphs=None):
-        if default_graphs is None and named_graphs is None and bounded(query) and self._inline.acquire(False):
-            try:
-                answer = self._run_inline(query, media)
-            finally:
-                self._inline.release()
-            if answer is not None:
-                return answer
-        deadline = time.monotonic() + self.timeout
-        worker = self._claim()
+        with self._count:
+            self._running += 1
+            alone = self._running == 1
         try:
-            return self._ask(worker, deadline, self._job(query, media, default_graphs, named_graphs))
+            worker = None
+            if default_graphs is None and named_graphs is None and bounded(query):
+                if not alone:
+                    worker = self._idle_worker(BUSY_WAIT)
+                if worker is None and self._inline.acquire(False):
+                    try:
+                        answer = self._run_inline(query, media)
+                    finally:
+                        self._inline.release()
+                    if answer is not None:
+                        return answer
+            deadline = time.monotonic() + self.timeout
+            worker = worker or self._claim()
+            try:
+                return self._ask(worker, deadline, self._job(query, media, default_graphs, named_graphs))
+            finally:
+                if not worker.retired:
+                    self._idle.put(worker)
         finally:
-            if not worker.retired:
-                self._idle.put(worker)
+            with self._count:
+                self._running -= 1
+
+    def _idle_worker(self, seconds: float) -> _Worker | None:
+        """An idle worker with the current snapshot open, waiting up to `seconds`; None when none
+        came or it is cold (it would open the store first: a new worker, or after a write)."""
+        try:
+            worker = self._idle.get(timeout=seconds)
+        except queue.Empty:
+            return None
+        if worker.snapshot != self._snapshot:
+            self._idle.put(worker)
+            return None
+        return worker
 
     def _run_inline(self, query, media):
         """A bounded query on the live store (which every write through the app reaches

@@ -107,6 +107,34 @@ def test_executor_bounded_queries_skip_the_busy_workers(store):
         executor.close()
 
 
+def test_executor_bounded_queries_beside_others_take_an_idle_worker(store, monkeypatch):
+    """While another query runs, a bounded query goes to an idle worker that has the snapshot open
+    (a query here costs more CPU beside other requests' threads); with every worker busy or cold
+    it is still answered here."""
+    executor = ProcessExecutor(store, workers=1, timeout=20, max_results=100)  # a worker's start under load
+    inline = []
+    run_inline = executor._run_inline
+    monkeypatch.setattr(executor, "_run_inline", lambda *a: inline.append(a) or run_inline(*a))
+    try:
+        _, body = executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)  # alone: here
+        assert len(inline) == 1 and executor._running == 0
+        executor._running = 1  # another request's query is running
+        _, body = executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)  # the worker is cold: here
+        assert len(inline) == 2
+        assert count(executor) == 3  # now it has the snapshot open
+        _, body = executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
+        assert len(json.loads(body)["results"]["bindings"]) == 3 and len(inline) == 2
+        worker = executor._claim()  # and now every worker is busy
+        try:
+            _, body = executor.run("SELECT * WHERE { ?s ?p ?o }", MEDIA)
+            assert len(json.loads(body)["results"]["bindings"]) == 3 and len(inline) == 3
+        finally:
+            executor._idle.put(worker)
+        executor._running = 0
+    finally:
+        executor.close()
+
+
 def test_executor_large_bounded_answers_go_to_a_worker(store, monkeypatch):
     """An answer past what this process gives itself is abandoned and asked of a worker."""
     import api.executor
