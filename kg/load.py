@@ -25,8 +25,9 @@ A call ends in its commit, and that runs on one thread: RocksDB ingests the sort
 by copying them into the store, about a sixth of the load's wall clock with the other
 core idle (bench/results.md, "kg load: two calls that commit together"). So the shards
 go through THREADS = 2 calls at once, one half each: both cores parse from the start,
-and the two commits copy side by side at the end (median +15 % quads/s in six paired
-runs on 9.9 M quads, −7 to +22 %, at about twice the memory: 3.9 GB at the peak, not 2.0).
+and the two commits copy side by side at the end (on 9.9 M quads +6 and +7 % quads/s in two
+idle paired runs, median +15 % in six under load, at about twice the memory: 3.7-3.9 GB at
+the peak, not 2.0).
 
 The load is atomic all the same: a bad shard (not gzip, not N-Quads) stops it with its
 name and line, and the store is as before. bulk_load commits as soon as its reader
